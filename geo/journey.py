@@ -12,7 +12,7 @@ from datetime import datetime
 
 import pandas as pd
 
-from geo.model import Article, Itinerary, Leg, Route, Stage, Stop, Timing, TimeWindow
+from geo.model import Article, Itinerary, Leg, Route, Stage, Stop, TimeWindow, Timing
 
 STAGE_COLUMNS = (
     "seq", "kind", "title", "start", "end", "mode", "distance_km",
