@@ -96,7 +96,8 @@ def article_from_text(
         latest = latest_absolute_date(text)
         if latest is None:
             raise InputError(
-                f"{id}: no publication date given and none found in the text (give a publication date, YYYY-MM-DD)"
+                f"{id}: no publication date given and none found in the text "
+                "(give a publication date, YYYY-MM-DD)"
             )
         published = datetime(latest.year, latest.month, latest.day, tzinfo=UTC)
         warnings.warn(
@@ -121,7 +122,9 @@ def parse_published(value: str) -> datetime:
     try:
         moment = datetime.fromisoformat(value.strip())
     except ValueError:
-        raise InputError(f"--published: {value!r} is not a date like YYYY-MM-DD or YYYY-MM-DDTHH:MM+HH:MM") from None
+        raise InputError(
+            f"--published: {value!r} is not a date like YYYY-MM-DD or YYYY-MM-DDTHH:MM+HH:MM"
+        ) from None
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
