@@ -52,12 +52,15 @@ def load_articles(paths: Iterable[str | Path], published: datetime | None = None
 
 
 def load_article(path: str | Path, published: datetime | None = None) -> Article:
-    """Read one article file: ``.json`` in our format, anything else as plain UTF-8 text."""
+    """Read one article file: ``.json`` in our format, anything else as plain UTF-8 text.
+
+    ``published`` applies to plain text only: a JSON article carries its own date.
+    """
     path = Path(path)
     raw = _read_bytes(path)
     text = decode_text(raw, str(path))
     if path.suffix.lower() == ".json":
-        return _article_from_json(text, path, published)
+        return _article_from_json(text, path)
     return article_from_text(text, published, id=path.stem or "article")
 
 
@@ -167,7 +170,8 @@ def latest_absolute_date(text: str) -> date | None:
 _REQUIRED = ("text", "published")
 
 
-def _article_from_json(text: str, path: Path, published: datetime | None) -> Article:
+def _article_from_json(text: str, path: Path) -> Article:
+    """Our article format; its own ``published`` wins over any date given for plain-text files."""
     try:
         data: Any = json.loads(text)
     except json.JSONDecodeError as err:
@@ -177,7 +181,7 @@ def _article_from_json(text: str, path: Path, published: datetime | None) -> Art
     missing = [key for key in _REQUIRED if not isinstance(data.get(key), str) or not data[key].strip()]
     if missing:
         raise InputError(f"{path}: missing or empty field(s): {', '.join(missing)}")
-    when = published or parse_published(data["published"])
+    when = parse_published(data["published"])
     return Article(
         id=str(data.get("id") or path.stem),
         text=data["text"],

@@ -1,0 +1,95 @@
+"""GeoJSON export: RFC 7946 rules, a GDAL read, atomic writes, and the stage table."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pyogrio
+import pytest
+
+from geo.errors import OutputError
+from geo.export import geojson_text, journey_to_geojson, stages_csv, write_text_atomic
+from geo.journey import Journey
+
+
+def _positions(geometry: dict[str, Any]) -> list[list[float]]:
+    kind, coords = geometry["type"], geometry["coordinates"]
+    if kind == "Point":
+        return [coords]
+    if kind == "LineString":
+        return coords
+    if kind == "MultiLineString":
+        return [p for line in coords for p in line]
+    raise AssertionError(f"unexpected geometry type {kind}")
+
+
+def assert_rfc7946(collection: dict[str, Any]) -> None:
+    """The parts of RFC 7946 our files can break: structure, lon/lat ranges, no crs, bbox order."""
+    assert collection["type"] == "FeatureCollection"
+    assert "crs" not in collection
+    assert isinstance(collection["features"], list) and collection["features"]
+    for feature in collection["features"]:
+        assert feature["type"] == "Feature"
+        assert isinstance(feature["properties"], dict)
+        geometry = feature["geometry"]
+        if geometry is None:
+            continue
+        positions = _positions(geometry)
+        if geometry["type"] == "LineString":
+            assert len(positions) >= 2
+        for lon, lat, *rest in positions:
+            assert -180 <= lon <= 180 and -90 <= lat <= 90
+            assert len(rest) <= 1
+    west, south, east, north = collection["bbox"]
+    assert west <= east and south <= north
+
+
+def test_geojson_follows_rfc7946(journey: Journey) -> None:
+    assert_rfc7946(journey_to_geojson(journey))
+
+
+def test_geojson_coordinates_are_lon_lat(journey: Journey) -> None:
+    stops = [f for f in journey_to_geojson(journey)["features"] if f["properties"]["kind"] == "stop"]
+    origin = stops[0]
+    lon, lat = origin["geometry"]["coordinates"]
+    assert (round(lat), round(lon)) == (round(journey.stops[0].place.latitude),
+                                        round(journey.stops[0].place.longitude))  # fmt: skip
+    assert lon > 100  # east Asia: a swapped pair would put it in the Arctic or fail the range check
+
+
+def test_geojson_opens_with_gdal(journey: Journey, tmp_path: Path) -> None:
+    path = tmp_path / "journey.geojson"
+    path.write_text(geojson_text(journey), encoding="utf-8")
+    frame = pyogrio.read_dataframe(path) if hasattr(pyogrio, "read_dataframe") else None
+    info = pyogrio.read_info(path)
+    assert info["features"] == len(journey.stops) + len(journey.legs)
+    assert "kind" in list(info["fields"])
+    if frame is not None:
+        assert set(frame["kind"]) >= {"stop", "leg"}
+
+
+def test_leg_distances_add_up_to_the_journey(journey: Journey) -> None:
+    legs = [f for f in journey_to_geojson(journey)["features"] if f["properties"]["kind"] != "stop"]
+    total = sum(f["properties"]["distance_km"] for f in legs)
+    assert total == pytest.approx(journey.total_distance_km, abs=1.0)
+
+
+def test_stages_csv_has_a_row_per_stage(journey: Journey) -> None:
+    lines = stages_csv(journey).splitlines()
+    assert lines[0].startswith("seq,kind,title,start,end,mode,distance_km,")
+    assert sum(1 for line in lines if line[:1].isdigit()) >= len(journey.stages)
+
+
+def test_atomic_write_replaces_only_when_complete(tmp_path: Path) -> None:
+    target = tmp_path / "out.json"
+    target.write_text("old", encoding="utf-8")
+    write_text_atomic(target, json.dumps({"new": True}))
+    assert json.loads(target.read_text(encoding="utf-8")) == {"new": True}
+    assert [p.name for p in tmp_path.iterdir()] == ["out.json"]
+
+
+def test_atomic_write_to_a_directory_fails_cleanly(tmp_path: Path) -> None:
+    with pytest.raises(OutputError, match="is a directory"):
+        write_text_atomic(tmp_path, "x")
