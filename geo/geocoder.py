@@ -1,0 +1,260 @@
+"""The offline gazetteer as a geopy geocoder, with explainable ranking of ambiguous names.
+
+A name often fits several places (four Pingxiangs in China; villages called "China" in Mexico and Japan).
+Candidates are ranked by, in order: a preferred country (``country_codes``), being a country when the name
+is one, nearness to the other places of the same journey (``near``), then population. ``raw["why"]``
+says in one sentence which of these decided, with the figures.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from geopy.adapters import BaseSyncAdapter
+from geopy.distance import geodesic
+from geopy.exc import GeocoderServiceError
+from geopy.geocoders.base import DEFAULT_SENTINEL, Geocoder
+from geopy.location import Location
+from geopy.point import Point
+
+from geo.errors import InputError
+from geo.gazetteer import Gazetteer, GazetteerEntry, load_gazetteer
+from geo.model import Place
+
+EQUALLY_NEAR_KM = 100.0
+"""Candidates within this many km of the nearest one to the journey count as equally near (then population
+decides): a town 20 km closer should not beat the city everyone means."""
+
+Coordinates = tuple[float, float]
+
+
+class OfflineAdapter(BaseSyncAdapter):
+    """A geopy adapter that never touches the network: the gazetteer answers everything locally."""
+
+    def get_json(self, url: str, *, timeout: float, headers: dict[str, str]) -> Any:
+        raise GeocoderServiceError(f"the offline gazetteer geocoder makes no HTTP requests (asked for {url})")
+
+    def get_text(self, url: str, *, timeout: float, headers: dict[str, str]) -> str:
+        raise GeocoderServiceError(f"the offline gazetteer geocoder makes no HTTP requests (asked for {url})")
+
+
+@dataclass(frozen=True)
+class _Ranked:
+    entry: GazetteerEntry
+    preferred: bool
+    distance_km: float | None
+
+    def key(self, nearest_km: float | None) -> tuple[int, int, int, int, int]:
+        """Sort key: preferred country, countries first, equally-near group, population, id."""
+        near_group = 0
+        if nearest_km is not None:
+            close = self.distance_km is not None and self.distance_km <= nearest_km + EQUALLY_NEAR_KM
+            near_group = 0 if close else 1
+        return (
+            0 if self.preferred else 1,
+            0 if self.entry.kind == "country" else 1,
+            near_group,
+            -self.entry.population,
+            self.entry.geonameid,
+        )
+
+
+class GazetteerGeocoder(Geocoder):
+    """geopy ``Geocoder`` over the offline GeoNames gazetteer: no network, no API key, no rate limit.
+
+    ``gazetteer`` defaults to ``load_gazetteer()`` (opened on first use, so constructing is free).
+    """
+
+    def __init__(self, gazetteer: Gazetteer | None = None, *, timeout: Any = DEFAULT_SENTINEL) -> None:
+        super().__init__(timeout=timeout, user_agent="geo-journey (offline)", adapter_factory=OfflineAdapter)
+        self._gazetteer = gazetteer
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        """The gazetteer behind this geocoder, loaded from the user cache on first use."""
+        if self._gazetteer is None:
+            self._gazetteer = load_gazetteer()
+        return self._gazetteer
+
+    def geocode(
+        self,
+        query: str,
+        *,
+        exactly_one: bool = True,
+        timeout: Any = DEFAULT_SENTINEL,
+        country_codes: str | Iterable[str] | None = None,
+        near: Sequence[Coordinates] | None = None,
+        limit: int | None = None,
+        strict: bool = False,
+    ) -> Location | list[Location] | None:
+        """Places named ``query``, best first, as geopy ``Location``s whose ``raw`` explains the choice.
+
+        ``country_codes``: ISO alpha-2 code(s) preferred (ranked first; required only when ``strict``).
+        ``near``: (lat, lon) degrees of the other places of the same journey; nearer candidates win.
+        ``limit``: most results when ``exactly_one`` is False. Returns None when nothing matches.
+        """
+        if not isinstance(query, str):
+            raise InputError(f"a geocoding query must be a string, not {type(query).__name__}")
+        preferred = _codes(country_codes)
+        candidates = self.gazetteer.lookup(query)
+        if strict and preferred:
+            candidates = [entry for entry in candidates if entry.country_code in preferred]
+        if not candidates:
+            return None
+        points = [(float(lat), float(lon)) for lat, lon in near or ()]
+        ranked = [
+            _Ranked(entry, entry.country_code in preferred, _nearest_km(entry, points) if points else None)
+            for entry in candidates
+        ]
+        known = [r.distance_km for r in ranked if r.distance_km is not None]
+        nearest_km = min(known) if known else None
+        ranked.sort(key=lambda r: r.key(nearest_km))
+        if exactly_one:
+            return self._location(ranked[0], _why(query, ranked, 0, preferred, nearest_km))
+        count = len(ranked) if limit is None else max(0, int(limit))
+        return [
+            self._location(item, _why(query, ranked, i, preferred, nearest_km))
+            for i, item in enumerate(ranked[:count])
+        ]
+
+    def reverse(
+        self,
+        query: Any,
+        *,
+        exactly_one: bool = True,
+        timeout: Any = DEFAULT_SENTINEL,
+        limit: int | None = None,
+    ) -> Location | list[Location] | None:
+        """The nearest populated place(s) to a point ("lat, lon", (lat, lon) or ``geopy.Point``).
+
+        Searches a box of ±0.5° first, then ±2° and ±8°; None when no place lies within ±8°.
+        """
+        point = query if isinstance(query, Point) else Point(query)
+        for radius in (0.5, 2.0, 8.0):
+            found = self.gazetteer.nearest(point.latitude, point.longitude, radius_deg=radius)
+            if found:
+                break
+        else:
+            return None
+        here = (point.latitude, point.longitude)
+        scored = sorted(
+            ((geodesic(here, (e.latitude, e.longitude)).km, e) for e in found),
+            key=lambda pair: (pair[0], pair[1].geonameid),
+        )
+        count = 1 if exactly_one else (len(scored) if limit is None else max(0, int(limit)))
+        results = [
+            self._location(
+                _Ranked(entry, False, km),
+                f"nearest populated place to {point.latitude:.4f}, {point.longitude:.4f}: {km:.1f} km away",
+            )
+            for km, entry in scored[:count]
+        ]
+        return results[0] if exactly_one else results
+
+    def _location(self, ranked: _Ranked, why: str) -> Location:
+        entry = ranked.entry
+        country = self.gazetteer.countries().get(entry.country_code)
+        parts = [entry.name] if entry.kind == "country" or country is None else [entry.name, country.name]
+        raw = {
+            "geonameid": entry.geonameid,
+            "name": entry.name,
+            "country_code": entry.country_code,
+            "population": entry.population,
+            "admin1": entry.admin1,
+            "timezone": entry.timezone,
+            "latitude": entry.latitude,
+            "longitude": entry.longitude,
+            "feature_code": entry.feature_code,
+            "kind": entry.kind,
+            "why": why,
+        }
+        if ranked.distance_km is not None:
+            raw["distance_km"] = round(ranked.distance_km, 1)
+        return Location(", ".join(parts), Point(entry.latitude, entry.longitude), raw)
+
+
+def _codes(country_codes: str | Iterable[str] | None) -> frozenset[str]:
+    if country_codes is None:
+        return frozenset()
+    if isinstance(country_codes, str):
+        country_codes = country_codes.replace(";", ",").split(",")
+    return frozenset(code.strip().upper() for code in country_codes if code.strip())
+
+
+def _nearest_km(entry: GazetteerEntry, points: Sequence[Coordinates]) -> float:
+    """Geodesic km from ``entry`` to the closest of ``points`` (a point on top of it counts as 0 km)."""
+    here = (entry.latitude, entry.longitude)
+    return min(geodesic(here, point).km for point in points) if points else math.inf
+
+
+def _place(entry: GazetteerEntry) -> str:
+    if entry.kind == "country":
+        return f"the country {entry.name} ({entry.country_code})"
+    admin = f", admin1 {entry.admin1}" if entry.admin1 else ""
+    return f"the one in {entry.country_code}{admin} (population {entry.population:,})"
+
+
+def _why(
+    query: str,
+    ranked: Sequence[_Ranked],
+    index: int,
+    preferred: frozenset[str],
+    nearest_km: float | None,
+) -> str:
+    """One sentence saying which criterion put ``ranked[index]`` where it is, with figures."""
+    chosen = ranked[index]
+    if len(ranked) == 1:
+        where = _place(chosen.entry).replace("the one in ", "in ")
+        return f"the only place named {query} in the gazetteer: {chosen.entry.name}, {where}"
+    by_country = Counter(r.entry.country_code for r in ranked)
+    spread = ", ".join(f"{n} in {code}" for code, n in by_country.most_common(4))
+    head = f"{len(ranked)} places named {query} ({spread}); "
+    verb = "chose" if index == 0 else f"ranked #{index + 1}:"
+    head += f"{verb} {_place(chosen.entry)}"
+    other = ranked[1] if index == 0 else ranked[index - 1]
+    return head + ", " + _reason(chosen, other, preferred, nearest_km, winner=index == 0)
+
+
+def _reason(
+    chosen: _Ranked, other: _Ranked, preferred: frozenset[str], nearest_km: float | None, *, winner: bool
+) -> str:
+    """The first ranking criterion on which ``chosen`` and its neighbour differ, in words."""
+    if chosen.preferred != other.preferred:
+        codes = "/".join(sorted(preferred))
+        return f"because it is in the preferred country {codes}" if chosen.preferred else f"outside {codes}"
+    if (chosen.entry.kind == "country") != (other.entry.kind == "country"):
+        return "because the name is a country's" if chosen.entry.kind == "country" else "after the country"
+    if chosen.distance_km is not None:
+        distance = f"{chosen.distance_km:,.0f} km from the nearest other place of the journey"
+        if other.distance_km is not None and chosen.key(nearest_km)[2] != other.key(nearest_km)[2]:
+            return f"{distance} (the next candidate is {other.distance_km:,.0f} km away)"
+        return f"{distance}; the most populous of those within {EQUALLY_NEAR_KM:.0f} km of the nearest"
+    if winner:
+        return f"the most populous (next: {other.entry.population:,})"
+    return "by population"
+
+
+def place_from_location(location: Location) -> Place:
+    """A ``geo.model.Place`` from a geopy ``Location`` (ours, or any geocoder's, using what its raw holds)."""
+    raw: dict[str, Any] = dict(location.raw or {})
+    address = raw.get("address") if isinstance(raw.get("address"), dict) else {}
+    country = str(raw.get("country_code") or address.get("country_code") or "").upper()
+    kind = raw.get("kind") if raw.get("kind") in ("city", "country", "region", "station", "water") else "city"
+    name = str(raw.get("name") or location.address.split(",")[0]).strip()
+    geonameid = raw.get("geonameid")
+    return Place(
+        name=name,
+        latitude=float(location.latitude),
+        longitude=float(location.longitude),
+        country=country,
+        kind=kind,
+        geonameid=int(geonameid) if geonameid is not None else None,
+        population=int(raw.get("population") or 0),
+        admin1=str(raw.get("admin1") or ""),
+        timezone=raw.get("timezone"),
+        why=str(raw.get("why") or ""),
+    )
