@@ -1,0 +1,158 @@
+"""The speed and dwell model of ``data/speeds.json``: how fast each mode runs in each country, and how long
+border crossings and stops hold the traveller.
+
+Speeds are average km/h over a leg including short en-route stops; dwell times are hours. Every figure is a
+(minimum, likely, maximum) triple, so timing can carry earliest/likely/latest windows.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from itertools import pairwise
+from pathlib import Path
+from typing import Any
+
+from geo.errors import DataError
+from geo.paths import DATA_DIR
+
+SPEEDS_PATH = DATA_DIR / "speeds.json"
+MODES = ("rail", "road", "air", "sea")
+
+
+@dataclass(frozen=True)
+class Range:
+    """A (minimum, likely, maximum) figure with where it comes from."""
+
+    min: float
+    likely: float
+    max: float
+    source: str = ""
+
+    def as_tuple(self) -> tuple[float, float, float]:
+        return self.min, self.likely, self.max
+
+
+@dataclass(frozen=True, eq=False)
+class SpeedModel:
+    """Speeds by mode and country (km/h), crossing and stop dwell times (hours), rail gauges (mm)."""
+
+    defaults: dict[str, Range]
+    by_country: dict[str, dict[str, Range]]
+    crossing_speed: dict[str, Range]
+    crossing_dwell: dict[str, Range]
+    gauges_mm: dict[str, int]
+    gauge_change: Range
+    through_gauge_pairs: frozenset[frozenset[str]]
+    stop_dwell: Range
+    source: str = ""
+    notes: dict[str, str] = field(default_factory=dict)
+
+    def speed(self, mode: str, country: str | None = None) -> tuple[float, float, float]:
+        """(min, likely, max) km/h for ``mode`` in ``country`` (ISO code), or the mode's default."""
+        return self.speed_range(mode, country).as_tuple()
+
+    def speed_range(self, mode: str, country: str | None = None) -> Range:
+        """Like ``speed`` with the figure's source."""
+        if mode not in self.defaults:
+            raise DataError(f"no speeds for mode {mode!r}")
+        return self.by_country.get(mode, {}).get((country or "").upper(), self.defaults[mode])
+
+    def leg_speed(self, mode: str, countries: tuple[str, ...], *, crossing: bool = False) -> Range:
+        """Speed over a leg through ``countries``: the crossing speed for a border stretch, otherwise the
+        slowest country's figures (conservative when a leg was not split at a border)."""
+        if crossing and mode in self.crossing_speed:
+            return self.crossing_speed[mode]
+        ranges = [self.speed_range(mode, c) for c in countries] or [self.speed_range(mode)]
+        if len(ranges) == 1:
+            return ranges[0]
+        return Range(
+            min(r.min for r in ranges), min(r.likely for r in ranges), min(r.max for r in ranges),
+            source="; ".join(dict.fromkeys(r.source for r in ranges)),
+        )
+
+    def gauge_break(self, a: str, b: str) -> bool:
+        """True when rail stock must change bogies between countries ``a`` and ``b``."""
+        ga, gb = self.gauges_mm.get(a.upper()), self.gauges_mm.get(b.upper())
+        if ga is None or gb is None or ga == gb:
+            return False
+        return frozenset((a.upper(), b.upper())) not in self.through_gauge_pairs
+
+    def border_dwell(self, mode: str, countries: tuple[str, ...]) -> Range:
+        """Hours held at a border between consecutive ``countries``: formalities, plus a bogie change for rail
+        where the gauges differ and no through (dual-gauge) line is known."""
+        base = self.crossing_dwell.get(mode, Range(0.0, 0.0, 0.0, "no crossing dwell for this mode"))
+        if mode != "rail":
+            return base
+        breaks = sum(self.gauge_break(a, b) for a, b in pairwise(countries))
+        if not breaks:
+            return base
+        g = self.gauge_change
+        return Range(
+            base.min + breaks * g.min, base.likely + breaks * g.likely, base.max + breaks * g.max,
+            source=f"{base.source}; gauge change: {g.source}",
+        )
+
+
+def load_speed_model(path: str | Path | None = None) -> SpeedModel:
+    """Read ``data/speeds.json`` (or ``path``); raise ``DataError`` when it is missing or malformed."""
+    source = Path(path) if path is not None else SPEEDS_PATH
+    try:
+        raw = json.loads(source.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise DataError(f"{source}: cannot read the speed model ({exc})") from exc
+    try:
+        return _model_from_dict(raw)
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise DataError(f"{source}: malformed speed model ({exc!r})") from exc
+
+
+def _range(value: Any, what: str, *, positive: bool) -> Range:
+    if not isinstance(value, dict):
+        raise ValueError(f"{what}: expected an object with min, likely, max")
+    lo, likely, hi = (float(value[k]) for k in ("min", "likely", "max"))
+    if not lo <= likely <= hi:
+        raise ValueError(f"{what}: need min <= likely <= max, got {lo}, {likely}, {hi}")
+    if lo < 0 or (positive and lo <= 0):
+        raise ValueError(f"{what}: figures must be {'positive' if positive else 'non-negative'}")
+    source = value.get("source", "")
+    if not isinstance(source, str) or not source.strip():
+        raise ValueError(f"{what}: every figure needs a 'source'")
+    return Range(lo, likely, hi, source)
+
+
+def _model_from_dict(raw: dict[str, Any]) -> SpeedModel:
+    if not isinstance(raw.get("source"), str):
+        raise ValueError("the file needs a top-level 'source' note")
+    modes = raw["modes"]
+    missing = [m for m in MODES if m not in modes]
+    if missing:
+        raise ValueError(f"modes missing: {missing}")
+    defaults = {m: _range(modes[m]["default"], f"modes.{m}.default", positive=True) for m in modes}
+    by_country = {
+        m: {
+            str(code).upper(): _range(v, f"modes.{m}.countries.{code}", positive=True)
+            for code, v in modes[m].get("countries", {}).items()
+        }
+        for m in modes
+    }
+    crossing = raw["crossing"]
+    gauges = raw["gauges_mm"]
+    return SpeedModel(
+        defaults=defaults,
+        by_country=by_country,
+        crossing_speed={
+            m: _range(v["speed"], f"crossing.{m}.speed", positive=True) for m, v in crossing.items()
+        },
+        crossing_dwell={
+            m: _range(v["dwell_hours"], f"crossing.{m}.dwell", positive=False) for m, v in crossing.items()
+        },
+        gauges_mm={str(k).upper(): int(v) for k, v in gauges["countries"].items()},
+        gauge_change=_range(raw["gauge_change_hours"], "gauge_change_hours", positive=False),
+        through_gauge_pairs=frozenset(
+            frozenset(str(c).upper() for c in pair["countries"]) for pair in raw["through_gauge_pairs"]
+        ),
+        stop_dwell=_range(raw["stop_dwell_hours"], "stop_dwell_hours", positive=False),
+        source=raw["source"],
+        notes={"gauges": str(gauges.get("source", ""))},
+    )
