@@ -205,7 +205,7 @@ def _why(
     preferred: frozenset[str],
     nearest_km: float | None,
 ) -> str:
-    """One sentence saying which criterion put ``ranked[index]`` where it is, with figures."""
+    """One sentence saying which criteria put ``ranked[index]`` where it is, with figures."""
     chosen = ranked[index]
     if len(ranked) == 1:
         where = _place(chosen.entry).replace("the one in ", "in ")
@@ -213,29 +213,54 @@ def _why(
     by_country = Counter(r.entry.country_code for r in ranked)
     spread = ", ".join(f"{n} in {code}" for code, n in by_country.most_common(4))
     head = f"{len(ranked)} places named {query} ({spread}); "
-    verb = "chose" if index == 0 else f"ranked #{index + 1}:"
-    head += f"{verb} {_place(chosen.entry)}"
-    other = ranked[1] if index == 0 else ranked[index - 1]
-    return head + ", " + _reason(chosen, other, preferred, nearest_km, winner=index == 0)
+    if index > 0:
+        distance = (
+            f", {chosen.distance_km:,.0f} km from the nearest other place of the journey"
+            if chosen.distance_km is not None
+            else ""
+        )
+        return head + f"ranked #{index + 1}: {_place(chosen.entry)}{distance}"
+    return head + f"chose {_place(chosen.entry)}: " + "; ".join(_reasons(ranked, preferred, nearest_km))
 
 
-def _reason(
-    chosen: _Ranked, other: _Ranked, preferred: frozenset[str], nearest_km: float | None, *, winner: bool
+def _reasons(ranked: Sequence[_Ranked], preferred: frozenset[str], nearest_km: float | None) -> list[str]:
+    """Why ``ranked[0]`` won: each ranking criterion that removed rivals, in order, with figures."""
+    chosen = ranked[0]
+    best = chosen.key(nearest_km)
+    reasons: list[str] = []
+    field = list(ranked)
+    for level in range(3):
+        kept = [r for r in field if r.key(nearest_km)[level] == best[level]]
+        if len(kept) < len(field) or (level == 2 and chosen.distance_km is not None):
+            dropped = [r for r in field if r not in kept]
+            reasons.append(_criterion(level, chosen, kept, dropped, preferred))
+        field = kept
+    if len(field) > 1:
+        reasons.append(f"the most populous of {len(field)} (next: {field[1].entry.population:,})")
+    elif not reasons:
+        reasons.append("the most populous")
+    return reasons
+
+
+def _criterion(
+    level: int,
+    chosen: _Ranked,
+    kept: Sequence[_Ranked],
+    dropped: Sequence[_Ranked],
+    preferred: frozenset[str],
 ) -> str:
-    """The first ranking criterion on which ``chosen`` and its neighbour differ, in words."""
-    if chosen.preferred != other.preferred:
+    if level == 0:
         codes = "/".join(sorted(preferred))
-        return f"because it is in the preferred country {codes}" if chosen.preferred else f"outside {codes}"
-    if (chosen.entry.kind == "country") != (other.entry.kind == "country"):
-        return "because the name is a country's" if chosen.entry.kind == "country" else "after the country"
-    if chosen.distance_km is not None:
-        distance = f"{chosen.distance_km:,.0f} km from the nearest other place of the journey"
-        if other.distance_km is not None and chosen.key(nearest_km)[2] != other.key(nearest_km)[2]:
-            return f"{distance} (the next candidate is {other.distance_km:,.0f} km away)"
-        return f"{distance}; the most populous of those within {EQUALLY_NEAR_KM:.0f} km of the nearest"
-    if winner:
-        return f"the most populous (next: {other.entry.population:,})"
-    return "by population"
+        return f"in the preferred country {codes} ({len(kept)} of {len(kept) + len(dropped)} candidates)"
+    if level == 1:
+        return "the name is a country's"
+    distance = f"{chosen.distance_km:,.0f} km from the nearest other place of the journey"
+    others = [r.distance_km for r in dropped if r.distance_km is not None]
+    if len(kept) > 1:
+        distance += f" (with {len(kept) - 1} other candidate(s) within {EQUALLY_NEAR_KM:.0f} km of that)"
+    if others:
+        distance += f"; the next candidate is {min(others):,.0f} km away"
+    return distance
 
 
 def place_from_location(location: Location) -> Place:
