@@ -12,7 +12,7 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from geopy.adapters import BaseSyncAdapter
 from geopy.distance import geodesic
@@ -23,7 +23,9 @@ from geopy.point import Point
 
 from geo.errors import InputError
 from geo.gazetteer import Gazetteer, GazetteerEntry, load_gazetteer
-from geo.model import Place
+
+if TYPE_CHECKING:
+    from geo.model import Place
 
 EQUALLY_NEAR_KM = 100.0
 """Candidates within this many km of the nearest one to the journey count as equally near (then population
@@ -265,6 +267,8 @@ def _criterion(
 
 def place_from_location(location: Location) -> Place:
     """A ``geo.model.Place`` from a geopy ``Location`` (ours, or any geocoder's, using what its raw holds)."""
+    from geo.model import Place  # imported here: shapely (via geo.model) costs ~80 ms of a cold start
+
     raw: dict[str, Any] = dict(location.raw or {})
     address = raw.get("address") if isinstance(raw.get("address"), dict) else {}
     country = str(raw.get("country_code") or address.get("country_code") or "").upper()
