@@ -52,17 +52,26 @@ class RailNetwork:
     def __repr__(self) -> str:
         return f"RailNetwork({len(self.stations)} stations, {len(self.lines)} lines)"
 
-    def nearest_station(self, lat: float, lon: float, max_km: float | None = None) -> Station | None:
-        """The station closest to (lat, lon) on the ellipsoid, or None when none lies within ``max_km``."""
-        best = min(self.stations.values(), key=lambda st: _km((lat, lon), st), default=None)
+    def nearest_station(
+        self, lat: float, lon: float, max_km: float | None = None, country: str | None = None
+    ) -> Station | None:
+        """The station closest to (lat, lon) on the ellipsoid (in ``country`` when given), or None when
+        none lies within ``max_km``."""
+        pool = [st for st in self.stations.values() if country is None or st.country == country]
+        best = min(pool, key=lambda st: _km((lat, lon), st), default=None)
         if best is None or (max_km is not None and _km((lat, lon), best) > max_km):
             return None
         return best
 
     def station_for(self, place: Place, max_km: float = STATION_RADIUS_KM) -> Station | None:
-        """The station serving ``place``: the same GeoNames id, else the nearest within ``max_km`` km."""
+        """The station serving ``place``: the same GeoNames id, else the nearest within ``max_km`` km in the
+        place's own country (a border town is not served by the station across the river), else any."""
         if place.geonameid is not None and place.geonameid in self.stations:
             return self.stations[place.geonameid]
+        if place.country:
+            home = self.nearest_station(place.latitude, place.longitude, max_km=max_km, country=place.country)
+            if home is not None:
+                return home
         return self.nearest_station(place.latitude, place.longitude, max_km=max_km)
 
     def shortest_path(self, a_id: int, b_id: int) -> list[Station]:

@@ -111,7 +111,7 @@ def _resolve_unnamed(stop: Stop, before: Sequence[Stop], after: Sequence[Stop], 
     station = _first_across(path, target, stop.border_of)
     if station is None:
         return replace(stop, reason=f"No article names {what!r}; the line from {prev.name} toward "
-                                    f"{nxt.name} never enters {target}, so it cannot be placed.")
+                                    f"{nxt.name} crosses no border into {target}, so it cannot be placed.")
     origin = stop.border_of if stop.border_of and stop.border_of != target else prev.place.country
     noun = "station" if (stop.feature or "station") == "station" else "place"
     reason = (f"No article names the {noun}; the first station in {target} on the line from {origin} "
@@ -147,8 +147,8 @@ def _station_path(a: Place, b: Place, network: RailNetwork) -> list[Station]:
 
 
 def _snap(place: Place, network: RailNetwork) -> Station | None:
-    return network.station_for(place) or network.nearest_station(
-        place.latitude, place.longitude, max_km=SNAP_MAX_KM)
+    """The station serving ``place``, else the nearest within ``SNAP_MAX_KM`` (its own country first)."""
+    return network.station_for(place) or network.station_for(place, max_km=SNAP_MAX_KM)
 
 
 # --- legs ---------------------------------------------------------------------------------------------
@@ -200,7 +200,7 @@ def plan_route(itinerary: Itinerary, network: RailNetwork, road: RoadModel | Non
 def _told_by_text(drafts: Sequence[_Draft], a: Stop, b: Stop) -> bool:
     """A single rail leg between two named stops with nothing between them is the path the text tells."""
     return (len(drafts) == 1 and drafts[0].mode == "rail" and not drafts[0].via
-            and not a.inferred and not b.inferred)
+            and not drafts[0].approximate and not a.inferred and not b.inferred)
 
 
 def _joined_hop(hops: Sequence[Hop], skipped: Sequence[Stop]) -> tuple[Hop, str]:
