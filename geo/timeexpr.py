@@ -221,8 +221,7 @@ def _alternation(words: list[str] | tuple[str, ...]) -> str:
 
 @lru_cache(maxsize=4)
 def _grammar(cues: TimeCues) -> _Grammar:
-    month_names = sorted(cues.months, key=len, reverse=True)
-    month = rf"(?:{'|'.join(re.escape(m.capitalize()) for m in month_names)})\.?"
+    month = "(?:" + "|".join(_month_form(m, cues) for m in sorted(cues.months, key=len, reverse=True)) + ")"
     weekday = rf"(?:{'|'.join(w.capitalize() for w in cues.weekdays)})"
     part = rf"(?:{_alternation(list(cues.parts_of_day))})"
     number = _alternation([n for n in cues.numbers if " " not in n])
@@ -291,12 +290,20 @@ def _grammar(cues: TimeCues) -> _Grammar:
         (
             "duration",
             re.compile(
-                rf"\b(?P<expr>(?:(?P<qual>{qualifier})\s+)?(?P<num>{num})[\s-]+(?P<unit>{units})s?)\b(?!-long)",
+                rf"\b(?P<expr>(?:(?P<qual>{qualifier})\s+)?(?P<num>{num})[\s-]+(?P<unit>{units})s?"
+                rf"(?P<half>\s+and\s+a\s+half)?)\b(?!-long)",
                 i,
             ),
         ),
     ]
     return _Grammar(cues=cues, patterns=tuple(patterns))
+
+
+def _month_form(name: str, cues: TimeCues) -> str:
+    """"Feb" may take a full stop ("Feb."); a full name ("May") may not, so a sentence's stop stays out."""
+    number = cues.months[name]
+    abbreviation = any(o != name and o.startswith(name) and cues.months[o] == number for o in cues.months)
+    return re.escape(name.capitalize()) + (r"\.?" if abbreviation else "")
 
 
 def _sentence_of(spans: list[tuple[int, int]], offset: int, length: int) -> tuple[int, int]:
@@ -495,6 +502,8 @@ def _duration(match: re.Match[str], cues: TimeCues, base: dict[str, Any]) -> Tim
     amount = _number(match.group("num"), cues)
     if amount is None or amount <= 0:
         return None
+    if match.group("half"):
+        amount += 0.5
     unit = match.group("unit").lower().rstrip("s")
     qualifier = " ".join((match.group("qual") or "").lower().split())
     bound: Bound = cues.duration_qualifiers.get(qualifier, "exact") if qualifier else "exact"
