@@ -106,10 +106,12 @@ LINES: list[dict[str, Any]] = [
         "countries": ["RU"],
         "source": "Wikipedia: 'Baranovsky–Khasan railway' (Khasan–Makhalino–Kraskino–Primorsky–Razdolnoye–"
         "Baranovsky, which joins the Trans-Siberian south of Ussuriysk; here it joins at "
-        "Razdolnoye, the next town). " + MEMORY,
+        "Razdolnoye, the next town). Slavyanka stands for the line's Bamburovo stretch a few km inland "
+        "of it, which keeps the drawn line off the Chinese border. " + MEMORY,
         "stations": [
             ("Khasan", "RU", 42.43, 130.64, -2),
             ("Kraskino", "RU", 42.71, 130.78),
+            ("Slavyanka", "RU", 42.86, 131.39),
             ("Barabash", "RU", 43.20, 131.49),
             ("Primorskiy", "RU", 43.10, 131.59),
             ("Zanadvorovka", "RU", 43.30, 131.60),

