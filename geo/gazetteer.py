@@ -482,6 +482,7 @@ def _build_locked(path: Path, source: Path | None) -> sqlite3.Connection:
             if connection is not None:
                 return connection
             build_index(path, source)
+            _remove_stale(path)
     except Timeout as error:
         raise GazetteerError(f"timed out waiting for another process to build {path}") from error
     except OSError as error:
@@ -490,6 +491,14 @@ def _build_locked(path: Path, source: Path | None) -> sqlite3.Connection:
     if connection is None:
         raise GazetteerError(f"the gazetteer index {path} was built but cannot be opened")
     return connection
+
+
+def _remove_stale(path: Path) -> None:
+    """Delete indexes of other data versions next to ``path`` (each is ~60 MB); best effort."""
+    for other in path.parent.glob("gazetteer-*.sqlite"):
+        if other != path:
+            with contextlib.suppress(OSError):
+                other.unlink()
 
 
 def forget_loaded() -> None:

