@@ -28,7 +28,7 @@ from geo.timeexpr import TimeCues, TimeExpression, default_cues, find_time_expre
 
 INF = math.inf
 _EPS_HOURS = 1e-6
-_PRIORITY = {"depart": 0, "present": 1, "on_leg": 2, "arrive_by": 3, "min_duration": 4}
+_PRIORITY = {"depart": 0, "arrive": 1, "present": 1, "on_leg": 2, "arrive_by": 3, "min_duration": 4}
 _EVENT_AFTER_TOKENS = 3
 
 
@@ -257,11 +257,12 @@ def classify(
     cues: TimeCues,
     published: Sequence[datetime],
 ) -> str | None:
-    """What a time expression says about the journey: "depart", "present", "arrive_by", "on_leg",
+    """What a time expression says about the journey: "depart", "arrive", "present", "arrive_by", "on_leg",
     "min_duration", or None when it dates something else (a report, a past event, a talk).
 
     The cue nearest the expression in its sentence decides, so "Kim left Pyongyang on Saturday" is a
-    departure and "the ministry announced on Saturday" only dates an announcement.
+    departure and "the ministry announced on Saturday" only dates an announcement; a reporting verb counts
+    only inside the expression's clause (", KCNA said." attributes the whole sentence).
     """
     sentence = text[sentence_start:sentence_end].lower()
     offset = expr.start - sentence_start
@@ -278,12 +279,17 @@ def classify(
     for kind, words in (
         ("depart", cues.anchor_cues.get("depart", ())),
         ("present", cues.anchor_cues.get("present", ())),
+        ("arrive", cues.anchor_cues.get("arrive", ())),
         ("on_leg", cues.anchor_cues.get("on_leg", ())),
         ("report", cues.anchor_cues.get("report_verbs", ())),
     ):
         for position, phrase in _find(sentence, words):
             before = position < offset
             distance = offset - (position + len(phrase)) if before else position - (offset + length)
+            end = position + len(phrase)
+            gap = sentence[end:offset] if before else sentence[offset + length : position]
+            if kind == "report" and any(brk in gap for brk in cues.clause_breaks):
+                continue
             if best is None or distance < best[0]:
                 best = (distance, kind)
     if best is None or best[1] == "report":
@@ -368,6 +374,8 @@ def _anchor(
     if kind == "depart":
         point = chain.stop_depart.get(stop_seq)
         constraint = None if point is None else _Constraint(bounds=((point, lo, hi),))
+    elif kind == "arrive" and stop_seq in chain.stop_arrive:
+        constraint = _Constraint(bounds=((chain.stop_arrive[stop_seq], lo, hi),))
     else:
         bounds = []
         if stop_seq in chain.stop_arrive:

@@ -8,16 +8,21 @@ Real-world check: Kim left Pyongyang on the afternoon of Sat 23 Feb 2019, was se
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
 from dataclasses import replace
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 
 import pytest
 from shapely.geometry import LineString
 
+from geo.errors import DataError
 from geo.model import Article, Hop, Itinerary, Leg, Place, Quote, Route, Stop, Timing
-from geo.speeds import SpeedModel, load_speed_model
-from geo.timing import estimate_timing
+from geo.speeds import SPEEDS_PATH, SpeedModel, load_speed_model
+from geo.timeexpr import default_cues, find_time_expressions
+from geo.timing import classify, estimate_timing
 
 ARTICLES = Path(__file__).resolve().parent.parent / "data" / "articles"
 KST = timedelta(hours=9)
@@ -25,8 +30,6 @@ KST = timedelta(hours=9)
 
 @pytest.fixture(scope="module")
 def reuters() -> Article:
-    import json
-
     raw = json.loads((ARTICLES / "000_bde62e97f9f7df89.json").read_text(encoding="utf-8"))
     return Article(
         id=raw["id"],
@@ -318,3 +321,237 @@ def test_without_stated_times_windows_are_open(reuters: Article, speeds: SpeedMo
     assert result.anchors == ()
     assert result.stop_arrive[3].likely is None
     assert "No stated time" in result.basis
+
+
+# --- classifying a time expression by its cue words -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "kind"),
+    [
+        ("Kim left Pyongyang by train on Saturday afternoon, KCNA said.", "Saturday afternoon", "depart"),
+        ("The ministry announced on Saturday that Kim will visit.", "Saturday", None),
+        ("The train arrived in Dandong on Saturday evening.", "Saturday evening", "arrive"),
+        (
+            "A train is pictured in Dandong in this photo taken on February 23, 2019.",
+            "February 23, 2019",
+            "present",
+        ),
+        ("Kim left for the Feb. 27-28 summit.", "Feb. 27-28", "arrive_by"),
+        ("The summit will be held in Hanoi on February 27 and 28.", "February 27 and 28", "arrive_by"),
+        ("The summit was confirmed on Sunday.", "Sunday", None),
+        ("On Feb. 26, Vietnam will ban traffic on the road to Hanoi, state media said.", "Feb. 26", "on_leg"),
+        ("When Kim Il Sung visited Hanoi in 1958, he left Pyongyang by train.", "1958", None),
+        (
+            "It could take him at least two and a half days to make the journey.",
+            "at least two and a half days",
+            "min_duration",
+        ),
+        ("Biegun held three days of talks in Pyongyang.", "three days", None),
+    ],
+)
+def test_classify_by_the_nearest_cue(sentence: str, expression: str, kind: str | None) -> None:
+    article = Article(id="t", text=sentence, published=datetime(2019, 2, 24, 10, tzinfo=timezone(KST)))
+    [expr] = [e for e in find_time_expressions(article) if e.text == expression]
+    assert classify(sentence, 0, len(sentence), expr, default_cues(), [article.published]) == kind
+
+
+# --- the speed model --------------------------------------------------------------------------------------
+
+
+def test_speed_by_mode_and_country(speeds: SpeedModel) -> None:
+    assert speeds.speed("rail", "KP") == (20.0, 40.0, 60.0)
+    assert speeds.speed("rail", "kp") == speeds.speed("rail", "KP")
+
+
+def test_unknown_country_takes_the_mode_default(speeds: SpeedModel) -> None:
+    assert speeds.speed("rail", "ZZ") == speeds.speed("rail")
+
+
+def test_unknown_mode_is_a_data_error(speeds: SpeedModel) -> None:
+    with pytest.raises(DataError):
+        speeds.speed("hyperloop", "CN")
+
+
+def test_every_figure_has_a_source(speeds: SpeedModel) -> None:
+    ranges = [
+        *speeds.defaults.values(),
+        *(r for by in speeds.by_country.values() for r in by.values()),
+        *speeds.crossing_speed.values(),
+        *speeds.crossing_dwell.values(),
+        speeds.gauge_change,
+        speeds.stop_dwell,
+    ]
+    assert all(r.source.strip() for r in ranges)
+
+
+def test_gauge_break_between_standard_and_broad_gauge(speeds: SpeedModel) -> None:
+    assert speeds.gauge_break("KP", "RU")
+    assert not speeds.gauge_break("KP", "CN")
+
+
+def test_dual_gauge_pair_needs_no_bogie_change(speeds: SpeedModel) -> None:
+    assert not speeds.gauge_break("CN", "VN")
+    assert speeds.border_dwell("rail", ("CN", "VN")) == speeds.border_dwell("rail", ("KP", "CN"))
+
+
+def test_bogie_change_lengthens_the_border_dwell(speeds: SpeedModel) -> None:
+    plain = speeds.border_dwell("rail", ("KP", "CN"))
+    changed = speeds.border_dwell("rail", ("KP", "RU"))
+    assert changed.min == plain.min + speeds.gauge_change.min
+    assert changed.max == plain.max + speeds.gauge_change.max
+
+
+def _speeds_file(tmp_path: Path, change: Callable[[dict[str, Any]], object]) -> Path:
+    raw = json.loads(SPEEDS_PATH.read_text(encoding="utf-8"))
+    change(raw)
+    path = tmp_path / "speeds.json"
+    path.write_text(json.dumps(raw), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda raw: raw["modes"].pop("road"),
+        lambda raw: raw["modes"]["rail"]["countries"]["KP"].update({"likely": 99}),
+        lambda raw: raw["modes"]["rail"]["countries"]["KP"].pop("source"),
+        lambda raw: raw["modes"]["air"]["default"].update({"min": 0}),
+        lambda raw: raw["crossing"]["rail"].pop("dwell_hours"),
+        lambda raw: raw.update({"stop_dwell_hours": [0, 1, 2]}),
+        lambda raw: raw.pop("source"),
+    ],
+    ids=[
+        "mode missing",
+        "likely above max",
+        "no source",
+        "zero speed",
+        "no dwell",
+        "dwell not object",
+        "no file source",
+    ],
+)
+def test_malformed_speed_file_is_a_data_error(
+    tmp_path: Path, change: Callable[[dict[str, Any]], object]
+) -> None:
+    with pytest.raises(DataError):
+        load_speed_model(_speeds_file(tmp_path, change))
+
+
+def test_unreadable_speed_file_is_a_data_error(tmp_path: Path) -> None:
+    bad = tmp_path / "speeds.json"
+    bad.write_text("{not json", encoding="utf-8")
+    with pytest.raises(DataError):
+        load_speed_model(bad)
+
+
+# --- another journey: the code knows no place or date -----------------------------------------------------
+
+MONGOLIA_TEXT = (
+    "The special train left Ulaanbaatar on Friday evening, Montsame said. "
+    "It was pictured in Erenhot late on Saturday after its bogies were changed. "
+    "The train will arrive in Beijing on Monday."
+)
+
+
+def _mongolia() -> tuple[Article, Itinerary, Route]:
+    article = Article(
+        id="mn", text=MONGOLIA_TEXT, published=datetime(2019, 6, 2, 9, tzinfo=timezone(timedelta(hours=8)))
+    )
+    ub = Place("Ulaanbaatar", 47.9077, 106.8832, "MN", timezone="Asia/Ulaanbaatar")
+    erenhot = Place("Erenhot", 43.6475, 111.9767, "CN", timezone="Asia/Shanghai")
+    beijing = Place("Beijing", 39.9042, 116.4074, "CN", timezone="Asia/Shanghai")
+    zamyn = (111.8986, 43.7253)
+    stops = (
+        Stop(0, "Ulaanbaatar", "origin", ub, quotes=(quote(article, "Ulaanbaatar"),)),
+        Stop(1, "Erenhot", "border", erenhot, quotes=(quote(article, "Erenhot"),)),
+        Stop(2, "Beijing", "destination", beijing, quotes=(quote(article, "Beijing"),)),
+    )
+    hops = (Hop("rail"), Hop("rail"))
+    legs = (
+        Leg(
+            0,
+            "leg",
+            "Ulaanbaatar",
+            "Zamyn-Üüd",
+            "rail",
+            _line((ub.longitude, ub.latitude), zamyn),
+            700.0,
+            countries=("MN",),
+            from_stop=0,
+            start_timezone="Asia/Ulaanbaatar",
+            end_timezone="Asia/Ulaanbaatar",
+        ),
+        Leg(
+            1,
+            "crossing",
+            "Zamyn-Üüd",
+            "Erenhot",
+            "rail",
+            _line(zamyn, (erenhot.longitude, erenhot.latitude)),
+            9.0,
+            countries=("MN", "CN"),
+            to_stop=1,
+            start_timezone="Asia/Ulaanbaatar",
+            end_timezone="Asia/Shanghai",
+        ),
+        Leg(
+            2,
+            "leg",
+            "Erenhot",
+            "Beijing",
+            "rail",
+            _line((erenhot.longitude, erenhot.latitude), (beijing.longitude, beijing.latitude)),
+            840.0,
+            countries=("CN",),
+            from_stop=1,
+            to_stop=2,
+            start_timezone="Asia/Shanghai",
+            end_timezone="Asia/Shanghai",
+        ),
+    )
+    return article, Itinerary(stops, hops), Route(stops, legs)
+
+
+def test_another_journey_gets_its_own_anchors(speeds: SpeedModel) -> None:
+    article, itinerary, route = _mongolia()
+    result = estimate_timing([article], itinerary, route, speeds)
+    assert [(a.kind, a.expression, a.stop, a.satisfied) for a in result.anchors] == [
+        ("depart", "Friday evening", 0, True),
+        ("present", "late on Saturday", 1, True),
+        ("arrive", "Monday", 2, True),
+    ]
+
+
+def test_another_journey_crossing_includes_the_bogie_change(speeds: SpeedModel) -> None:
+    article, itinerary, route = _mongolia()
+    result = estimate_timing([article], itinerary, route, speeds)
+    depart, arrive = result.leg_depart[1].likely, result.leg_arrive[1].likely
+    assert depart is not None and arrive is not None
+    assert arrive - depart >= timedelta(hours=speeds.gauge_change.likely)
+
+
+def test_future_arrival_is_the_next_monday_in_the_destination_zone(speeds: SpeedModel) -> None:
+    article, itinerary, route = _mongolia()
+    result = estimate_timing([article], itinerary, route, speeds)
+    arrive = next(a for a in result.anchors if a.kind == "arrive")
+    assert arrive.earliest is not None
+    assert arrive.earliest.isoformat() == "2019-06-03T00:00:00+08:00"
+
+
+# --- with the real route planner --------------------------------------------------------------------------
+
+
+def test_timing_on_the_planned_route_satisfies_every_anchor(reuters: Article, speeds: SpeedModel) -> None:
+    from geo.railnet import load_network
+    from geo.route import plan_route
+
+    itinerary, _ = build(reuters)
+    stops = list(itinerary.stops)
+    stops[2] = replace(stops[2], place=None, name="a station on the Chinese border", feature="station")
+    itinerary = replace(itinerary, stops=tuple(stops))
+    route = plan_route(itinerary, load_network())
+    result = estimate_timing([reuters], itinerary, route, speeds)
+    assert [a.kind for a in result.anchors if not a.satisfied] == []
+    hanoi = result.stop_arrive[route.stops[-1].seq]
+    assert hanoi.likely is not None and hanoi.likely.date() == date(2019, 2, 26)
