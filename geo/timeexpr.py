@@ -323,8 +323,8 @@ def _resolve(
     pub = article.published
     pub_day = pub.date()
     start, end = match.span("expr")
-    base = {"text": match.group("expr"), "start": start, "end": end, "sentence_start": sentence[0],
-            "sentence_end": sentence[1]}
+    base: dict[str, Any] = {"text": match.group("expr"), "start": start, "end": end,
+                            "sentence_start": sentence[0], "sentence_end": sentence[1]}
     groups = match.groupdict()
     if name == "duration":
         return _duration(match, cues, base)
@@ -332,6 +332,8 @@ def _resolve(
     tense = _tense(article.text, start, end, sentence, cues)
     reason = ""
     approximate = False
+    first: date | None
+    last: date | None
     if name in ("date", "date_dm"):
         first = _calendar_date(groups["month"], int(groups["day"]), groups.get("year"), pub_day, cues)
         if first is None:
@@ -381,6 +383,8 @@ def _resolve(
     else:  # year
         first, last = date(int(groups["year"]), 1, 1), date(int(groups["year"]), 12, 31)
         reason = "whole year"
+    if first is None or last is None:
+        return None
     kind: ExpressionKind = "instant" if first == last else "range"
     zone = pub.tzinfo
     expr = TimeExpression(

@@ -119,7 +119,7 @@ def _build_chain(route: Route, speeds: SpeedModel, fallback_zone: str) -> _Chain
         if leg.from_stop is not None and leg.from_stop not in stop_depart:
             stop_depart[leg.from_stop] = len(labels)
         labels.append(f"departure of leg {leg.seq} from {leg.start}")
-        zones.append(leg.start_timezone or _stop_zone(stops.get(leg.from_stop)) or fallback_zone)
+        zones.append(leg.start_timezone or _stop_zone(_stop_in(stops, leg.from_stop)) or fallback_zone)
         low, likely, high = _leg_hours(leg, speeds)
         gmin.append(low)
         glik.append(likely)
@@ -128,7 +128,7 @@ def _build_chain(route: Route, speeds: SpeedModel, fallback_zone: str) -> _Chain
         if leg.to_stop is not None:
             stop_arrive[leg.to_stop] = len(labels)
         labels.append(f"arrival of leg {leg.seq} at {leg.end}")
-        zones.append(leg.end_timezone or _stop_zone(stops.get(leg.to_stop)) or fallback_zone)
+        zones.append(leg.end_timezone or _stop_zone(_stop_in(stops, leg.to_stop)) or fallback_zone)
     for seq, k in list(stop_arrive.items()) + list(stop_depart.items()):
         zone = _stop_zone(stops.get(seq))
         if zone:
@@ -151,6 +151,10 @@ def _leg_hours(leg: Leg, speeds: SpeedModel) -> tuple[float, float, float]:
     dwell = speeds.border_dwell(leg.mode, leg.countries) if crossing else Range(0.0, 0.0, 0.0)
     km = max(leg.distance_km, 0.0)
     return km / speed.max + dwell.min, km / speed.likely + dwell.likely, km / speed.min + dwell.max
+
+
+def _stop_in(stops: dict[int, Stop], seq: int | None) -> Stop | None:
+    return stops.get(seq) if seq is not None else None
 
 
 def _stop_zone(stop: Stop | None) -> str | None:
@@ -354,11 +358,11 @@ def _anchor(
     if kind == "arrive_by":
         if not route.stops:
             return None
-        stop = route.stops[-1]
-        window = window_in_zone(expr, _stop_zone(stop) or fallback_zone)
+        last = route.stops[-1]
+        window = window_in_zone(expr, _stop_zone(last) or fallback_zone)
         assert window is not None
-        anchor = replace(base, stop=stop.seq, latest=window[0])
-        point = chain.stop_arrive.get(stop.seq)
+        anchor = replace(base, stop=last.seq, latest=window[0])
+        point = chain.stop_arrive.get(last.seq)
         constraint = None if point is None else _Constraint(bounds=((point, -INF, _hours(window[0])),))
         return _Candidate(anchor, constraint, _width(window))
     if kind == "on_leg":
