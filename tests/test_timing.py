@@ -555,3 +555,16 @@ def test_timing_on_the_planned_route_satisfies_every_anchor(reuters: Article, sp
     assert [a.kind for a in result.anchors if not a.satisfied] == []
     hanoi = result.stop_arrive[route.stops[-1].seq]
     assert hanoi.likely is not None and hanoi.likely.date() == date(2019, 2, 26)
+
+
+def test_timing_of_the_whole_pipeline_on_both_articles(geocoder: object) -> None:
+    from geo.articles import bundled_article_paths, load_articles
+    from geo.pipeline import build_journey
+
+    journey = build_journey(load_articles(bundled_article_paths()), geocoder=geocoder)  # type: ignore[arg-type]
+    timing = journey.timing
+    assert {a.kind for a in timing.anchors} >= {"depart", "present", "on_leg", "arrive_by", "min_duration"}
+    assert [a.expression for a in timing.anchors if not a.satisfied] == []
+    hanoi = timing.stop_arrive[journey.route.stops[-1].seq]
+    assert hanoi.likely is not None and hanoi.likely.isoformat().startswith("2019-02-26")
+    assert hanoi.likely.strftime("%z") == "+0700"
