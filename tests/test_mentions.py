@@ -1,0 +1,144 @@
+"""Place mentions on the two bundled articles and on short texts: what counts as a place and what does not."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from geo.geocoder import GazetteerGeocoder
+from geo.mentions import capitalised_runs, find_mentions, load_lexicon
+from geo.model import Article, Mention
+
+ARTICLES = Path("/work/shared/articles")
+TEXTS = Path(__file__).parent / "texts"
+REUTERS_ID = "000_bde62e97f9f7df89"
+NBC_ID = "003_00fa2c3822e22cb8"
+
+
+def _article(article_id: str, published: datetime, publisher: str) -> Article:
+    path = ARTICLES / f"{article_id}.txt"
+    if not path.exists():
+        pytest.skip(f"{path} is not here")
+    return Article(id=article_id, text=path.read_text(encoding="utf-8"), published=published, publisher=publisher)
+
+
+@pytest.fixture(scope="session")
+def reuters() -> Article:
+    return _article(REUTERS_ID, datetime(2019, 2, 24, tzinfo=ZoneInfo("Asia/Seoul")), "Reuters")
+
+
+@pytest.fixture(scope="session")
+def nbc() -> Article:
+    return _article(NBC_ID, datetime(2019, 2, 9, tzinfo=ZoneInfo("America/New_York")), "NBC News")
+
+
+@pytest.fixture(scope="session")
+def reuters_mentions(reuters: Article, geocoder: GazetteerGeocoder) -> list[Mention]:
+    return find_mentions(reuters, geocoder)
+
+
+@pytest.fixture(scope="session")
+def nbc_mentions(nbc: Article, geocoder: GazetteerGeocoder) -> list[Mention]:
+    return find_mentions(nbc, geocoder)
+
+
+def _text(name: str, published: datetime) -> Article:
+    path = TEXTS / name
+    return Article(id=path.stem, text=path.read_text(encoding="utf-8"), published=published, publisher="test")
+
+
+def _names(mentions: list[Mention]) -> set[str]:
+    return {m.text for m in mentions}
+
+
+def test_every_mention_span_matches_its_text(reuters: Article, reuters_mentions: list[Mention]) -> None:
+    assert reuters_mentions
+    for m in reuters_mentions:
+        assert reuters.text[m.start : m.end] == m.text
+        assert m.sentence_start <= m.start < m.end <= m.sentence_end
+
+
+def test_dateline_is_a_dateline_mention_of_seoul(reuters_mentions: list[Mention]) -> None:
+    first = reuters_mentions[0]
+    assert (first.kind, first.text, first.start) == ("dateline", "SEOUL", 0)
+    assert first.place is not None and first.place.country == "KR"
+
+
+def test_chinese_border_city_of_dandong_carries_hints(reuters_mentions: list[Mention]) -> None:
+    dandong = next(m for m in reuters_mentions if m.text == "Dandong")
+    assert dandong.kind == "name"
+    assert dandong.place is not None and dandong.place.country == "CN"
+    assert (dandong.country_hint, dandong.border_of, dandong.feature) == ("CN", "CN", "city")
+    assert dandong.description == "the Chinese border city of Dandong"
+
+
+def test_vietnams_capital_hanoi_is_hinted_vietnam(reuters_mentions: list[Mention]) -> None:
+    hanoi = next(m for m in reuters_mentions if m.description == "Vietnam’s capital, Hanoi")
+    assert hanoi.text == "Hanoi" and hanoi.country_hint == "VN"
+    assert hanoi.place is not None and hanoi.place.country == "VN" and hanoi.place.why
+
+
+def test_the_vietnamese_capital_hanoi_is_hinted_vietnam(nbc_mentions: list[Mention]) -> None:
+    hanoi = next(m for m in nbc_mentions if m.description == "the Vietnamese capital Hanoi")
+    assert (hanoi.text, hanoi.country_hint, hanoi.feature) == ("Hanoi", "VN", "city")
+
+
+def test_station_on_the_chinese_border_is_a_descriptive_mention(reuters_mentions: list[Mention]) -> None:
+    station = next(m for m in reuters_mentions if m.kind == "descriptive")
+    assert station.text == station.description == "a station on the Chinese border"
+    assert (station.place, station.feature, station.border_of) == (None, "station", "CN")
+
+
+def test_person_names_hold_no_places(reuters_mentions: list[Mention], nbc_mentions: list[Mention]) -> None:
+    found = _names(reuters_mentions) | _names(nbc_mentions)
+    for word in ("Un", "Kim", "Chol", "Ho", "Yong", "Trong", "Biegun", "Givetash", "Wha", "Trump", "Jong"):
+        assert word not in found
+
+
+def test_organisations_and_events_are_not_places(reuters_mentions: list[Mention], nbc_mentions: list[Mention]) -> None:
+    found = _names(reuters_mentions) | _names(nbc_mentions)
+    for word in ("Capella", "Asan", "Union", "State", "Summit", "Central", "Reuters", "Yonhap", "Canadian",
+                 "Nation", "Associated", "Korean", "Southeast Asian", "Worker", "Party"):
+        assert word not in found
+
+
+def test_countries_and_cities_are_found(reuters_mentions: list[Mention], nbc_mentions: list[Mention]) -> None:
+    assert {"Pyongyang", "Dandong", "Hanoi", "China", "Vietnam", "Singapore", "Beijing"} <= _names(reuters_mentions)
+    assert {"Pyongyang", "Hanoi", "Seoul", "London", "Vancouver", "Uganda"} <= _names(nbc_mentions)
+
+
+def test_korean_peninsula_is_a_region(nbc_mentions: list[Mention]) -> None:
+    peninsula = next(m for m in nbc_mentions if m.text == "Korean Peninsula")
+    assert peninsula.place is not None and peninsula.place.kind == "region"
+
+
+def test_well_known_namesake_wins_over_nearer_village(geocoder: GazetteerGeocoder) -> None:
+    article = _text("beijing_2018.txt", datetime(2018, 6, 19, tzinfo=ZoneInfo("Asia/Shanghai")))
+    paris = next(m for m in find_mentions(article, geocoder) if m.text == "Paris")
+    assert paris.place is not None and paris.place.country == "FR"
+
+
+def test_name_missing_from_gazetteer_stays_unresolved_not_misplaced(geocoder: GazetteerGeocoder) -> None:
+    article = _text("vostochny_2023.txt", datetime(2023, 9, 12, tzinfo=ZoneInfo("Europe/Moscow")))
+    khasan = [m for m in find_mentions(article, geocoder) if m.text == "Khasan"]
+    assert khasan and all(m.place is None for m in khasan)
+    assert khasan[0].country_hint == "RU" and khasan[0].border_of == "RU"
+
+
+def test_region_name_before_region_word_is_not_a_city(geocoder: GazetteerGeocoder) -> None:
+    article = _text("vostochny_2023.txt", datetime(2023, 9, 12, tzinfo=ZoneInfo("Europe/Moscow")))
+    assert "Amur" not in _names(find_mentions(article, geocoder))
+
+
+def test_possessive_ends_a_name_run() -> None:
+    runs = capitalised_runs("South Korea's Foreign Minister Kang Kyung Wha met Biegun.", load_lexicon())
+    assert [(r.text, r.kind) for r in runs][:2] == [("South Korea", "candidate"),
+                                                    ("Foreign Minister Kang Kyung Wha", "person")]
+
+
+def test_institution_names_join_across_of() -> None:
+    runs = capitalised_runs("a fellow at the Asan Institute for Policy Studies in Seoul", load_lexicon())
+    assert runs[0].kind == "organisation" and runs[0].tokens[-1].text == "Studies"
