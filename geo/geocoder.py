@@ -12,7 +12,7 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, get_args
 
 from geopy.adapters import BaseSyncAdapter
 from geopy.distance import geodesic
@@ -25,7 +25,7 @@ from geo.errors import InputError
 from geo.gazetteer import Gazetteer, GazetteerEntry, load_gazetteer
 
 if TYPE_CHECKING:
-    from geo.model import Place
+    from geo.model import Place, PlaceKind
 
 EQUALLY_NEAR_KM = 100.0
 """Candidates within this many km of the nearest one to the journey count as equally near (then population
@@ -267,12 +267,13 @@ def _criterion(
 
 def place_from_location(location: Location) -> Place:
     """A ``geo.model.Place`` from a geopy ``Location`` (ours, or any geocoder's, using what its raw holds)."""
-    from geo.model import Place  # imported here: shapely (via geo.model) costs ~80 ms of a cold start
+    from geo.model import Place, PlaceKind  # imported here: shapely (via geo.model) costs ~80 ms at start
 
     raw: dict[str, Any] = dict(location.raw or {})
-    address = raw.get("address") if isinstance(raw.get("address"), dict) else {}
-    country = str(raw.get("country_code") or address.get("country_code") or "").upper()
-    kind = raw.get("kind") if raw.get("kind") in ("city", "country", "region", "station", "water") else "city"
+    address = raw.get("address")
+    nested: dict[str, Any] = address if isinstance(address, dict) else {}
+    country = str(raw.get("country_code") or nested.get("country_code") or "").upper()
+    kind: PlaceKind = raw["kind"] if raw.get("kind") in get_args(PlaceKind) else "city"
     name = str(raw.get("name") or location.address.split(",")[0]).strip()
     geonameid = raw.get("geonameid")
     return Place(

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeAlias
 
 from geopy.exc import GeopyError
 from geopy.extra.rate_limiter import RateLimiter
@@ -24,7 +24,7 @@ from geopy.point import Point
 from geo.errors import GazetteerError, InputError
 from geo.gazetteer import default_cache_dir
 
-GeocodeResult = Location | list[Location] | None
+GeocodeResult: TypeAlias = "Location | list[Location] | None"
 
 
 class SupportsGeocode(Protocol):

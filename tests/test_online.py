@@ -49,7 +49,7 @@ def test_second_call_is_answered_by_the_cache(tmp_path: Path, fake: FakeService)
     second = online.geocode("Hanoi")
     assert len(fake.calls) == 1
     assert isinstance(second, Location)
-    assert first is not None
+    assert isinstance(first, Location)
     assert (second.address, second.raw) == (first.address, first.raw)
 
 
