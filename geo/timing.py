@@ -75,7 +75,7 @@ def estimate_timing(
     cues = cues or default_cues()
     fallback_zone = _fallback_zone(articles)
     chain = _build_chain(route, speeds, fallback_zone)
-    candidates = find_anchors(articles, itinerary, route, chain, cues, fallback_zone)
+    candidates = _find_anchors(articles, itinerary, route, chain, cues, fallback_zone)
     lo, hi, anchors = _apply(chain, candidates)
     likely = _likely(chain, lo, hi, [c for c, a in zip(candidates, anchors, strict=True) if a.satisfied])
     anchors = [_check_likely(a, c, likely) for a, c in zip(anchors, candidates, strict=True)]
@@ -186,7 +186,7 @@ class _Evidence:
     """Indexes into ``itinerary.hops``."""
 
 
-def find_anchors(
+def _find_anchors(
     articles: Sequence[Article],
     itinerary: Itinerary,
     route: Route,
@@ -699,4 +699,4 @@ def _width(window: tuple[datetime, datetime]) -> float:
     return _hours(window[1]) - _hours(window[0])
 
 
-__all__ = ["classify", "estimate_timing", "find_anchors"]
+__all__ = ["classify", "estimate_timing"]

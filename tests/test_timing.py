@@ -568,3 +568,11 @@ def test_timing_of_the_whole_pipeline_on_both_articles(geocoder: object) -> None
     hanoi = timing.stop_arrive[journey.route.stops[-1].seq]
     assert hanoi.likely is not None and hanoi.likely.isoformat().startswith("2019-02-26")
     assert hanoi.likely.strftime("%z") == "+0700"
+
+
+def test_route_without_legs_leaves_anchors_unsatisfied(reuters: Article, speeds: SpeedModel) -> None:
+    itinerary, route = build(reuters)
+    result = estimate_timing([reuters], itinerary, replace(route, legs=()), speeds)
+    assert result.stop_arrive == {} and result.leg_depart == {}
+    depart = next(a for a in result.anchors if a.kind == "depart")
+    assert (depart.satisfied, depart.note) == (False, "not on the routed journey")
