@@ -21,6 +21,7 @@ import statistics
 import tempfile
 import threading
 import unicodedata
+import weakref
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -343,6 +344,7 @@ class Gazetteer:
     def __init__(self, connection: sqlite3.Connection, path: Path, *, memo_size: int = 65536) -> None:
         self.path = path
         self._connection = connection
+        weakref.finalize(self, connection.close)
         self._lock = threading.Lock()
         self._lookup = functools.lru_cache(maxsize=memo_size)(self._lookup_uncached)
         self._get = functools.lru_cache(maxsize=memo_size)(self._get_uncached)
@@ -501,7 +503,11 @@ def _remove_stale(path: Path) -> None:
     environment may still use them.
     """
     release = data_version().rsplit("-f", 1)[0]
-    older = [path.parent / f"gazetteer-{release}-f{n}.sqlite" for n in range(INDEX_FORMAT)]
+    older = [
+        path.parent / f"gazetteer-{release}-f{n}.sqlite{end}"
+        for n in range(INDEX_FORMAT)
+        for end in ("", ".lock")
+    ]
     for other in [*older, *path.parent.glob(path.name + ".*.tmp")]:
         with contextlib.suppress(OSError):
             other.unlink()

