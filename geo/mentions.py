@@ -151,7 +151,7 @@ class Token:
 
 @dataclass(frozen=True)
 class Run:
-    """A maximal run of capitalised words ("Kim Jong Un", "North Korea", "Asan Institute for Policy Studies")."""
+    """A maximal run of capitalised words ("Kim Jong Un", "North Korea", "Asan Institute for Policy ...")."""
 
     start: int
     end: int
@@ -194,7 +194,9 @@ def capitalised_runs(text: str, lexicon: Lexicon | None = None) -> list[Run]:
             if not joined and not last.possessive:
                 inner = gap.strip().casefold()
                 joined = (
-                    gap.startswith(" ") and gap.endswith(" ") and inner in lex.connectors
+                    gap.startswith(" ")
+                    and gap.endswith(" ")
+                    and inner in lex.connectors
                     and _is_opener(groups[-1], lex)
                 )
             if joined:
@@ -315,13 +317,17 @@ def find_descriptors(text: str, country_code: Any, lexicon: Lexicon | None = Non
     for m in named.finditer(text):
         feature, border = _head_info(m.group("head"), m.group("mods"), lex)
         hint = _demonym_in(m.group("mods"), lex)
-        found.append(Descriptor(m.start(), m.end(), m.group(), feature, hint if border else None, hint, m.end()))
+        found.append(
+            Descriptor(m.start(), m.end(), m.group(), feature, hint if border else None, hint, m.end())
+        )
     for m in owned.finditer(text):
         hint = country_code(m.group("owner"))
         if hint is None:
             continue
         feature, border = _head_info(m.group("head"), m.group("mods"), lex)
-        found.append(Descriptor(m.start(), m.end(), m.group(), feature, hint if border else None, hint, m.end()))
+        found.append(
+            Descriptor(m.start(), m.end(), m.group(), feature, hint if border else None, hint, m.end())
+        )
     return found
 
 
@@ -391,8 +397,10 @@ def _place_from(location: Location) -> Place:
 
 # --- the finder -----------------------------------------------------------------------------------------
 
-_DATELINE = re.compile(r"\A\s*(?P<city>[A-Z][A-Z'’.\-]*(?:\s[A-Z][A-Z'’.\-]*)*)(?:,\s*[A-Za-z .]+?)?\s*"
-                       r"(?:\([^)\n]{1,40}\)\s*)?[-—–]")
+_DATELINE = re.compile(
+    r"\A\s*(?P<city>[A-Z][A-Z'’.\-]*(?:\s[A-Z][A-Z'’.\-]*)*)(?:,\s*[A-Za-z .]+?)?\s*"
+    r"(?:\([^)\n]{1,40}\)\s*)?[-—–]"
+)
 _WORD_BEFORE = re.compile(r"([A-Za-z’']+)\s+(?:(?:the)\s+)?$")
 _TWO_WORDS_BEFORE = re.compile(r"([A-Za-z’']+\s+[A-Za-z’']+)\s+(?:(?:the)\s+)?$")
 
@@ -428,7 +436,9 @@ def _dateline(text: str, lex: Lexicon) -> tuple[int, int] | None:
     return match.start("city"), match.end("city")
 
 
-def find_mentions(article: Article, geocoder: SupportsGeocode, lexicon: Lexicon | None = None) -> list[Mention]:
+def find_mentions(
+    article: Article, geocoder: SupportsGeocode, lexicon: Lexicon | None = None
+) -> list[Mention]:
     """Every place mention of ``article``: spans, sentence spans, geocoded place and descriptive hints.
 
     ``geocoder`` is a ``geo.geocoder.GazetteerGeocoder`` (or anything with its ``geocode`` keywords).
@@ -451,8 +461,18 @@ def find_mentions(article: Article, geocoder: SupportsGeocode, lexicon: Lexicon 
 
     for d in descriptors:
         if d.name_start is None:
-            candidates.append(_Candidate(d.start, d.end, d.description, d.description, "descriptive",
-                                         "descriptive phrase", descriptor=d, hint=d.country_hint))
+            candidates.append(
+                _Candidate(
+                    d.start,
+                    d.end,
+                    d.description,
+                    d.description,
+                    "descriptive",
+                    "descriptive phrase",
+                    descriptor=d,
+                    hint=d.country_hint,
+                )
+            )
 
     hints: dict[str, str] = {}
     for run in capitalised_runs(text, lex):
@@ -502,7 +522,9 @@ def _accept(cand: _Candidate, lex: Lexicon) -> bool:
         return True
     if cand.evidence:
         return True
-    return int(top.get("population") or 0) >= lex.well_known_population and fold(cand.text) not in lex.stopwords
+    return (
+        int(top.get("population") or 0) >= lex.well_known_population and fold(cand.text) not in lex.stopwords
+    )
 
 
 def _is_exact(location: Location, query: str) -> bool:
@@ -510,7 +532,7 @@ def _is_exact(location: Location, query: str) -> bool:
 
 
 def _dominant(results: Sequence[Location], lex: Lexicon) -> bool:
-    """A famous city that dwarfs its namesakes (Paris, France vs Paris, Texas) is meant wherever the story is."""
+    """A famous city that dwarfs its namesakes (Paris, France vs Paris, Texas) is meant wherever we are."""
     first = int(results[0].raw.get("population") or 0)
     second = int(results[1].raw.get("population") or 0) if len(results) > 1 else 0
     return first >= lex.well_known_population and first >= DOMINANT_RATIO * max(second, 1)
@@ -520,7 +542,11 @@ def _resolve_places(candidates: list[_Candidate], resolver: _Resolver) -> None:
     """Pick one place per candidate: unambiguous names first, then the rest ranked near them."""
     anchors: list[Coordinates] = []
     for cand in candidates:
-        if cand.results and (len(cand.results) == 1 or cand.hint) and cand.results[0].raw.get("kind") != "country":
+        if (
+            cand.results
+            and (len(cand.results) == 1 or cand.hint)
+            and cand.results[0].raw.get("kind") != "country"
+        ):
             anchors.append((cand.results[0].latitude, cand.results[0].longitude))
     for cand in candidates:
         if not cand.results:
@@ -574,10 +600,16 @@ def _region_mentions(article: Article, regions: list[tuple[int, int, str]], lex:
     for start, end, name in regions:
         info = lex.regions[name]
         countries = info.get("countries") or []
-        place = Place(name=name, latitude=float(info["latitude"]), longitude=float(info["longitude"]),
-                      country=countries[0] if len(countries) == 1 else "", kind="region",
-                      why="a named region from data/lexicon.json")
+        place = Place(
+            name=name,
+            latitude=float(info["latitude"]),
+            longitude=float(info["longitude"]),
+            country=countries[0] if len(countries) == 1 else "",
+            kind="region",
+            why="a named region from data/lexicon.json",
+        )
         sentence = _sentence_of(article.text, start)
-        mentions.append(Mention(article.id, article.text[start:end], start, end, sentence[0], sentence[1],
-                                "name", place))
+        mentions.append(
+            Mention(article.id, article.text[start:end], start, end, sentence[0], sentence[1], "name", place)
+        )
     return mentions

@@ -110,7 +110,9 @@ def find_traveller(articles: Sequence[Article], lexicon: Lexicon | None = None) 
             after = article.text[run.end : run.end + 60].casefold()
             words = re.findall(r"[\w’']+", after)[:4]
             before = article.text[max(0, run.start - 40) : run.start].casefold()
-            if any(fold(w) in lex.movement_verbs for w in words) or re.search(r"carr(?:y|ying|ies)\b", before):
+            if any(fold(w) in lex.movement_verbs for w in words) or re.search(
+                r"carr(?:y|ying|ies)\b", before
+            ):
                 scores[name] += 1
     if not scores:
         return ""
@@ -130,7 +132,7 @@ def _full_name(name: str, full_names: Counter[str]) -> str:
 
 
 def _refers_to(run_name: str, traveller: str) -> bool:
-    """"Kim" and "Kim Jong Un" refer to Kim Jong Un; "Kim Il Sung" does not."""
+    """ "Kim" and "Kim Jong Un" refer to Kim Jong Un; "Kim Il Sung" does not."""
     if not traveller:
         return False
     parts = run_name.split()
@@ -167,7 +169,7 @@ def _has_phrase(text: str, phrases: Iterable[str]) -> str | None:
 
 def _clause(text: str, start: int, end: int, offset: int, lex: Lexicon) -> tuple[int, int]:
     """The clause of the sentence ``text[start:end]`` around ``offset``, cut at commas, dashes, brackets."""
-    breaks = [b for b in lex.raw["clause_breaks"]]
+    breaks: list[str] = list(lex.raw["clause_breaks"])
     lo, hi = start, end
     for brk in breaks:
         left = text.rfind(brk, start, offset)
@@ -179,10 +181,12 @@ def _clause(text: str, start: int, end: int, offset: int, lex: Lexicon) -> tuple
     return lo, hi
 
 
-def _sentences(article: Article, mentions: Sequence[Mention], traveller: str, lex: Lexicon) -> dict[
-    tuple[int, int], _Sentence
-]:
-    persons = [(r.start, r.end, _refers_to(_clean_name(r, lex), traveller)) for r in person_names(article.text, lex)]
+def _sentences(
+    article: Article, mentions: Sequence[Mention], traveller: str, lex: Lexicon
+) -> dict[tuple[int, int], _Sentence]:
+    persons = [
+        (r.start, r.end, _refers_to(_clean_name(r, lex), traveller)) for r in person_names(article.text, lex)
+    ]
     found: dict[tuple[int, int], _Sentence] = {}
     for m in mentions:
         span = (m.sentence_start, m.sentence_end)
@@ -245,13 +249,17 @@ def _evidence_for(
         return Evidence("event", m, quote, event, (lo, hi), mode)
     if _has_phrase(text[lo:attach], lex.past_markers) or not _traveller_in(sentence, lo, hi, lex):
         return None
-    moving = mode is not None or any(fold(w) in lex.movement_verbs for w in re.findall(r"[\w’']+", clause_text))
+    moving = mode is not None or any(
+        fold(w) in lex.movement_verbs for w in re.findall(r"[\w’']+", clause_text)
+    )
     if not moving:
         return None
     best: tuple[int, EvidenceKind, str] | None = None
     for kind, phrases in (
-        ("depart", lex.depart_words), ("arrive", lex.arrive_words),
-        ("via", lex.via_words), ("present", lex.presence_words),
+        ("depart", lex.depart_words),
+        ("arrive", lex.arrive_words),
+        ("via", lex.via_words),
+        ("present", lex.presence_words),
     ):
         hit = _ends_with(context, phrases)
         if hit and (best is None or len(hit) > best[0]):
@@ -262,9 +270,14 @@ def _evidence_for(
 
 
 def _event_trigger(
-    m: Mention, sentence: _Sentence, attach: int, others: Sequence[Mention], lex: Lexicon, event_words: set[str]
+    m: Mention,
+    sentence: _Sentence,
+    attach: int,
+    others: Sequence[Mention],
+    lex: Lexicon,
+    event_words: set[str],
 ) -> str | None:
-    """"the summit will be held in X": the first place after a future-event verb in a sentence about the
+    """ "the summit will be held in X": the first place after a future-event verb in a sentence about the
     traveller, or about an event the traveller's own sentences name."""
     text = sentence.article.text
     head = text[sentence.start : attach]
@@ -275,7 +288,9 @@ def _event_trigger(
     verb = None
     for phrase in lex.event_verbs:
         at = head.casefold().rfind(phrase)
-        if at != -1 and (verb is None or (at + len(phrase), len(phrase)) > (verb[0] + len(verb[1]), len(verb[1]))):
+        if at != -1 and (
+            verb is None or (at + len(phrase), len(phrase)) > (verb[0] + len(verb[1]), len(verb[1]))
+        ):
             verb = (at, phrase)
     if verb is None:
         return None
@@ -306,7 +321,10 @@ def _is_country_or_region(m: Mention) -> bool:
 
 
 def _collect(
-    articles: Sequence[Article], mentions_by_article: Mapping[str, Sequence[Mention]], traveller: str, lex: Lexicon
+    articles: Sequence[Article],
+    mentions_by_article: Mapping[str, Sequence[Mention]],
+    traveller: str,
+    lex: Lexicon,
 ) -> list[Evidence]:
     evidence: list[Evidence] = []
     for article in articles:
@@ -325,7 +343,7 @@ def _collect(
 
 
 def _traveller_event_words(sentences: Iterable[_Sentence], lex: Lexicon) -> set[str]:
-    """Event nouns ("summit", "forum") of sentences that name the traveller: "the summit" then means theirs."""
+    """Event nouns ("summit", "forum") of the traveller's sentences: "the summit" then means theirs."""
     words: set[str] = set()
     for s in sentences:
         if any(is_t for *_, is_t in s.persons) and not s.excluded:
@@ -339,8 +357,11 @@ def _pair(evidence: list[Evidence]) -> list[Evidence]:
     for e in evidence:
         if e.kind == "depart":
             targets = [
-                o for o in evidence
-                if o.kind in ("arrive", "event") and o.clause == e.clause and o.quote == e.quote
+                o
+                for o in evidence
+                if o.kind in ("arrive", "event")
+                and o.clause == e.clause
+                and o.quote == e.quote
                 and not _is_country_or_region(o.mention)
             ]
             if targets:
@@ -364,19 +385,27 @@ def _drafts(evidence: Sequence[Evidence]) -> dict[StopKey, _StopDraft]:
 def _order(drafts: Mapping[StopKey, _StopDraft]) -> list[StopKey]:
     """Origin first, destination last, the rest by distance from the origin; "from X to Y" puts X before Y."""
     arriving = {"arrive", "present", "event", "via"}
-    origins = [k for k, d in drafts.items() if not d.kinds() & arriving and any(
-        e.kind == "depart" and e.paired_with is None for e in d.evidence)]
+    origins = [
+        k
+        for k, d in drafts.items()
+        if not d.kinds() & arriving and any(e.kind == "depart" and e.paired_with is None for e in d.evidence)
+    ]
     if not origins:
         origins = [k for k, d in drafts.items() if not d.kinds() & arriving]
     ends = [k for k, d in drafts.items() if "event" in d.kinds() and k not in origins]
     if not ends:
-        ends = [k for k, d in drafts.items() if "arrive" in d.kinds() and "depart" not in d.kinds()
-                and k not in origins]
+        ends = [
+            k
+            for k, d in drafts.items()
+            if "arrive" in d.kinds() and "depart" not in d.kinds() and k not in origins
+        ]
     rank = {k: 0 if k in origins else 2 if k in ends else 1 for k in drafts}
     first_seen = {k: min(m.start for m in d.mentions) for k, d in drafts.items()}
     anchor = next((drafts[k].mentions[0].place for k in origins if drafts[k].mentions[0].place), None)
     pairs = {
-        (k, _key(e.paired_with)) for k, d in drafts.items() for e in d.evidence
+        (k, _key(e.paired_with))
+        for k, d in drafts.items()
+        for e in d.evidence
         if e.paired_with is not None and _key(e.paired_with) in drafts and _key(e.paired_with) != k
     }
 
@@ -428,8 +457,9 @@ def _first(draft: _StopDraft, attribute: str) -> str | None:
     return next((getattr(m, attribute) for m in draft.mentions if getattr(m, attribute)), None)
 
 
-def _stop(seq: int, role: Role, draft: _StopDraft, traveller: str, order: Mapping[str, int],
-          hint: str | None) -> Stop:
+def _stop(
+    seq: int, role: Role, draft: _StopDraft, traveller: str, order: Mapping[str, int], hint: str | None
+) -> Stop:
     place = next((m.place for m in draft.mentions if m.place), None)
     descriptive = next((m for m in draft.mentions if m.kind == "descriptive"), None)
     preference = _PREFERENCE[role]
@@ -437,18 +467,29 @@ def _stop(seq: int, role: Role, draft: _StopDraft, traveller: str, order: Mappin
     who = traveller or "The traveller"
     if place is not None:
         name, inferred = place.name, False
-        reason = f"{who} {_VERBS[best.kind]} {name} (“{best.trigger}”, {best.quote.publisher or best.quote.article})."
+        source = best.quote.publisher or best.quote.article
+        reason = f"{who} {_VERBS[best.kind]} {name} (“{best.trigger}”, {source})."
     elif descriptive is not None:
         name, inferred = descriptive.description or descriptive.text, True
         reason = f"{_UNNAMED_REASON}; {who} {_VERBS[best.kind]} it (“{best.trigger}”)."
     else:
         name, inferred = draft.mentions[0].text, False
-        reason = (f"{who} {_VERBS[best.kind]} {name} (“{best.trigger}”); the name is not in the gazetteer, "
-                  "so it is resolved against the rail network when routing.")
+        reason = (
+            f"{who} {_VERBS[best.kind]} {name} (“{best.trigger}”); the name is not in the gazetteer, "
+            "so it is resolved against the rail network when routing."
+        )
     return Stop(
-        seq=seq, name=name, role=role, place=place, quotes=_quotes(draft.evidence, order), inferred=inferred,
-        reason=reason, description=_first(draft, "description"), feature=_first(draft, "feature"),
-        border_of=_first(draft, "border_of"), country_hint=hint or _first(draft, "country_hint"),
+        seq=seq,
+        name=name,
+        role=role,
+        place=place,
+        quotes=_quotes(draft.evidence, order),
+        inferred=inferred,
+        reason=reason,
+        description=_first(draft, "description"),
+        feature=_first(draft, "feature"),
+        border_of=_first(draft, "border_of"),
+        country_hint=hint or _first(draft, "country_hint"),
     )
 
 
@@ -472,8 +513,13 @@ def _unnamed_hint(draft: _StopDraft, drafts: Mapping[StopKey, _StopDraft]) -> st
 # --- hops -----------------------------------------------------------------------------------------------
 
 
-def _hops(stops: Sequence[Stop], keys: Sequence[StopKey], evidence: Sequence[Evidence],
-          lex: Lexicon, order: Mapping[str, int]) -> tuple[Hop, ...]:
+def _hops(
+    stops: Sequence[Stop],
+    keys: Sequence[StopKey],
+    evidence: Sequence[Evidence],
+    lex: Lexicon,
+    order: Mapping[str, int],
+) -> tuple[Hop, ...]:
     index = {k: i for i, k in enumerate(keys)}
     specific: dict[int, list[Evidence]] = defaultdict(list)
     general: list[Evidence] = []
@@ -502,25 +548,38 @@ def _hops(stops: Sequence[Stop], keys: Sequence[StopKey], evidence: Sequence[Evi
     hops: list[Hop] = []
     for i in range(len(stops) - 1):
         a, b = stops[i], stops[i + 1]
-        through = [e for e in via if e.mention.place and e.mention.place.country in _countries(a) & _countries(b)]
+        through = [
+            e for e in via if e.mention.place and e.mention.place.country in _countries(a) & _countries(b)
+        ]
         codes = tuple(dict.fromkeys(e.mention.place.country for e in through if e.mention.place))
         through_text = f", through {', '.join(codes)}" if codes else ""
         if specific[i]:
             mode = Counter(e.mode for e in specific[i]).most_common(1)[0][0] or fallback
-            hops.append(Hop(
-                mode=mode, via_countries=codes, quotes=_quotes(specific[i] + through, order),
-                reason=f"The text says {a.name} → {b.name} is by {mode}{through_text} "
-                       f"(“{_mode_phrase(specific[i][0], lex)}”).",
-            ))
+            hops.append(
+                Hop(
+                    mode=mode,
+                    via_countries=codes,
+                    quotes=_quotes(specific[i] + through, order),
+                    reason=f"The text says {a.name} → {b.name} is by {mode}{through_text} "
+                    f"(“{_mode_phrase(specific[i][0], lex)}”).",
+                )
+            )
             continue
         quoted = through or general
         stated = [e for e in quoted if e.mode == fallback]
-        hops.append(Hop(
-            mode=fallback, mode_inferred=not stated, via_countries=codes, quotes=_quotes(quoted, order),
-            reason=(f"No sentence describes {a.name} → {b.name} alone; "
+        hops.append(
+            Hop(
+                mode=fallback,
+                mode_inferred=not stated,
+                via_countries=codes,
+                quotes=_quotes(quoted, order),
+                reason=(
+                    f"No sentence describes {a.name} → {b.name} alone; "
                     + (f"the journey is told as by {fallback}" if stated else f"assumed by {fallback}")
-                    + f"{through_text}."),
-        ))
+                    + f"{through_text}."
+                ),
+            )
+        )
     return tuple(hops)
 
 
@@ -555,8 +614,14 @@ def extract_itinerary(
     keys = _order(drafts)
     order = {a.id: i for i, a in enumerate(articles)}
     stops = tuple(
-        _stop(i, _role(i, len(keys), drafts[k], lex), drafts[k], traveller, order,
-              _unnamed_hint(drafts[k], drafts) if drafts[k].mentions[0].place is None else None)
+        _stop(
+            i,
+            _role(i, len(keys), drafts[k], lex),
+            drafts[k],
+            traveller,
+            order,
+            _unnamed_hint(drafts[k], drafts) if drafts[k].mentions[0].place is None else None,
+        )
         for i, k in enumerate(keys)
     )
     return Itinerary(stops=stops, hops=_hops(stops, keys, evidence, lex, order), traveller=traveller)

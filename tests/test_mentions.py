@@ -22,7 +22,9 @@ def _article(article_id: str, published: datetime, publisher: str) -> Article:
     path = ARTICLES / f"{article_id}.txt"
     if not path.exists():
         pytest.skip(f"{path} is not here")
-    return Article(id=article_id, text=path.read_text(encoding="utf-8"), published=published, publisher=publisher)
+    return Article(
+        id=article_id, text=path.read_text(encoding="utf-8"), published=published, publisher=publisher
+    )
 
 
 @pytest.fixture(scope="session")
@@ -98,15 +100,34 @@ def test_person_names_hold_no_places(reuters_mentions: list[Mention], nbc_mentio
         assert word not in found
 
 
-def test_organisations_and_events_are_not_places(reuters_mentions: list[Mention], nbc_mentions: list[Mention]) -> None:
+def test_organisations_and_events_are_not_places(
+    reuters_mentions: list[Mention], nbc_mentions: list[Mention]
+) -> None:
     found = _names(reuters_mentions) | _names(nbc_mentions)
-    for word in ("Capella", "Asan", "Union", "State", "Summit", "Central", "Reuters", "Yonhap", "Canadian",
-                 "Nation", "Associated", "Korean", "Southeast Asian", "Worker", "Party"):
+    for word in (
+        "Capella",
+        "Asan",
+        "Union",
+        "State",
+        "Summit",
+        "Central",
+        "Reuters",
+        "Yonhap",
+        "Canadian",
+        "Nation",
+        "Associated",
+        "Korean",
+        "Southeast Asian",
+        "Worker",
+        "Party",
+    ):
         assert word not in found
 
 
 def test_countries_and_cities_are_found(reuters_mentions: list[Mention], nbc_mentions: list[Mention]) -> None:
-    assert {"Pyongyang", "Dandong", "Hanoi", "China", "Vietnam", "Singapore", "Beijing"} <= _names(reuters_mentions)
+    assert {"Pyongyang", "Dandong", "Hanoi", "China", "Vietnam", "Singapore", "Beijing"} <= _names(
+        reuters_mentions
+    )
     assert {"Pyongyang", "Hanoi", "Seoul", "London", "Vancouver", "Uganda"} <= _names(nbc_mentions)
 
 
@@ -135,8 +156,10 @@ def test_region_name_before_region_word_is_not_a_city(geocoder: GazetteerGeocode
 
 def test_possessive_ends_a_name_run() -> None:
     runs = capitalised_runs("South Korea's Foreign Minister Kang Kyung Wha met Biegun.", load_lexicon())
-    assert [(r.text, r.kind) for r in runs][:2] == [("South Korea", "candidate"),
-                                                    ("Foreign Minister Kang Kyung Wha", "person")]
+    assert [(r.text, r.kind) for r in runs][:2] == [
+        ("South Korea", "candidate"),
+        ("Foreign Minister Kang Kyung Wha", "person"),
+    ]
 
 
 def test_institution_names_join_across_of() -> None:

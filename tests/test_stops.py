@@ -1,0 +1,276 @@
+"""The journey's stops, roles, order, modes and quotes: the bundled articles and texts written with decoys."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from geo.errors import NoJourneyError
+from geo.geocoder import GazetteerGeocoder
+from geo.mentions import find_mentions
+from geo.model import Article, Itinerary, Stop
+from geo.stops import extract_itinerary, find_traveller
+
+ARTICLES = Path("/work/shared/articles")
+TEXTS = Path(__file__).parent / "texts"
+REUTERS_ID = "000_bde62e97f9f7df89"
+NBC_ID = "003_00fa2c3822e22cb8"
+STATION = "a station on the Chinese border"
+
+
+def _article(article_id: str, published: datetime, publisher: str) -> Article:
+    path = ARTICLES / f"{article_id}.txt"
+    if not path.exists():
+        pytest.skip(f"{path} is not here")
+    return Article(
+        id=article_id, text=path.read_text(encoding="utf-8"), published=published, publisher=publisher
+    )
+
+
+def _text(name: str, published: datetime) -> Article:
+    path = TEXTS / name
+    return Article(
+        id=path.stem, text=path.read_text(encoding="utf-8"), published=published, publisher="Test Wire"
+    )
+
+
+def _itinerary(articles: list[Article], geocoder: GazetteerGeocoder) -> Itinerary:
+    return extract_itinerary(articles, {a.id: find_mentions(a, geocoder) for a in articles})
+
+
+def _summary(itinerary: Itinerary) -> list[tuple[str, str]]:
+    return [(s.name, s.role) for s in itinerary.stops]
+
+
+def _quotes(stop: Stop) -> list[str]:
+    return [q.text for q in stop.quotes]
+
+
+@pytest.fixture(scope="session")
+def reuters() -> Article:
+    return _article(REUTERS_ID, datetime(2019, 2, 24, tzinfo=ZoneInfo("Asia/Seoul")), "Reuters")
+
+
+@pytest.fixture(scope="session")
+def nbc() -> Article:
+    return _article(NBC_ID, datetime(2019, 2, 9, tzinfo=ZoneInfo("America/New_York")), "NBC News")
+
+
+@pytest.fixture(scope="session")
+def kim_2019(reuters: Article, nbc: Article, geocoder: GazetteerGeocoder) -> Itinerary:
+    return _itinerary([reuters, nbc], geocoder)
+
+
+@pytest.fixture(scope="session")
+def vladivostok(geocoder: GazetteerGeocoder) -> Itinerary:
+    return _itinerary(
+        [_text("vladivostok_2019.txt", datetime(2019, 4, 25, tzinfo=ZoneInfo("Asia/Seoul")))], geocoder
+    )
+
+
+@pytest.fixture(scope="session")
+def beijing(geocoder: GazetteerGeocoder) -> Itinerary:
+    return _itinerary(
+        [_text("beijing_2018.txt", datetime(2018, 6, 19, tzinfo=ZoneInfo("Asia/Shanghai")))], geocoder
+    )
+
+
+@pytest.fixture(scope="session")
+def vostochny(geocoder: GazetteerGeocoder) -> Itinerary:
+    return _itinerary(
+        [_text("vostochny_2023.txt", datetime(2023, 9, 12, tzinfo=ZoneInfo("Europe/Moscow")))], geocoder
+    )
+
+
+@pytest.fixture(scope="session")
+def petersburg(geocoder: GazetteerGeocoder) -> Itinerary:
+    return _itinerary(
+        [_text("moscow_petersburg.txt", datetime(2019, 6, 7, tzinfo=ZoneInfo("Europe/Moscow")))], geocoder
+    )
+
+
+# --- the bundled articles -----------------------------------------------------------------------------
+
+
+def test_bundled_journey_stops_in_order_with_roles(kim_2019: Itinerary) -> None:
+    assert _summary(kim_2019) == [
+        ("Pyongyang", "origin"),
+        ("Dandong", "border"),
+        (STATION, "border"),
+        ("Hanoi", "destination"),
+    ]
+
+
+def test_bundled_journey_hop_modes(kim_2019: Itinerary) -> None:
+    assert [(h.mode, h.via_countries) for h in kim_2019.hops] == [
+        ("rail", ()),
+        ("rail", ("CN",)),
+        ("road", ()),
+    ]
+
+
+def test_traveller_is_the_full_name_behind_kim(kim_2019: Itinerary) -> None:
+    assert kim_2019.traveller == "Kim Jong Un"
+
+
+def test_traveller_is_not_a_different_kim(reuters: Article) -> None:
+    assert find_traveller([reuters]) == "Kim Jong Un"
+
+
+def test_no_decoy_places_are_stops(kim_2019: Itinerary) -> None:
+    names = {s.name for s in kim_2019.stops}
+    assert not names & {
+        "Seoul",
+        "Singapore",
+        "Beijing",
+        "London",
+        "Vancouver",
+        "Uganda",
+        "Sentosa",
+        "China",
+        "Vietnam",
+        "North Korea",
+        "South Korea",
+        "United States",
+    }
+
+
+def test_origin_is_quoted_from_the_departure_sentence(kim_2019: Itinerary) -> None:
+    quotes = _quotes(kim_2019.stops[0])
+    assert len(quotes) == 1 and quotes[0].startswith("Kim left Pyongyang by train on Saturday afternoon")
+
+
+def test_dandong_is_quoted_from_the_photo_caption(kim_2019: Itinerary) -> None:
+    quotes = _quotes(kim_2019.stops[1])
+    assert len(quotes) == 1 and quotes[0].startswith(
+        "A train believed to carry North Korean leader Kim Jong Un"
+    )
+
+
+def test_border_station_is_unresolved_and_inferred(kim_2019: Itinerary) -> None:
+    station = kim_2019.stops[2]
+    assert station.place is None and station.inferred
+    assert (station.description, station.feature, station.border_of) == (STATION, "station", "CN")
+    assert station.reason.startswith("No article names this station; resolved against the rail network")
+
+
+def test_border_station_lies_in_the_country_its_road_leads_to(kim_2019: Itinerary) -> None:
+    assert kim_2019.stops[2].country_hint == "VN"
+
+
+def test_road_sentence_supports_the_station_and_hanoi(kim_2019: Itinerary) -> None:
+    road = (
+        "On Feb. 26, Vietnam will ban traffic on the road Kim is expected to take to Hanoi from a station on "
+        "the Chinese border, state media said."
+    )
+    assert _quotes(kim_2019.stops[2]) == [road]
+    assert road in _quotes(kim_2019.stops[3])
+    assert _quotes_of_hop(kim_2019, 2) == [road]
+
+
+def _quotes_of_hop(itinerary: Itinerary, index: int) -> list[str]:
+    return [q.text for q in itinerary.hops[index].quotes]
+
+
+def test_hanoi_is_supported_by_both_articles(kim_2019: Itinerary) -> None:
+    hanoi = kim_2019.stops[3]
+    assert {q.publisher for q in hanoi.quotes} == {"Reuters", "NBC News"}
+    assert any("set to take place in Vietnam’s capital, Hanoi" in q for q in _quotes(hanoi))
+    assert any(
+        "will be held in the Vietnamese capital Hanoi on February 27 and 28" in q for q in _quotes(hanoi)
+    )
+
+
+def test_hanoi_is_not_quoted_from_other_peoples_presence_or_the_1958_visit(kim_2019: Itinerary) -> None:
+    for quote in _quotes(kim_2019.stops[3]):
+        assert "were already in Hanoi" not in quote
+        assert "1958" not in quote
+
+
+def test_through_china_is_quoted_on_the_hop_across_china(kim_2019: Itinerary) -> None:
+    assert any("through China" in q for q in _quotes_of_hop(kim_2019, 1))
+
+
+def test_quote_offsets_point_into_their_article(kim_2019: Itinerary, reuters: Article, nbc: Article) -> None:
+    texts = {reuters.id: reuters.text, nbc.id: nbc.text}
+    for stop in kim_2019.stops:
+        for q in stop.quotes:
+            assert texts[q.article][q.start : q.end] == q.text
+
+
+def test_every_stop_says_why(kim_2019: Itinerary) -> None:
+    assert all(s.reason for s in kim_2019.stops)
+    assert [s.seq for s in kim_2019.stops] == [0, 1, 2, 3]
+
+
+def test_nbc_alone_tells_no_journey(nbc: Article, geocoder: GazetteerGeocoder) -> None:
+    with pytest.raises(NoJourneyError, match="at least two"):
+        _itinerary([nbc], geocoder)
+
+
+# --- texts written for the tests ----------------------------------------------------------------------
+
+
+def test_vladivostok_trip_goes_through_khasan(vladivostok: Itinerary) -> None:
+    assert _summary(vladivostok) == [
+        ("Pyongyang", "origin"),
+        ("Khasan", "border"),
+        ("Vladivostok", "destination"),
+    ]
+    assert [h.mode for h in vladivostok.hops] == ["rail", "rail"]
+
+
+def test_place_missing_from_gazetteer_is_a_named_unresolved_stop(vladivostok: Itinerary) -> None:
+    khasan = vladivostok.stops[1]
+    assert khasan.place is None and not khasan.inferred and "rail network" in khasan.reason
+
+
+def test_other_peoples_flights_and_past_trips_are_not_stops(vladivostok: Itinerary) -> None:
+    quotes = " ".join(q for s in vladivostok.stops for q in _quotes(s))
+    assert "Putin flew" not in quotes and "2001" not in quotes
+
+
+def test_beijing_trip_passes_dandong(beijing: Itinerary) -> None:
+    assert _summary(beijing) == [("Pyongyang", "origin"), ("Dandong", "border"), ("Beijing", "destination")]
+    assert [h.mode for h in beijing.hops] == ["rail", "rail"]
+
+
+def test_earlier_visit_is_not_evidence(beijing: Itinerary) -> None:
+    assert not any("last visited" in q for q in _quotes(beijing.stops[-1]))
+
+
+def test_vostochny_trip_ends_at_the_summit_town(vostochny: Itinerary) -> None:
+    assert [s.role for s in vostochny.stops] == ["origin", "border", "destination"]
+    assert [s.name for s in vostochny.stops][:2] == ["Pyongyang", "Khasan"]
+    destination = vostochny.stops[-1].place
+    assert (
+        destination is not None and destination.name.startswith("Tsiolkovsk") and destination.country == "RU"
+    )
+
+
+def test_reporter_biography_gives_no_stops(vostochny: Itinerary) -> None:
+    names = {s.name for s in vostochny.stops}
+    assert not names & {"Moscow", "Novosibirsk", "Kazan", "Vladivostok"}
+
+
+def test_journey_with_no_korea_at_all(petersburg: Itinerary) -> None:
+    assert petersburg.traveller == "Vladimir Putin"
+    assert _summary(petersburg) == [
+        ("Moscow", "origin"),
+        ("Tver", "waypoint"),
+        ("Saint Petersburg", "destination"),
+    ]
+    assert [h.mode for h in petersburg.hops] == ["rail", "rail"]
+
+
+def test_dateline_city_can_still_be_the_origin_but_only_by_its_sentences(petersburg: Itinerary) -> None:
+    assert all("from Moscow" in q or "left Moscow" in q for q in _quotes(petersburg.stops[0]))
+
+
+def test_text_without_a_journey_raises(geocoder: GazetteerGeocoder) -> None:
+    article = _text("no_journey.txt", datetime(2019, 3, 1, tzinfo=ZoneInfo("Asia/Seoul")))
+    with pytest.raises(NoJourneyError, match="no journey found"):
+        _itinerary([article], geocoder)
