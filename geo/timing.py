@@ -27,6 +27,8 @@ from geo.text import sentence_spans
 from geo.timeexpr import TimeCues, TimeExpression, default_cues, find_time_expressions, window_in_zone
 
 INF = math.inf
+Zone = str | tzinfo | None
+"""An IANA zone name, a fixed offset (an article's publication), or None for UTC."""
 _EPS_HOURS = 1e-6
 _PRIORITY = {"depart": 0, "arrive": 1, "present": 1, "on_leg": 2, "arrive_by": 3, "min_duration": 4}
 _EVENT_AFTER_TOKENS = 3
@@ -37,7 +39,7 @@ class _Chain:
     """The instants of the journey in order and the gaps between them (hours)."""
 
     labels: tuple[str, ...]
-    zones: tuple[str | None, ...]
+    zones: tuple[Zone, ...]
     gap_min: tuple[float, ...]
     gap_likely: tuple[float, ...]
     gap_max: tuple[float, ...]
@@ -93,14 +95,14 @@ def estimate_timing(
 # --- the chain ------------------------------------------------------------------------------------------
 
 
-def _build_chain(route: Route, speeds: SpeedModel, fallback_zone: str) -> _Chain:
+def _build_chain(route: Route, speeds: SpeedModel, fallback_zone: Zone) -> _Chain:
     """Instants: for each leg its departure and arrival; between legs, a stop's dwell when the leg ends at a
     stop, otherwise none (a border's formalities are part of the crossing leg's duration)."""
     legs = sorted(route.legs, key=lambda leg: leg.seq)
     stops = {s.seq: s for s in route.stops}
     last_stop = route.stops[-1].seq if route.stops else None
     labels: list[str] = []
-    zones: list[str | None] = []
+    zones: list[Zone] = []
     gmin: list[float] = []
     glik: list[float] = []
     gmax: list[float] = []
@@ -161,13 +163,12 @@ def _stop_zone(stop: Stop | None) -> str | None:
     return stop.place.timezone if stop is not None and stop.place is not None else None
 
 
-def _fallback_zone(articles: Sequence[Article]) -> str:
-    """The zone of the first article's publication, else UTC (used where a place has no zone)."""
+def _fallback_zone(articles: Sequence[Article]) -> Zone:
+    """The zone (or fixed offset) of the first article's publication, else UTC, for places with none."""
     for article in articles:
-        key = getattr(article.published.tzinfo, "key", None)
-        if key:
-            return str(key)
-    return "UTC"
+        if article.published.tzinfo is not None:
+            return article.published.tzinfo
+    return UTC
 
 
 # --- anchors --------------------------------------------------------------------------------------------
@@ -192,7 +193,7 @@ def _find_anchors(
     route: Route,
     chain: _Chain,
     cues: TimeCues,
-    fallback_zone: str,
+    fallback_zone: Zone,
 ) -> list[_Candidate]:
     """Anchors from the time expressions in the sentences quoted for stops and hops, in application order."""
     by_id = {a.id: a for a in articles}
@@ -345,7 +346,7 @@ def _anchor(
     route: Route,
     chain: _Chain,
     cues: TimeCues,
-    fallback_zone: str,
+    fallback_zone: Zone,
 ) -> _Candidate | None:
     article = evidence.article
     quote = Quote(
@@ -436,7 +437,7 @@ def _leg_anchor(
     route: Route,
     chain: _Chain,
     cues: TimeCues,
-    fallback_zone: str,
+    fallback_zone: Zone,
 ) -> _Candidate | None:
     """A leg expected on a date ("ban traffic on the road ... on Feb. 26"): the hop whose mode the sentence
     names, between stops it quotes; the anchor asks that hop's legs of that mode to lie within the date."""
@@ -643,7 +644,7 @@ def _check_likely(anchor: Anchor, candidate: _Candidate, likely: list[float]) ->
 # --- output ---------------------------------------------------------------------------------------------
 
 
-def _window(lo: float, likely: float, hi: float, zone: str | None) -> TimeWindow:
+def _window(lo: float, likely: float, hi: float, zone: Zone) -> TimeWindow:
     tz = _tz(zone)
     return TimeWindow(
         earliest=_datetime(lo, tz) if math.isfinite(lo) else None,
@@ -680,16 +681,18 @@ def _datetime(hours: float, tz: tzinfo) -> datetime:
     return datetime.fromtimestamp(round(hours * 3600.0), tz=tz)
 
 
-def _tz(zone: str | None) -> tzinfo:
+def _tz(zone: Zone) -> tzinfo:
     if not zone:
         return UTC
+    if isinstance(zone, tzinfo):
+        return zone
     try:
         return ZoneInfo(zone)
     except (ZoneInfoNotFoundError, ValueError) as exc:
         raise DataError(f"unknown time zone {zone!r}") from exc
 
 
-def _fmt(hours: float, zone: str | None) -> str:
+def _fmt(hours: float, zone: Zone) -> str:
     if not math.isfinite(hours):
         return "unbounded"
     return _datetime(hours, _tz(zone)).strftime("%Y-%m-%d %H:%M %z")

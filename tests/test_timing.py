@@ -576,3 +576,17 @@ def test_route_without_legs_leaves_anchors_unsatisfied(reuters: Article, speeds:
     assert result.stop_arrive == {} and result.leg_depart == {}
     depart = next(a for a in result.anchors if a.kind == "depart")
     assert (depart.satisfied, depart.note) == (False, "not on the routed journey")
+
+
+def test_place_without_zone_falls_back_to_the_publication_offset(
+    reuters: Article, speeds: SpeedModel
+) -> None:
+    itinerary, route = build(reuters)
+    stops = list(route.stops)
+    stops[1] = replace(stops[1], place=replace(DANDONG, timezone=None))
+    legs = list(route.legs)
+    legs[1] = replace(legs[1], end_timezone=None)
+    legs[2] = replace(legs[2], start_timezone=None)
+    result = estimate_timing([reuters], itinerary, Route(tuple(stops), tuple(legs)), speeds)
+    arrive = result.stop_arrive[1].likely
+    assert arrive is not None and arrive.strftime("%z") == "+0900"
