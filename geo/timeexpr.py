@@ -174,7 +174,55 @@ def find_time_expressions(article: Article, cues: TimeCues | None = None) -> lis
             if expr is not None:
                 found.append(expr)
                 taken.append((start, end))
-    return sorted(found, key=lambda e: e.start)
+    return _with_clock_times(sorted(found, key=lambda e: e.start), text)
+
+
+_CLOCK = re.compile(
+    r"(?<![\w:.])(?P<h>\d{1,2})(?:[:.](?P<m>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m\b)"
+    r"|(?<![\w:.])(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)(?![\w:])",
+    re.IGNORECASE,
+)
+_CLOCK_BEFORE_DAY = re.compile(r"\s+(?:\(?local time\)?\s+)?on\s+(?:the\s+)?$", re.IGNORECASE)
+_CLOCK_AFTER_DAY = re.compile(r"^,?\s+at\s+(?:around\s+|about\s+)?$", re.IGNORECASE)
+
+
+def _with_clock_times(found: list[TimeExpression], text: str) -> list[TimeExpression]:
+    """Narrow a single day to a clock time written next to it: "at 8:10 a.m. on Tuesday", "Feb. 26 at 08:10".
+
+    The merged expression spans both and is an instant of zero width at that local time.
+    """
+    days = [e for e in found if e.kind == "instant" and e.first_date == e.last_date]
+    merged: dict[int, TimeExpression] = {}
+    for match in _CLOCK.finditer(text):
+        hours = _clock_hours(match)
+        if hours is None:
+            continue
+        for day in days:
+            before = text[match.end() : day.start]
+            after = text[day.end : match.start()]
+            if (day.start >= match.end() and _CLOCK_BEFORE_DAY.match(before) and len(before) < 40) or (
+                match.start() >= day.end and _CLOCK_AFTER_DAY.match(after) and len(after) < 20
+            ):
+                start, end = min(day.start, match.start()), max(day.end, match.end())
+                narrowed = replace(
+                    day, text=text[start:end], start=start, end=end, start_hour=hours, end_hour=hours,
+                    reason=f"{day.reason}; clock time",
+                )
+                window = window_in_zone(narrowed, day.earliest.tzinfo if day.earliest else None)
+                if window is not None:
+                    merged[day.start] = replace(narrowed, earliest=window[0], latest=window[1])
+                break
+    return [merged.get(e.start, e) for e in found]
+
+
+def _clock_hours(match: re.Match[str]) -> float | None:
+    if match.group("h24") is not None:
+        return int(match.group("h24")) + int(match.group("m24")) / 60
+    hour, minute = int(match.group("h")), int(match.group("m") or 0)
+    if not 1 <= hour <= 12:
+        return None
+    pm = match.group("ampm").lower().startswith("p")
+    return (hour % 12 + (12 if pm else 0)) + minute / 60
 
 
 def window_in_zone(expr: TimeExpression, zone: str | tzinfo | None) -> tuple[datetime, datetime] | None:

@@ -274,3 +274,21 @@ def test_malformed_cue_file_is_a_data_error(tmp_path: Path, change: object) -> N
 def test_missing_cue_file_is_a_data_error(tmp_path: Path) -> None:
     with pytest.raises(DataError):
         load_time_cues(tmp_path / "nope.json")
+
+
+def test_clock_time_before_a_day_narrows_it_to_that_minute() -> None:
+    [expr] = texts("The train arrived at 8:10 a.m. on Tuesday.")
+    assert (expr.text, expr.earliest, expr.latest) == (
+        "8:10 a.m. on Tuesday",
+        datetime(2019, 2, 19, 8, 10, tzinfo=KST),
+        datetime(2019, 2, 19, 8, 10, tzinfo=KST),
+    )
+
+
+def test_clock_time_after_a_date_narrows_it() -> None:
+    [expr] = texts("It will reach the border on Feb. 26 at 17:45.")
+    assert (expr.text, expr.start_hour) == ("Feb. 26 at 17:45", 17.75)
+
+
+def test_clock_time_alone_is_not_an_expression() -> None:
+    assert texts("At 3 pm the train had not moved.") == []
