@@ -150,6 +150,95 @@ LINES: list[dict[str, Any]] = [
         ],
     },
     {
+        "file": "kp_cn_hambuk.json",
+        "name": "Hambuk Line (Chongjin–Namyang) and the Tumen crossing",
+        "countries": ["KP", "CN"],
+        "source": "Wikipedia: 'Hambuk Line' (Chongjin–Komusan–Hoeryong–Namyang) and 'Tumen' (the "
+        "Namyang–Tumen railway bridge over the Tumen River, joining the Changchun–Tumen railway). " + MEMORY,
+        "stations": [
+            ("Chongjin", "KP", 41.80, 129.78),
+            ("Komusan Il-tong", "KP", 42.11, 129.70),
+            ("Hoeryong", "KP", 42.44, 129.75),
+            ("Sambong", "KP", 42.69, 129.80),
+            ("Namyang", "KP", 42.95, 129.86),
+            ("Tumen", "CN", 42.97, 129.84),
+        ],
+    },
+    {
+        "file": "kp_pyongbu.json",
+        "name": "Pyongbu Line (Pyongyang–Kaesong)",
+        "countries": ["KP"],
+        "source": "Wikipedia: 'Pyongbu Line' (Pyongyang–Chunghwa–Hwangju–Sariwon–Pyongsan–Kaesong). "
+        + MEMORY,
+        "stations": [
+            ("Pyongyang", "KP", 39.03, 125.75),
+            ("Chunghwa", "KP", 38.86, 125.80),
+            ("Hwangju", "KP", 38.67, 125.78),
+            ("Sariwon", "KP", 38.51, 125.76),
+            ("Sinmak", "KP", 38.42, 126.23),
+            ("Kaesong", "KP", 37.97, 126.55),
+        ],
+    },
+    {
+        "file": "kp_kangwon.json",
+        "name": "Kangwon Line (Kowon–Wonsan–Kosan)",
+        "countries": ["KP"],
+        "source": "Wikipedia: 'Kangwon Line' (Kowon–Wonsan–Anbyon–Kosan–Pyonggang). " + MEMORY,
+        "stations": [
+            ("Kowon", "KP", 39.44, 127.24),
+            ("Wonsan", "KP", 39.15, 127.44),
+            ("Anbyon", "KP", 39.04, 127.52),
+            ("Kosan", "KP", 38.86, 127.42),
+        ],
+    },
+    {
+        "file": "cn_ru_binsui.json",
+        "name": "Harbin–Suifenhe railway and Grodekovo–Ussuriysk",
+        "countries": ["CN", "RU"],
+        "source": "Wikipedia: 'Harbin–Suifenhe railway' (the eastern Chinese Eastern Railway: "
+        "Harbin–Shangzhi–Hailin–Mudanjiang–Suifenhe) and its continuation over the border to Grodekovo "
+        "(Pogranichny) and "
+        "Ussuriysk; Pokrovka stands for the Russian stretch, whose stations the author does not know well. "
+        + MEMORY,
+        "stations": [
+            ("Harbin", "CN", 45.75, 126.65),
+            ("Acheng", "CN", 45.54, 126.95),
+            ("Shangzhi", "CN", 45.21, 128.00),
+            ("Yabuli", "CN", 44.93, 128.61),
+            ("Hailin", "CN", 44.57, 129.39),
+            ("Mudanjiang", "CN", 44.55, 129.63),
+            ("Xiachengzi", "CN", 44.69, 130.45),
+            ("Suifenhe", "CN", 44.40, 131.15),
+            ("Pogranichnyy", "RU", 44.41, 131.38),
+            ("Pokrovka", "RU", 43.95, 131.64),
+            ("Ussuriysk", "RU", 43.80, 131.96),
+        ],
+    },
+    {
+        "file": "cn_jingbao_jier.json",
+        "name": "Beijing–Baotou railway (Beijing–Jining) and Jining–Erenhot railway",
+        "countries": ["CN"],
+        "source": "Wikipedia: 'Beijing–Baotou railway' (Beijing–Changping–Huailai–Xuanhua–Zhangjiakou–Datong–"
+        "Fengzhen–Jining) and 'Jining–Erenhot railway' (to the Mongolian border at Erenhot). " + MEMORY,
+        "stations": [
+            ("Beijing", "CN", 39.91, 116.40),
+            ("Changping", "CN", 40.22, 116.23),
+            ("Huailai", "CN", 40.40, 115.52),
+            ("Xuanhua", "CN", 40.61, 115.07),
+            ("Zhangjiakou", "CN", 40.78, 114.87),
+            ("Huai'an", "CN", 40.68, 114.38),
+            ("Yuquan", "CN", 40.44, 113.97),
+            ("Longquan", "CN", 40.36, 113.67),
+            ("Datong", "CN", 40.09, 113.29),
+            ("Beichengqu", "CN", 40.44, 113.15),
+            ("Jining", "CN", 41.03, 113.11),
+            ("Baiyin Chagan", "CN", 41.45, 113.18),
+            ("Tumu'ertai", "CN", 41.84, 113.14),
+            ("Saihan Tal", "CN", 42.74, 112.65),
+            ("Erenhot", "CN", 43.65, 111.98),
+        ],
+    },
+    {
         "file": "cn_shendan.json",
         "name": "Shenyang–Dandong railway",
         "countries": ["CN"],
