@@ -15,6 +15,8 @@ Resolution rules (deterministic):
 * A date covers its whole calendar day, 00:00–24:00; a part of the day ("afternoon") narrows it.
 * "last year", "in 1958" cover the whole year; "last week" is approximate (the previous calendar week up to
   the publication day, since reporters use it for "within the past seven days" too).
+* A clock time written next to a single day ("at 8:10 a.m. local time on Tuesday", "Feb. 26 at 17:45")
+  narrows it to that minute; a clock time alone is ignored (its day is unknown).
 
 Results are in the publication's zone. A date means a calendar day *where something happened*, which this
 module cannot know, so each expression also carries ``first_date``/``last_date`` and the hours within them:
@@ -182,7 +184,9 @@ _CLOCK = re.compile(
     r"|(?<![\w:.])(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)(?![\w:])",
     re.IGNORECASE,
 )
-_CLOCK_BEFORE_DAY = re.compile(r"\s+(?:\(?local time\)?\s+)?on\s+(?:the\s+)?$", re.IGNORECASE)
+_CLOCK_BEFORE_DAY = re.compile(
+    r"\s+(?:\(?local time\)?\s+)?(?:\(\d{3,4}\s*(?:GMT|UTC)\)\s+)?on\s+(?:the\s+)?$", re.IGNORECASE
+)
 _CLOCK_AFTER_DAY = re.compile(r"^,?\s+at\s+(?:around\s+|about\s+)?$", re.IGNORECASE)
 
 

@@ -292,3 +292,8 @@ def test_clock_time_after_a_date_narrows_it() -> None:
 
 def test_clock_time_alone_is_not_an_expression() -> None:
     assert texts("At 3 pm the train had not moved.") == []
+
+
+def test_clock_time_with_local_time_and_gmt_in_between() -> None:
+    [expr] = texts("The train arrived at 8:10 a.m. local time (0110 GMT) on Tuesday.")
+    assert (expr.first_date, expr.start_hour) == (date(2019, 2, 19), 8 + 10 / 60)
