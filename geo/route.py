@@ -116,6 +116,9 @@ def _resolve_unnamed(stop: Stop, before: Sequence[Stop], after: Sequence[Stop], 
     noun = "station" if (stop.feature or "station") == "station" else "place"
     reason = (f"No article names the {noun}; the first station in {target} on the line from {origin} "
               f"toward {nxt.name} is {station.name}.")
+    same = [s.name for s in (prev, nxt) if s.place is not None and station == _snap(s.place, network)]
+    if same:
+        reason += f" It is the station of the stop {same[0]} too, so the two may be one."
     place = Place(name=station.name, latitude=station.latitude, longitude=station.longitude,
                   country=station.country, kind="station",
                   geonameid=station.geonameid if station.geonameid > 0 else None,

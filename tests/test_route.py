@@ -124,6 +124,19 @@ def test_unnamed_border_station_explains_itself(network: RailNetwork) -> None:
     )
 
 
+def test_unnamed_station_on_the_korean_border_resolves_to_khasan(network: RailNetwork) -> None:
+    itinerary = _trip([PYONGYANG, None, VLADIVOSTOK], ["rail", "rail"],
+                      description="a station on the Korean border", feature="station", border_of="KP")
+    stop = plan_route(itinerary, network).stops[1]
+    assert (stop.name, stop.inferred) == ("Khasan", True)
+    assert stop.place is not None and stop.place.geonameid is None
+
+
+def test_unnamed_stop_at_the_next_stops_station_says_they_may_be_one(network: RailNetwork) -> None:
+    stop = _route(network, [PYONGYANG, None, DANDONG], ["rail", "rail"]).stops[1]
+    assert stop.name == "Dandong" and "may be one" in stop.reason
+
+
 def test_rail_distance_pyongyang_to_dong_dang_is_plausible(network: RailNetwork) -> None:
     route = _route(network, [PYONGYANG, DANDONG, None, HANOI], ["rail", "rail", "road"])
     rail_km = sum(leg.distance_km for leg in route.legs if leg.mode == "rail")
