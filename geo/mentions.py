@@ -203,8 +203,37 @@ def capitalised_runs(text: str, lexicon: Lexicon | None = None) -> list[Run]:
                 groups[-1].append(token)
                 continue
         groups.append([token])
-    runs = [Run(g[0].start, g[-1].end, tuple(g)) for g in groups]
-    return [_classify(text, run, lex) for run in runs]
+    runs = [_classify(text, Run(g[0].start, g[-1].end, tuple(g)), lex) for g in groups]
+    return _known_people(runs, lex)
+
+
+def _known_people(runs: list[Run], lex: Lexicon) -> list[Run]:
+    """A word of a full name stands for that person elsewhere: "Alexander Lukashenko" … "Lukashenko left"."""
+    words = {fold(w) for run in runs if run.kind == "person" for w in person_name(run, lex).split()}
+    words -= lex.stopwords
+    return [
+        replace(run, kind="person")
+        if run.kind == "candidate" and all(fold(t.text) in words for t in run.tokens)
+        else run
+        for run in runs
+    ]
+
+
+def person_name(run: Run, lex: Lexicon | None = None) -> str:
+    """The name without titles, demonyms and country abbreviations ("Russian President Vladimir Putin")."""
+    lex = lex or load_lexicon()
+    words = [t.text for t in run.tokens]
+    drop = lex.person_titles | lex.ambiguous_demonyms | set(lex.aliases) | lex.demonyms.keys()
+    kept: list[str] = []
+    i = 0
+    while i < len(words):
+        if i + 1 < len(words) and fold(" ".join(words[i : i + 2])) in lex.demonyms:
+            i += 2
+            continue
+        if fold(words[i]) not in drop:
+            kept.append(words[i])
+        i += 1
+    return " ".join(kept)
 
 
 def _classify(text: str, run: Run, lex: Lexicon) -> Run:

@@ -22,7 +22,7 @@ import networkx as nx
 from geopy.distance import geodesic
 
 from geo.errors import NoJourneyError
-from geo.mentions import Lexicon, Run, load_lexicon, person_names
+from geo.mentions import Lexicon, Run, load_lexicon, person_name, person_names
 from geo.model import Article, Hop, Itinerary, Mention, Mode, Quote, Role, Stop
 from geo.text import fold
 
@@ -75,20 +75,7 @@ class _StopDraft:
 
 
 def _clean_name(run: Run, lex: Lexicon) -> str:
-    """The name without titles, demonyms and country abbreviations ("Russian President Vladimir Putin")."""
-    words = [t.text for t in run.tokens]
-    drop = lex.person_titles | lex.ambiguous_demonyms | set(lex.aliases)
-    kept: list[str] = []
-    i = 0
-    while i < len(words):
-        pair = fold(" ".join(words[i : i + 2]))
-        if i + 1 < len(words) and pair in lex.demonyms:
-            i += 2
-            continue
-        if fold(words[i]) not in drop and fold(words[i]) not in lex.demonyms:
-            kept.append(words[i])
-        i += 1
-    return " ".join(kept)
+    return person_name(run, lex)
 
 
 def find_traveller(articles: Sequence[Article], lexicon: Lexicon | None = None) -> str:
@@ -523,6 +510,8 @@ def _hops(
     index = {k: i for i, k in enumerate(keys)}
     specific: dict[int, list[Evidence]] = defaultdict(list)
     general: list[Evidence] = []
+    ranged: list[tuple[int, Evidence]] = []
+    """"travelled to Y by train": every earlier hop no sentence describes goes by train too."""
     via: list[Evidence] = []
     for e in evidence:
         if _is_country_or_region(e.mention):
@@ -543,6 +532,8 @@ def _hops(
             specific[i].append(e)
         elif e.kind == "arrive" and i > 0:
             specific[i - 1].append(e)
+            if not any(o.paired_with is e.mention for o in evidence):
+                ranged.append((i, e))
     default_mode = Counter(e.mode for e in general if e.mode).most_common(1)
     fallback: Mode = default_mode[0][0] if default_mode else lex.raw.get("default_mode", "rail")
     hops: list[Hop] = []
@@ -553,6 +544,8 @@ def _hops(
         ]
         codes = tuple(dict.fromkeys(e.mention.place.country for e in through if e.mention.place))
         through_text = f", through {', '.join(codes)}" if codes else ""
+        if not specific[i] and not any(e.mode for e in through):
+            specific[i].extend(e for j, e in ranged if j > i)
         if specific[i]:
             mode = Counter(e.mode for e in specific[i]).most_common(1)[0][0] or fallback
             hops.append(

@@ -165,3 +165,28 @@ def test_possessive_ends_a_name_run() -> None:
 def test_institution_names_join_across_of() -> None:
     runs = capitalised_runs("a fellow at the Asan Institute for Policy Studies in Seoul", load_lexicon())
     assert runs[0].kind == "organisation" and runs[0].tokens[-1].text == "Studies"
+
+
+def test_surname_of_a_person_named_in_full_is_a_person() -> None:
+    text = "Belarusian President Alexander Lukashenko spoke. Lukashenko left Minsk."
+    kinds = {r.text: r.kind for r in capitalised_runs(text, load_lexicon())}
+    assert kinds["Lukashenko"] == "person"
+
+
+def test_demonym_is_a_hint_not_a_mention(geocoder: GazetteerGeocoder) -> None:
+    article = Article("t", "Canadian officials met in Ottawa.", datetime(2019, 1, 1, tzinfo=ZoneInfo("UTC")))
+    assert _names(find_mentions(article, geocoder)) == {"Ottawa"}
+
+
+def test_word_that_is_also_a_village_needs_evidence(geocoder: GazetteerGeocoder) -> None:
+    text = "The Summit ended. Union leaders and Kim Jong Un spoke of Hope."
+    article = Article("t", text, datetime(2019, 1, 1, tzinfo=ZoneInfo("UTC")))
+    assert find_mentions(article, geocoder) == []
+
+
+def test_country_after_a_name_hints_the_name(geocoder: GazetteerGeocoder) -> None:
+    article = Article(
+        "t", "The convoy reached Pingxiang, China at dawn.", datetime(2019, 1, 1, tzinfo=ZoneInfo("UTC"))
+    )
+    town = next(m for m in find_mentions(article, geocoder) if m.text == "Pingxiang")
+    assert town.country_hint == "CN" and town.place is not None and town.place.country == "CN"

@@ -274,3 +274,28 @@ def test_text_without_a_journey_raises(geocoder: GazetteerGeocoder) -> None:
     article = _text("no_journey.txt", datetime(2019, 3, 1, tzinfo=ZoneInfo("Asia/Seoul")))
     with pytest.raises(NoJourneyError, match="no journey found"):
         _itinerary([article], geocoder)
+
+
+def test_surname_alone_is_the_traveller_named_in_full_elsewhere(geocoder: GazetteerGeocoder) -> None:
+    article = _text("minsk_moscow.txt", datetime(2024, 3, 1, tzinfo=ZoneInfo("Europe/Minsk")))
+    itinerary = _itinerary([article], geocoder)
+    assert itinerary.traveller == "Alexander Lukashenko"
+    assert _summary(itinerary) == [("Minsk", "origin"), ("Smolensk", "waypoint"), ("Moscow", "destination")]
+
+
+def test_journey_told_as_by_train_covers_hops_no_sentence_describes(geocoder: GazetteerGeocoder) -> None:
+    article = _text("minsk_moscow.txt", datetime(2024, 3, 1, tzinfo=ZoneInfo("Europe/Minsk")))
+    hops = _itinerary([article], geocoder).hops
+    assert [(h.mode, h.mode_inferred) for h in hops] == [("rail", False), ("rail", False)]
+    assert all(any("by train" in q.text for q in h.quotes) for h in hops)
+
+
+def test_another_persons_trip_without_a_year_is_not_this_journey(geocoder: GazetteerGeocoder) -> None:
+    article = _text("other_traveller.txt", datetime(2019, 2, 24, tzinfo=ZoneInfo("Asia/Seoul")))
+    itinerary = _itinerary([article], geocoder)
+    assert _summary(itinerary) == [("Pyongyang", "origin"), ("Dandong", "destination")]
+    assert not any("Kim Il Sung" in q.text for s in itinerary.stops for q in s.quotes)
+
+
+def test_stops_of_several_articles_merge_by_place(kim_2019: Itinerary) -> None:
+    assert [s.name for s in kim_2019.stops].count("Hanoi") == 1
