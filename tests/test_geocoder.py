@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from geopy.distance import geodesic
 from geopy.geocoders.base import Geocoder
 from geopy.location import Location
 from geopy.point import Point
@@ -167,3 +168,12 @@ def test_geocoder_constructed_without_a_gazetteer_opens_the_default_lazily(
     lazy = GazetteerGeocoder()
     assert lazy._gazetteer is None
     assert _one(lazy.geocode("Dandong")).raw["country_code"] == "CN"
+
+
+@pytest.mark.parametrize("point", [(43.0, 105.0), (23.0, 12.0), (40.1006, 124.3981)])
+def test_reverse_agrees_with_a_brute_force_search(
+    geocoder: GazetteerGeocoder, point: tuple[float, float]
+) -> None:
+    everything = geocoder.gazetteer.nearest(*point, radius_deg=8.0)
+    expected = min(everything, key=lambda e: geodesic(point, (e.latitude, e.longitude)).km)
+    assert _one(geocoder.reverse(point)).raw["geonameid"] == expected.geonameid
