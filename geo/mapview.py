@@ -27,6 +27,7 @@ from shapely.geometry import LineString
 from geo.journey import Journey
 from geo.model import Leg, Stage, Stop
 from geo.paths import ASSETS_DIR
+from geo.route import DISPLAY_TOLERANCE_DEG, display_geometry
 from geo.ui_text import (
     KIND_LABELS,
     MODE_LABELS,
@@ -38,9 +39,6 @@ from geo.ui_text import (
     time_rows,
 )
 
-DISPLAY_TOLERANCE_DEG = 0.01
-"""Douglas-Peucker tolerance for drawing legs (degrees, about 1 km): invisible at route scale, and it keeps
-the map's script small."""
 STOP_VIEW_PAD_DEG = 1.5
 """Half-size (degrees) of the view around a single stop when that stage is focused."""
 FOCUS_MAX_ZOOM = 8
@@ -135,7 +133,7 @@ class _Setup(MacroElement):
         .geo-legend { background: rgba(255,255,255,.92); padding: 6px 9px; border-radius: 6px;
                       box-shadow: 0 1px 4px rgba(0,0,0,.3); line-height: 1.3; color: #1f2937;
                       font-size: 12px; }
-        .geo-legend b { display: block; margin-bottom: 2px; }
+        .geo-legend summary { font-weight: 600; cursor: pointer; }
         .geo-legend svg { vertical-align: middle; margin-right: 6px; }
         .geo-popup h4 { margin: 0 0 4px; font-size: 14px; }
         .geo-popup .geo-kicker { color: #6b7280; font-size: 11px; text-transform: uppercase; }
@@ -160,9 +158,11 @@ class _Legend(MacroElement):
         {% macro script(this, kwargs) %}
         (function (map) {
             var legend = L.control({position: "bottomright"});
-            legend.onAdd = function () {
-                var div = L.DomUtil.create("div", "geo-legend");
+            legend.onAdd = function (m) {
+                var div = L.DomUtil.create("details", "geo-legend");
                 div.innerHTML = {{ this.html }};
+                if (m.getSize().x >= 640) { div.open = true; }
+                L.DomEvent.disableClickPropagation(div);
                 return div;
             };
             legend.addTo(map);
@@ -240,7 +240,7 @@ class _FitView(MacroElement):
 
 def legend_html(modes: Iterable[str]) -> str:
     """The legend's markup: roles of stops, the modes present, reported vs inferred (escaped text)."""
-    rows = ["<b>" + esc("Legend") + "</b>"]
+    rows = ["<summary>" + esc("Legend") + "</summary>"]
     for role in ("origin", "waypoint", "border", "destination"):
         style = ROLE_STYLE[role]
         swatch = (f'<svg width="18" height="18"><circle cx="9" cy="9" r="6" fill="{style["fill"]}" '
@@ -268,8 +268,9 @@ def legend_html(modes: Iterable[str]) -> str:
 
 
 def display_line(leg: Leg, tolerance_deg: float = DISPLAY_TOLERANCE_DEG) -> list[list[float]]:
-    """The leg's line simplified for drawing, as Leaflet ``[lat, lon]`` pairs (5 decimals, ~1 m)."""
-    line: LineString = leg.geometry.simplify(tolerance_deg, preserve_topology=False)
+    """The leg's display geometry (simplified at ``tolerance_deg`` degrees, ~1 km: invisible at route scale,
+    and it keeps the map's script small) as Leaflet ``[lat, lon]`` pairs, 5 decimals (~1 m)."""
+    line: LineString = display_geometry(leg, tolerance_deg=tolerance_deg)
     if line.is_empty or len(line.coords) < 2:
         line = leg.geometry
     return [[round(y, 5), round(x, 5)] for x, y, *_ in line.coords]
@@ -517,6 +518,7 @@ def basemap_json() -> str:
 @cache
 def _inline_assets() -> str:
     css = (ASSETS_DIR / LEAFLET_CSS).read_text(encoding="utf-8")
+    css = re.sub(r"/\*.*?\*/", "", css, flags=re.DOTALL)  # comments only: they carry bug-tracker links
     css = re.sub(r"url\((['\"]?)images/([\w.-]+)\1\)", _data_uri, css)
     js = (ASSETS_DIR / LEAFLET_JS).read_text(encoding="utf-8")
     if "</script" in js.lower() or "</style" in css.lower():

@@ -246,7 +246,7 @@ def timeline_chart(journey: Journey, current: int | None = None) -> alt.LayerCha
     frame = timeline_frame(journey)
     frame["current"] = frame["seq"] == current
     order = list(frame["stage"])
-    y = alt.Y("stage:N", sort=order, title=None, axis=alt.Axis(labelLimit=260))
+    y = alt.Y("stage:N", sort=order, title=None, axis=alt.Axis(labelLimit=280, labelOverlap=False))
     tooltip = [
         alt.Tooltip("stage:N", title="stage"),
         alt.Tooltip("inferred:N", title="evidence"),
@@ -274,4 +274,4 @@ def timeline_chart(journey: Journey, current: int | None = None) -> alt.LayerCha
         color=alt.condition("datum.current", alt.value("#b3261e"), alt.value("#111827")),
         tooltip=tooltip,
     )
-    return alt.layer(span, likely, ticks).properties(height=max(120, 26 * len(frame)))
+    return alt.layer(span, likely, ticks).properties(height=alt.Step(26))

@@ -1,0 +1,204 @@
+"""Streamlit app: step through a journey told in news articles, on a map that works offline.
+
+UI only — the journey, the map, the texts and the exports all come from ``geo``. The current stage lives in
+the URL (``?stage=N``, 1-based like the "Stage N of M" on screen), so a link opens at that stage and a reload
+keeps it. Article text is untrusted: it is shown escaped (``geo.ui_text``), never as Markdown or HTML.
+Run: ``streamlit run app.py`` (settings in ``.streamlit/config.toml``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import warnings
+from collections.abc import Sequence
+from datetime import UTC, date, datetime, time
+from pathlib import Path
+
+import streamlit as st
+from streamlit.runtime.uploaded_file_manager import UploadedFile
+from streamlit_folium import st_folium
+
+from geo import ui_text
+from geo.articles import article_from_text, bundled_article_paths, decode_text, load_articles
+from geo.errors import GeoError, InputError
+from geo.export import geojson_text, stages_csv
+from geo.journey import Journey
+from geo.mapview import OSM_TILES, journey_map, stage_layer, standalone_html
+from geo.model import Article
+
+MAP_KEY = "journey_map"
+MAP_HEIGHT_PX = 580
+PUBLISHED_HOUR_UTC = 12  # a bare date is read as noon UTC: the same calendar day from UTC-11 to UTC+11
+
+
+# --- data (cached: stepping through stages never rebuilds anything) ---------------------------------------
+
+
+def articles_key(articles: Sequence[Article]) -> str:
+    """A digest of everything the pipeline reads from the articles."""
+    digest = hashlib.sha256()
+    for article in articles:
+        for part in (article.id, article.publisher, article.published.isoformat(), article.text):
+            digest.update(part.encode("utf-8") + b"\x00")
+    return digest.hexdigest()
+
+
+@st.cache_resource(show_spinner=False)
+def bundled_articles() -> tuple[Article, ...]:
+    return tuple(load_articles(bundled_article_paths()))
+
+
+@st.cache_resource(show_spinner="Reading the articles and building the journey…", max_entries=16)
+def build(key: str, _articles: tuple[Article, ...]) -> Journey:
+    from geo.pipeline import build_journey  # late: the pipeline is the slow import
+
+    return build_journey(list(_articles))
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def exports(key: str, _journey: Journey) -> dict[str, str]:
+    return {"geojson": geojson_text(_journey), "csv": stages_csv(_journey), "html": standalone_html(_journey)}
+
+
+def user_articles(
+    files: Sequence[UploadedFile], pasted: str, published: date | None, publisher: str
+) -> tuple[Article, ...]:
+    """Articles from uploaded files and pasted text; ``InputError`` (one line) for anything unusable."""
+    when = datetime.combine(published, time(PUBLISHED_HOUR_UTC), tzinfo=UTC) if published else None
+    sources = [(Path(f.name).stem or "upload", f.name, f.getvalue()) for f in files]
+    if pasted.strip():
+        sources.append(("pasted", "pasted text", pasted.encode("utf-8")))
+    articles: list[Article] = []
+    for n, (stem, name, raw) in enumerate(sources):
+        text = decode_text(raw, name)
+        article_id = stem if all(a.id != stem for a in articles) else f"{stem}-{n + 1}"
+        articles.append(article_from_text(text, when, id=article_id, publisher=publisher.strip()))
+    if not articles:
+        raise InputError("add an article first: upload a .txt/.md file or paste the text")
+    return tuple(articles)
+
+
+# --- sidebar: bring your own articles --------------------------------------------------------------------
+
+
+def article_inputs() -> None:
+    """Upload or paste articles; on "Build journey", replace the journey only if the new one works."""
+    side = st.sidebar
+    side.header("Your own articles")
+    side.caption("Upload plain-text articles or paste one; the journey is rebuilt from them.")
+    files = side.file_uploader("Article files", type=["txt", "md"], accept_multiple_files=True, key="uploads")
+    pasted = side.text_area("…or paste an article", key="pasted", height=150)
+    published = side.date_input("Publication date", value=None, key="published", format="YYYY-MM-DD")
+    publisher = side.text_input("Publisher", key="publisher")
+    if side.button("Build journey", key="build", type="primary"):
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            try:
+                articles = user_articles(files or [], pasted, published, publisher)
+                build(articles_key(articles), articles)
+            except GeoError as err:
+                side.error(str(err))
+                return
+        for warning in caught:
+            side.info(str(warning.message))
+        st.session_state["articles"] = articles
+        st.query_params["stage"] = "1"
+    if "articles" in st.session_state and side.button("Back to the bundled articles", key="reset"):
+        del st.session_state["articles"]
+        st.query_params["stage"] = "1"
+    st.session_state["online_tiles"] = side.toggle("OpenStreetMap tiles (needs internet)", key="tiles")
+
+
+# --- main area ---------------------------------------------------------------------------------------------
+
+
+def current_stage(count: int) -> int:
+    """The 0-based stage index from ``?stage=N`` (1-based), clamped into range; the URL is corrected."""
+    raw = st.query_params.get("stage", "1")
+    try:
+        wanted = int(raw)
+    except ValueError:
+        wanted = 1
+    number = min(max(wanted, 1), max(count, 1))
+    if str(number) != raw:
+        st.query_params["stage"] = str(number)
+    return number - 1
+
+
+def go_to(index: int) -> None:
+    st.query_params["stage"] = str(index + 1)
+
+
+def stage_controls(journey: Journey, index: int) -> None:
+    """Previous / Next buttons and a selector, all writing the stage into the URL."""
+    count = len(journey.stages)
+    back, forward = st.columns(2)
+    back.button("Previous stage", key="prev", on_click=go_to, args=(index - 1,), disabled=index <= 0,
+                width="stretch")
+    forward.button("Next stage", key="next", on_click=go_to, args=(index + 1,), disabled=index >= count - 1,
+                   width="stretch")
+    labels = [ui_text.stage_label(stage) for stage in journey.stages]
+    st.session_state["stage_select"] = index
+    st.selectbox("Stage", range(count), format_func=labels.__getitem__, key="stage_select",
+                 on_change=lambda: go_to(st.session_state["stage_select"]))
+
+
+def header(journey: Journey) -> None:
+    st.title("Journey map")
+    stops = journey.stops
+    sources = ", ".join(sorted({a.publisher or a.id for a in journey.articles}))
+    route = f"{stops[0].name} → {stops[-1].name}" if len(stops) > 1 else ""
+    st.html(f'<p class="geo-lede">{ui_text.esc(route)} · {len(journey.stages)} stages · '
+            f"{journey.total_distance_km:,.0f} km · told by {ui_text.esc(sources)}</p>")
+
+
+def map_and_stage(journey: Journey, index: int) -> None:
+    left, right = st.columns([3, 2], gap="medium")
+    with left:
+        tiles = OSM_TILES if st.session_state.get("online_tiles") else None
+        st_folium(journey_map(journey, online_tiles=tiles), key=MAP_KEY, returned_objects=[],
+                  height=MAP_HEIGHT_PX, use_container_width=True,
+                  feature_group_to_add=stage_layer(journey, index))
+    with right:
+        stage_controls(journey, index)
+        st.html(ui_text.PANEL_CSS + ui_text.stage_panel_html(journey, journey.stages[index]))
+
+
+def timeline(journey: Journey, index: int) -> None:
+    st.subheader("Timeline")
+    st.caption("Pale bars: earliest to latest possible; dark bars and ticks: the likely times (UTC).")
+    st.altair_chart(ui_text.timeline_chart(journey, index), width="stretch")
+
+
+def downloads(key: str, journey: Journey) -> None:
+    st.subheader("Downloads")
+    files = exports(key, journey)
+    geojson, csv, html = st.columns(3)
+    geojson.download_button("Download GeoJSON", files["geojson"], file_name="journey.geojson",
+                            mime="application/geo+json", key="dl_geojson", on_click="ignore")
+    csv.download_button("Download stage table (CSV)", files["csv"], file_name="stages.csv", mime="text/csv",
+                        key="dl_csv", on_click="ignore")
+    html.download_button("Download map (HTML, works offline)", files["html"], file_name="journey-map.html",
+                         mime="text/html", key="dl_html", on_click="ignore")
+    with st.expander("Stage table"):
+        st.dataframe(journey.stages_frame().drop(columns=["quotes"]), hide_index=True)
+
+
+def main() -> None:
+    st.set_page_config(page_title="Journey map", page_icon="🚆", layout="wide")
+    article_inputs()
+    articles = st.session_state.get("articles") or bundled_articles()
+    key = articles_key(articles)
+    try:
+        journey = build(key, articles)
+    except GeoError as err:
+        st.error(str(err))
+        st.stop()
+    index = current_stage(len(journey.stages))
+    header(journey)
+    map_and_stage(journey, index)
+    timeline(journey, index)
+    downloads(key, journey)
+
+
+main()
