@@ -31,7 +31,6 @@ Zone = str | tzinfo | None
 """An IANA zone name, a fixed offset (an article's publication), or None for UTC."""
 _EPS_HOURS = 1e-6
 _PRIORITY = {"depart": 0, "arrive": 1, "present": 1, "on_leg": 2, "arrive_by": 3, "min_duration": 4}
-_EVENT_AFTER_TOKENS = 3
 
 
 @dataclass(frozen=True)
@@ -278,7 +277,7 @@ def classify(
         return "min_duration"
     if not _relevant(expr, cues, published):
         return None
-    if _is_event_date(sentence, offset, length, cues):
+    if _is_event_date(text[sentence_start:sentence_end], offset, length, cues):
         return "arrive_by"
     best: tuple[int, str] | None = None
     for kind, words in (
@@ -312,11 +311,15 @@ def _relevant(expr: TimeExpression, cues: TimeCues, published: Sequence[datetime
     return lo <= _hours(expr.earliest) and _hours(expr.latest) <= hi
 
 
-def _is_event_date(sentence: str, offset: int, length: int, cues: TimeCues) -> bool:
-    """"the Feb. 27-28 summit", or "the summit will be held ... on February 27 and 28"."""
+def _is_event_date(original: str, offset: int, length: int, cues: TimeCues) -> bool:
+    """"the Feb. 27-28 summit", "Sunday's talks", "the Feb. 27 Hanoi summit", or "the summit will be held
+    ... on February 27 and 28"; not "arrived on Tuesday ahead of talks" (the date belongs to the arrival)."""
     events = cues.anchor_cues.get("event", ())
-    after = re.findall(r"[\w'’-]+", sentence[offset + length :])[:_EVENT_AFTER_TOKENS]
-    if any(token in events for token in after) or _find(" ".join(after), [e for e in events if " " in e]):
+    sentence = original.lower()
+    tokens = re.findall(r"[\w'’-]+", original[offset + length :])[:2]
+    if tokens and tokens[0].lower() in events:
+        return True
+    if len(tokens) == 2 and tokens[1].lower() in events and tokens[0][0].isupper():
         return True
     before = sentence[:offset]
     hits = _find(before, events)

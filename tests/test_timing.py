@@ -340,6 +340,9 @@ def test_without_stated_times_windows_are_open(reuters: Article, speeds: SpeedMo
         ("Kim left for the Feb. 27-28 summit.", "Feb. 27-28", "arrive_by"),
         ("The summit will be held in Hanoi on February 27 and 28.", "February 27 and 28", "arrive_by"),
         ("The summit was confirmed on Sunday.", "Sunday", None),
+        ("He arrived in Hanoi on Tuesday ahead of the talks.", "Tuesday", "arrive"),
+        ("Trump left for the Feb. 27 Hanoi summit.", "Feb. 27", "arrive_by"),
+        ("Kim left before Sunday's talks.", "Sunday's", "arrive_by"),
         ("On Feb. 26, Vietnam will ban traffic on the road to Hanoi, state media said.", "Feb. 26", "on_leg"),
         ("When Kim Il Sung visited Hanoi in 1958, he left Pyongyang by train.", "1958", None),
         (
