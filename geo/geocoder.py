@@ -99,7 +99,8 @@ class GazetteerGeocoder(Geocoder):
         """Places named ``query``, best first, as geopy ``Location``s whose ``raw`` explains the choice.
 
         ``country_codes``: ISO alpha-2 code(s) preferred (ranked first; required only when ``strict``).
-        ``near``: (lat, lon) degrees of the other places of the same journey; nearer candidates win.
+        ``near``: (lat, lon) degrees (tuples or ``geopy.Point``) of the other places of the same journey;
+        candidates within ``EQUALLY_NEAR_KM`` of the nearest to them win.
         ``limit``: most results when ``exactly_one`` is False. Returns None when nothing matches.
         """
         if not isinstance(query, str):
@@ -110,7 +111,7 @@ class GazetteerGeocoder(Geocoder):
             candidates = [entry for entry in candidates if entry.country_code in preferred]
         if not candidates:
             return None
-        points = [(float(lat), float(lon)) for lat, lon in near or ()]
+        points = [(float(point[0]), float(point[1])) for point in near or ()]
         ranked = [
             _Ranked(entry, entry.country_code in preferred, _nearest_km(entry, points) if points else None)
             for entry in candidates

@@ -177,3 +177,15 @@ def test_reverse_agrees_with_a_brute_force_search(
     everything = geocoder.gazetteer.nearest(*point, radius_deg=8.0)
     expected = min(everything, key=lambda e: geodesic(point, (e.latitude, e.longitude)).km)
     assert _one(geocoder.reverse(point)).raw["geonameid"] == expected.geonameid
+
+
+def test_near_accepts_geopy_points(geocoder: GazetteerGeocoder) -> None:
+    raw = _one(geocoder.geocode("Pingxiang", near=[Point(*NANNING)])).raw
+    assert raw["admin1"] == GUANGXI
+
+
+def test_equally_near_candidates_fall_back_to_population(geocoder: GazetteerGeocoder) -> None:
+    # Two places called Hanoi lie ~80 km apart; seen from the Vietnamese border both are "near".
+    raw = _one(geocoder.geocode("Hanoi", near=[(21.9511, 106.69767)])).raw
+    assert raw["population"] > 1_000_000
+    assert "the most populous of 2" in raw["why"]
