@@ -193,11 +193,18 @@ def plan_route(itinerary: Itinerary, network: RailNetwork, road: RoadModel | Non
         if _told_by_text(drafts, resolved[i], resolved[j]) and not skipped:
             drafts = [replace(drafts[0], inferred_path=False)]
         for k, draft in enumerate(drafts):
-            reason = draft.reason + skipped
+            reason = draft.reason + skipped + _mode_note(hop)
             legs.append(_leg(len(legs), draft, hop, reason,
                              from_stop=resolved[i].seq if k == 0 else None,
                              to_stop=resolved[j].seq if k == len(drafts) - 1 else None))
     return Route(stops=resolved, legs=tuple(legs))
+
+
+def _mode_note(hop: Hop) -> str:
+    """Say so when the articles do not state how the traveller went."""
+    if not hop.mode_inferred:
+        return ""
+    return f" The mode ({hop.mode}) is inferred" + (f": {hop.reason}" if hop.reason else ".")
 
 
 def _told_by_text(drafts: Sequence[_Draft], a: Stop, b: Stop) -> bool:

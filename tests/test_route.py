@@ -190,6 +190,13 @@ def test_legs_carry_the_quotes_of_their_hop(network: RailNetwork) -> None:
     assert all(leg.quotes == (quote,) for leg in route.legs)
 
 
+def test_legs_say_when_the_mode_is_inferred(network: RailNetwork) -> None:
+    stops = (_stop(0, PYONGYANG), _stop(1, DANDONG))
+    hop = Hop("rail", mode_inferred=True, reason="a leader's train journey")
+    route = plan_route(Itinerary(stops, (hop,)), network)
+    assert all("mode (rail) is inferred: a leader's train journey" in leg.reason for leg in route.legs)
+
+
 def test_rail_path_through_unnamed_stations_is_inferred(network: RailNetwork) -> None:
     route = _route(network, [PYONGYANG, DANDONG], ["rail"])
     assert route.legs[0].inferred_path and "Rail within KP" in route.legs[0].reason
