@@ -104,6 +104,9 @@ def _resolve_unnamed(stop: Stop, before: Sequence[Stop], after: Sequence[Stop], 
         return replace(stop, reason=f"No article names {what!r} and no named stop comes {side} it, "
                                     "so it cannot be placed on the network.")
     target = stop.country_hint or nxt.place.country
+    if not target:
+        return replace(stop, reason=f"No article names {what!r} and the country of {nxt.name} is unknown, "
+                                    "so it cannot be placed.")
     try:
         path = _station_path(prev.place, nxt.place, network)
     except RouteError as exc:
