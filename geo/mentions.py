@@ -291,6 +291,10 @@ class Descriptor:
     """Where the named place starts; None for an unnamed reference ("a station on the Chinese border")."""
 
 
+_NOT_GLUE = r"(?!(?:the|a|an|in|on|at|to|from|of|for|with|and|by|near)\s)"
+"""Modifiers of a descriptive head are adjectives and nouns ("Chinese border"), never a new phrase."""
+
+
 def _alternation(phrases: Iterable[str]) -> str:
     ordered = sorted(set(phrases), key=lambda p: (-len(p), p))
     return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in ordered)
@@ -302,7 +306,8 @@ def _patterns(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], re.Patter
     demonyms = _alternation(k for k in lex.raw["demonyms"])
     borders = _alternation(lex.raw["border_words"])
     named = re.compile(
-        rf"\b(?:[Tt]he|[Aa]n?)\s+(?P<mods>(?:[\w’'-]+\s+){{0,3}}?)(?P<head>{heads})\s+(?:(?:of|at)\s+)?(?=[A-Z])"
+        rf"\b(?:[Tt]he|[Aa]n?)\s+(?P<mods>(?:{_NOT_GLUE}[\w’'-]+\s+){{0,3}}?)(?P<head>{heads})\s+"
+        rf"(?:(?:of|at)\s+)?(?=[A-Z])"
     )
     owned = re.compile(
         rf"(?P<owner>[A-Z][\w.]*(?:\s[A-Z][\w.]*)*)['’]s\s+(?P<mods>(?:[\w-]+\s+){{0,2}}?)(?P<head>{heads}),?\s+"
