@@ -69,7 +69,6 @@ LINES: list[dict[str, Any]] = [
             ("Sangsong-ni", "KP", 39.17, 126.89),
             ("Kowon", "KP", 39.44, 127.24),
             ("Hamhung", "KP", 39.92, 127.54),
-            ("Hungnam", "KP", 39.84, 127.63),
             ("Samho-rodongjagu", "KP", 39.95, 127.87),
             ("Sinpo", "KP", 40.04, 128.19),
             ("Iwon", "KP", 40.32, 128.66),
