@@ -79,6 +79,7 @@ class Lexicon:
     stopwords: frozenset[str]
     aliases: Mapping[str, str]
     well_known_population: int
+    bylines: tuple[str, ...] = ()
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False)
 
 
@@ -128,6 +129,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             stopwords=_folded(data["stopwords"]),
             aliases={fold(k): v for k, v in data["aliases"].items()},
             well_known_population=int(data["well_known_population"]),
+            bylines=tuple(data["bylines"]),
             raw=data,
         )
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
@@ -244,7 +246,6 @@ def _classify(text: str, run: Run, lex: Lexicon) -> Run:
     folded = [fold(t.text) for t in tokens]
     whole = " ".join(folded)
     kind: RunKind = "candidate"
-    before = text[max(0, run.start - 4) : run.start]
     after = text[run.end : run.end + 12].casefold().split()
     if whole in lex.organisations or any(
         f in lex.organisation_words or f in lex.organisations for f in folded
@@ -255,7 +256,7 @@ def _classify(text: str, run: Run, lex: Lexicon) -> Run:
     elif (
         any(f in lex.person_particles or f in lex.person_titles for f in folded)
         or any(p in lex.person_particles for f in folded for p in f.split())
-        or before.endswith("By ")
+        or _after_byline(text, tokens[0].start, lex)
         or (len(tokens) > 1 and after and after[0].strip(",.") in lex.person_followers)
     ):
         kind = "person"
@@ -263,6 +264,17 @@ def _classify(text: str, run: Run, lex: Lexicon) -> Run:
         kind = "stopword"
     start = tokens[0].start
     return replace(run, start=start, tokens=tuple(tokens), kind=kind, dropped=tuple(dropped))
+
+
+def _after_byline(text: str, start: int, lex: Lexicon) -> bool:
+    before = text[max(0, start - 30) : start]
+    for phrase in lex.bylines:
+        cased = before if phrase[0].isupper() else before.casefold()
+        if cased.endswith(phrase + " ") and (
+            len(cased) == len(phrase) + 1 or not cased[-len(phrase) - 2].isalpha()
+        ):
+            return True
+    return False
 
 
 def _is_title(token: Token, lex: Lexicon) -> bool:

@@ -190,3 +190,13 @@ def test_country_after_a_name_hints_the_name(geocoder: GazetteerGeocoder) -> Non
     )
     town = next(m for m in find_mentions(article, geocoder) if m.text == "Pingxiang")
     assert town.country_hint == "CN" and town.place is not None and town.place.country == "CN"
+
+
+def test_bylines_name_people_not_places() -> None:
+    runs = capitalised_runs("By Linda Givetash\nReporting by Josh Smith in Seoul", load_lexicon())
+    assert [(r.text, r.kind) for r in runs] == [
+        ("Linda Givetash", "person"),
+        ("Reporting", "stopword"),
+        ("Josh Smith", "person"),
+        ("Seoul", "candidate"),
+    ]

@@ -299,3 +299,22 @@ def test_another_persons_trip_without_a_year_is_not_this_journey(geocoder: Gazet
 
 def test_stops_of_several_articles_merge_by_place(kim_2019: Itinerary) -> None:
     assert [s.name for s in kim_2019.stops].count("Hanoi") == 1
+
+
+def test_left_x_for_y_names_the_destination(geocoder: GazetteerGeocoder) -> None:
+    text = (
+        "North Korean leader Kim Jong Un left Pyongyang by train on Monday for Beijing, state media said. "
+        "His train crossed into the Chinese border city of Dandong on Monday night."
+    )
+    article = Article("left-for", text, datetime(2019, 1, 8, tzinfo=ZoneInfo("Asia/Seoul")), publisher="T")
+    assert _summary(_itinerary([article], geocoder)) == [
+        ("Pyongyang", "origin"),
+        ("Dandong", "border"),
+        ("Beijing", "destination"),
+    ]
+
+
+def test_for_before_an_event_is_not_a_destination(kim_2019: Itinerary) -> None:
+    origin_quote = kim_2019.stops[0].quotes[0].text
+    assert "for the Feb. 27-28 summit" in origin_quote
+    assert len(kim_2019.stops) == 4
