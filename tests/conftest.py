@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from geo.articles import bundled_article_paths, load_articles
 from geo.gazetteer import Gazetteer, load_gazetteer
 from geo.geocoder import GazetteerGeocoder
+from geo.journey import Journey
+from geo.model import Article
+from geo.pipeline import build_journey
 
 
 @pytest.fixture(scope="session")
@@ -29,3 +35,27 @@ def gazetteer(gazetteer_cache_dir: Path) -> Gazetteer:
 def geocoder(gazetteer: Gazetteer) -> GazetteerGeocoder:
     """The offline geopy geocoder over the session's gazetteer."""
     return GazetteerGeocoder(gazetteer)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _shared_gazetteer_cache(gazetteer_cache_dir: Path) -> Iterator[None]:
+    """Code that opens the default gazetteer (the CLI, the app, subprocesses) shares the session's index."""
+    previous = os.environ.get("GEO_CACHE_DIR")
+    os.environ["GEO_CACHE_DIR"] = str(gazetteer_cache_dir)
+    yield
+    if previous is None:
+        os.environ.pop("GEO_CACHE_DIR", None)
+    else:
+        os.environ["GEO_CACHE_DIR"] = previous
+
+
+@pytest.fixture(scope="session")
+def bundled_articles() -> list[Article]:
+    """The two bundled articles (Reuters, NBC News)."""
+    return load_articles(bundled_article_paths())
+
+
+@pytest.fixture(scope="session")
+def journey(bundled_articles: list[Article], geocoder: GazetteerGeocoder) -> Journey:
+    """The journey the bundled articles tell, built once per test session."""
+    return build_journey(bundled_articles, geocoder=geocoder)
