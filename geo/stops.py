@@ -11,6 +11,7 @@ no stops. Countries are not stops: "through China" is recorded on the hop. Engli
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import Counter, defaultdict
@@ -318,15 +319,27 @@ def _collect(
         mentions = [m for m in mentions_by_article.get(article.id, ()) if m.kind != "dateline"]
         sentences = _sentences(article, mentions, traveller, lex)
         event_words = _traveller_event_words(sentences.values(), lex)
+        previous: Evidence | None = None
         for m in mentions:
             sentence = sentences[(m.sentence_start, m.sentence_end)]
             if sentence.excluded:
                 continue
             same = [o for o in mentions if o.sentence_start == m.sentence_start]
-            found = _evidence_for(m, sentence, same, lex, event_words)
+            found = _evidence_for(m, sentence, same, lex, event_words) or _listed_after(m, previous, lex)
             if found:
                 evidence.append(found)
+            previous = found
     return _pair(evidence)
+
+
+def _listed_after(m: Mention, previous: Evidence | None, lex: Lexicon) -> Evidence | None:
+    """ "through Shenyang and Tianjin": a place listed right after a stop shares its evidence."""
+    if previous is None or previous.quote.start != m.sentence_start:
+        return None
+    gap = previous.quote.text[previous.mention.end - previous.quote.start : m.start - previous.quote.start]
+    if gap.strip(" ,").casefold() not in lex.raw["list_joiners"]:
+        return None
+    return Evidence(previous.kind, m, previous.quote, previous.trigger, previous.clause, previous.mode)
 
 
 def _traveller_event_words(sentences: Iterable[_Sentence], lex: Lexicon) -> set[str]:
@@ -411,6 +424,7 @@ def _order(drafts: Mapping[StopKey, _StopDraft]) -> list[StopKey]:
             return math.inf
         return float(geodesic((anchor.latitude, anchor.longitude), (place.latitude, place.longitude)).km)
 
+    pairs |= _text_order(drafts)
     sort_key = {k: (rank[k], distance(k), first_seen[k]) for k in drafts}
     graph = nx.DiGraph()
     graph.add_nodes_from(drafts)
@@ -423,7 +437,28 @@ def _order(drafts: Mapping[StopKey, _StopDraft]) -> list[StopKey]:
         return sorted(drafts, key=lambda k: sort_key[k])
 
 
-def _role(index: int, count: int, draft: _StopDraft, lex: Lexicon) -> Role:
+def _text_order(drafts: Mapping[StopKey, _StopDraft]) -> set[tuple[StopKey, StopKey]]:
+    """An unplaced stop told in the same sentence as another ("arrived at X …, then drove to Y") keeps
+    the sentence's order: nothing else can place it."""
+    by_sentence: dict[tuple[str, int], list[tuple[int, StopKey, bool]]] = defaultdict(list)
+    for k, d in drafts.items():
+        for e in d.evidence:
+            if e.kind != "depart" and e.paired_with is None:
+                by_sentence[(e.quote.article, e.quote.start)].append(
+                    (e.mention.start, k, e.mention.place is None)
+                )
+    edges: set[tuple[StopKey, StopKey]] = set()
+    for items in by_sentence.values():
+        items.sort()
+        for (_, a, a_open), (_, b, b_open) in itertools.pairwise(items):
+            if a != b and (a_open or b_open):
+                edges.add((a, b))
+    return edges
+
+
+def _role(index: int, count: int, draft: _StopDraft, lex: Lexicon, entries: set[tuple[str, int]]) -> Role:
+    """First origin, last destination; between them a border place when its words say so ("border city",
+    "a station on the Chinese border") or the traveller enters a country *at* it ("entered China at X")."""
     if index == 0:
         return "origin"
     if index == count - 1:
@@ -432,7 +467,18 @@ def _role(index: int, count: int, draft: _StopDraft, lex: Lexicon) -> Role:
         words = set(fold(m.description or "").split())
         if m.border_of or m.feature == "crossing" or words & lex.border_words:
             return "border"
+    if any(e.trigger == "at" and (e.quote.article, e.clause[0]) in entries for e in draft.evidence):
+        return "border"
     return "waypoint"
+
+
+def _country_entries(evidence: Iterable[Evidence]) -> set[tuple[str, int]]:
+    """Clauses where the traveller enters a country ("crossed into Russia", "entered China")."""
+    return {
+        (e.quote.article, e.clause[0])
+        for e in evidence
+        if e.kind in ("arrive", "via") and e.mention.place is not None and e.mention.place.kind == "country"
+    }
 
 
 def _quotes(evidence: Iterable[Evidence], article_order: Mapping[str, int]) -> tuple[Quote, ...]:
@@ -605,11 +651,12 @@ def extract_itinerary(
             "a journey needs at least two"
         )
     keys = _order(drafts)
+    entries = _country_entries(evidence)
     order = {a.id: i for i, a in enumerate(articles)}
     stops = tuple(
         _stop(
             i,
-            _role(i, len(keys), drafts[k], lex),
+            _role(i, len(keys), drafts[k], lex, entries),
             drafts[k],
             traveller,
             order,

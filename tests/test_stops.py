@@ -318,3 +318,43 @@ def test_for_before_an_event_is_not_a_destination(kim_2019: Itinerary) -> None:
     origin_quote = kim_2019.stops[0].quotes[0].text
     assert "for the Feb. 27-28 summit" in origin_quote
     assert len(kim_2019.stops) == 4
+
+
+def _inline(text: str, geocoder: GazetteerGeocoder) -> Itinerary:
+    article = Article("inline", text, datetime(2019, 6, 1, tzinfo=ZoneInfo("UTC")), publisher="T")
+    return _itinerary([article], geocoder)
+
+
+def test_places_listed_after_a_stop_share_its_evidence(geocoder: GazetteerGeocoder) -> None:
+    itinerary = _inline(
+        "The armoured train carrying Kim Jong Un rolled through Shenyang and Tianjin on Sunday. "
+        "It had left Pyongyang on Saturday and entered China at Dandong. Its destination is Beijing.",
+        geocoder,
+    )
+    assert _summary(itinerary) == [
+        ("Pyongyang", "origin"),
+        ("Dandong", "border"),
+        ("Shenyang", "waypoint"),
+        ("Tianjin", "waypoint"),
+        ("Beijing", "destination"),
+    ]
+
+
+def test_unplaced_stop_keeps_its_sentence_order(geocoder: GazetteerGeocoder) -> None:
+    itinerary = _inline(
+        "Kim's train arrived at Dong Dang station on Tuesday morning, where he boarded a car for the drive "
+        "to Hanoi. Kim left Pyongyang by train on Saturday.",
+        geocoder,
+    )
+    assert [s.name for s in itinerary.stops] == ["Pyongyang", "Dong Dang", "Hanoi"]
+    assert [h.mode for h in itinerary.hops] == ["rail", "road"]
+
+
+def test_flight_is_an_air_hop(geocoder: GazetteerGeocoder) -> None:
+    itinerary = _inline(
+        "BEIJING (Reuters) - Chinese President Xi Jinping arrived in Pyongyang on Thursday for a visit. "
+        "Xi flew from Beijing on Thursday morning, Xinhua said.",
+        geocoder,
+    )
+    assert _summary(itinerary) == [("Beijing", "origin"), ("Pyongyang", "destination")]
+    assert [h.mode for h in itinerary.hops] == ["air"]
