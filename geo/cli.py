@@ -82,12 +82,30 @@ def _common(command: argparse.ArgumentParser) -> None:
         help="publication date for plain-text articles (YYYY-MM-DD or ISO 8601 with offset); "
         "without it, the latest date written in the text is used, with a warning",
     )
+    command.add_argument(
+        "--online",
+        action="store_true",
+        help="also ask OpenStreetMap's Nominatim for names the offline gazetteer lacks "
+        "(at most one request a second, answers cached on disk; off by default)",
+    )
+    command.add_argument(
+        "--user-agent",
+        default=f"geo-journey/{__version__}",
+        metavar="NAME",
+        help="the user agent sent with --online (Nominatim asks for one naming the application)",
+    )
 
 
 def _journey(args: argparse.Namespace) -> Journey:
-    from geo.pipeline import build_journey  # imported late: loading the pipeline is the slow part
+    from geo.geocoder import GazetteerGeocoder  # imported late: loading the pipeline is the slow part
+    from geo.pipeline import build_journey
 
-    return build_journey(_articles(args))
+    fallback = None
+    if args.online:
+        from geo.online import online_geocoder
+
+        fallback = online_geocoder(user_agent=args.user_agent)
+    return build_journey(_articles(args), geocoder=GazetteerGeocoder(fallback=fallback))
 
 
 def _articles(args: argparse.Namespace) -> list[Article]:

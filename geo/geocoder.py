@@ -72,11 +72,20 @@ class GazetteerGeocoder(Geocoder):
     """geopy ``Geocoder`` over the offline GeoNames gazetteer: no network, no API key, no rate limit.
 
     ``gazetteer`` defaults to ``load_gazetteer()`` (opened on first use, so constructing is free).
+    ``fallback`` is asked only for names the gazetteer lacks: the optional online path
+    (``geo.online.online_geocoder``), which the user must turn on; None keeps everything offline.
     """
 
-    def __init__(self, gazetteer: Gazetteer | None = None, *, timeout: Any = DEFAULT_SENTINEL) -> None:
+    def __init__(
+        self,
+        gazetteer: Gazetteer | None = None,
+        *,
+        timeout: Any = DEFAULT_SENTINEL,
+        fallback: Any | None = None,
+    ) -> None:
         super().__init__(timeout=timeout, user_agent="geo-journey (offline)", adapter_factory=OfflineAdapter)
         self._gazetteer = gazetteer
+        self._fallback = fallback
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -110,7 +119,7 @@ class GazetteerGeocoder(Geocoder):
         if strict and preferred:
             candidates = [entry for entry in candidates if entry.country_code in preferred]
         if not candidates:
-            return None
+            return self._ask_fallback(query, preferred, exactly_one)
         points = [(float(point[0]), float(point[1])) for point in near or ()]
         ranked = [
             _Ranked(entry, entry.country_code in preferred, _nearest_km(entry, points) if points else None)
@@ -126,6 +135,35 @@ class GazetteerGeocoder(Geocoder):
             self._location(item, _why(query, ranked, i, preferred, nearest_km))
             for i, item in enumerate(ranked[:count])
         ]
+
+    def _ask_fallback(
+        self, query: str, preferred: frozenset[str], exactly_one: bool
+    ) -> Location | list[Location] | None:
+        """The online answer for a name the gazetteer lacks, its ``raw`` in our shape (no geonameid)."""
+        if self._fallback is None:
+            return None
+        options: dict[str, Any] = {"addressdetails": True}
+        if preferred:
+            options["country_codes"] = sorted(preferred)
+        found = self._fallback.geocode(query, exactly_one=True, **options)
+        if found is None:
+            return None
+        place = place_from_location(found)
+        raw = {
+            "geonameid": None,
+            "name": query.strip(),
+            "country_code": place.country,
+            "population": 0,
+            "admin1": "",
+            "timezone": None,
+            "latitude": place.latitude,
+            "longitude": place.longitude,
+            "feature_code": "",
+            "kind": "city",
+            "why": f"not in the offline gazetteer; found online: {found.address}",
+        }
+        location = Location(found.address, Point(place.latitude, place.longitude), raw)
+        return location if exactly_one else [location]
 
     def reverse(
         self,

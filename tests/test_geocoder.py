@@ -9,6 +9,7 @@ from geopy.location import Location
 from geopy.point import Point
 
 from geo.errors import InputError
+from geo.gazetteer import Gazetteer
 from geo.geocoder import GazetteerGeocoder, place_from_location
 from geo.model import Place
 
@@ -189,3 +190,31 @@ def test_equally_near_candidates_fall_back_to_population(geocoder: GazetteerGeoc
     raw = _one(geocoder.geocode("Hanoi", near=[(21.9511, 106.69767)])).raw
     assert raw["population"] > 1_000_000
     assert "the most populous of 2" in raw["why"]
+
+
+class _FakeOnline:
+    """Stands in for Nominatim: answers one made-up name, counts calls, never touches the network."""
+
+    def __init__(self) -> None:
+        self.calls: list[str] = []
+
+    def geocode(self, query: str, *, exactly_one: bool = True, **kwargs: object) -> Location | None:
+        self.calls.append(query)
+        if query != "Zorblatt Junction":
+            return None
+        raw = {"address": {"country_code": "mn"}}
+        return Location("Zorblatt Junction, Mongolia", Point(47.9, 106.9), raw)
+
+
+def test_fallback_is_asked_only_for_names_the_gazetteer_lacks(gazetteer: Gazetteer) -> None:
+    online = _FakeOnline()
+    coder = GazetteerGeocoder(gazetteer, fallback=online)
+    assert coder.geocode("Pyongyang").raw["country_code"] == "KP"
+    found = coder.geocode("Zorblatt Junction")
+    assert online.calls == ["Zorblatt Junction"]
+    assert found.raw["country_code"] == "MN" and found.raw["geonameid"] is None
+    assert "found online" in found.raw["why"]
+
+
+def test_without_fallback_unknown_names_stay_unknown(geocoder: GazetteerGeocoder) -> None:
+    assert geocoder.geocode("Zorblatt Junction") is None
