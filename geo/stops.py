@@ -97,10 +97,9 @@ def find_traveller(articles: Sequence[Article], lexicon: Lexicon | None = None) 
                 full_names[name] += 1
             after = article.text[run.end : run.end + 60].casefold()
             words = re.findall(r"[\w’']+", after)[:4]
-            before = article.text[max(0, run.start - 40) : run.start].casefold()
-            if any(fold(w) in lex.movement_verbs for w in words) or re.search(
-                r"carr(?:y|ying|ies)\b", before
-            ):
+            before = _words_before_name(article.text, run.start, lex)
+            carried = _ends_with(before, lex.raw["carry_words"]) is not None
+            if any(fold(w) in lex.movement_verbs for w in words) or carried:
                 scores[name] += 1
     if not scores:
         return ""
@@ -108,6 +107,15 @@ def find_traveller(articles: Sequence[Article], lexicon: Lexicon | None = None) 
     for name, score in scores.items():
         resolved[_full_name(name, full_names)] += score
     return max(resolved.items(), key=lambda kv: (kv[1], full_names[kv[0]], kv[0]))[0]
+
+
+def _words_before_name(text: str, start: int, lex: Lexicon) -> str:
+    """Words before a name minus titles and demonyms ("carrying North Korean leader" → "carrying")."""
+    words = re.findall(r"[\w’'.]+", text[max(0, start - 60) : start])
+    skip = lex.person_titles | lex.ambiguous_demonyms | set(lex.aliases) | set(lex.raw["person_roles"])
+    while words and (fold(words[-1]) in skip or fold(words[-1]) in lex.demonyms or words[-1][0].isupper()):
+        words.pop()
+    return " ".join(words)
 
 
 def _full_name(name: str, full_names: Counter[str]) -> str:
@@ -275,7 +283,8 @@ def _event_trigger(
         return None
     verb = None
     for phrase in lex.event_verbs:
-        at = head.casefold().rfind(phrase)
+        found = list(re.finditer(rf"\b{re.escape(phrase)}\b", head.casefold()))
+        at = found[-1].start() if found else -1
         if at != -1 and (
             verb is None or (at + len(phrase), len(phrase)) > (verb[0] + len(verb[1]), len(verb[1]))
         ):
@@ -286,7 +295,7 @@ def _event_trigger(
     gap = text[between_start:attach]
     if any(between_start <= o.start < attach for o in others if o is not m) or len(gap.split()) > 8:
         return None
-    if re.search(r"[.;]", gap) or not _ends_with(gap, ["in", "at", "near"]):
+    if re.search(r"[.;]", gap) or not _ends_with(gap, lex.raw["event_prepositions"]):
         return None
     return f"{verb[1]}{gap.rstrip()}"
 

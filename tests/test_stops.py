@@ -358,3 +358,9 @@ def test_flight_is_an_air_hop(geocoder: GazetteerGeocoder) -> None:
     )
     assert _summary(itinerary) == [("Beijing", "origin"), ("Pyongyang", "destination")]
     assert [h.mode for h in itinerary.hops] == ["air"]
+
+
+def test_whom_a_train_carries_is_the_traveller() -> None:
+    text = "A train carrying Belarusian President Alexander Lukashenko stood at Orsha, Sergei Ivanov said."
+    article = Article("carry", text, datetime(2019, 6, 1, tzinfo=ZoneInfo("UTC")))
+    assert find_traveller([article]) == "Alexander Lukashenko"
