@@ -303,10 +303,6 @@ class Descriptor:
     """Where the named place starts; None for an unnamed reference ("a station on the Chinese border")."""
 
 
-_NOT_GLUE = r"(?!(?:the|a|an|in|on|at|to|from|of|for|with|and|by|near)\s)"
-"""Modifiers of a descriptive head are adjectives and nouns ("Chinese border"), never a new phrase."""
-
-
 def _alternation(phrases: Iterable[str]) -> str:
     ordered = sorted(set(phrases), key=lambda p: (-len(p), p))
     return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in ordered)
@@ -317,18 +313,25 @@ def _patterns(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], re.Patter
     heads = _alternation(lex.descriptive_heads)
     demonyms = _alternation(k for k in lex.raw["demonyms"])
     borders = _alternation(lex.raw["border_words"])
+    g = lex.raw["grammar"]
+    article = "|".join(rf"[{w[0].upper()}{w[0]}]{re.escape(w[1:])}" for w in g["articles"])
+    links = _alternation(g["name_links"])
+    near = _alternation(g["border_links"])
+    with_ = _alternation(g["border_with"])
+    definite = _alternation(g["definite"])
+    not_glue = rf"(?!(?:{_alternation(g['glue'])})\s)"
     named = re.compile(
-        rf"\b(?:[Tt]he|[Aa]n?)\s+(?P<mods>(?:{_NOT_GLUE}[\w’'-]+\s+){{0,3}}?)(?P<head>{heads})\s+"
-        rf"(?:(?:of|at)\s+)?(?=[A-Z])"
+        rf"\b(?:{article})\s+(?P<mods>(?:{not_glue}[\w’'-]+\s+){{0,3}}?)(?P<head>{heads})\s+"
+        rf"(?:(?:{links})\s+)?(?=[A-Z])"
     )
     owned = re.compile(
         rf"(?P<owner>[A-Z][\w.]*(?:\s[A-Z][\w.]*)*)['’]s\s+(?P<mods>(?:[\w-]+\s+){{0,2}}?)(?P<head>{heads}),?\s+"
-        rf"(?:(?:of|at)\s+)?(?=[A-Z])"
+        rf"(?:(?:{links})\s+)?(?=[A-Z])"
     )
     unnamed = re.compile(
-        rf"\b(?:[Tt]he|[Aa]n?)\s+(?:[\w-]+\s+){{0,2}}?(?P<head>{heads})\s+(?:on|near|at|by|close\s+to)\s+"
-        rf"the\s+(?:(?P<dem>{demonyms})\s+(?:{borders})\b(?!\s+(?:{heads})\b)"
-        rf"|(?:{borders})\s+with\s+(?P<country>[A-Z][\w]*(?:\s[A-Z][\w]*)?))"
+        rf"\b(?:{article})\s+(?:[\w-]+\s+){{0,2}}?(?P<head>{heads})\s+(?:{near})\s+"
+        rf"(?:{definite})\s+(?:(?P<dem>{demonyms})\s+(?:{borders})\b(?!\s+(?:{heads})\b)"
+        rf"|(?:{borders})\s+(?:{with_})\s+(?P<country>[A-Z][\w]*(?:\s[A-Z][\w]*)?))"
     )
     country_after = re.compile(r",\s+(?P<country>[A-Z][\w]*(?:\s[A-Z][\w]*)?)\b")
     return named, owned, unnamed, country_after
@@ -447,14 +450,18 @@ _DATELINE = re.compile(
     r"\A\s*(?P<city>[A-Z][A-Z'’.\-]*(?:\s[A-Z][A-Z'’.\-]*)*)(?:,\s*[A-Za-z .]+?)?\s*"
     r"(?:\([^)\n]{1,40}\)\s*)?[-—–]"
 )
-_WORD_BEFORE = re.compile(r"([A-Za-z’']+)\s+(?:(?:the)\s+)?$")
-_TWO_WORDS_BEFORE = re.compile(r"([A-Za-z’']+\s+[A-Za-z’']+)\s+(?:(?:the)\s+)?$")
+_WORD_BEFORE = re.compile(r"([A-Za-z’']+)\s+$")
+_TWO_WORDS_BEFORE = re.compile(r"([A-Za-z’']+\s+[A-Za-z’']+)\s+$")
 
 
 def _preposition_before(text: str, run: Run, lex: Lexicon) -> bool:
     if run.dropped and fold(run.dropped[-1].text) in lex.place_prepositions:
         return True
     head = text[max(0, run.start - 40) : run.start]
+    definite = lex.raw["grammar"]["definite"]
+    for word in definite:
+        if head.casefold().endswith(f" {word} "):
+            head = head[: -len(word) - 1]
     for pattern in (_TWO_WORDS_BEFORE, _WORD_BEFORE):
         match = pattern.search(head)
         if match and fold(match.group(1)) in lex.place_prepositions:

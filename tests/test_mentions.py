@@ -120,6 +120,7 @@ def test_organisations_and_events_are_not_places(
         "Southeast Asian",
         "Worker",
         "Party",
+        "Sentosa",
     ):
         assert word not in found
 
