@@ -22,6 +22,7 @@ from geopy.distance import geodesic
 from geo.errors import DataError, RouteError
 from geo.model import Place, Station
 from geo.paths import DATA_DIR
+from geo.text import fold_compact
 
 RAIL_DIR = DATA_DIR / "rail"
 STATION_RADIUS_KM = 25.0
@@ -73,6 +74,16 @@ class RailNetwork:
             if home is not None:
                 return home
         return self.nearest_station(place.latitude, place.longitude, max_km=max_km)
+
+    def station_named(self, name: str, country: str | None = None) -> Station | None:
+        """The station called ``name`` (case- and accent-insensitive; in ``country`` when given), if exactly
+        one is: a place the gazetteer lacks can still be a station the network knows."""
+        key = fold_compact(name)
+        found = [
+            st for st in self.stations.values()
+            if fold_compact(st.name) == key and (country is None or st.country == country)
+        ]  # fmt: skip
+        return found[0] if len(found) == 1 else None
 
     def shortest_path(self, a_id: int, b_id: int) -> list[Station]:
         """Stations from ``a_id`` to ``b_id`` along the shortest path by geodesic km (both ends included)."""

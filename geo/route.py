@@ -88,11 +88,28 @@ def great_circle(a: tuple[float, float], b: tuple[float, float], step_km: float 
 
 def resolve_stops(stops: Sequence[Stop], network: RailNetwork) -> tuple[Stop, ...]:
     """Every stop with ``place`` None placed on the network when its neighbours allow it, else explained."""
-    resolved = list(stops)
+    resolved = [_by_station_name(stop, network) for stop in stops]
     for i, stop in enumerate(resolved):
         if stop.place is None:
             resolved[i] = _resolve_unnamed(stop, resolved[:i], stops[i + 1 :], network)
     return tuple(resolved)
+
+
+def _by_station_name(stop: Stop, network: RailNetwork) -> Stop:
+    """A stop the text names but the gazetteer lacks, placed at the rail station of that name."""
+    if stop.place is not None or stop.inferred:
+        return stop
+    station = network.station_named(stop.name, stop.country_hint)
+    if station is None:
+        return stop
+    told = stop.reason.split(";")[0].rstrip(".")
+    reason = (f"{told}; the gazetteer has no place called {stop.name!r}, so it is placed at the "
+              f"{station.name} station of the rail network.")
+    place = Place(name=station.name, latitude=station.latitude, longitude=station.longitude,
+                  country=station.country, kind="station",
+                  geonameid=station.geonameid if station.geonameid > 0 else None,
+                  timezone=station.timezone, why=reason)
+    return replace(stop, place=place, reason=reason)
 
 
 def _resolve_unnamed(stop: Stop, before: Sequence[Stop], after: Sequence[Stop], network: RailNetwork) -> Stop:

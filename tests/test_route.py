@@ -132,6 +132,16 @@ def test_unnamed_station_on_the_korean_border_resolves_to_khasan(network: RailNe
     assert stop.place is not None and stop.place.geonameid is None
 
 
+def test_named_stop_missing_from_gazetteer_is_placed_at_the_station_so_named(network: RailNetwork) -> None:
+    khasan = Stop(seq=1, name="Khasan", role="border", place=None, reason="Kim is reported at Khasan (“at”).")
+    stops = (_stop(0, PYONGYANG, "origin"), khasan, _stop(2, VLADIVOSTOK, "destination"))
+    route = plan_route(Itinerary(stops=stops, hops=(Hop(mode="rail"), Hop(mode="rail"))), network)
+    stop = route.stops[1]
+    assert stop.place is not None and stop.place.country == "RU"
+    assert not stop.inferred
+    assert "placed at the Khasan station" in stop.reason
+
+
 def test_unnamed_stop_at_the_next_stops_station_says_they_may_be_one(network: RailNetwork) -> None:
     stop = _route(network, [PYONGYANG, None, DANDONG], ["rail", "rail"]).stops[1]
     assert stop.name == "Dandong" and "may be one" in stop.reason
