@@ -1,0 +1,170 @@
+"""The whole chain on every journey we have: the bundled articles and the texts written for the tests.
+
+Each must come out as a connected route with times that honour every anchor the text states.
+"""
+
+from __future__ import annotations
+
+import itertools
+from datetime import datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from geo.geocoder import GazetteerGeocoder
+from geo.journey import Journey
+from geo.model import Article
+from geo.pipeline import build_journey
+
+TEXTS = Path(__file__).parent / "texts"
+
+# file, publication date, stops expected in order, modes of the legs that are not crossings
+WRITTEN = {
+    "vladivostok_2019": (datetime(2019, 4, 25, tzinfo=ZoneInfo("Asia/Seoul")),
+                         ["Pyongyang", "Khasan", "Vladivostok"]),
+    "beijing_2018": (datetime(2018, 6, 19, tzinfo=ZoneInfo("Asia/Shanghai")),
+                     ["Pyongyang", "Dandong", "Beijing"]),
+    "vostochny_2023": (datetime(2023, 9, 12, tzinfo=ZoneInfo("Europe/Moscow")),
+                       ["Pyongyang", "Khasan", "Tsiolkovskiy"]),
+    "moscow_petersburg": (datetime(2019, 6, 7, tzinfo=ZoneInfo("Europe/Moscow")),
+                          ["Moscow", "Tver", "Saint Petersburg"]),
+}  # fmt: skip
+
+
+def _journey(name: str, geocoder: GazetteerGeocoder) -> Journey:
+    published, _ = WRITTEN[name]
+    path = TEXTS / f"{name}.txt"
+    article = Article(path.stem, path.read_text(encoding="utf-8"), published, publisher="Test Wire")
+    return build_journey([article], geocoder=geocoder)
+
+
+@pytest.fixture(scope="module", params=sorted(WRITTEN))
+def written(request: pytest.FixtureRequest, geocoder: GazetteerGeocoder) -> tuple[str, Journey]:
+    return request.param, _journey(request.param, geocoder)
+
+
+def _assert_connected(journey: Journey) -> None:
+    """Legs run end to end from the first stop to the last, with no gap."""
+    legs = journey.legs
+    assert legs, "no legs"
+    assert legs[0].from_stop == journey.stops[0].seq
+    assert legs[-1].to_stop == journey.stops[-1].seq
+    for a, b in itertools.pairwise(legs):
+        assert a.geometry.coords[-1] == pytest.approx(b.geometry.coords[0], abs=0.05), (a.end, b.start)
+
+
+def _assert_windows_ordered(journey: Journey) -> None:
+    for stage in journey.stages:
+        for window in (stage.arrive, stage.depart):
+            moments = [m for m in (window.earliest, window.likely, window.latest) if m is not None]
+            assert moments == sorted(moments), stage.title
+
+
+def test_written_journeys_have_their_stops_in_order(written: tuple[str, Journey]) -> None:
+    name, journey = written
+    assert [stop.name for stop in journey.stops] == WRITTEN[name][1]
+
+
+def test_written_journeys_are_connected_routes(written: tuple[str, Journey]) -> None:
+    _assert_connected(written[1])
+
+
+def test_written_journeys_have_times_at_every_stop(written: tuple[str, Journey]) -> None:
+    _, journey = written
+    timing = journey.timing
+    for stop in journey.stops[1:]:
+        assert timing.stop_arrive[stop.seq].likely is not None, stop.name
+    assert timing.stop_depart[journey.stops[0].seq].likely is not None
+    _assert_windows_ordered(journey)
+
+
+def test_written_journeys_honour_every_anchor(written: tuple[str, Journey]) -> None:
+    _, journey = written
+    assert journey.timing.anchors, "the text states times; none was read"
+    assert [a.expression for a in journey.timing.anchors if not a.satisfied] == []
+
+
+def test_written_journeys_cross_borders_as_stages_of_their_own(written: tuple[str, Journey]) -> None:
+    name, journey = written
+    crossings = [stage for stage in journey.stages if stage.kind == "crossing"]
+    countries = {stop.place.country for stop in journey.stops if stop.place}
+    assert len(crossings) == len(countries) - 1, name
+
+
+# --- the bundled articles: every anchor, one by one ------------------------------------------------------
+
+
+def _anchor(journey: Journey, expression: str) -> object:
+    found = [a for a in journey.timing.anchors if a.expression == expression]
+    assert len(found) == 1, [a.expression for a in journey.timing.anchors]
+    return found[0]
+
+
+def test_bundled_journey_is_connected_and_ordered(journey: Journey) -> None:
+    _assert_connected(journey)
+    _assert_windows_ordered(journey)
+
+
+@pytest.mark.parametrize(
+    ("expression", "kind", "stop"),
+    [
+        ("Saturday afternoon", "depart", "Pyongyang"),
+        ("February 23, 2019", "present", "Dandong"),
+        ("Feb. 27-28", "arrive_by", "Hanoi"),
+        ("February 27 and 28", "arrive_by", "Hanoi"),
+    ],
+)
+def test_bundled_stop_anchor_is_satisfied(journey: Journey, expression: str, kind: str, stop: str) -> None:
+    anchor = _anchor(journey, expression)
+    assert anchor.kind == kind  # type: ignore[attr-defined]
+    assert journey.stops[anchor.stop].name == stop  # type: ignore[attr-defined]
+    assert anchor.satisfied is True  # type: ignore[attr-defined]
+
+
+def test_departure_window_is_saturday_afternoon_in_pyongyang(journey: Journey) -> None:
+    depart = journey.timing.stop_depart[0]
+    assert depart.earliest.isoformat() == "2019-02-23T12:00:00+09:00"
+    assert depart.latest.isoformat() == "2019-02-23T18:00:00+09:00"
+
+
+def test_train_is_in_dandong_on_the_photo_date(journey: Journey) -> None:
+    dandong = next(stop for stop in journey.stops if stop.name == "Dandong")
+    arrive = journey.timing.stop_arrive[dandong.seq]
+    assert arrive.likely.utcoffset() == timedelta(hours=8)
+    assert arrive.likely.date().isoformat() == "2019-02-23"
+
+
+def test_road_leg_runs_on_the_day_the_road_is_closed(journey: Journey) -> None:
+    anchor = _anchor(journey, "Feb. 26")
+    assert anchor.kind == "on_leg" and anchor.satisfied is True  # type: ignore[attr-defined]
+    road = next(leg for leg in journey.legs if leg.mode == "road")
+    for moment in (journey.timing.leg_depart[road.seq].likely, journey.timing.leg_arrive[road.seq].likely):
+        assert moment.utcoffset() == timedelta(hours=7)
+        assert moment.date().isoformat() == "2019-02-26"
+
+
+def test_rail_part_lasts_at_least_two_and_a_half_days(journey: Journey) -> None:
+    anchor = _anchor(journey, "at least two and a half days")
+    assert anchor.kind == "min_duration" and anchor.satisfied is True  # type: ignore[attr-defined]
+    rail = [leg for leg in journey.legs if leg.mode == "rail"]
+    start = journey.timing.leg_depart[rail[0].seq].likely
+    end = journey.timing.leg_arrive[rail[-1].seq].likely
+    assert end - start >= timedelta(hours=60)
+
+
+def test_arrival_in_hanoi_is_before_the_summit(journey: Journey) -> None:
+    hanoi = journey.stops[-1]
+    arrive = journey.timing.stop_arrive[hanoi.seq]
+    assert arrive.latest <= datetime(2019, 2, 27, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
+    assert arrive.likely.date().isoformat() == "2019-02-26"
+
+
+def test_stage_times_carry_three_different_offsets(journey: Journey) -> None:
+    offsets = {
+        stage.title: (stage.depart.likely or stage.arrive.likely).utcoffset()
+        for stage in journey.stages if stage.kind == "stop"
+    }  # fmt: skip
+    assert offsets["Pyongyang"] == timedelta(hours=9)
+    assert offsets["Dandong"] == timedelta(hours=8)
+    assert offsets["Hanoi"] == timedelta(hours=7)
