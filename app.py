@@ -153,7 +153,7 @@ def header(journey: Journey) -> None:
 
 
 def map_and_stage(journey: Journey, index: int) -> None:
-    left, right = st.columns([3, 2], gap="medium")
+    left, right = st.columns([7, 4], gap="medium")
     with left:
         tiles = OSM_TILES if st.session_state.get("online_tiles") else None
         st_folium(journey_map(journey, online_tiles=tiles), key=MAP_KEY, returned_objects=[],

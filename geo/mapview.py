@@ -42,6 +42,8 @@ from geo.ui_text import (
 STOP_VIEW_PAD_DEG = 1.5
 """Half-size (degrees) of the view around a single stop when that stage is focused."""
 FOCUS_MAX_ZOOM = 8
+LABEL_ROOM_PX = 110
+"""Extra padding on the right when fitting the view, so the stop labels (drawn right of the stop) fit."""
 
 LEAFLET_JS = "leaflet/leaflet.js"
 LEAFLET_CSS = "leaflet/leaflet.css"
@@ -161,7 +163,7 @@ class _Legend(MacroElement):
             legend.onAdd = function (m) {
                 var div = L.DomUtil.create("details", "geo-legend");
                 div.innerHTML = {{ this.html }};
-                if (m.getSize().x >= 640) { div.open = true; }
+                if (m.getSize().x >= 560) { div.open = true; }
                 L.DomEvent.disableClickPropagation(div);
                 return div;
             };
@@ -193,7 +195,8 @@ class _Registry(MacroElement):
 
 
 class _Focus(MacroElement):
-    """Fits the view to a stage and dims every route layer (the highlight is drawn above them)."""
+    """Fits the view to a stage and dims every route layer (the highlight is drawn above them); the map's
+    container gets ``data-stage="<seq>"`` so tests and benchmarks can tell when the map has caught up."""
 
     _template = Template("""
         {% macro script(this, kwargs) %}
@@ -210,15 +213,19 @@ class _Focus(MacroElement):
                     } else if (layer.setOpacity) { layer.setOpacity(0.45); }
                 });
             });
+            journey.map.getContainer().setAttribute("data-stage", {{ this.seq }});
             journey.map.fitBounds({{ this.bounds }},
-                                  {padding: [36, 36], maxZoom: {{ this.max_zoom }}, animate: false});
+                {paddingTopLeft: [36, 36], paddingBottomRight: [{{ this.label_room }}, 36],
+                 maxZoom: {{ this.max_zoom }}, animate: false});
         })();
         {% endmacro %}
     """)
 
-    def __init__(self, bounds: list[list[float]], max_zoom: int = FOCUS_MAX_ZOOM) -> None:
+    def __init__(self, seq: int, bounds: list[list[float]], max_zoom: int = FOCUS_MAX_ZOOM) -> None:
         super().__init__()
         self._name = "Focus"
+        self.label_room = LABEL_ROOM_PX
+        self.seq = int(seq)
         self.bounds = js_string(bounds)
         self.max_zoom = max_zoom
 
@@ -228,13 +235,15 @@ class _FitView(MacroElement):
 
     _template = Template("""
         {% macro script(this, kwargs) %}
-        {{ this._parent.get_name() }}.fitBounds({{ this.bounds }}, {padding: [24, 24], animate: false});
+        {{ this._parent.get_name() }}.fitBounds({{ this.bounds }},
+            {paddingTopLeft: [24, 24], paddingBottomRight: [{{ this.label_room }}, 24], animate: false});
         {% endmacro %}
     """)
 
     def __init__(self, bounds: list[list[float]]) -> None:
         super().__init__()
         self._name = "FitView"
+        self.label_room = LABEL_ROOM_PX
         self.bounds = js_string(bounds)
 
 
@@ -501,7 +510,7 @@ def stage_layer(journey: Journey, stage: int) -> folium.FeatureGroup:
                                        fill_color=HIGHLIGHT_COLOUR, fill_opacity=0.15)
             _Bind(_stop_tooltip(stop), popup_html(journey, current)).add_to(ring)
             ring.add_to(group)
-    _Focus(stage_bounds(journey, current)).add_to(group)
+    _Focus(current.seq, stage_bounds(journey, current)).add_to(group)
     return group
 
 

@@ -137,22 +137,39 @@ def quote_html(quote: Quote, names: Iterable[str]) -> str:
     )
 
 
+def _local(moment: datetime, timezone: str | None) -> datetime:
+    zone = _zone(timezone)
+    return moment.astimezone(zone) if zone is not None else moment
+
+
 def times_table_html(journey: Journey, stage: Stage) -> str:
-    """Earliest / likely / latest for each window of the stage, in local time with the UTC offset."""
+    """Earliest / likely / latest for each window of the stage, in the place's local time; each row names
+    its UTC offset once (a cell repeats it only if it differs), and the corner cell gives the year."""
     rows = time_rows(journey, stage)
     if not rows:
         return '<p class="geo-muted">No time could be estimated for this stage.</p>'
-    head = "<tr><th></th><th>earliest</th><th>likely</th><th>latest</th></tr>"
-    body = "".join(
-        f"<tr><th>{esc(label)}</th>"
-        + "".join(
-            f'<td{" class=geo-likely" if part == "likely" else ""}>{esc(local_time(moment, zone))}</td>'
-            for part, moment in (("earliest", w.earliest), ("likely", w.likely), ("latest", w.latest))
-        )
-        + "</tr>"
-        for label, w, zone in rows
-    )
-    return f'<table class="geo-times">{head}{body}</table>'
+    body = []
+    years: set[int] = set()
+    for label, window, zone in rows:
+        moments = [window.earliest, window.likely, window.latest]
+        known = [_local(m, zone) for m in moments if m is not None]
+        row_offset = utc_offset_label(_local(window.likely, zone) if window.likely else known[0])
+        years |= {m.year for m in known}
+        cells = []
+        for part, moment in zip(("earliest", "likely", "latest"), moments, strict=True):
+            text = UNKNOWN_TIME
+            if moment is not None:
+                local = _local(moment, zone)
+                text = f"{local:%a %d %b, %H:%M}"
+                if utc_offset_label(local) != row_offset:
+                    text += f" {utc_offset_label(local)}"
+            css = ' class="geo-likely"' if part == "likely" else ""
+            cells.append(f"<td{css}>{esc(text)}</td>")
+        body.append(f'<tr><th>{esc(label)}<br><span class="geo-offset">{esc(row_offset)}</span></th>'
+                    + "".join(cells) + "</tr>")
+    corner = esc(" / ".join(str(year) for year in sorted(years)))
+    head = f"<tr><th>{corner}</th><th>earliest</th><th>likely</th><th>latest</th></tr>"
+    return f'<table class="geo-times">{head}{"".join(body)}</table>'
 
 
 def stage_panel_html(journey: Journey, stage: Stage) -> str:
@@ -196,6 +213,8 @@ PANEL_CSS = """
 .geo-times th, .geo-times td { border-bottom: 1px solid #e5e7eb; padding: .2rem .35rem; text-align: left;
                                vertical-align: top; }
 .geo-times td.geo-likely { font-weight: 600; }
+.geo-offset { font-weight: 400; color: #6b7280; font-size: .75rem; }
+[data-testid="stMainBlockContainer"] { padding-top: 2.2rem; }
 .geo-why { font-size: .88rem; color: #374151; }
 .geo-quote { margin: .4rem 0; padding: .35rem .7rem; border-left: 3px solid #b3261e; background: #faf7f2;
              font-size: .9rem; white-space: pre-wrap; }
