@@ -94,10 +94,9 @@ def _stop_stage(seq: int, stop: Stop, timing: Timing) -> Stage:
 
 
 def _leg_stage(seq: int, leg: Leg, timing: Timing) -> Stage:
-    kind = "crossing" if leg.kind == "crossing" else "leg"
     return Stage(
         seq=seq,
-        kind=kind,
+        kind=leg.kind,
         title=f"{leg.start} → {leg.end}",
         start=leg.start,
         end=leg.end,
