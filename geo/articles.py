@@ -152,7 +152,7 @@ _ABSOLUTE_DATES = [
 
 
 def latest_absolute_date(text: str) -> date | None:
-    """The latest fully written date ("February 23, 2019", "23 Feb 2019", "2019-02-23") in the text."""
+    """The latest fully written date ("February 3, 2020", "3 Feb 2020", "2020-02-03") in the text."""
     found: list[date] = []
     for pattern in _ABSOLUTE_DATES:
         for match in pattern.finditer(text):

@@ -139,7 +139,7 @@ def source_dir() -> Path:
 
 
 def ascii_name(name: str) -> str:
-    """``name`` without accents, case kept: "Sinŭiju" → "Sinuiju", "Đồng Đăng" → "Dong Dang"."""
+    """``name`` without accents, case kept: "Chŏngjin" → "Chongjin", "Đà Nẵng" → "Da Nang"."""
     text = unicodedata.normalize("NFKD", name.translate(_EXTRA_ASCII))
     return "".join(ch for ch in text if not unicodedata.combining(ch))
 
@@ -388,7 +388,7 @@ class Gazetteer:
         """Every place or country called ``name`` (case, accents, punctuation ignored), most populous first.
 
         Exact matches on names and alternate names; when none, a second chance ignores spaces too
-        ("Pyong yang", "Sinuiju" vs "Sin-ŭiju").
+        ("Ulan Ude" vs "Ulan-Ude", "Ch'ongjin" vs "Chongjin").
         """
         return list(self._lookup(name))
 

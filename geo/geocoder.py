@@ -1,6 +1,7 @@
 """The offline gazetteer as a geopy geocoder, with explainable ranking of ambiguous names.
 
-A name often fits several places (four Pingxiangs in China; villages called "China" in Mexico and Japan).
+A name often fits several places (dozens of Springfields in the United States; villages called "China"
+in Mexico and Japan).
 Candidates are ranked by, in order: a preferred country (``country_codes``), being a country when the name
 is one, nearness to the other places of the same journey (``near``), then population. ``raw["why"]``
 says in one sentence which of these decided, with the figures.

@@ -2,8 +2,8 @@
 
 A gazetteer match alone is not a mention: GeoNames has villages called "Summit", "Union" and "Un". A name
 counts only when it is a capitalised run that is not part of a person's or an organisation's name *and*
-something says it is a place: a preposition of place before it, a descriptive phrase ("the Chinese border
-city of Dandong"), a dateline, being a country, or being a large city everyone knows. Every English word
+something says it is a place: a preposition of place before it, a descriptive phrase ("the Russian border
+town of Khasan"), a dateline, being a country, or being a large city everyone knows. Every English word
 list used here lives in ``data/lexicon.json``.
 """
 
@@ -153,14 +153,14 @@ class Token:
 
 @dataclass(frozen=True)
 class Run:
-    """A maximal run of capitalised words ("Kim Jong Un", "North Korea", "Asan Institute for Policy ...")."""
+    """A maximal run of capitalised words ("Kim Yo Jong", "North Korea", "Asan Institute for Policy ...")."""
 
     start: int
     end: int
     tokens: tuple[Token, ...]
     kind: RunKind = "candidate"
     dropped: tuple[Token, ...] = ()
-    """Leading stop-words removed from the run ("In Hanoi" → "Hanoi"); they still count as context."""
+    """Leading stop-words removed from the run ("In Moscow" → "Moscow"); they still count as context."""
 
     @property
     def text(self) -> str:
@@ -352,7 +352,7 @@ def _head_info(head: str, mods: str, lex: Lexicon) -> tuple[str | None, bool]:
 
 
 def find_descriptors(text: str, country_code: Any, lexicon: Lexicon | None = None) -> list[Descriptor]:
-    """Descriptive phrases: "the Chinese border city of Dandong", "Vietnam’s capital, Hanoi",
+    """Descriptive phrases: "the Russian border town of Khasan", "Russia’s capital, Moscow",
     "a station on the Chinese border". ``country_code(name)`` returns the ISO code of a country name."""
     lex = lexicon or load_lexicon()
     named, owned, unnamed, _ = _patterns(lex)

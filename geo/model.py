@@ -96,7 +96,7 @@ class Mention:
     border_of: str | None = None
     """ISO code of the country whose border the reference lies on ("Chinese border" → "CN")."""
     country_hint: str | None = None
-    """ISO code the surrounding words put the place in ("the Chinese border city of Dandong" → "CN")."""
+    """ISO code the surrounding words put the place in ("the Russian border town of Khasan" → "RU")."""
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,8 @@
 """Which place mentions are stops of *this* journey, in what order, in what role, and how each hop travels.
 
 The text decides, not the gazetteer. A mention becomes a stop only in a sentence about the traveller (the
-person the articles send somewhere: "Kim left Pyongyang by train" makes Kim Jong Un the traveller) and
+person the articles send somewhere: "Lukashenko left Minsk by train" makes Alexander Lukashenko the
+traveller) and
 only when the words around it say what happens there: leaving ("left X", "from X"), going ("to X",
 "arrived in X"), passing ("through X"), being seen ("pictured in X") or a coming event ("the summit will
 be held in X"). Sentences about other people, earlier years, past visits and reporters' biographies give
@@ -82,8 +83,9 @@ def _clean_name(run: Run, lex: Lexicon) -> str:
 def find_traveller(articles: Sequence[Article], lexicon: Lexicon | None = None) -> str:
     """The person the articles move: the subject of movement verbs, or whom a vehicle "carries".
 
-    A bare surname ("Kim") stands for the most frequent full name that contains it ("Kim Jong Un");
-    a different full name ("Kim Il Sung") is a different person. Returns "" when nobody moves.
+    A bare surname ("Lukashenko") stands for the most frequent full name that contains it
+    ("Alexander Lukashenko"); a different full name ("Kim Il Sung") is a different person. Returns ""
+    when nobody moves.
     """
     lex = lexicon or load_lexicon()
     scores: Counter[str] = Counter()
@@ -128,7 +130,7 @@ def _full_name(name: str, full_names: Counter[str]) -> str:
 
 
 def _refers_to(run_name: str, traveller: str) -> bool:
-    """ "Kim" and "Kim Jong Un" refer to Kim Jong Un; "Kim Il Sung" does not."""
+    """ "Bush" and "George W. Bush" refer to George W. Bush; "Jeb Bush" does not."""
     if not traveller:
         return False
     parts = run_name.split()
@@ -197,7 +199,7 @@ def _sentences(
 
 
 def _attach_start(m: Mention, text: str) -> int:
-    """Where the phrase that names the place begins ("the Chinese border city of Dandong" → at "the")."""
+    """Where the phrase that names the place begins ("the Russian border town of Khasan" → at "the")."""
     if m.kind == "name" and m.description and m.description.endswith(m.text):
         start = m.end - len(m.description)
         if start >= 0 and text[start : m.end] == m.description:
@@ -542,7 +544,7 @@ def _countries(stop: Stop) -> set[str]:
 
 def _unnamed_hint(draft: _StopDraft, drafts: Mapping[StopKey, _StopDraft]) -> str | None:
     """An unnamed border place the road or rail *from* it leads into country Y lies in Y, not in the border's
-    own country ("a station on the Chinese border" from which the road goes to Hanoi is in Vietnam)."""
+    own country ("a station on the Chinese border" from which the road goes to Ulaanbaatar is in Mongolia)."""
     for e in draft.evidence:
         if e.paired_with is None or e.paired_with.place is None:
             continue

@@ -12,9 +12,9 @@ _EXTRA = str.maketrans({"đ": "d", "Đ": "d", "ł": "l", "Ł": "l", "ø": "o", "
 
 
 def fold(name: str) -> str:
-    """Key for case- and accent-insensitive matching: "Đồng Đăng" → "dong dang", "Sinŭiju" → "sinuiju".
+    """Key for case- and accent-insensitive matching: "Đà Nẵng" → "da nang", "Chŏngjin" → "chongjin".
 
-    Apostrophes, dots and hyphens become spaces so "P'yŏngyang" and "Pyongyang" stay apart only by a space,
+    Apostrophes, dots and hyphens become spaces so "Ch'ŏngjin" and "Chongjin" stay apart only by a space,
     which ``fold_compact`` removes for a second-chance lookup.
     """
     text = name.translate(_EXTRA)
@@ -25,7 +25,7 @@ def fold(name: str) -> str:
 
 
 def fold_compact(name: str) -> str:
-    """``fold`` without spaces: "P'yongyang" → "pyongyang", "Dong Dang" → "dongdang"."""
+    """``fold`` without spaces: "Ch'ongjin" → "chongjin", "Da Nang" → "danang"."""
     return fold(name).replace(" ", "")
 
 

@@ -20,7 +20,7 @@ Resolution rules (deterministic):
 
 Results are in the publication's zone. A date means a calendar day *where something happened*, which this
 module cannot know, so each expression also carries ``first_date``/``last_date`` and the hours within them:
-``window_in_zone(expr, "Asia/Pyongyang")`` re-reads the same calendar days in another zone.
+``window_in_zone(expr, "Asia/Vladivostok")`` re-reads the same calendar days in another zone.
 """
 
 from __future__ import annotations
@@ -232,7 +232,7 @@ def _clock_hours(match: re.Match[str]) -> float | None:
 def window_in_zone(expr: TimeExpression, zone: str | tzinfo | None) -> tuple[datetime, datetime] | None:
     """The expression's calendar days (and hours) read in ``zone``; None for durations.
 
-    Why: "February 23" said of Dandong means 00:00–24:00 China time, not in the publisher's zone.
+    Why: "June 7" said of Moscow means 00:00–24:00 Moscow time, not in the publisher's zone.
     """
     if expr.first_date is None or expr.last_date is None:
         return None

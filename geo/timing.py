@@ -264,7 +264,7 @@ def classify(
     """What a time expression says about the journey: "depart", "arrive", "present", "arrive_by", "on_leg",
     "min_duration", or None when it dates something else (a report, a past event, a talk).
 
-    The cue nearest the expression in its sentence decides, so "Kim left Pyongyang on Saturday" is a
+    The cue nearest the expression in its sentence decides, so "Putin left Moscow on Friday" is a
     departure and "the ministry announced on Saturday" only dates an announcement; a reporting verb counts
     only inside the expression's clause (", KCNA said." attributes the whole sentence).
     """
@@ -312,7 +312,7 @@ def _relevant(expr: TimeExpression, cues: TimeCues, published: Sequence[datetime
 
 
 def _is_event_date(original: str, offset: int, length: int, cues: TimeCues) -> bool:
-    """"the Feb. 27-28 summit", "Sunday's talks", "the Feb. 27 Hanoi summit", or "the summit will be held
+    """"the Feb. 27-28 summit", "Sunday's talks", "the June 7 Moscow forum", or "the summit will be held
     ... on February 27 and 28"; not "arrived on Tuesday ahead of talks" (the date belongs to the arrival)."""
     events = cues.anchor_cues.get("event", ())
     sentence = original.lower()
