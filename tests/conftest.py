@@ -56,6 +56,18 @@ def bundled_articles() -> list[Article]:
 
 
 @pytest.fixture(scope="session")
+def reuters(bundled_articles: list[Article]) -> Article:
+    """The Reuters report (Seoul, Sunday 24 Feb 2019) as bundled, with its metadata."""
+    return next(article for article in bundled_articles if article.publisher == "Reuters")
+
+
+@pytest.fixture(scope="session")
+def nbc(bundled_articles: list[Article]) -> Article:
+    """The NBC News report (9 Feb 2019) as bundled, with its metadata."""
+    return next(article for article in bundled_articles if article.publisher == "NBC News")
+
+
+@pytest.fixture(scope="session")
 def journey(bundled_articles: list[Article], geocoder: GazetteerGeocoder) -> Journey:
     """The journey the bundled articles tell, built once per test session."""
     return build_journey(bundled_articles, geocoder=geocoder)

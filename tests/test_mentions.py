@@ -12,29 +12,12 @@ from geo.geocoder import GazetteerGeocoder
 from geo.mentions import capitalised_runs, find_mentions, load_lexicon
 from geo.model import Article, Mention
 
-ARTICLES = Path("/work/shared/articles")
 TEXTS = Path(__file__).parent / "texts"
 REUTERS_ID = "000_bde62e97f9f7df89"
 NBC_ID = "003_00fa2c3822e22cb8"
 
 
-def _article(article_id: str, published: datetime, publisher: str) -> Article:
-    path = ARTICLES / f"{article_id}.txt"
-    if not path.exists():
-        pytest.skip(f"{path} is not here")
-    return Article(
-        id=article_id, text=path.read_text(encoding="utf-8"), published=published, publisher=publisher
-    )
 
-
-@pytest.fixture(scope="session")
-def reuters() -> Article:
-    return _article(REUTERS_ID, datetime(2019, 2, 24, tzinfo=ZoneInfo("Asia/Seoul")), "Reuters")
-
-
-@pytest.fixture(scope="session")
-def nbc() -> Article:
-    return _article(NBC_ID, datetime(2019, 2, 9, tzinfo=ZoneInfo("America/New_York")), "NBC News")
 
 
 @pytest.fixture(scope="session")

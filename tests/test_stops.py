@@ -14,20 +14,11 @@ from geo.mentions import find_mentions
 from geo.model import Article, Itinerary, Stop
 from geo.stops import extract_itinerary, find_traveller
 
-ARTICLES = Path("/work/shared/articles")
 TEXTS = Path(__file__).parent / "texts"
 REUTERS_ID = "000_bde62e97f9f7df89"
 NBC_ID = "003_00fa2c3822e22cb8"
 STATION = "a station on the Chinese border"
 
-
-def _article(article_id: str, published: datetime, publisher: str) -> Article:
-    path = ARTICLES / f"{article_id}.txt"
-    if not path.exists():
-        pytest.skip(f"{path} is not here")
-    return Article(
-        id=article_id, text=path.read_text(encoding="utf-8"), published=published, publisher=publisher
-    )
 
 
 def _text(name: str, published: datetime) -> Article:
@@ -49,14 +40,6 @@ def _quotes(stop: Stop) -> list[str]:
     return [q.text for q in stop.quotes]
 
 
-@pytest.fixture(scope="session")
-def reuters() -> Article:
-    return _article(REUTERS_ID, datetime(2019, 2, 24, tzinfo=ZoneInfo("Asia/Seoul")), "Reuters")
-
-
-@pytest.fixture(scope="session")
-def nbc() -> Article:
-    return _article(NBC_ID, datetime(2019, 2, 9, tzinfo=ZoneInfo("America/New_York")), "NBC News")
 
 
 @pytest.fixture(scope="session")

@@ -29,17 +29,6 @@ KST = timedelta(hours=9)
 
 
 @pytest.fixture(scope="module")
-def reuters() -> Article:
-    raw = json.loads((ARTICLES / "000_bde62e97f9f7df89.json").read_text(encoding="utf-8"))
-    return Article(
-        id=raw["id"],
-        text=raw["text"],
-        published=datetime.fromisoformat(raw["published"]),
-        publisher="Reuters",
-    )
-
-
-@pytest.fixture(scope="module")
 def speeds() -> SpeedModel:
     return load_speed_model()
 
