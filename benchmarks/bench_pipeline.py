@@ -1,0 +1,86 @@
+"""Pipeline benchmark (on demand): how long the whole chain takes on the bundled articles.
+
+Measures (1) ``python -m geo build`` end to end in a fresh process, gazetteer index already cached, and
+(2) ``build_journey`` warm in one process (the cost the app pays per new input), with each step's share.
+Writes ``benchmarks/RESULTS-pipeline.md``.
+"""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT))
+
+from geo.articles import bundled_article_paths, load_articles  # noqa: E402
+from geo.geocoder import GazetteerGeocoder  # noqa: E402
+from geo.mentions import find_mentions  # noqa: E402
+from geo.pipeline import build_journey  # noqa: E402
+from geo.railnet import load_network  # noqa: E402
+from geo.route import plan_route  # noqa: E402
+from geo.speeds import load_speed_model  # noqa: E402
+from geo.stops import extract_itinerary  # noqa: E402
+from geo.timing import estimate_timing  # noqa: E402
+
+
+def _cli_seconds(runs: int = 3) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "geo", "build", "-o", "/dev/null"], cwd=ROOT, check=True)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def _median_ms(func: object, runs: int = 20) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        func()  # type: ignore[operator]
+        times.append(time.perf_counter() - start)
+    return statistics.median(times) * 1000
+
+
+def main() -> None:
+    articles = load_articles(bundled_article_paths())
+    geocoder = GazetteerGeocoder()
+    network = load_network()
+    speeds = load_speed_model()
+    build_journey(articles, geocoder=geocoder, network=network, speeds=speeds)  # warm caches
+    mentions = {a.id: find_mentions(a, geocoder) for a in articles}
+    itinerary = extract_itinerary(articles, mentions)
+    route = plan_route(itinerary, network)
+    steps = {
+        "mentions (both articles)": lambda: {a.id: find_mentions(a, geocoder) for a in articles},
+        "stops": lambda: extract_itinerary(articles, mentions),
+        "route": lambda: plan_route(itinerary, network),
+        "timing": lambda: estimate_timing(articles, itinerary, route, speeds),
+        "whole `build_journey`, warm": lambda: build_journey(
+            articles, geocoder=geocoder, network=network, speeds=speeds
+        ),
+    }
+    rows = [(name, _median_ms(func)) for name, func in steps.items()]
+    cli = _cli_seconds()
+    lines = [
+        "### Pipeline (`benchmarks/bench_pipeline.py`)",
+        "",
+        f"Bundled articles (2), {len(itinerary.stops)} stops, {len(route.legs)} legs; medians of 20 runs "
+        "(the CLI: of 3 fresh processes, gazetteer index already cached).",
+        "",
+        "| step | time |",
+        "| --- | ---: |",
+        *[f"| {name} | {ms:.1f} ms |" for name, ms in rows],
+        f"| `python -m geo build` in a fresh process | {cli * 1000:.0f} ms |",
+    ]
+    text = "\n".join(lines) + "\n"
+    (HERE / "RESULTS-pipeline.md").write_text(text, encoding="utf-8")
+    print(text)
+
+
+if __name__ == "__main__":
+    main()
