@@ -13,6 +13,7 @@ import warnings
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, time
 from pathlib import Path
+from typing import Any
 
 import streamlit as st
 from streamlit.runtime.uploaded_file_manager import UploadedFile
@@ -58,6 +59,12 @@ def build(key: str, _articles: tuple[Article, ...]) -> Journey:
 @st.cache_resource(show_spinner=False, max_entries=16)
 def exports(key: str, _journey: Journey) -> dict[str, str]:
     return {"geojson": geojson_text(_journey), "csv": stages_csv(_journey), "html": standalone_html(_journey)}
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def timeline_spec(key: str, _journey: Journey) -> dict[str, Any]:
+    """The timeline's Vega-Lite spec, built and validated by Altair once per journey (~0.1 s)."""
+    return dict(ui_text.timeline_chart(_journey).to_dict())
 
 
 def user_articles(
@@ -164,10 +171,18 @@ def map_and_stage(journey: Journey, index: int) -> None:
         st.html(ui_text.PANEL_CSS + ui_text.stage_panel_html(journey, journey.stages[index]))
 
 
-def timeline(journey: Journey, index: int) -> None:
+@st.fragment
+def stepper(key: str, journey: Journey) -> None:
+    """The part that changes with the stage; a fragment, so stepping reruns only this."""
+    index = current_stage(len(journey.stages))
+    map_and_stage(journey, index)
+    timeline(key, journey, index)
+
+
+def timeline(key: str, journey: Journey, index: int) -> None:
     st.subheader("Timeline")
     st.caption("Pale bars: earliest to latest possible; dark bars and ticks: the likely times (UTC).")
-    st.altair_chart(ui_text.timeline_chart(journey, index), width="stretch")
+    st.vega_lite_chart(ui_text.with_current(timeline_spec(key, journey), index), width="stretch")
 
 
 def downloads(key: str, journey: Journey) -> None:
@@ -194,10 +209,8 @@ def main() -> None:
     except GeoError as err:
         st.error(str(err))
         st.stop()
-    index = current_stage(len(journey.stages))
     header(journey)
-    map_and_stage(journey, index)
-    timeline(journey, index)
+    stepper(key, journey)
     downloads(key, journey)
 
 

@@ -11,6 +11,7 @@ import html
 import re
 from collections.abc import Iterable
 from datetime import UTC, datetime
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import altair as alt
@@ -261,9 +262,11 @@ def _utc(moment: datetime | None) -> pd.Timestamp | None:
 
 def timeline_chart(journey: Journey, current: int | None = None) -> alt.LayerChart:
     """Every stage on one time axis (UTC): a pale bar from earliest to latest, a dark bar for the likely
-    start–end, ticks at the likely times; the current stage outlined."""
+    start–end, ticks at the likely times; the stage whose ``seq`` equals the Vega parameter ``current``
+    is drawn in red (change it with :func:`with_current` without rebuilding the chart)."""
     frame = timeline_frame(journey)
-    frame["current"] = frame["seq"] == current
+    stage = alt.param(name=CURRENT_PARAM, value=-1 if current is None else current)
+    is_current = alt.datum.seq == stage
     order = list(frame["stage"])
     y = alt.Y("stage:N", sort=order, title=None, axis=alt.Axis(labelLimit=280, labelOverlap=False))
     tooltip = [
@@ -279,18 +282,29 @@ def timeline_chart(journey: Journey, current: int | None = None) -> alt.LayerCha
         x=alt.X("earliest:T", title="time (UTC)", axis=alt.Axis(format="%a %d %b %H:%M", labelAngle=0)),
         x2="latest:T",
         y=y,
-        color=alt.condition("datum.current", alt.value("#f3b4ae"), alt.value("#e3e6ec")),
-        stroke=alt.condition("datum.current", alt.value("#b3261e"), alt.value(None)),
+        color=alt.condition(is_current, alt.value("#f3b4ae"), alt.value("#e3e6ec")),
         tooltip=tooltip,
     )
     likely = base.mark_bar(height=5).encode(
         x="likely_start:T", x2="likely_end:T", y=y,
-        color=alt.condition("datum.current", alt.value("#b3261e"), alt.value("#4b5563")),
+        color=alt.condition(is_current, alt.value("#b3261e"), alt.value("#4b5563")),
         tooltip=tooltip,
     )
     ticks = base.mark_tick(thickness=2, size=16).encode(
         x="likely_start:T", y=y,
-        color=alt.condition("datum.current", alt.value("#b3261e"), alt.value("#111827")),
+        color=alt.condition(is_current, alt.value("#b3261e"), alt.value("#111827")),
         tooltip=tooltip,
     )
-    return alt.layer(span, likely, ticks).properties(height=alt.Step(26))
+    return alt.layer(span, likely, ticks).add_params(stage).properties(height=alt.Step(26))
+
+
+CURRENT_PARAM = "current"
+
+
+def with_current(spec: dict[str, Any], current: int) -> dict[str, Any]:
+    """A copy of a timeline spec (``timeline_chart(...).to_dict()``) highlighting stage ``current``."""
+    params = [
+        {**param, "value": current} if param.get("name") == CURRENT_PARAM else param
+        for param in spec.get("params", [])
+    ]
+    return {**spec, "params": params}
