@@ -11,6 +11,8 @@ from html.parser import HTMLParser
 import pytest
 from sample_journey import sample_journey, with_quote_text
 
+from geo.articles import bundled_article_paths, load_articles
+from geo.geocoder import GazetteerGeocoder
 from geo.journey import Journey, assemble_journey
 from geo.mapview import (
     HIGHLIGHT_COLOUR,
@@ -28,6 +30,7 @@ from geo.mapview import (
 )
 from geo.model import Route
 from geo.paths import ASSETS_DIR
+from geo.pipeline import build_journey
 from geo.ui_text import esc, highlight_names, local_time, stage_label, timeline_frame
 
 SCRIPT_PAYLOAD = '<script>window.pwned = 1</script>'
@@ -225,3 +228,11 @@ def test_timeline_spans_every_timed_stage_in_order(journey: Journey) -> None:
     assert list(frame["seq"]) == [stage.seq for stage in journey.stages]
     assert (frame["earliest"] <= frame["likely_start"]).all()
     assert (frame["likely_end"] <= frame["latest"]).all()
+
+
+def test_map_of_the_real_journey_draws_every_stop_and_leg(geocoder: GazetteerGeocoder) -> None:
+    real = build_journey(load_articles(bundled_article_paths()), geocoder=geocoder)
+    page = str(journey_map(real).get_root().render())
+    assert page.count("L.polyline(") == len(real.legs)
+    for stop in real.stops:
+        assert js_string(esc(stop.name))[1:-1] in page
