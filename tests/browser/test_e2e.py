@@ -25,9 +25,9 @@ SCREENSHOT = ROOT / "docs" / "screenshot.png"
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
 HOSTILE_ARTICLE = (
     "SEOUL (Reuters) - North Korean leader Kim Jong Un left Pyongyang by train on Saturday "
-    '<img src=x onerror="window.pwned=2"> bound for Hanoi, state media said.\n\n'
-    "The train is expected to cross into China at Dandong <script>window.pwned=1</script> "
-    "<img src=y onerror=alert(2)> on Saturday night."
+    '<script>window.pwned=1</script> <img src=x onerror="window.pwned=2"> <img src=y onerror=alert(2)> '
+    "bound for Hanoi, state media said.\n\n"
+    "The train is expected to cross into China at Dandong on Saturday night."
 )
 
 
@@ -99,16 +99,11 @@ def test_pasted_markup_is_shown_as_text_and_never_runs(page: Page, app_url: str,
     page.keyboard.press("Escape")
     expect(sidebar.get_by_role("spinbutton", name="day, Publication date")).to_have_text("24")
     sidebar.get_by_role("button", name="Build journey").click()
-    expect(page.locator(".geo-quote").first).to_contain_text('<img src=x onerror="window.pwned=2">')
-    script_quote = page.locator(".geo-quote", has_text="<script>window.pwned=1</script>")
-    count = int(kicker(page).split(" of ")[1].split()[0])
-    for number in range(2, count + 1):
-        if script_quote.count():
-            break
-        page.get_by_role("button", name="Next stage").click()
-        expect(page.locator(".geo-kicker")).to_contain_text(f"Stage {number} of {count}")
-    expect(script_quote.first).to_be_visible()
-    expect(script_quote.first).to_contain_text("<img src=y onerror=alert(2)>")
+    first_quote = page.locator(".geo-quote").first
+    expect(first_quote).to_contain_text("<script>window.pwned=1</script>")
+    expect(first_quote).to_contain_text('<img src=x onerror="window.pwned=2">')
+    expect(first_quote).to_contain_text("<img src=y onerror=alert(2)>")
+    expect(page.locator(MAP_FRAME)).to_have_count(1)
     frame.locator(".geo-label").first.wait_for()
     assert page.evaluate("window.pwned") is None
     assert page.frame_locator(MAP_FRAME).locator("body").evaluate("() => window.pwned") is None
