@@ -20,7 +20,7 @@ from functools import cache
 from typing import Any
 
 import folium
-from branca.element import Element, MacroElement
+from branca.element import Element, Figure, MacroElement
 from folium.template import Template
 from shapely.geometry import LineString
 
@@ -545,6 +545,8 @@ def standalone_html(journey: Journey, *, stage: int | None = None) -> str:
     """One HTML page with Leaflet, the basemap and the route inlined: it opens from disk, offline."""
     fmap = _build(journey, stage=stage, assets_url="", online_tiles=None, inline=True)
     root = fmap.get_root()
+    if not isinstance(root, Figure):
+        raise TypeError("a folium map's root is a branca Figure")
     names = [stop.name for stop in journey.stops]
     root.title = esc("Journey map" + (f": {names[0]} → {names[-1]}" if len(names) > 1 else ""))
     root.header.add_child(Element(_inline_assets()), name="geo_inline_assets", index=0)

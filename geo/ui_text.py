@@ -11,7 +11,7 @@ import html
 import re
 from collections.abc import Iterable
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import altair as alt
@@ -295,7 +295,8 @@ def timeline_chart(journey: Journey, current: int | None = None) -> alt.LayerCha
         color=alt.condition(is_current, alt.value("#b3261e"), alt.value("#111827")),
         tooltip=tooltip,
     )
-    return alt.layer(span, likely, ticks).add_params(stage).properties(height=alt.Step(26))
+    chart = cast(alt.LayerChart, alt.layer(span, likely, ticks).add_params(stage))
+    return chart.properties(height=alt.Step(26))
 
 
 CURRENT_PARAM = "current"
