@@ -130,6 +130,7 @@ class _Setup(MacroElement):
         .geo-label { background: rgba(255,255,255,.85); border: 0; box-shadow: none; padding: 0 4px;
                      font-weight: 600; color: #1f2937; border-radius: 3px; }
         .geo-label::before { display: none; }
+        path.leaflet-interactive:focus { outline: none; }
         .geo-diamond { width: 11px; height: 11px; background: #fff; border: 2px solid #1f2937;
                        transform: rotate(45deg); box-sizing: border-box; }
         .geo-legend { background: rgba(255,255,255,.92); padding: 6px 9px; border-radius: 6px;
