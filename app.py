@@ -2,7 +2,8 @@
 
 UI only — the journey, the map, the texts and the exports all come from ``geo``. The current stage lives in
 the URL (``?stage=N``, 1-based like the "Stage N of M" on screen), so a link opens at that stage and a reload
-keeps it. Article text is untrusted: it is shown escaped (``geo.ui_text``), never as Markdown or HTML.
+keeps it; "Play" moves on one stage every ``PLAY_INTERVAL_S``. Article text is untrusted: it is shown
+escaped (``geo.ui_text``), never as Markdown or HTML.
 Run: ``streamlit run app.py`` (settings in ``.streamlit/config.toml``).
 """
 
@@ -13,6 +14,7 @@ import warnings
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, time
 from pathlib import Path
+from time import monotonic
 from typing import Any
 
 import streamlit as st
@@ -29,6 +31,7 @@ from geo.model import Article
 
 MAP_KEY = "journey_map"
 MAP_HEIGHT_PX = 580
+PLAY_INTERVAL_S = 2.5
 PUBLISHED_HOUR_UTC = 12  # a bare date is read as noon UTC: the same calendar day from UTC-11 to UTC+11
 
 
@@ -171,12 +174,33 @@ def map_and_stage(journey: Journey, index: int) -> None:
         st.html(ui_text.PANEL_CSS + ui_text.stage_panel_html(journey, journey.stages[index]))
 
 
-@st.fragment
-def stepper(key: str, journey: Journey) -> None:
-    """The part that changes with the stage; a fragment, so stepping reruns only this."""
+def stage_view(key: str, journey: Journey) -> None:
+    """The part that changes with the stage. It runs as a fragment, so stepping reruns only this; while
+    "Play" is on, the fragment also reruns every ``PLAY_INTERVAL_S`` and moves one stage on."""
     index = current_stage(len(journey.stages))
+    if st.session_state.get("playing") and play_tick_due() and index < len(journey.stages) - 1:
+        index += 1
+        go_to(index)
     map_and_stage(journey, index)
     timeline(key, journey, index)
+
+
+def play_tick_due() -> bool:
+    """True once per ``PLAY_INTERVAL_S`` while playing (a click in between does not advance)."""
+    now = monotonic()
+    last = st.session_state.get("played_at")
+    if last is not None and now - last < PLAY_INTERVAL_S * 0.8:
+        return False
+    st.session_state["played_at"] = now
+    return last is not None
+
+
+def stepper(key: str, journey: Journey) -> None:
+    playing = st.toggle("Play", key="playing", help="Move to the next stage every few seconds")
+    if not playing:
+        st.session_state.pop("played_at", None)
+    run_every = PLAY_INTERVAL_S if playing else None
+    st.fragment(stage_view, run_every=run_every)(key, journey)
 
 
 def timeline(key: str, journey: Journey, index: int) -> None:

@@ -11,6 +11,7 @@ import sys
 import types
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from time import monotonic
 
 import pytest
 import streamlit as st
@@ -278,3 +279,34 @@ def test_real_text_with_no_journey_shows_an_error_and_keeps_the_journey() -> Non
     assert_ok(at)
     assert errors(at)
     assert panel(at) == before
+
+
+def play(at: AppTest) -> AppTest:
+    return at.toggle(key="playing").set_value(True).run()
+
+
+def tick(at: AppTest) -> AppTest:
+    """Make the next run count as a timer tick (as if ``PLAY_INTERVAL_S`` had passed)."""
+    at.session_state["played_at"] = monotonic() - 60
+    return at.run()
+
+
+def test_play_moves_one_stage_per_tick(stub: StubPipeline) -> None:
+    at = play(run_app(stage="2"))
+    assert at.query_params["stage"] == "2"
+    at = tick(at)
+    assert at.query_params["stage"] == "3"
+    assert "Stage 3 of" in panel(at)
+
+
+def test_play_does_not_advance_between_ticks(stub: StubPipeline) -> None:
+    at = tick(play(run_app(stage="2")))
+    at.run()
+    assert at.query_params["stage"] == "3"
+
+
+def test_play_stays_on_the_last_stage(stub: StubPipeline, sample: Journey) -> None:
+    last = str(len(sample.stages))
+    at = tick(play(run_app(stage=last)))
+    assert_ok(at)
+    assert at.query_params["stage"] == last
