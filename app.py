@@ -12,8 +12,7 @@ from __future__ import annotations
 import hashlib
 import warnings
 from collections.abc import Sequence
-from datetime import UTC, date, datetime, time
-from pathlib import Path
+from datetime import date
 from time import monotonic
 from typing import Any
 
@@ -22,8 +21,8 @@ from streamlit.runtime.uploaded_file_manager import UploadedFile
 from streamlit_folium import st_folium
 
 from geo import ui_text
-from geo.articles import article_from_text, bundled_article_paths, decode_text, load_articles
-from geo.errors import GeoError, InputError
+from geo.articles import articles_from_sources, bundled_article_paths, load_articles
+from geo.errors import GeoError
 from geo.export import geojson_text, stages_csv
 from geo.journey import Journey
 from geo.mapview import OSM_TILES, journey_map, stage_layer, standalone_html
@@ -32,7 +31,6 @@ from geo.model import Article
 MAP_KEY = "journey_map"
 MAP_HEIGHT_PX = 580
 PLAY_INTERVAL_S = 2.5
-PUBLISHED_HOUR_UTC = 12  # a bare date is read as noon UTC: the same calendar day from UTC-11 to UTC+11
 
 
 # --- data (cached: stepping through stages never rebuilds anything) ---------------------------------------
@@ -73,19 +71,11 @@ def timeline_spec(key: str, _journey: Journey) -> dict[str, Any]:
 def user_articles(
     files: Sequence[UploadedFile], pasted: str, published: date | None, publisher: str
 ) -> tuple[Article, ...]:
-    """Articles from uploaded files and pasted text; ``InputError`` (one line) for anything unusable."""
-    when = datetime.combine(published, time(PUBLISHED_HOUR_UTC), tzinfo=UTC) if published else None
-    sources = [(Path(f.name).stem or "upload", f.name, f.getvalue()) for f in files]
+    """Uploaded files and pasted text as articles; ``InputError`` (one line) for anything unusable."""
+    sources = [(f.name, f.getvalue()) for f in files]
     if pasted.strip():
-        sources.append(("pasted", "pasted text", pasted.encode("utf-8")))
-    articles: list[Article] = []
-    for n, (stem, name, raw) in enumerate(sources):
-        text = decode_text(raw, name)
-        article_id = stem if all(a.id != stem for a in articles) else f"{stem}-{n + 1}"
-        articles.append(article_from_text(text, when, id=article_id, publisher=publisher.strip()))
-    if not articles:
-        raise InputError("add an article first: upload a .txt/.md file or paste the text")
-    return tuple(articles)
+        sources.append(("pasted.txt", pasted.encode("utf-8")))
+    return tuple(articles_from_sources(sources, published, publisher))
 
 
 # --- sidebar: bring your own articles --------------------------------------------------------------------

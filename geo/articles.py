@@ -9,9 +9,9 @@ from __future__ import annotations
 import json
 import re
 import warnings
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any
 
@@ -62,6 +62,32 @@ def load_article(path: str | Path, published: datetime | None = None) -> Article
     if path.suffix.lower() == ".json":
         return _article_from_json(text, path)
     return article_from_text(text, published, id=path.stem or "article")
+
+
+BARE_DATE_HOUR_UTC = 12
+"""A publication date without a time is read as noon UTC: the same calendar day from UTC-11 to UTC+11."""
+
+
+def articles_from_sources(
+    sources: Sequence[tuple[str, bytes]], published: date | None = None, publisher: str = ""
+) -> list[Article]:
+    """Articles from (file name, bytes) pairs, e.g. uploads or pasted text; ids unique by file stem.
+
+    Each source is checked like a file (size, encoding, emptiness); ``InputError`` names the bad one.
+    """
+    when = datetime.combine(published, time(BARE_DATE_HOUR_UTC), tzinfo=UTC) if published else None
+    articles: list[Article] = []
+    for name, raw in sources:
+        text = decode_text(raw, name)
+        stem = Path(name).stem or "article"
+        article_id, n = stem, 1
+        while any(a.id == article_id for a in articles):
+            n += 1
+            article_id = f"{stem}-{n}"
+        articles.append(article_from_text(text, when, id=article_id, publisher=publisher.strip()))
+    if not articles:
+        raise InputError("add an article first: a .txt/.md file or pasted text")
+    return articles
 
 
 def decode_text(raw: bytes, name: str = "input") -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -12,6 +12,7 @@ from geo.articles import (
     MAX_ARTICLE_BYTES,
     InferredDateWarning,
     article_from_text,
+    articles_from_sources,
     bundled_article_paths,
     latest_absolute_date,
     load_article,
@@ -121,3 +122,21 @@ def test_parse_published_accepts_dates_and_offsets() -> None:
     assert parse_published("2019-02-24T09:00+09:00").utcoffset() == timedelta(hours=9)
     with pytest.raises(InputError, match="not a date"):
         parse_published("last Sunday")
+
+
+def test_sources_become_articles_with_unique_ids_and_noon_utc_dates() -> None:
+    sources = [("trip.txt", b"He left Minsk by train."), ("trip.md", "Он уехал.".encode()), ("x", b"Text.")]
+    articles = articles_from_sources(sources, date(2024, 3, 1), " Belta ")
+    assert [a.id for a in articles] == ["trip", "trip-2", "x"]
+    assert articles[0].published == datetime(2024, 3, 1, 12, tzinfo=UTC)
+    assert {a.publisher for a in articles} == {"Belta"}
+
+
+def test_a_bad_source_is_named_in_the_error() -> None:
+    with pytest.raises(InputError, match=r"^second\.txt: not UTF-8"):
+        articles_from_sources([("first.txt", b"Fine."), ("second.txt", b"\xff\xfe\xfa")], date(2024, 3, 1))
+
+
+def test_no_sources_is_an_input_error() -> None:
+    with pytest.raises(InputError, match="add an article"):
+        articles_from_sources([], date(2024, 3, 1))
