@@ -16,7 +16,8 @@ app: $(STAMP)
 	$(VENV)/bin/streamlit run app.py
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check geo tests benchmarks app.py
+	$(VENV)/bin/ruff check geo tests benchmarks scripts app.py
+	$(VENV)/bin/mypy geo app.py
 
 test: lint
 	$(PY) -m pytest
