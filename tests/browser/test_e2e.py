@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
-SCREENSHOT = ROOT / "docs" / "screenshot.png"
+SCREENSHOT = ROOT / "tests" / "artifacts" / "screenshot.png"  # docs/screenshot.png is a copy of one
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
 HOSTILE_ARTICLE = (
     "SEOUL (Reuters) - North Korean leader Kim Jong Un left Pyongyang by train on Saturday "
@@ -137,6 +137,6 @@ def test_screenshot_of_the_app(page: Page, app_url: str, journey: Journey) -> No
     frame.locator(f'[data-stage="{longest.seq}"]').wait_for(state="attached")
     page.locator(".geo-quote, .geo-muted").first.wait_for()
     page.locator('[data-testid="stVegaLiteChart"], [data-testid="stArrowVegaLiteChart"]').first.wait_for()
-    SCREENSHOT.parent.mkdir(exist_ok=True)
+    SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOT))
     assert SCREENSHOT.stat().st_size > 50_000
