@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import jsonschema
 import pyogrio
 import pytest
 
@@ -93,3 +94,30 @@ def test_atomic_write_replaces_only_when_complete(tmp_path: Path) -> None:
 def test_atomic_write_to_a_directory_fails_cleanly(tmp_path: Path) -> None:
     with pytest.raises(OutputError, match="is a directory"):
         write_text_atomic(tmp_path, "x")
+
+
+SCHEMA = json.loads((Path(__file__).resolve().parents[1] / "docs" / "journey.schema.json").read_text("utf-8"))
+
+
+def test_geojson_validates_against_the_documented_schema(journey: Journey) -> None:
+    jsonschema.validate(journey_to_geojson(journey), SCHEMA)
+
+
+@pytest.mark.parametrize(
+    "breakage",
+    ["swap-lon-lat", "crs", "leg-without-mode", "bad-time"],
+)
+def test_schema_rejects_broken_files(journey: Journey, breakage: str) -> None:
+    data = journey_to_geojson(journey)
+    stop = next(f for f in data["features"] if f["properties"]["kind"] == "stop")
+    leg = next(f for f in data["features"] if f["properties"]["kind"] == "leg")
+    if breakage == "swap-lon-lat":
+        stop["geometry"]["coordinates"] = [10.0, 125.0]
+    elif breakage == "crs":
+        data["crs"] = {"type": "name", "properties": {"name": "EPSG:4326"}}
+    elif breakage == "leg-without-mode":
+        del leg["properties"]["mode"]
+    else:
+        stop["properties"]["depart"] = "Saturday afternoon"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, SCHEMA)
