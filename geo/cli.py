@@ -141,7 +141,7 @@ def _stages(args: argparse.Namespace) -> int:
 def _table(journey: Journey) -> str:
     frame = journey.stages_frame()
     columns = ["seq", "kind", "title", "mode", "distance_km", "arrive", "depart", "inferred"]
-    return str(frame[columns].to_string(index=False, na_rep="")) + "\n"
+    return str(frame[columns].astype(object).where(frame[columns].notna(), "").to_string(index=False)) + "\n"
 
 
 def _html(args: argparse.Namespace) -> int:

@@ -237,7 +237,8 @@ def _evidence(by_id: dict[str, Article], itinerary: Itinerary, route: Route) -> 
     for stop in stops.values():
         for quote in stop.quotes:
             for key in sentences(quote):
-                stops_by_sentence.setdefault(key, []).append((stop.seq, quote.start))
+                where = _name_position(by_id[key[0]].text, key[1], key[2], stop)
+                stops_by_sentence.setdefault(key, []).append((stop.seq, where))
     for index, hop in enumerate(itinerary.hops):
         for quote in hop.quotes:
             for key in sentences(quote):
@@ -251,6 +252,16 @@ def _evidence(by_id: dict[str, Article], itinerary: Itinerary, route: Route) -> 
         )
         for key in keys
     ]
+
+
+def _name_position(text: str, start: int, end: int, stop: Stop) -> int:
+    """Where the sentence ``text[start:end]`` names ``stop`` (its name, place name or description), so a
+    cue word can find its object; the sentence start when the stop is not named there."""
+    sentence = text[start:end].casefold()
+    names = [stop.name, stop.place.name if stop.place else "", stop.description or ""]
+    found = [sentence.find(name.casefold()) for name in names if name]
+    hits = [position for position in found if position >= 0]
+    return start + min(hits) if hits else start
 
 
 def classify(

@@ -19,7 +19,10 @@ import pytest
 from shapely.geometry import LineString
 
 from geo.errors import DataError
+from geo.geocoder import GazetteerGeocoder
+from geo.journey import Journey
 from geo.model import Article, Hop, Itinerary, Leg, Place, Quote, Route, Stop, Timing
+from geo.pipeline import build_journey
 from geo.speeds import SPEEDS_PATH, SpeedModel, load_speed_model
 from geo.timeexpr import default_cues, find_time_expressions
 from geo.timing import classify, estimate_timing
@@ -549,11 +552,7 @@ def test_timing_on_the_planned_route_satisfies_every_anchor(reuters: Article, sp
     assert hanoi.likely is not None and hanoi.likely.date() == date(2019, 2, 26)
 
 
-def test_timing_of_the_whole_pipeline_on_both_articles(geocoder: object) -> None:
-    from geo.articles import bundled_article_paths, load_articles
-    from geo.pipeline import build_journey
-
-    journey = build_journey(load_articles(bundled_article_paths()), geocoder=geocoder)  # type: ignore[arg-type]
+def test_timing_of_the_whole_pipeline_on_both_articles(journey: Journey) -> None:
     timing = journey.timing
     assert {a.kind for a in timing.anchors} >= {"depart", "present", "on_leg", "arrive_by", "min_duration"}
     assert [a.expression for a in timing.anchors if not a.satisfied] == []
@@ -582,3 +581,14 @@ def test_place_without_zone_falls_back_to_the_publication_offset(
     result = estimate_timing([reuters], itinerary, Route(tuple(stops), tuple(legs)), speeds)
     arrive = result.stop_arrive[1].likely
     assert arrive is not None and arrive.strftime("%z") == "+0900"
+
+
+def test_departure_cue_anchors_the_stop_it_names_not_the_destination_in_the_same_sentence(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    text = "North Korean leader Kim Jong Un left Pyongyang by train on Monday for Beijing, state media said."
+    article = Article("one-sentence", text, datetime(2019, 1, 8, 9, tzinfo=timezone(KST)), publisher="T")
+    journey = build_journey([article], geocoder=geocoder)
+    (anchor,) = journey.timing.anchors
+    assert (anchor.kind, journey.stops[anchor.stop].name, anchor.satisfied) == ("depart", "Pyongyang", True)
+    assert journey.timing.stop_depart[0].earliest.isoformat() == "2019-01-07T00:00:00+09:00"
