@@ -61,7 +61,7 @@ def load_article(path: str | Path, published: datetime | None = None) -> Article
     text = decode_text(raw, str(path))
     if path.suffix.lower() == ".json":
         return _article_from_json(text, path)
-    return article_from_text(text, published, id=path.stem or "article")
+    return article_from_text(text, published, id=path.stem or "article", source=str(path))
 
 
 BARE_DATE_HOUR_UTC = 12
@@ -84,7 +84,9 @@ def articles_from_sources(
         while any(a.id == article_id for a in articles):
             n += 1
             article_id = f"{stem}-{n}"
-        articles.append(article_from_text(text, when, id=article_id, publisher=publisher.strip()))
+        articles.append(
+            article_from_text(text, when, id=article_id, publisher=publisher.strip(), source=name)
+        )
     if not articles:
         raise InputError("add an article first: a .txt/.md file or pasted text")
     return articles
@@ -114,23 +116,26 @@ def article_from_text(
     id: str = "article",
     publisher: str = "",
     title: str = "",
+    source: str | None = None,
 ) -> Article:
     """An ``Article`` from bare text. Without ``published``, the latest absolute date in the text is used
     (midnight UTC) and an ``InferredDateWarning`` says so; with no date at all it is an ``InputError``.
+    ``source`` (a file name) is what messages call the article; the id by default.
     """
+    label = source or id
     if not text.strip():
-        raise InputError(f"{id}: the article is empty")
+        raise InputError(f"{label}: the article is empty")
     inferred = published is None
     if published is None:
         latest = latest_absolute_date(text)
         if latest is None:
             raise InputError(
-                f"{id}: no publication date given and none found in the text "
+                f"{label}: no publication date given and none found in the text "
                 "(give a publication date, YYYY-MM-DD)"
             )
         published = datetime(latest.year, latest.month, latest.day, tzinfo=UTC)
         warnings.warn(
-            f"{id}: no publication date given; using {latest.isoformat()}, the latest date in the text",
+            f"{label}: no publication date given; using {latest.isoformat()}, the latest date in the text",
             InferredDateWarning,
             stacklevel=2,
         )
