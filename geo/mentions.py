@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -21,6 +20,7 @@ from typing import Any, Literal, Protocol
 from geopy.distance import geodesic
 from geopy.location import Location
 
+from geo.datafiles import read_json_object
 from geo.errors import DataError
 from geo.model import Article, Mention, Place
 from geo.paths import DATA_DIR
@@ -96,8 +96,8 @@ def _sorted_phrases(words: Iterable[str]) -> tuple[str, ...]:
 def load_lexicon(path: Path | None = None) -> Lexicon:
     """Read ``data/lexicon.json`` once per process (raises ``DataError`` when it is missing or malformed)."""
     path = path or LEXICON_PATH
+    data = read_json_object(path, "the lexicon")
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
         regions = {k: v for k, v in data["regions"].items() if isinstance(v, dict)}
         return Lexicon(
             demonyms={fold(k): v for k, v in data["demonyms"].items()},

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import itertools
-import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +18,7 @@ from typing import Any
 import networkx as nx
 from geopy.distance import geodesic
 
+from geo.datafiles import read_json_object
 from geo.errors import DataError, RouteError
 from geo.model import Place, Station
 from geo.paths import DATA_DIR
@@ -151,12 +151,7 @@ def _load(path: Path) -> RailNetwork:
 
 def _read_line(path: Path, stations: dict[int, Station]) -> Line:
     """Parse one line file, adding its stations to ``stations`` (checked against earlier files)."""
-    try:
-        doc = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise DataError(f"{path.name}: cannot read rail line: {exc}") from exc
-    if not isinstance(doc, dict):
-        raise DataError(f"{path.name}: a rail line must be a JSON object")
+    doc = read_json_object(path, "a rail line")
     name = _text(doc, "name", path.name)
     source = _text(doc, "source", path.name)
     countries = doc.get("countries", [])

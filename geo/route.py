@@ -11,7 +11,6 @@ previous stop.
 from __future__ import annotations
 
 import itertools
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -20,6 +19,7 @@ from geographiclib.geodesic import Geodesic
 from geopy.distance import geodesic
 from shapely.geometry import LineString
 
+from geo.datafiles import read_json_object
 from geo.errors import DataError, RouteError
 from geo.model import Hop, Itinerary, Leg, Mode, Place, Route, Station, Stop
 from geo.paths import DATA_DIR
@@ -48,12 +48,9 @@ class RoadModel:
 def load_road_model(path: str | Path | None = None) -> RoadModel:
     """Read the road factor (default ``data/road.json``); DataError when missing or malformed."""
     file = Path(path) if path is not None else ROAD_FILE
-    try:
-        doc = json.loads(file.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise DataError(f"{file.name}: cannot read the road model: {exc}") from exc
-    factor = doc.get("factor") if isinstance(doc, dict) else None
-    source = doc.get("source") if isinstance(doc, dict) else None
+    doc = read_json_object(file, "the road model")
+    factor = doc.get("factor")
+    source = doc.get("source")
     if not isinstance(factor, int | float) or isinstance(factor, bool) or not 1.0 <= factor <= 3.0:
         raise DataError(f"{file.name}: 'factor' must be a number between 1 and 3")
     if not isinstance(source, str) or not source.strip():

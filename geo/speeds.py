@@ -7,12 +7,12 @@ Speeds are average km/h over a leg including short en-route stops; dwell times a
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
+from geo.datafiles import read_json_object
 from geo.errors import DataError
 from geo.paths import DATA_DIR
 
@@ -97,10 +97,7 @@ class SpeedModel:
 def load_speed_model(path: str | Path | None = None) -> SpeedModel:
     """Read ``data/speeds.json`` (or ``path``); raise ``DataError`` when it is missing or malformed."""
     source = Path(path) if path is not None else SPEEDS_PATH
-    try:
-        raw = json.loads(source.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as exc:
-        raise DataError(f"{source}: cannot read the speed model ({exc})") from exc
+    raw = read_json_object(source, "the speed model")
     try:
         return _model_from_dict(raw)
     except (KeyError, TypeError, ValueError, AttributeError) as exc:

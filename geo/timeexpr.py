@@ -25,7 +25,6 @@ module cannot know, so each expression also carries ``first_date``/``last_date``
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta, tzinfo
@@ -36,6 +35,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import dateparser
 
+from geo.datafiles import read_json_object
 from geo.errors import DataError
 from geo.model import Article
 from geo.paths import DATA_DIR
@@ -106,10 +106,7 @@ class TimeCues:
 def load_time_cues(path: str | Path | None = None) -> TimeCues:
     """Read and check the cue file; raise ``DataError`` when it is missing or malformed."""
     source = Path(path) if path is not None else CUES_PATH
-    try:
-        raw = json.loads(source.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as exc:
-        raise DataError(f"{source}: cannot read time cues ({exc})") from exc
+    raw = read_json_object(source, "time cues")
     try:
         return _cues_from_dict(raw)
     except (KeyError, TypeError, ValueError) as exc:
