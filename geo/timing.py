@@ -275,8 +275,9 @@ def classify(
     """What a time expression says about the journey: "depart", "arrive", "present", "arrive_by", "on_leg",
     "min_duration", or None when it dates something else (a report, a past event, a talk).
 
-    The cue nearest the expression in its sentence decides, so "Putin left Moscow on Friday" is a
-    departure and "the ministry announced on Saturday" only dates an announcement; a reporting verb counts
+    The cue nearest the expression in its own clause decides (then the nearest in the sentence), so in
+    "Putin left Moscow on Friday and arrived in Kazan on Sunday" Friday is the departure and Sunday the
+    arrival, and "the ministry announced on Saturday" only dates an announcement; a reporting verb counts
     only inside the expression's clause (", KCNA said." attributes the whole sentence).
     """
     sentence = text[sentence_start:sentence_end].lower()
@@ -303,8 +304,11 @@ def classify(
             distance = offset - (position + len(phrase)) if before else position - (offset + length)
             end = position + len(phrase)
             gap = sentence[end:offset] if before else sentence[offset + length : position]
-            if kind == "report" and any(brk in gap for brk in cues.clause_breaks):
+            crosses_clause = any(brk in gap for brk in cues.clause_breaks)
+            if kind == "report" and crosses_clause:
                 continue
+            if crosses_clause:
+                distance += len(sentence)  # a cue in the expression's own clause beats any in another
             if best is None or distance < best[0]:
                 best = (distance, kind)
     if best is None or best[1] == "report":

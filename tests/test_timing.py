@@ -592,3 +592,12 @@ def test_departure_cue_anchors_the_stop_it_names_not_the_destination_in_the_same
     (anchor,) = journey.timing.anchors
     assert (anchor.kind, journey.stops[anchor.stop].name, anchor.satisfied) == ("depart", "Pyongyang", True)
     assert journey.timing.stop_depart[0].earliest.isoformat() == "2019-01-07T00:00:00+09:00"
+
+
+def test_each_date_anchors_the_verb_of_its_own_clause(geocoder: GazetteerGeocoder) -> None:
+    text = "Kim Jong Un left Pyongyang by train on Monday and arrived in Beijing on Tuesday, KCNA said."
+    article = Article("two-clauses", text, datetime(2019, 1, 10, 9, tzinfo=timezone(KST)), publisher="T")
+    journey = build_journey([article], geocoder=geocoder)
+    kinds = {(a.expression, a.kind, journey.stops[a.stop].name) for a in journey.timing.anchors}
+    assert kinds == {("Monday", "depart", "Pyongyang"), ("Tuesday", "arrive", "Beijing")}
+    assert all(a.satisfied for a in journey.timing.anchors)
