@@ -67,7 +67,7 @@ def local_time(moment: datetime | None, timezone: str | None) -> str:
 
 
 def stage_label(stage: Stage) -> str:
-    """One line per stage for the selector: ``4. Dandong → Pingxiang (leg, by train)``."""
+    """One line per stage for the selector: ``4. Minsk → Smolensk (leg, by train)``."""
     detail = KIND_LABELS[stage.kind].lower()
     if stage.mode:
         detail += f", {MODE_LABELS.get(stage.mode, stage.mode)}"
