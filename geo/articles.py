@@ -37,15 +37,9 @@ def bundled_article_paths() -> list[Path]:
 def load_articles(paths: Iterable[str | Path], published: datetime | None = None) -> list[Article]:
     """Load several articles; ids are made unique (a second ``a.txt`` becomes ``a-2``)."""
     articles: list[Article] = []
-    seen: set[str] = set()
     for path in paths:
         article = load_article(path, published=published)
-        base, n = article.id, 1
-        while article.id in seen:
-            n += 1
-            article = _with_id(article, f"{base}-{n}")
-        seen.add(article.id)
-        articles.append(article)
+        articles.append(replace(article, id=_unique_id(article.id, articles)))
     if not articles:
         raise InputError("no articles given")
     return articles
@@ -79,11 +73,7 @@ def articles_from_sources(
     articles: list[Article] = []
     for name, raw in sources:
         text = decode_text(raw, name)
-        stem = Path(name).stem or "article"
-        article_id, n = stem, 1
-        while any(a.id == article_id for a in articles):
-            n += 1
-            article_id = f"{stem}-{n}"
+        article_id = _unique_id(Path(name).stem or "article", articles)
         articles.append(
             article_from_text(text, when, id=article_id, publisher=publisher.strip(), source=name)
         )
@@ -246,5 +236,11 @@ def _first_line(text: str) -> str:
     return line[:120]
 
 
-def _with_id(article: Article, new_id: str) -> Article:
-    return replace(article, id=new_id)
+def _unique_id(base: str, taken: Iterable[Article]) -> str:
+    """``base``, or ``base-2``, ``base-3``… when an article already has that id."""
+    ids = {article.id for article in taken}
+    candidate, n = base, 1
+    while candidate in ids:
+        n += 1
+        candidate = f"{base}-{n}"
+    return candidate

@@ -102,11 +102,15 @@ def _by_station_name(stop: Stop, network: RailNetwork) -> Stop:
     told = stop.reason.split(";")[0].rstrip(".")
     reason = (f"{told}; the gazetteer has no place called {stop.name!r}, so it is placed at the "
               f"{station.name} station of the rail network.")
-    place = Place(name=station.name, latitude=station.latitude, longitude=station.longitude,
-                  country=station.country, kind="station",
-                  geonameid=station.geonameid if station.geonameid > 0 else None,
-                  timezone=station.timezone, why=reason)
-    return replace(stop, place=place, reason=reason)
+    return replace(stop, place=_station_place(station, reason), reason=reason)
+
+
+def _station_place(station: Station, why: str) -> Place:
+    """A rail station as a ``Place``; local ids (negative: not in the gazetteer) become None."""
+    return Place(name=station.name, latitude=station.latitude, longitude=station.longitude,
+                 country=station.country, kind="station",
+                 geonameid=station.geonameid if station.geonameid > 0 else None,
+                 timezone=station.timezone, why=why)
 
 
 def _resolve_unnamed(stop: Stop, before: Sequence[Stop], after: Sequence[Stop], network: RailNetwork) -> Stop:
@@ -136,11 +140,8 @@ def _resolve_unnamed(stop: Stop, before: Sequence[Stop], after: Sequence[Stop], 
     same = [s.name for s in (prev, nxt) if s.place is not None and station == _snap(s.place, network)]
     if same:
         reason += f" It is the station of the stop {same[0]} too, so the two may be one."
-    place = Place(name=station.name, latitude=station.latitude, longitude=station.longitude,
-                  country=station.country, kind="station",
-                  geonameid=station.geonameid if station.geonameid > 0 else None,
-                  timezone=station.timezone, why=reason)
-    return replace(stop, name=station.name, place=place, inferred=True, reason=reason)
+    return replace(stop, name=station.name, place=_station_place(station, reason), inferred=True,
+                   reason=reason)
 
 
 def _first_across(path: Sequence[Station], target: str, border_of: str | None) -> Station | None:
