@@ -3,7 +3,7 @@
 UI only — the journey, the map, the texts and the exports all come from ``geo``. The current stage lives in
 the URL (``?stage=N``, 1-based like the "Stage N of M" on screen), so a link opens at that stage and a reload
 keeps it; "Play" moves on one stage every ``PLAY_INTERVAL_S``. Article text is untrusted: it is shown
-escaped (``geo.ui_text``), never as Markdown or HTML.
+escaped (``geo.outputs.ui_text``), never as Markdown or HTML.
 Run: ``streamlit run app.py`` (settings in ``.streamlit/config.toml``).
 """
 
@@ -20,13 +20,13 @@ import streamlit as st
 from streamlit.runtime.uploaded_file_manager import UploadedFile
 from streamlit_folium import st_folium
 
-from geo import ui_text
-from geo.articles import articles_from_sources, bundled_article_paths, load_articles
 from geo.errors import GeoError
-from geo.export import geojson_text, stages_csv
 from geo.journey import Journey
-from geo.mapview import OSM_TILES, journey_map, stage_layer, standalone_html
 from geo.model import Article
+from geo.outputs import ui_text
+from geo.outputs.export import geojson_text, stages_csv
+from geo.outputs.mapview import OSM_TILES, journey_map, stage_layer, standalone_html
+from geo.reading.articles import articles_from_sources, bundled_article_paths, load_articles
 
 MAP_KEY = "journey_map"
 MAP_HEIGHT_PX = 580

@@ -38,7 +38,7 @@ _PEAK = "import resource; peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_
 OURS = f"""
 import time
 start = time.perf_counter()
-from geo.geocoder import GazetteerGeocoder
+from geo.places.geocoder import GazetteerGeocoder
 location = GazetteerGeocoder().geocode({QUERY!r})
 seconds = time.perf_counter() - start
 {_PEAK}
@@ -59,7 +59,7 @@ print(json.dumps({{"seconds": seconds, "peak_mb": peak_mb, "answer": answer}}))
 
 BUILD = f"""
 import time
-from geo import gazetteer
+from geo.places import gazetteer
 start = time.perf_counter()
 gazetteer.build_index(gazetteer.index_path())
 seconds = time.perf_counter() - start
@@ -70,8 +70,8 @@ print(json.dumps({{"seconds": seconds, "peak_mb": peak_mb, "size_mb": size_mb}})
 
 WARM = """
 import random, time
-from geo.gazetteer import load_gazetteer
-from geo.geocoder import GazetteerGeocoder
+from geo.places.gazetteer import load_gazetteer
+from geo.places.geocoder import GazetteerGeocoder
 gazetteer = load_gazetteer()
 rows = gazetteer._connection.execute("SELECT name FROM places ORDER BY geonameid").fetchall()
 rng = random.Random(2019)

@@ -17,15 +17,15 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 
-from geo.articles import bundled_article_paths, load_articles  # noqa: E402
-from geo.geocoder import GazetteerGeocoder  # noqa: E402
-from geo.mentions import find_mentions  # noqa: E402
+from geo.itinerary.stops import extract_itinerary  # noqa: E402
 from geo.pipeline import build_journey  # noqa: E402
-from geo.railnet import load_network  # noqa: E402
-from geo.route import plan_route  # noqa: E402
-from geo.speeds import load_speed_model  # noqa: E402
-from geo.stops import extract_itinerary  # noqa: E402
-from geo.timing import estimate_timing  # noqa: E402
+from geo.places.geocoder import GazetteerGeocoder  # noqa: E402
+from geo.reading.articles import bundled_article_paths, load_articles  # noqa: E402
+from geo.reading.mentions import find_mentions  # noqa: E402
+from geo.routing.railnet import load_network  # noqa: E402
+from geo.routing.route import plan_route  # noqa: E402
+from geo.timing.estimate import estimate_timing  # noqa: E402
+from geo.timing.speeds import load_speed_model  # noqa: E402
 
 
 def _cli_seconds(runs: int = 3) -> float:

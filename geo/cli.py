@@ -14,11 +14,11 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from geo import __version__
-from geo.articles import bundled_article_paths, load_articles, parse_published
 from geo.errors import GeoError, InputError
-from geo.export import geojson_text, stages_csv, stages_json, write_text_atomic
 from geo.journey import Journey
 from geo.model import Article
+from geo.outputs.export import geojson_text, stages_csv, stages_json, write_text_atomic
+from geo.reading.articles import bundled_article_paths, load_articles, parse_published
 
 EXIT_OK = 0
 EXIT_ERROR = 1
@@ -97,12 +97,12 @@ def _common(command: argparse.ArgumentParser) -> None:
 
 
 def _journey(args: argparse.Namespace) -> Journey:
-    from geo.geocoder import GazetteerGeocoder  # imported late: loading the pipeline is the slow part
     from geo.pipeline import build_journey
+    from geo.places.geocoder import GazetteerGeocoder  # imported late: loading the pipeline is the slow part
 
     fallback = None
     if args.online:
-        from geo.online import online_geocoder
+        from geo.places.online import online_geocoder
 
         fallback = online_geocoder(user_agent=args.user_agent)
     return build_journey(_articles(args), geocoder=GazetteerGeocoder(fallback=fallback))
@@ -145,6 +145,6 @@ def _table(journey: Journey) -> str:
 
 
 def _html(args: argparse.Namespace) -> int:
-    from geo.mapview import standalone_html
+    from geo.outputs.mapview import standalone_html
 
     return _emit(args, standalone_html(_journey(args)))

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from geo.geocoder import GazetteerGeocoder
+from geo.itinerary.stops import extract_itinerary
 from geo.journey import Journey, assemble_journey
-from geo.mentions import find_mentions
 from geo.model import Article
-from geo.railnet import RailNetwork, load_network
-from geo.route import plan_route
-from geo.speeds import SpeedModel, load_speed_model
-from geo.stops import extract_itinerary
-from geo.timing import estimate_timing
+from geo.places.geocoder import GazetteerGeocoder
+from geo.reading.mentions import find_mentions
+from geo.routing.railnet import RailNetwork, load_network
+from geo.routing.route import plan_route
+from geo.timing.estimate import estimate_timing
+from geo.timing.speeds import SpeedModel, load_speed_model
 
 
 def build_journey(

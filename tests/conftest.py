@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from geo.articles import bundled_article_paths, load_articles
-from geo.gazetteer import Gazetteer, load_gazetteer
-from geo.geocoder import GazetteerGeocoder
 from geo.journey import Journey
 from geo.model import Article
 from geo.pipeline import build_journey
+from geo.places.gazetteer import Gazetteer, load_gazetteer
+from geo.places.geocoder import GazetteerGeocoder
+from geo.reading.articles import bundled_article_paths, load_articles
 
 
 @pytest.fixture(scope="session")

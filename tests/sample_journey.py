@@ -16,9 +16,9 @@ from zoneinfo import ZoneInfo
 from geopy.distance import geodesic
 from shapely.geometry import LineString
 
-from geo.articles import bundled_article_paths, load_articles
 from geo.journey import Journey, assemble_journey
 from geo.model import Article, Hop, Itinerary, Leg, Place, Quote, Route, Stop, TimeWindow, Timing
+from geo.reading.articles import bundled_article_paths, load_articles
 
 REUTERS_ID = "000_bde62e97f9f7df89"
 KP, CN, VN = ZoneInfo("Asia/Pyongyang"), ZoneInfo("Asia/Shanghai"), ZoneInfo("Asia/Ho_Chi_Minh")

@@ -20,9 +20,9 @@ from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
 from geo.errors import NoJourneyError
-from geo.export import geojson_text
 from geo.journey import Journey
 from geo.model import Article
+from geo.outputs.export import geojson_text
 
 APP = Path(__file__).resolve().parents[1] / "app.py"
 TEXTS = Path(__file__).resolve().parent / "texts"
@@ -230,7 +230,7 @@ def test_bad_upload_shows_one_error_and_keeps_the_journey(
 
 
 def test_too_large_upload_is_refused(stub: StubPipeline, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("geo.articles.MAX_ARTICLE_BYTES", 100)
+    monkeypatch.setattr("geo.reading.articles.MAX_ARTICLE_BYTES", 100)
     at = upload(run_app(), "long.txt", b"Kim left Pyongyang by train. " * 10)
     (message,) = errors(at)
     assert "too large" in message

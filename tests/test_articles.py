@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from geo.articles import (
+from geo.errors import InputError
+from geo.reading.articles import (
     MAX_ARTICLE_BYTES,
     InferredDateWarning,
     article_from_text,
@@ -19,7 +20,6 @@ from geo.articles import (
     load_articles,
     parse_published,
 )
-from geo.errors import InputError
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "articles"
 

@@ -11,8 +11,8 @@ import pyogrio
 import pytest
 
 from geo.errors import OutputError
-from geo.export import geojson_text, journey_to_geojson, stages_csv, write_text_atomic
 from geo.journey import Journey
+from geo.outputs.export import geojson_text, journey_to_geojson, stages_csv, write_text_atomic
 
 
 def _positions(geometry: dict[str, Any]) -> list[list[float]]:

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from geo import gazetteer as gazetteer_module
 from geo.errors import GazetteerError
-from geo.gazetteer import Gazetteer, index_path, load_gazetteer
+from geo.places import gazetteer as gazetteer_module
+from geo.places.gazetteer import Gazetteer, index_path, load_gazetteer
 
 PYONGYANG = 1871859
 SINUIJU = 2040893
@@ -210,7 +210,7 @@ _RACER = textwrap.dedent(
     """
     import sys, time
     from pathlib import Path
-    from geo import gazetteer as g
+    from geo.places import gazetteer as g
 
     cache, source, log = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3])
     write = g._write_index

@@ -9,9 +9,9 @@ from geopy.location import Location
 from geopy.point import Point
 
 from geo.errors import InputError
-from geo.gazetteer import Gazetteer
-from geo.geocoder import GazetteerGeocoder, place_from_location
 from geo.model import Place
+from geo.places.gazetteer import Gazetteer
+from geo.places.geocoder import GazetteerGeocoder, place_from_location
 
 NANNING = (22.81667, 108.31667)
 GUANGXI = "16"  # GeoNames admin1 code of Guangxi, China

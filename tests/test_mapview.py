@@ -11,10 +11,9 @@ from html.parser import HTMLParser
 import pytest
 from sample_journey import sample_journey, with_quote_text
 
-from geo.articles import bundled_article_paths, load_articles
-from geo.geocoder import GazetteerGeocoder
 from geo.journey import Journey, assemble_journey
-from geo.mapview import (
+from geo.model import Route
+from geo.outputs.mapview import (
     HIGHLIGHT_COLOUR,
     INFERRED_COLOUR,
     LEAFLET_JS,
@@ -28,10 +27,11 @@ from geo.mapview import (
     stage_bounds,
     standalone_html,
 )
-from geo.model import Route
+from geo.outputs.ui_text import esc, highlight_names, local_time, stage_label, timeline_frame
 from geo.paths import ASSETS_DIR
 from geo.pipeline import build_journey
-from geo.ui_text import esc, highlight_names, local_time, stage_label, timeline_frame
+from geo.places.geocoder import GazetteerGeocoder
+from geo.reading.articles import bundled_article_paths, load_articles
 
 SCRIPT_PAYLOAD = '<script>window.pwned = 1</script>'
 IMG_PAYLOAD = '<img src=x onerror="window.pwned = 1">'

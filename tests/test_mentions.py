@@ -8,9 +8,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from geo.geocoder import GazetteerGeocoder
-from geo.mentions import capitalised_runs, find_mentions, load_lexicon
 from geo.model import Article, Mention
+from geo.places.geocoder import GazetteerGeocoder
+from geo.reading.mentions import capitalised_runs, find_mentions, load_lexicon
 
 TEXTS = Path(__file__).parent / "texts"
 REUTERS_ID = "000_bde62e97f9f7df89"

@@ -13,7 +13,7 @@ from geopy.location import Location
 from geopy.point import Point
 
 from geo.errors import GazetteerError, InputError
-from geo.online import CachedGeocoder, decode_result, encode_result, online_geocoder
+from geo.places.online import CachedGeocoder, decode_result, encode_result, online_geocoder
 
 
 class FakeService:

@@ -12,10 +12,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from geo.geocoder import GazetteerGeocoder
 from geo.journey import Journey
 from geo.model import Article
 from geo.pipeline import build_journey
+from geo.places.geocoder import GazetteerGeocoder
 
 TEXTS = Path(__file__).parent / "texts"
 

@@ -17,7 +17,7 @@ from shapely.strtree import STRtree
 
 from geo.errors import DataError, RouteError
 from geo.model import Place
-from geo.railnet import RAIL_DIR, RailNetwork, load_network
+from geo.routing.railnet import RAIL_DIR, RailNetwork, load_network
 
 MAX_SEGMENT_KM = 150.0
 PYONGYANG, SINUIJU, DANDONG, BEIJING, TIANJIN, SHENYANG = 1871859, 2040893, 2037886, 1816670, 1792947, 2034937

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 
 from geo.errors import GeoError
-from geo.geocoder import GazetteerGeocoder
 from geo.model import Article
 from geo.pipeline import build_journey
-from geo.text import sentence_spans
+from geo.places.geocoder import GazetteerGeocoder
+from geo.reading.text import sentence_spans
 
 TEXTS = Path(__file__).parent / "texts"
 PUBLISHED = datetime(2019, 2, 24, 3, tzinfo=UTC)

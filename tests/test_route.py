@@ -9,10 +9,10 @@ import pytest
 from geopy.distance import geodesic
 
 from geo.errors import DataError, RouteError
-from geo.geocoder import GazetteerGeocoder, place_from_location
 from geo.model import Hop, Itinerary, Leg, Mode, Place, Route, Stop
-from geo.railnet import RailNetwork, load_network
-from geo.route import (
+from geo.places.geocoder import GazetteerGeocoder, place_from_location
+from geo.routing.railnet import RailNetwork, load_network
+from geo.routing.route import (
     DISPLAY_TOLERANCE_DEG,
     RoadModel,
     display_geometry,

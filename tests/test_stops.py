@@ -9,10 +9,10 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from geo.errors import NoJourneyError
-from geo.geocoder import GazetteerGeocoder
-from geo.mentions import find_mentions
+from geo.itinerary.stops import extract_itinerary, find_traveller
 from geo.model import Article, Itinerary, Stop
-from geo.stops import extract_itinerary, find_traveller
+from geo.places.geocoder import GazetteerGeocoder
+from geo.reading.mentions import find_mentions
 
 TEXTS = Path(__file__).parent / "texts"
 REUTERS_ID = "000_bde62e97f9f7df89"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from geo.articles import bundled_article_paths, load_article
-from geo.text import fold, fold_compact, sentence_spans
+from geo.reading.articles import bundled_article_paths, load_article
+from geo.reading.text import fold, fold_compact, sentence_spans
 
 
 @pytest.fixture(scope="module")

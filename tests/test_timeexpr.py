@@ -11,7 +11,13 @@ import pytest
 
 from geo.errors import DataError
 from geo.model import Article
-from geo.timeexpr import CUES_PATH, TimeExpression, find_time_expressions, load_time_cues, window_in_zone
+from geo.reading.timeexpr import (
+    CUES_PATH,
+    TimeExpression,
+    find_time_expressions,
+    load_time_cues,
+    window_in_zone,
+)
 
 ARTICLES = Path(__file__).resolve().parent.parent / "data" / "articles"
 KST = timezone(timedelta(hours=9))

@@ -19,13 +19,13 @@ import pytest
 from shapely.geometry import LineString
 
 from geo.errors import DataError
-from geo.geocoder import GazetteerGeocoder
 from geo.journey import Journey
 from geo.model import Article, Hop, Itinerary, Leg, Place, Quote, Route, Stop, Timing
 from geo.pipeline import build_journey
-from geo.speeds import SPEEDS_PATH, SpeedModel, load_speed_model
-from geo.timeexpr import default_cues, find_time_expressions
-from geo.timing import classify, estimate_timing
+from geo.places.geocoder import GazetteerGeocoder
+from geo.reading.timeexpr import default_cues, find_time_expressions
+from geo.timing.estimate import classify, estimate_timing
+from geo.timing.speeds import SPEEDS_PATH, SpeedModel, load_speed_model
 
 ARTICLES = Path(__file__).resolve().parent.parent / "data" / "articles"
 KST = timedelta(hours=9)
@@ -538,8 +538,8 @@ def test_future_arrival_is_the_next_monday_in_the_destination_zone(speeds: Speed
 
 
 def test_timing_on_the_planned_route_satisfies_every_anchor(reuters: Article, speeds: SpeedModel) -> None:
-    from geo.railnet import load_network
-    from geo.route import plan_route
+    from geo.routing.railnet import load_network
+    from geo.routing.route import plan_route
 
     itinerary, _ = build(reuters)
     stops = list(itinerary.stops)

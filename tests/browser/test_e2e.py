@@ -10,10 +10,10 @@ from typing import TYPE_CHECKING
 import pytest
 from playwright.sync_api import FrameLocator, Page, expect
 
-from geo.articles import bundled_article_paths, load_articles
 from geo.journey import Journey
-from geo.mapview import standalone_html
+from geo.outputs.mapview import standalone_html
 from geo.pipeline import build_journey
+from geo.reading.articles import bundled_article_paths, load_articles
 
 if TYPE_CHECKING:
     from conftest import Recorder

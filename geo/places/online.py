@@ -22,7 +22,7 @@ from geopy.location import Location
 from geopy.point import Point
 
 from geo.errors import GazetteerError, InputError
-from geo.gazetteer import default_cache_dir
+from geo.places.gazetteer import default_cache_dir
 
 GeocodeResult: TypeAlias = "Location | list[Location] | None"
 

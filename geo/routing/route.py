@@ -23,7 +23,7 @@ from geo.datafiles import read_json_object
 from geo.errors import DataError, RouteError
 from geo.model import Hop, Itinerary, Leg, Mode, Place, Route, Station, Stop
 from geo.paths import DATA_DIR
-from geo.railnet import STATION_RADIUS_KM, RailNetwork
+from geo.routing.railnet import STATION_RADIUS_KM, RailNetwork
 
 ROAD_FILE = DATA_DIR / "road.json"
 SNAP_MAX_KM = 150.0

@@ -39,7 +39,7 @@ from geo.datafiles import read_json_object
 from geo.errors import DataError
 from geo.model import Article
 from geo.paths import DATA_DIR
-from geo.text import sentence_spans
+from geo.reading.text import sentence_spans
 
 ExpressionKind = Literal["instant", "range", "duration"]
 Bound = Literal["exact", "min", "max", "approx"]

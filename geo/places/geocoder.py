@@ -23,7 +23,7 @@ from geopy.location import Location
 from geopy.point import Point
 
 from geo.errors import InputError
-from geo.gazetteer import Gazetteer, GazetteerEntry, load_gazetteer
+from geo.places.gazetteer import Gazetteer, GazetteerEntry, load_gazetteer
 
 if TYPE_CHECKING:
     from geo.model import Place, PlaceKind
@@ -74,7 +74,7 @@ class GazetteerGeocoder(Geocoder):
 
     ``gazetteer`` defaults to ``load_gazetteer()`` (opened on first use, so constructing is free).
     ``fallback`` is asked only for names the gazetteer lacks: the optional online path
-    (``geo.online.online_geocoder``), which the user must turn on; None keeps everything offline.
+    (``geo.places.online.online_geocoder``), which the user must turn on; None keeps everything offline.
     """
 
     def __init__(

@@ -22,7 +22,7 @@ from geo.datafiles import read_json_object
 from geo.errors import DataError, RouteError
 from geo.model import Place, Station
 from geo.paths import DATA_DIR
-from geo.text import fold_compact
+from geo.reading.text import fold_compact
 
 RAIL_DIR = DATA_DIR / "rail"
 STATION_RADIUS_KM = 25.0

@@ -6,7 +6,7 @@ basemap of country outlines (Natural Earth). ``stage_layer`` is the highlight of
 view to it and dims the rest), kept separate so the app can swap it without reloading the map.
 ``standalone_html`` inlines Leaflet and the basemap into one page that opens from disk with no network.
 
-Every string that comes from an article or a place name is escaped (``geo.ui_text.esc``) and then embedded
+Every string that comes from an article or a place name is escaped (``ui_text.esc``) and then embedded
 in scripts as JSON with ``<``, ``>`` and ``&`` escaped, so article text can never become markup or code.
 """
 
@@ -26,9 +26,7 @@ from shapely.geometry import LineString
 
 from geo.journey import Journey
 from geo.model import Leg, Stage, Stop
-from geo.paths import ASSETS_DIR
-from geo.route import DISPLAY_TOLERANCE_DEG, display_geometry
-from geo.ui_text import (
+from geo.outputs.ui_text import (
     KIND_LABELS,
     MODE_LABELS,
     distance_label,
@@ -38,6 +36,8 @@ from geo.ui_text import (
     quote_html,
     time_rows,
 )
+from geo.paths import ASSETS_DIR
+from geo.routing.route import DISPLAY_TOLERANCE_DEG, display_geometry
 
 STOP_VIEW_PAD_DEG = 1.5
 """Half-size (degrees) of the view around a single stop when that stage is focused."""

@@ -24,9 +24,9 @@ import networkx as nx
 from geopy.distance import geodesic
 
 from geo.errors import NoJourneyError
-from geo.mentions import Lexicon, Run, load_lexicon, person_name, person_names
 from geo.model import Article, Hop, Itinerary, Mention, Mode, Quote, Role, Stop
-from geo.text import fold
+from geo.reading.mentions import Lexicon, Run, load_lexicon, person_name, person_names
+from geo.reading.text import fold
 
 EvidenceKind = Literal["depart", "arrive", "via", "present", "event"]
 StopKey = tuple[str, str]

@@ -1,7 +1,7 @@
 """When the traveller was where: stated times (anchors) and the speed model, as earliest/likely/latest.
 
 The journey is a chain of instants: the departure of each leg and its arrival, with a stop's dwell between an
-arrival and the next departure. Each gap has a (min, likely, max) duration from ``geo.speeds``. Anchors come
+arrival and the next departure. Each gap has a (min, likely, max) duration from ``speeds``. Anchors come
 from the time expressions in the sentences quoted for stops and hops, classified by the cue words of
 ``data/time_cues.json``; each one bounds an instant ("left X on Saturday afternoon" bounds the departure
 from X) or a pair of instants ("at least two and a half days" for the rail journey). Bounds spread along the
@@ -22,9 +22,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from geo.errors import DataError
 from geo.model import Anchor, Article, Itinerary, Leg, Quote, Route, Stop, TimeWindow, Timing
-from geo.speeds import Range, SpeedModel
-from geo.text import sentence_spans
-from geo.timeexpr import TimeCues, TimeExpression, default_cues, find_time_expressions, window_in_zone
+from geo.reading.text import sentence_spans
+from geo.reading.timeexpr import TimeCues, TimeExpression, default_cues, find_time_expressions, window_in_zone
+from geo.timing.speeds import Range, SpeedModel
 
 INF = math.inf
 Zone = str | tzinfo | None

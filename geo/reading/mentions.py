@@ -24,7 +24,7 @@ from geo.datafiles import read_json_object
 from geo.errors import DataError
 from geo.model import Article, Mention, Place
 from geo.paths import DATA_DIR
-from geo.text import fold, sentence_spans
+from geo.reading.text import fold, sentence_spans
 
 LEXICON_PATH = DATA_DIR / "lexicon.json"
 
@@ -439,7 +439,7 @@ class _Resolver:
 
 
 def _place_from(location: Location) -> Place:
-    from geo.geocoder import place_from_location  # the geocoder module is the one place that reads raw
+    from geo.places.geocoder import place_from_location  # the geocoder module is the one place that reads raw
 
     return place_from_location(location)
 
@@ -494,7 +494,7 @@ def find_mentions(
 ) -> list[Mention]:
     """Every place mention of ``article``: spans, sentence spans, geocoded place and descriptive hints.
 
-    ``geocoder`` is a ``geo.geocoder.GazetteerGeocoder`` (or anything with its ``geocode`` keywords).
+    ``geocoder`` is a ``geo.places.geocoder.GazetteerGeocoder`` (or anything with its ``geocode`` keywords).
     Ambiguous names are ranked with the country the words suggest and the article's unambiguous places.
     """
     lex = lexicon or load_lexicon()
