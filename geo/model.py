@@ -21,6 +21,9 @@ Mode = Literal["rail", "road", "air", "sea"]
 MentionKind = Literal["name", "descriptive", "dateline"]
 PlaceKind = Literal["city", "country", "region", "station", "water"]
 StageKind = Literal["stop", "leg", "crossing"]
+EventStatus = Literal["happened", "planned", "expected", "denied", "hypothetical"]
+PlaceRelation = Literal["from", "to", "at", "via"]
+PinEvent = Literal["arrive", "depart"]
 
 
 @dataclass(frozen=True)
@@ -100,6 +103,40 @@ class Mention:
 
 
 @dataclass(frozen=True)
+class Event:
+    """One movement predicate read from the parse, as a frame: who moved, how, from/to/at/via where, when.
+
+    ``token`` is the predicate's index in the article's parse, so time expressions can be tied to the verb
+    they modify (not to the nearest name). ``places`` pairs each place mention with its relation to the move.
+    """
+
+    article: str
+    token: int
+    lemma: str
+    mover: str
+    """The person who moves, resolved ("Kim Jong Un"); "" when the text does not say."""
+    mover_text: str
+    """The mover as written ("his train", "he", "Kim")."""
+    status: EventStatus
+    places: tuple[tuple[PlaceRelation, Mention], ...]
+    mode: Mode | None
+    mode_text: str
+    quote: Quote
+    sentence_start: int
+    sentence_end: int
+
+
+@dataclass(frozen=True)
+class TimePin:
+    """An editor's correction: the traveller arrived at / left stop ``stop`` (a ``Stop.seq``) at ``at``."""
+
+    stop: int
+    event: PinEvent
+    at: datetime
+    note: str = ""
+
+
+@dataclass(frozen=True)
 class Stop:
     """A place the traveller of this journey is at, in order. ``place`` is None while unresolved."""
 
@@ -115,6 +152,13 @@ class Stop:
     feature: str | None = None
     border_of: str | None = None
     country_hint: str | None = None
+    planned: bool = False
+    """True when the articles only say the traveller is to go there (planned or expected)."""
+    events: tuple[Event, ...] = ()
+    """The traveller's movement events that put them at this stop (evidence for its times)."""
+    edited: bool = False
+    """True when an editor's correction added this stop or changed its role."""
+    edit_note: str = ""
 
 
 @dataclass(frozen=True)
@@ -127,6 +171,9 @@ class Hop:
     """ISO codes of countries the text says the hop goes through ("through China" → ("CN",))."""
     quotes: tuple[Quote, ...] = ()
     reason: str = ""
+    edited: bool = False
+    """True when an editor's correction set this hop's mode."""
+    edit_note: str = ""
 
 
 @dataclass(frozen=True)
@@ -136,6 +183,8 @@ class Itinerary:
     stops: tuple[Stop, ...]
     hops: tuple[Hop, ...]
     traveller: str = ""
+    pins: tuple[TimePin, ...] = ()
+    """Times an editor pinned; the timing honours them before any article's statement."""
 
 
 @dataclass(frozen=True)
