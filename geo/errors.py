@@ -32,3 +32,7 @@ class RouteError(GeoError, RuntimeError):
 
 class OutputError(GeoError, OSError):
     """An output file could not be written (the previous file, if any, is left untouched)."""
+
+
+class ModelError(GeoError, RuntimeError):
+    """The language model the reader needs is missing or is not the one the project pins."""
