@@ -15,6 +15,7 @@ from datetime import datetime
 
 from geo import __version__
 from geo.errors import GeoError, InputError
+from geo.evaluation.cli import register as register_evaluate
 from geo.journey import Journey
 from geo.model import Article
 from geo.outputs.export import geojson_text, stages_csv, stages_json, write_text_atomic
@@ -66,6 +67,7 @@ def _parser() -> argparse.ArgumentParser:
     _common(html)
     html.add_argument("-o", "--output", metavar="FILE", required=True, help="the HTML file to write")
     html.set_defaults(run=_html)
+    register_evaluate(commands)
     return parser
 
 
