@@ -1,526 +1,350 @@
-"""Which place mentions are stops of *this* journey, in what order, in what role, and how each hop travels.
+"""The traveller's stops in order, with roles, modes and quotes, fused from every article's movement frames.
 
-The text decides, not the gazetteer. A mention becomes a stop only in a sentence about the traveller (the
-person the articles send somewhere: "Lukashenko left Minsk by train" makes Alexander Lukashenko the
-traveller) and
-only when the words around it say what happens there: leaving ("left X", "from X"), going ("to X",
-"arrived in X"), passing ("through X"), being seen ("pictured in X") or a coming event ("the summit will
-be held in X"). Sentences about other people, earlier years, past visits and reporters' biographies give
-no stops. Countries are not stops: "through China" is recorded on the hop. English word lists come from
-``data/lexicon.json``.
+Only the traveller's own frames give stops, and only when they tell a trip that happened, is planned or is
+expected: other people's moves, earlier trips, denials and hypotheticals give none. A dateline place is a
+stop only when a frame puts the traveller there. Countries and regions are not stops ("through China" is
+kept on the hop). Stops from different articles merge when they are the same GeoNames place (or the same
+name), and carry every article's quotes; a description in one article ("a station on the Chinese border")
+takes the name another article gives it. Order comes from explicit from→to frames and frames told in
+sequence, then geography (distance from the origin); each hop's mode from the frames that tell it.
 """
 
 from __future__ import annotations
 
+import heapq
 import itertools
-import math
-import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Literal
 
-import networkx as nx
 from geopy.distance import geodesic
 
 from geo.errors import NoJourneyError
-from geo.model import Article, Hop, Itinerary, Mention, Mode, Quote, Role, Stop
-from geo.reading.mentions import Lexicon, Run, load_lexicon, person_name, person_names
+from geo.itinerary.traveller import canonical_names
+from geo.model import Article, Event, Hop, Itinerary, Mention, Mode, Place, PlaceRelation, Quote, Role, Stop
+from geo.reading.events import People
+from geo.reading.lexicon import Lexicon, load_lexicon
 from geo.reading.text import fold
 
-EvidenceKind = Literal["depart", "arrive", "via", "present", "event"]
-StopKey = tuple[str, str]
-
-_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-_UNNAMED_REASON = "No article names this station; resolved against the rail network when routing"
-_PREFERENCE: Mapping[Role, tuple[EvidenceKind, ...]] = {
-    "origin": ("depart", "present", "via", "arrive", "event"),
-    "border": ("present", "via", "arrive", "depart", "event"),
-    "waypoint": ("present", "via", "arrive", "depart", "event"),
-    "destination": ("event", "arrive", "present", "via", "depart"),
-}
-"""Which kind of evidence best explains a stop in each role (the one quoted in ``Stop.reason``)."""
-_VERBS: Mapping[EvidenceKind, str] = {
-    "depart": "sets out from",
-    "arrive": "travels to",
+COUNTING = ("happened", "planned", "expected")
+_UNNAMED_REASON = "No article names this place; it is resolved against the rail network when routing"
+_VERBS: Mapping[PlaceRelation, str] = {
+    "from": "sets out from",
+    "to": "travels to",
     "via": "passes through",
-    "present": "is reported at",
-    "event": "is expected for the event at",
+    "at": "is reported at",
 }
+_PREFERENCE: Mapping[Role, tuple[PlaceRelation, ...]] = {
+    "origin": ("from", "at", "via", "to"),
+    "border": ("at", "via", "to", "from"),
+    "waypoint": ("at", "via", "to", "from"),
+    "destination": ("to", "at", "via", "from"),
+}
+SEQUENCE_WEIGHT = 1.0
+PAIR_WEIGHT = 3.0
+
+StopKey = tuple[str, ...]
 
 
 @dataclass(frozen=True)
 class Evidence:
-    """One sentence saying the traveller is at, leaves, reaches or passes a mentioned place."""
+    """One frame putting the traveller in relation to one place mention."""
 
-    kind: EvidenceKind
+    relation: PlaceRelation
     mention: Mention
-    quote: Quote
-    trigger: str
-    clause: tuple[int, int]
-    mode: Mode | None = None
-    paired_with: Mention | None = None
-    """For "from X to Y": the mention at the other end of the same clause."""
+    event: Event
 
 
 @dataclass
-class _StopDraft:
+class _Draft:
     key: StopKey
     mentions: list[Mention] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
 
-    def kinds(self) -> set[EvidenceKind]:
-        return {e.kind for e in self.evidence}
-
-
-# --- the traveller --------------------------------------------------------------------------------------
-
-
-def _clean_name(run: Run, lex: Lexicon) -> str:
-    return person_name(run, lex)
-
-
-def find_traveller(articles: Sequence[Article], lexicon: Lexicon | None = None) -> str:
-    """The person the articles move: the subject of movement verbs, or whom a vehicle "carries".
-
-    A bare surname ("Lukashenko") stands for the most frequent full name that contains it
-    ("Alexander Lukashenko"); a different full name ("Kim Il Sung") is a different person. Returns ""
-    when nobody moves.
-    """
-    lex = lexicon or load_lexicon()
-    scores: Counter[str] = Counter()
-    full_names: Counter[str] = Counter()
-    for article in articles:
-        for run in person_names(article.text, lex):
-            name = _clean_name(run, lex)
-            if not name:
-                continue
-            if len(name.split()) > 1:
-                full_names[name] += 1
-            after = article.text[run.end : run.end + 60].casefold()
-            words = re.findall(r"[\w’']+", after)[:4]
-            before = _words_before_name(article.text, run.start, lex)
-            carried = _ends_with(before, lex.raw["carry_words"]) is not None
-            if any(fold(w) in lex.movement_verbs for w in words) or carried:
-                scores[name] += 1
-    if not scores:
-        return ""
-    resolved: Counter[str] = Counter()
-    for name, score in scores.items():
-        resolved[_full_name(name, full_names)] += score
-    return max(resolved.items(), key=lambda kv: (kv[1], full_names[kv[0]], kv[0]))[0]
-
-
-def _words_before_name(text: str, start: int, lex: Lexicon) -> str:
-    """Words before a name minus titles and demonyms ("carrying North Korean leader" → "carrying")."""
-    words = re.findall(r"[\w’'.]+", text[max(0, start - 60) : start])
-    skip = lex.person_titles | lex.ambiguous_demonyms | set(lex.aliases) | set(lex.raw["person_roles"])
-    while words and (fold(words[-1]) in skip or fold(words[-1]) in lex.demonyms or words[-1][0].isupper()):
-        words.pop()
-    return " ".join(words)
-
-
-def _full_name(name: str, full_names: Counter[str]) -> str:
-    if len(name.split()) > 1:
-        return name
-    containing = [(n, c) for n, c in full_names.items() if name in n.split()]
-    if not containing:
-        return name
-    return max(containing, key=lambda nc: (nc[1], nc[0]))[0]
-
-
-def _refers_to(run_name: str, traveller: str) -> bool:
-    """ "Bush" and "George W. Bush" refer to George W. Bush; "Jeb Bush" does not."""
-    if not traveller:
-        return False
-    parts = run_name.split()
-    return run_name == traveller or (len(parts) == 1 and parts[0] in traveller.split())
-
-
-# --- sentences and clauses ------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Sentence:
-    article: Article
-    start: int
-    end: int
-    persons: tuple[tuple[int, int, bool], ...]
-    """(start, end, is_traveller) of every person named in the sentence."""
-    excluded: bool
-
     @property
-    def text(self) -> str:
-        return self.article.text[self.start : self.end]
+    def place(self) -> Place | None:
+        return next((m.place for m in self.mentions if m.place is not None), None)
 
-    def quote(self) -> Quote:
-        return Quote(self.text, self.article.id, self.article.publisher, self.start, self.end)
+    def relations(self) -> Counter[PlaceRelation]:
+        return Counter(e.relation for e in self.evidence)
 
+    def articles(self) -> set[str]:
+        return {e.event.article for e in self.evidence}
 
-def _has_phrase(text: str, phrases: Iterable[str]) -> str | None:
-    folded = " " + " ".join(re.findall(r"[\w’']+", text.casefold())) + " "
-    for phrase in phrases:
-        if f" {phrase} " in folded:
-            return phrase
-    return None
+    def first(self, attribute: str) -> str | None:
+        return next((getattr(m, attribute) for m in self.mentions if getattr(m, attribute)), None)
 
 
-def _clause(text: str, start: int, end: int, offset: int, lex: Lexicon) -> tuple[int, int]:
-    """The clause of the sentence ``text[start:end]`` around ``offset``, cut at commas, dashes, brackets."""
-    breaks: list[str] = list(lex.raw["clause_breaks"])
-    lo, hi = start, end
-    for brk in breaks:
-        left = text.rfind(brk, start, offset)
-        if left != -1:
-            lo = max(lo, left + len(brk))
-        right = text.find(brk, offset, end)
-        if right != -1:
-            hi = min(hi, right)
-    return lo, hi
-
-
-def _sentences(
-    article: Article, mentions: Sequence[Mention], traveller: str, lex: Lexicon
-) -> dict[tuple[int, int], _Sentence]:
-    persons = [
-        (r.start, r.end, _refers_to(_clean_name(r, lex), traveller)) for r in person_names(article.text, lex)
-    ]
-    found: dict[tuple[int, int], _Sentence] = {}
-    for m in mentions:
-        span = (m.sentence_start, m.sentence_end)
-        if span in found:
-            continue
-        text = article.text[span[0] : span[1]]
-        years = {int(y) for y in _YEAR.findall(text)}
-        excluded = bool(years - {article.published.year}) or _has_phrase(text, lex.bio_markers) is not None
-        inside = tuple(p for p in persons if span[0] <= p[0] < span[1])
-        found[span] = _Sentence(article, span[0], span[1], inside, excluded)
-    return found
-
-
-def _attach_start(m: Mention, text: str) -> int:
-    """Where the phrase that names the place begins ("the Russian border town of Khasan" → at "the")."""
-    if m.kind == "name" and m.description and m.description.endswith(m.text):
-        start = m.end - len(m.description)
-        if start >= 0 and text[start : m.end] == m.description:
-            return start
-    return m.start
-
-
-def _traveller_in(sentence: _Sentence, lo: int, hi: int, lex: Lexicon) -> bool:
-    """Is the traveller the one acting in ``text[lo:hi]``: named there, or (when nobody else is named in the
-    sentence) referred to by a pronoun or a vehicle ("his train")."""
-    if any(is_t and lo <= s < hi for s, _, is_t in sentence.persons):
-        return True
-    if any(not is_t for _, _, is_t in sentence.persons):
-        return False
-    clause = sentence.article.text[lo:hi]
-    return _has_phrase(clause, lex.pronouns) is not None or _has_phrase(clause, lex.vehicle_words) is not None
-
-
-def _mode_in(text: str, lex: Lexicon) -> Mode | None:
-    phrase = _has_phrase(text, sorted(lex.modes, key=lambda p: (-len(p), p)))
-    return lex.modes[phrase] if phrase else None  # type: ignore[return-value]
-
-
-def _ends_with(context: str, phrases: Iterable[str]) -> str | None:
-    words = " ".join(re.findall(r"[\w’']+", context.casefold()))
-    for phrase in phrases:
-        if words == phrase or words.endswith(" " + phrase):
-            return phrase
-    return None
-
-
-def _evidence_for(
-    m: Mention, sentence: _Sentence, others: Sequence[Mention], lex: Lexicon, event_words: set[str]
-) -> Evidence | None:
-    """What the sentence says happens at ``m`` on this journey, if anything."""
-    text = sentence.article.text
-    attach = _attach_start(m, text)
-    lo, hi = _clause(text, sentence.start, sentence.end, attach, lex)
-    clause_text = text[lo:hi]
-    context = text[lo:attach]
-    quote = sentence.quote()
-    mode = _mode_in(clause_text, lex)
-    event = _event_trigger(m, sentence, attach, others, lex, event_words)
-    if event:
-        return Evidence("event", m, quote, event, (lo, hi), mode)
-    if _has_phrase(text[lo:attach], lex.past_markers) or not _traveller_in(sentence, lo, hi, lex):
-        return None
-    moving = mode is not None or any(
-        fold(w) in lex.movement_verbs for w in re.findall(r"[\w’']+", clause_text)
-    )
-    if not moving:
-        return None
-    best: tuple[int, EvidenceKind, str] | None = None
-    for kind, phrases in (
-        ("depart", lex.depart_words),
-        ("arrive", lex.arrive_words),
-        ("via", lex.via_words),
-        ("present", lex.presence_words),
-    ):
-        hit = _ends_with(context, phrases)
-        if hit and (best is None or len(hit) > best[0]):
-            best = (len(hit), kind, hit)  # type: ignore[assignment]
-    if best is None:
-        return None
-    return Evidence(best[1], m, quote, best[2], (lo, hi), mode)
-
-
-def _event_trigger(
-    m: Mention,
-    sentence: _Sentence,
-    attach: int,
-    others: Sequence[Mention],
-    lex: Lexicon,
-    event_words: set[str],
-) -> str | None:
-    """ "the summit will be held in X": the first place after a future-event verb in a sentence about the
-    traveller, or about an event the traveller's own sentences name."""
-    text = sentence.article.text
-    head = text[sentence.start : attach]
-    words = set(re.findall(r"[\w’']+", sentence.text.casefold()))
-    about = any(is_t for *_, is_t in sentence.persons) or bool(words & event_words)
-    if not about or not words & lex.event_nouns:
-        return None
-    verb = None
-    for phrase in lex.event_verbs:
-        found = list(re.finditer(rf"\b{re.escape(phrase)}\b", head.casefold()))
-        at = found[-1].start() if found else -1
-        if at != -1 and (
-            verb is None or (at + len(phrase), len(phrase)) > (verb[0] + len(verb[1]), len(verb[1]))
-        ):
-            verb = (at, phrase)
-    if verb is None:
-        return None
-    between_start = sentence.start + verb[0] + len(verb[1])
-    gap = text[between_start:attach]
-    if any(between_start <= o.start < attach for o in others if o is not m) or len(gap.split()) > 8:
-        return None
-    if re.search(r"[.;]", gap) or not _ends_with(gap, lex.raw["event_prepositions"]):
-        return None
-    return f"{verb[1]}{gap.rstrip()}"
-
-
-# --- stops ----------------------------------------------------------------------------------------------
+def _is_area(m: Mention) -> bool:
+    return m.place is not None and m.place.kind in ("country", "region")
 
 
 def _key(m: Mention) -> StopKey:
     if m.place is not None and m.place.geonameid is not None:
         return ("id", str(m.place.geonameid))
     if m.place is not None:
-        return ("place", fold(m.place.name))
+        return ("name", fold(m.place.name))
     if m.kind == "descriptive":
-        return ("description", fold(m.description or m.text))
+        return ("desc", m.article, m.border_of or "", m.feature or "", m.country_hint or "")
     return ("name", fold(m.text))
 
 
-def _is_country_or_region(m: Mention) -> bool:
-    return m.place is not None and m.place.kind in ("country", "region")
-
-
-def _collect(
-    articles: Sequence[Article],
-    mentions_by_article: Mapping[str, Sequence[Mention]],
-    traveller: str,
-    lex: Lexicon,
+def traveller_evidence(
+    events: Mapping[str, Sequence[Event]], traveller: str, names: Mapping[str, str]
 ) -> list[Evidence]:
-    evidence: list[Evidence] = []
-    for article in articles:
-        mentions = [m for m in mentions_by_article.get(article.id, ()) if m.kind != "dateline"]
-        sentences = _sentences(article, mentions, traveller, lex)
-        event_words = _traveller_event_words(sentences.values(), lex)
-        previous: Evidence | None = None
-        for m in mentions:
-            sentence = sentences[(m.sentence_start, m.sentence_end)]
-            if sentence.excluded:
+    """The traveller's place relations from every article's frames, in article and text order."""
+    out: list[Evidence] = []
+    for evs in events.values():
+        for event in evs:
+            mover = names.get(event.mover, event.mover)
+            gathering = not event.mover and not event.mover_text and event.mode is None
+            if event.status not in COUNTING or (mover != traveller and not gathering):
                 continue
-            same = [o for o in mentions if o.sentence_start == m.sentence_start]
-            found = _evidence_for(m, sentence, same, lex, event_words) or _listed_after(m, previous, lex)
-            if found:
-                evidence.append(found)
-            previous = found
-    return _pair(evidence)
+            out.extend(Evidence(relation, mention, event) for relation, mention in event.places)
+    return out
 
 
-def _listed_after(m: Mention, previous: Evidence | None, lex: Lexicon) -> Evidence | None:
-    """ "through Shenyang and Tianjin": a place listed right after a stop shares its evidence."""
-    if previous is None or previous.quote.start != m.sentence_start:
-        return None
-    gap = previous.quote.text[previous.mention.end - previous.quote.start : m.start - previous.quote.start]
-    if gap.strip(" ,").casefold() not in lex.raw["list_joiners"]:
-        return None
-    return Evidence(previous.kind, m, previous.quote, previous.trigger, previous.clause, previous.mode)
-
-
-def _traveller_event_words(sentences: Iterable[_Sentence], lex: Lexicon) -> set[str]:
-    """Event nouns ("summit", "forum") of the traveller's sentences: "the summit" then means theirs."""
-    words: set[str] = set()
-    for s in sentences:
-        if any(is_t for *_, is_t in s.persons) and not s.excluded:
-            words |= set(re.findall(r"[\w’']+", s.text.casefold())) & lex.event_nouns
-    return words
-
-
-def _pair(evidence: list[Evidence]) -> list[Evidence]:
-    """Join "from X" with the "to Y" of the same clause: X comes right before Y on the way."""
-    paired: list[Evidence] = []
+def _drafts(evidence: Sequence[Evidence]) -> dict[StopKey, _Draft]:
+    drafts: dict[StopKey, _Draft] = {}
     for e in evidence:
-        if e.kind == "depart":
-            targets = [
-                o
-                for o in evidence
-                if o.kind in ("arrive", "event")
-                and o.clause == e.clause
-                and o.quote == e.quote
-                and not _is_country_or_region(o.mention)
-            ]
-            if targets:
-                target = min(targets, key=lambda o: abs(o.mention.start - e.mention.start))
-                e = Evidence(e.kind, e.mention, e.quote, e.trigger, e.clause, e.mode, target.mention)
-        paired.append(e)
-    return paired
-
-
-def _drafts(evidence: Sequence[Evidence]) -> dict[StopKey, _StopDraft]:
-    drafts: dict[StopKey, _StopDraft] = {}
-    for e in evidence:
-        if _is_country_or_region(e.mention):
+        if _is_area(e.mention):
             continue
-        draft = drafts.setdefault(_key(e.mention), _StopDraft(_key(e.mention)))
+        draft = drafts.setdefault(_key(e.mention), _Draft(_key(e.mention)))
         draft.mentions.append(e.mention)
         draft.evidence.append(e)
     return drafts
 
 
-def _order(drafts: Mapping[StopKey, _StopDraft]) -> list[StopKey]:
-    """Origin first, destination last, the rest by distance from the origin; "from X to Y" puts X before Y."""
-    arriving = {"arrive", "present", "event", "via"}
-    origins = [
-        k
-        for k, d in drafts.items()
-        if not d.kinds() & arriving and any(e.kind == "depart" and e.paired_with is None for e in d.evidence)
-    ]
-    if not origins:
-        origins = [k for k, d in drafts.items() if not d.kinds() & arriving]
-    ends = [k for k, d in drafts.items() if "event" in d.kinds() and k not in origins]
-    if not ends:
-        ends = [
-            k
-            for k, d in drafts.items()
-            if "arrive" in d.kinds() and "depart" not in d.kinds() and k not in origins
-        ]
-    rank = {k: 0 if k in origins else 2 if k in ends else 1 for k in drafts}
-    first_seen = {k: min(m.start for m in d.mentions) for k, d in drafts.items()}
-    anchor = next((drafts[k].mentions[0].place for k in origins if drafts[k].mentions[0].place), None)
-    pairs = {
-        (k, _key(e.paired_with))
-        for k, d in drafts.items()
-        for e in d.evidence
-        if e.paired_with is not None and _key(e.paired_with) in drafts and _key(e.paired_with) != k
-    }
+# --- order ----------------------------------------------------------------------------------------------
+
+
+def _constraints(evidence: Sequence[Evidence]) -> dict[tuple[StopKey, StopKey], float]:
+    """Weighted "a before b": from→via→to inside one frame; frames told in sequence in one sentence."""
+    weights: dict[tuple[StopKey, StopKey], float] = defaultdict(float)
+    by_event: dict[tuple[str, int], list[Evidence]] = defaultdict(list)
+    for e in evidence:
+        if not _is_area(e.mention):
+            by_event[(e.event.article, e.event.token)].append(e)
+    rank = {"from": 0, "via": 1, "at": 1, "to": 2}
+    for items in by_event.values():
+        for a, b in itertools.permutations(items, 2):
+            if rank[a.relation] < rank[b.relation] and _key(a.mention) != _key(b.mention):
+                if a.relation == "from" or b.relation == "to":
+                    weights[(_key(a.mention), _key(b.mention))] += PAIR_WEIGHT
+    events = sorted(by_event.items(), key=lambda kv: kv[0])
+    for (ka, ia), (kb, ib) in itertools.pairwise(events):
+        if ka[0] != kb[0] or ia[0].event.sentence_start != ib[0].event.sentence_start:
+            continue
+        if ia[0].event.status != "happened" or ib[0].event.status != "happened":
+            continue
+        ends_a = [e for e in ia if e.relation in ("to", "at", "via")]
+        ends_b = [e for e in ib if e.relation in ("to", "at", "via")]
+        for a in ends_a:
+            for b in ends_b:
+                if _key(a.mention) != _key(b.mention):
+                    weights[(_key(a.mention), _key(b.mention))] += SEQUENCE_WEIGHT
+    return dict(weights)
+
+
+def _endpoint_scores(drafts: Mapping[StopKey, _Draft]) -> tuple[StopKey | None, StopKey | None]:
+    """The origin (left from, never reached) and the destination (reached or going to, never left).
+
+    What happened weighs more than what is planned, a named place more than a description, and more
+    articles more than one; among equals the one told first wins."""
+    origin_score: dict[StopKey, float] = {}
+    dest_score: dict[StopKey, float] = {}
+    for key, draft in drafts.items():
+        rel = draft.relations()
+        named = 0.5 if draft.place is not None else 0.0
+        spread = 0.1 * len(draft.articles())
+        if rel["from"] and not rel["to"]:
+            origin_score[key] = _weight(draft, "from") + named + spread
+        if rel["to"] and not rel["from"]:
+            dest_score[key] = _weight(draft, "to") + named + spread
+        elif rel["at"] and not rel["from"] and any(e.event.status != "happened" for e in draft.evidence):
+            dest_score[key] = 0.5 * _weight(draft, "at") + named + spread
+    origin = max(origin_score, key=lambda k: (origin_score[k], _first_seen(drafts[k])), default=None)
+    if origin is not None:
+        dest_score.pop(origin, None)
+    destination = max(dest_score, key=lambda k: (dest_score[k], -_first_seen(drafts[k])), default=None)
+    return origin, destination
+
+
+def _weight(draft: _Draft, relation: PlaceRelation) -> float:
+    return sum(1.0 if e.event.status == "happened" else 0.5 for e in draft.evidence if e.relation == relation)
+
+
+def _first_seen(draft: _Draft) -> int:
+    return -min(e.event.sentence_start for e in draft.evidence)
+
+
+def _km(a: Place | None, b: Place | None) -> float | None:
+    if a is None or b is None:
+        return None
+    return float(geodesic((a.latitude, a.longitude), (b.latitude, b.longitude)).km)
+
+
+def order_stops(drafts: Mapping[StopKey, _Draft], evidence: Sequence[Evidence]) -> list[StopKey]:
+    """A topological order of the weighted constraints (the weakest edge of a cycle dropped), ties broken
+    by distance from the origin: the origin first, the destination last."""
+    keys = list(drafts)
+    weights = _constraints(evidence)
+    origin, destination = _endpoint_scores(drafts)
+    if origin is None:
+        sources = [k for k in keys if not any(b == k for (_, b) in weights)]
+        origin = min(sources or keys, key=lambda k: _first_seen(drafts[k]) * -1)
+    origin_place = drafts[origin].place
+    for k in keys:
+        if k != origin:
+            weights[(origin, k)] = weights.get((origin, k), 0.0) + 0.5
+        if destination is not None and k != destination:
+            weights[(k, destination)] = weights.get((k, destination), 0.0) + 0.5
+    edges = _acyclic(weights)
 
     def distance(k: StopKey) -> float:
-        place = next((m.place for m in drafts[k].mentions if m.place), None)
-        if place is not None and anchor is not None:
-            return float(geodesic((anchor.latitude, anchor.longitude), (place.latitude, place.longitude)).km)
-        target = next((b for a, b in pairs if a == k), None)
-        if target is not None and target != k:
-            return distance_of_target(target) - 1e-3
-        return math.inf
+        km = _km(origin_place, drafts[k].place)
+        if km is not None:
+            return km
+        # an unnamed place sits just before the stop it leads to, or just after the one it comes from
+        for (a, b) in edges:
+            if a == k and drafts[b].place is not None:
+                return (_km(origin_place, drafts[b].place) or 0.0) - 1.0
+        for (a, b) in edges:
+            if b == k and drafts[a].place is not None:
+                return (_km(origin_place, drafts[a].place) or 0.0) + 1.0
+        return 0.0
 
-    def distance_of_target(k: StopKey) -> float:
-        place = next((m.place for m in drafts[k].mentions if m.place), None)
-        if place is None or anchor is None:
-            return math.inf
-        return float(geodesic((anchor.latitude, anchor.longitude), (place.latitude, place.longitude)).km)
-
-    pairs |= _text_order(drafts)
-    sort_key = {k: (rank[k], distance(k), first_seen[k]) for k in drafts}
-    graph = nx.DiGraph()
-    graph.add_nodes_from(drafts)
-    for a, b in pairs:
-        if rank[a] <= rank[b]:
-            graph.add_edge(a, b)
-    try:
-        return list(nx.lexicographical_topological_sort(graph, key=lambda k: sort_key[k]))
-    except nx.NetworkXUnfeasible:
-        return sorted(drafts, key=lambda k: sort_key[k])
-
-
-def _text_order(drafts: Mapping[StopKey, _StopDraft]) -> set[tuple[StopKey, StopKey]]:
-    """An unplaced stop told in the same sentence as another ("arrived at X …, then drove to Y") keeps
-    the sentence's order: nothing else can place it."""
-    by_sentence: dict[tuple[str, int], list[tuple[int, StopKey, bool]]] = defaultdict(list)
-    for k, d in drafts.items():
-        for e in d.evidence:
-            if e.kind != "depart" and e.paired_with is None:
-                by_sentence[(e.quote.article, e.quote.start)].append(
-                    (e.mention.start, k, e.mention.place is None)
-                )
-    edges: set[tuple[StopKey, StopKey]] = set()
-    for items in by_sentence.values():
-        items.sort()
-        for (_, a, a_open), (_, b, b_open) in itertools.pairwise(items):
-            if a != b and (a_open or b_open):
-                edges.add((a, b))
-    return edges
+    incoming: dict[StopKey, int] = dict.fromkeys(keys, 0)
+    for (_, b) in edges:
+        incoming[b] += 1
+    heap = [(distance(k), i, k) for i, k in enumerate(keys) if incoming[k] == 0]
+    heapq.heapify(heap)
+    order: list[StopKey] = []
+    while heap:
+        _, _, k = heapq.heappop(heap)
+        order.append(k)
+        for (a, b) in edges:
+            if a == k:
+                incoming[b] -= 1
+                if incoming[b] == 0:
+                    heapq.heappush(heap, (distance(b), keys.index(b), b))
+    return order
 
 
-def _role(index: int, count: int, draft: _StopDraft, lex: Lexicon, entries: set[tuple[str, int]]) -> Role:
-    """First origin, last destination; between them a border place when its words say so ("border city",
-    "a station on the Chinese border") or the traveller enters a country *at* it ("entered China at X")."""
-    if index == 0:
+def _acyclic(weights: Mapping[tuple[StopKey, StopKey], float]) -> set[tuple[StopKey, StopKey]]:
+    """Keep the heaviest constraints that form no cycle (the lighter of two opposite claims is dropped)."""
+    kept: set[tuple[StopKey, StopKey]] = set()
+    for (a, b), _ in sorted(weights.items(), key=lambda kv: -kv[1]):
+        if (b, a) in kept or _reaches(kept, b, a):
+            continue
+        kept.add((a, b))
+    return kept
+
+
+def _reaches(edges: set[tuple[StopKey, StopKey]], start: StopKey, goal: StopKey) -> bool:
+    seen = {start}
+    todo = [start]
+    while todo:
+        k = todo.pop()
+        if k == goal:
+            return True
+        for (a, b) in edges:
+            if a == k and b not in seen:
+                seen.add(b)
+                todo.append(b)
+    return False
+
+
+# --- fusing descriptions with names -------------------------------------------------------------------
+
+
+def _merge_descriptions(order: list[StopKey], drafts: dict[StopKey, _Draft]) -> list[StopKey]:
+    """"a station on the Chinese border" (one report) is the named stop another report puts at that border:
+    the named stop where the journey enters or leaves that country, next to the same neighbours."""
+    for key in list(order):
+        draft = drafts[key]
+        if key[0] != "desc" or draft.place is not None:
+            continue
+        border = draft.first("border_of")
+        i = order.index(key)
+        candidates = []
+        for j, other in enumerate(order):
+            o = drafts[other]
+            if other == key or o.place is None or other[0] == "desc" or not (o.articles() - draft.articles()):
+                continue
+            before = drafts[order[j - 1]].place if j > 0 else None
+            after = drafts[order[j + 1]].place if j + 1 < len(order) else None
+            at_border = border is not None and (
+                (before is not None and before.country == border and o.place.country != border)
+                or (after is not None and after.country == border and o.place.country != border)
+                or (o.place.country == border and (
+                    (after is not None and after.country != border)
+                    or (before is not None and before.country != border)
+                ))
+            )  # fmt: skip
+            if at_border or (border is None and o.first("feature") == draft.first("feature")):
+                candidates.append((abs(j - i), j, other))
+        if not candidates:
+            continue
+        _, _, target = min(candidates)
+        drafts[target].mentions.extend(draft.mentions)
+        drafts[target].evidence.extend(draft.evidence)
+        order.remove(key)
+    return order
+
+
+# --- roles, stops, hops ----------------------------------------------------------------------------------
+
+
+def _role(i: int, keys: Sequence[StopKey], drafts: Mapping[StopKey, _Draft], lex: Lexicon) -> Role:
+    if i == 0:
         return "origin"
-    if index == count - 1:
+    if i == len(keys) - 1:
         return "destination"
-    for m in draft.mentions:
-        words = set(fold(m.description or "").split())
-        if m.border_of or m.feature == "crossing" or words & lex.border_words:
-            return "border"
-    if any(e.trigger == "at" and (e.quote.article, e.clause[0]) in entries for e in draft.evidence):
+    draft = drafts[keys[i]]
+    if draft.first("border_of") or "border" in (draft.first("description") or "").casefold():
+        return "border"
+    here = draft.place.country if draft.place else (draft.first("country_hint") or "")
+    prev = drafts[keys[i - 1]].place
+    nxt = drafts[keys[i + 1]].place
+    if here and prev is not None and prev.country and prev.country != here:
+        return "border"
+    if here and nxt is not None and nxt.country and nxt.country != here and draft.place is None:
         return "border"
     return "waypoint"
 
 
-def _country_entries(evidence: Iterable[Evidence]) -> set[tuple[str, int]]:
-    """Clauses where the traveller enters a country ("crossed into Russia", "entered China")."""
-    return {
-        (e.quote.article, e.clause[0])
-        for e in evidence
-        if e.kind in ("arrive", "via") and e.mention.place is not None and e.mention.place.kind == "country"
-    }
+def _quotes(evidence: Sequence[Evidence], order: Mapping[str, int]) -> tuple[Quote, ...]:
+    unique = {(e.event.quote.article, e.event.quote.start): e.event.quote for e in evidence}
+    return tuple(sorted(unique.values(), key=lambda q: (order.get(q.article, 0), q.start)))
 
 
-def _quotes(evidence: Iterable[Evidence], article_order: Mapping[str, int]) -> tuple[Quote, ...]:
-    unique = {(q.article, q.start): q for q in (e.quote for e in evidence)}
-    return tuple(sorted(unique.values(), key=lambda q: (article_order.get(q.article, 0), q.start)))
+def _events(evidence: Sequence[Evidence]) -> tuple[Event, ...]:
+    return tuple({(e.event.article, e.event.token, e.event.mover): e.event for e in evidence}.values())
 
 
-def _first(draft: _StopDraft, attribute: str) -> str | None:
-    return next((getattr(m, attribute) for m in draft.mentions if getattr(m, attribute)), None)
-
-
-def _stop(
-    seq: int, role: Role, draft: _StopDraft, traveller: str, order: Mapping[str, int], hint: str | None
-) -> Stop:
-    place = next((m.place for m in draft.mentions if m.place), None)
-    descriptive = next((m for m in draft.mentions if m.kind == "descriptive"), None)
+def _stop(seq: int, role: Role, draft: _Draft, traveller: str, order: Mapping[str, int]) -> Stop:
+    place = draft.place
     preference = _PREFERENCE[role]
-    best = min(draft.evidence, key=lambda e: preference.index(e.kind))
+    best = min(draft.evidence, key=lambda e: (preference.index(e.relation), order.get(e.event.article, 0)))
     who = traveller or "The traveller"
+    source = best.event.quote.publisher or best.event.quote.article
+    verb = _VERBS[best.relation]
+    planned = all(e.event.status in ("planned", "expected") for e in draft.evidence)
+    status = " (planned)" if planned else ""
+    descriptive = next((m for m in draft.mentions if m.kind == "descriptive"), None)
+    named = next((m for m in draft.mentions if m.kind != "descriptive"), None)
     if place is not None:
         name, inferred = place.name, False
-        source = best.quote.publisher or best.quote.article
-        reason = f"{who} {_VERBS[best.kind]} {name} (“{best.trigger}”, {source})."
-    elif descriptive is not None:
+        reason = f"{who} {verb} {name}{status} (“{best.event.mover_text or who} … {best.event.lemma}”, {source})."
+    elif named is None and descriptive is not None:
         name, inferred = descriptive.description or descriptive.text, True
-        reason = f"{_UNNAMED_REASON}; {who} {_VERBS[best.kind]} it (“{best.trigger}”)."
+        reason = f"{_UNNAMED_REASON}; {who} {verb} it{status} ({source})."
     else:
-        name, inferred = draft.mentions[0].text, False
+        name, inferred = (named or draft.mentions[0]).text, False
         reason = (
-            f"{who} {_VERBS[best.kind]} {name} (“{best.trigger}”); the name is not in the gazetteer, "
-            "so it is resolved against the rail network when routing."
+            f"{who} {verb} {name}{status} ({source}); the name is not in the gazetteer, so it is placed at the "
+            "rail station of that name when routing."
         )
     return Stop(
         seq=seq,
@@ -530,149 +354,116 @@ def _stop(
         quotes=_quotes(draft.evidence, order),
         inferred=inferred,
         reason=reason,
-        description=_first(draft, "description"),
-        feature=_first(draft, "feature"),
-        border_of=_first(draft, "border_of"),
-        country_hint=hint or _first(draft, "country_hint"),
+        description=draft.first("description"),
+        feature=draft.first("feature"),
+        border_of=draft.first("border_of"),
+        country_hint=draft.first("country_hint"),
+        planned=planned,
+        events=_events(draft.evidence),
     )
 
 
-def _countries(stop: Stop) -> set[str]:
-    codes = {stop.place.country} if stop.place and stop.place.country else set()
-    return codes | {c for c in (stop.border_of, stop.country_hint) if c}
-
-
-def _unnamed_hint(draft: _StopDraft, drafts: Mapping[StopKey, _StopDraft]) -> str | None:
-    """An unnamed border place the road or rail *from* it leads into country Y lies in Y, not in the border's
-    own country ("a station on the Chinese border" from which the road goes to Ulaanbaatar is in Mongolia)."""
-    for e in draft.evidence:
-        if e.paired_with is None or e.paired_with.place is None:
+def _hop_evidence(
+    a: StopKey, b: StopKey, evidence: Sequence[Evidence], key_of: Mapping[tuple[str, int, int], StopKey]
+) -> list[Evidence]:
+    """Frames that tell how the traveller went from a to b: both ends in one frame, else the arrival at b,
+    else the departure from a (or boarding at a)."""
+    by_event: dict[tuple[str, int], list[Evidence]] = defaultdict(list)
+    for e in evidence:
+        by_event[(e.event.article, e.event.token)].append(e)
+    both, arrive, depart = [], [], []
+    for items in by_event.values():
+        keys = {key_of.get((e.mention.article, e.mention.start, e.mention.end), _key(e.mention)): e for e in items}
+        event = items[0].event
+        if event.mode is None:
             continue
-        border = _first(draft, "border_of")
-        if border and e.paired_with.place.country and e.paired_with.place.country != border:
-            return e.paired_with.place.country
-    return None
-
-
-# --- hops -----------------------------------------------------------------------------------------------
+        if a in keys and b in keys:
+            both.append(keys[b])
+        elif b in keys and keys[b].relation in ("to", "via") and event.lemma not in ("board", "catch"):
+            arrive.append(keys[b])
+        elif a in keys and (keys[a].relation == "from" or event.lemma in ("board", "catch")):
+            depart.append(keys[a])
+    return both or arrive or depart
 
 
 def _hops(
-    stops: Sequence[Stop],
     keys: Sequence[StopKey],
+    stops: Sequence[Stop],
     evidence: Sequence[Evidence],
+    all_events: Sequence[Event],
     lex: Lexicon,
     order: Mapping[str, int],
+    key_of: Mapping[tuple[str, int, int], StopKey],
 ) -> tuple[Hop, ...]:
-    index = {k: i for i, k in enumerate(keys)}
-    specific: dict[int, list[Evidence]] = defaultdict(list)
-    general: list[Evidence] = []
-    ranged: list[tuple[int, Evidence]] = []
-    """"travelled to Y by train": every earlier hop no sentence describes goes by train too."""
-    via: list[Evidence] = []
-    for e in evidence:
-        if _is_country_or_region(e.mention):
-            if e.kind == "via" and e.mention.place and e.mention.place.kind == "country":
-                via.append(e)
-            if e.mode:
-                general.append(e)
-            continue
-        k = _key(e.mention)
-        if e.mode is None or k not in index:
-            continue
-        i = index[k]
-        if e.kind == "depart" and e.paired_with is not None and _key(e.paired_with) in index:
-            j = index[_key(e.paired_with)]
-            for hop in range(min(i, j), max(i, j)):
-                specific[hop].append(e)
-        elif e.kind == "depart" and i < len(stops) - 1:
-            specific[i].append(e)
-        elif e.kind == "arrive" and i > 0:
-            specific[i - 1].append(e)
-            if not any(o.paired_with is e.mention for o in evidence):
-                ranged.append((i, e))
-    default_mode = Counter(e.mode for e in general if e.mode).most_common(1)
-    fallback: Mode = default_mode[0][0] if default_mode else lex.raw.get("default_mode", "rail")
+    general = Counter(e.mode for e in all_events if e.mode and e.status in COUNTING)
+    fallback: Mode = general.most_common(1)[0][0] if general else lex.default_mode
+    via = [e for e in evidence if e.relation in ("via", "to") and e.mention.place is not None
+           and e.mention.place.kind == "country"]  # fmt: skip
     hops: list[Hop] = []
-    for i in range(len(stops) - 1):
+    for i in range(len(keys) - 1):
         a, b = stops[i], stops[i + 1]
-        through = [
-            e for e in via if e.mention.place and e.mention.place.country in _countries(a) & _countries(b)
-        ]
-        codes = tuple(dict.fromkeys(e.mention.place.country for e in through if e.mention.place))
-        through_text = f", through {', '.join(codes)}" if codes else ""
-        if not specific[i] and not any(e.mode for e in through):
-            specific[i].extend(e for j, e in ranged if j > i)
-        if specific[i]:
-            mode = Counter(e.mode for e in specific[i]).most_common(1)[0][0] or fallback
+        told = _hop_evidence(keys[i], keys[i + 1], evidence, key_of)
+        countries = {s.place.country for s in (a, b) if s.place is not None}
+        through = tuple(
+            dict.fromkeys(
+                e.mention.place.country for e in via
+                if e.mention.place is not None and e.relation == "via" and e.mention.place.country not in countries
+            )
+        )  # fmt: skip
+        if told:
+            mode = Counter(e.event.mode for e in told if e.event.mode).most_common(1)[0][0] or fallback
+            phrase = told[0].event.mode_text or told[0].event.lemma
             hops.append(
                 Hop(
                     mode=mode,
-                    via_countries=codes,
-                    quotes=_quotes(specific[i] + through, order),
-                    reason=f"The text says {a.name} → {b.name} is by {mode}{through_text} "
-                    f"(“{_mode_phrase(specific[i][0], lex)}”).",
+                    via_countries=through,
+                    quotes=_quotes(told, order),
+                    reason=f"The text says {a.name} → {b.name} is by {mode} (“{phrase}”).",
                 )
             )
             continue
-        quoted = through or general
-        stated = [e for e in quoted if e.mode == fallback]
+        stated = general.get(fallback, 0) > 0
         hops.append(
             Hop(
                 mode=fallback,
-                mode_inferred=not stated,
-                via_countries=codes,
-                quotes=_quotes(quoted, order),
+                mode_inferred=True,
+                via_countries=through,
                 reason=(
-                    f"No sentence describes {a.name} → {b.name} alone; "
-                    + (f"the journey is told as by {fallback}" if stated else f"assumed by {fallback}")
-                    + f"{through_text}."
+                    f"No sentence tells how {a.name} → {b.name} was travelled; "
+                    + (f"the journey is told as by {fallback}." if stated else f"assumed by {fallback}.")
                 ),
             )
         )
     return tuple(hops)
 
 
-def _mode_phrase(e: Evidence, lex: Lexicon) -> str:
-    clause = e.quote.text[e.clause[0] - e.quote.start : e.clause[1] - e.quote.start].strip()
-    return clause if len(clause) <= 90 else clause[:87] + "…"
-
-
-# --- the itinerary --------------------------------------------------------------------------------------
-
-
 def extract_itinerary(
     articles: Sequence[Article],
-    mentions_by_article: Mapping[str, Sequence[Mention]],
+    events: Mapping[str, Sequence[Event]],
+    people: Mapping[str, People],
+    traveller: str,
     lexicon: Lexicon | None = None,
 ) -> Itinerary:
-    """The journey the articles tell: stops in order with roles and quotes, and the hops between them.
-
-    Raises ``NoJourneyError`` when fewer than two places are stops of the traveller's journey.
-    """
+    """The journey the articles tell, from the traveller's frames. ``NoJourneyError`` below two stops."""
     lex = lexicon or load_lexicon()
-    traveller = find_traveller(articles, lex)
-    evidence = _collect(articles, mentions_by_article, traveller, lex)
+    names = canonical_names(people)
+    evidence = traveller_evidence(events, traveller, names)
     drafts = _drafts(evidence)
     if len(drafts) < 2:
-        names = ", ".join(d.mentions[0].text for d in drafts.values()) or "none"
+        found = ", ".join(d.mentions[0].text for d in drafts.values()) or "none"
         who = traveller or "anyone"
         raise NoJourneyError(
-            f"no journey found: the articles tell of {len(drafts)} place(s) where {who} travels ({names}); "
-            "a journey needs at least two"
+            f"no journey found: the articles tell of {len(drafts)} place(s) {who} travels to or from "
+            f"({found}); a journey needs at least two"
         )
-    keys = _order(drafts)
-    entries = _country_entries(evidence)
+    keys = _merge_descriptions(order_stops(drafts, evidence), drafts)
+    if len(keys) < 2:
+        raise NoJourneyError("no journey found: the articles tell of one place only")
     order = {a.id: i for i, a in enumerate(articles)}
-    stops = tuple(
-        _stop(
-            i,
-            _role(i, len(keys), drafts[k], lex, entries),
-            drafts[k],
-            traveller,
-            order,
-            _unnamed_hint(drafts[k], drafts) if drafts[k].mentions[0].place is None else None,
-        )
-        for i, k in enumerate(keys)
-    )
-    return Itinerary(stops=stops, hops=_hops(stops, keys, evidence, lex, order), traveller=traveller)
+    stops = tuple(_stop(i, _role(i, keys, drafts, lex), drafts[k], traveller, order) for i, k in enumerate(keys))
+    merged = [e for k in keys for e in drafts[k].evidence]
+    area = [e for e in evidence if _is_area(e.mention)]
+    traveller_events = [e for evs in events.values() for e in evs if names.get(e.mover, e.mover) == traveller]
+    key_of = {(m.article, m.start, m.end): k for k in keys for m in drafts[k].mentions}
+    hops = _hops(keys, stops, merged + area, traveller_events, lex, order, key_of)
+    return Itinerary(stops=stops, hops=hops, traveller=traveller)

@@ -1,410 +1,111 @@
-"""Place mentions in an article: names, descriptive references and datelines, each with its spans.
+"""Place mentions in an article, read from its one parse: names, descriptive references and the dateline.
 
-A gazetteer match alone is not a mention: GeoNames has villages called "Summit", "Union" and "Un". A name
-counts only when it is a capitalised run that is not part of a person's or an organisation's name *and*
-something says it is a place: a preposition of place before it, a descriptive phrase ("the Russian border
-town of Khasan"), a dateline, being a country, or being a large city everyone knows. Every English word
-list used here lives in ``data/lexicon.json``.
+The gazetteer is the authority on what is a place and where it is; the parse says how a name is used.
+A gazetteer hit counts only with something that says "place" here: the parser's GPE/LOC label, a
+preposition of place or a movement verb governing it, a descriptive noun ("the border town of X",
+"X station", "Vietnam's capital, Hanoi"), the dateline, or being a country or a large city. A name inside
+a person's, an organisation's or a building's name ("Kim Jong Un", "the Washington Post", "St. Michael's
+Cathedral") is vetoed. Ambiguous names are ranked by the country the words around them name and by the
+article's unambiguous places, and ``Place.why`` keeps the explanation.
 """
 
 from __future__ import annotations
 
-import bisect
-import functools
-import re
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
-from pathlib import Path
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol
 
 from geopy.distance import geodesic
 from geopy.location import Location
 
-from geo.datafiles import read_json_object
-from geo.errors import DataError
 from geo.model import Article, Mention, Place
-from geo.paths import DATA_DIR
-from geo.reading.text import fold, sentence_spans
-
-LEXICON_PATH = DATA_DIR / "lexicon.json"
+from geo.reading.lexicon import Lexicon, load_lexicon
+from geo.reading.parse import ParsedText, Span, Token
+from geo.reading.text import fold
 
 FAR_ALIAS_KM = 2500.0
 """A match found only through an alternate spelling ("Khasan" → Hassan, India) that lies farther than this
-from every other place of the article is treated as unresolved rather than trusted (km)."""
+from every other place of the article is left unresolved rather than trusted (km)."""
 
 DOMINANT_RATIO = 10
 """A name's most populous match wins outright when it has at least this many times the next one's people."""
 
-RunKind = Literal["organisation", "person", "demonym", "stopword", "candidate"]
+NAME_ENTITY_VETO = frozenset({"PERSON", "ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"})
+PLACE_ENTITIES = frozenset({"GPE", "LOC"})
+_DASHES = frozenset({"-", "—", "–", "--"})
+
 Coordinates = tuple[float, float]
 
 
 class SupportsGeocode(Protocol):
-    """What ``find_mentions`` needs from a geocoder: geopy's ``geocode`` with our two keywords."""
+    """What ``find_mentions`` needs from a geocoder: geopy's ``geocode`` with our keywords."""
 
     def geocode(self, query: str, *args: Any, **kwargs: Any) -> Any: ...
-
-
-@dataclass(frozen=True, eq=False)
-class Lexicon:
-    """The English word lists of ``data/lexicon.json``, folded for matching (hashed by identity)."""
-
-    demonyms: Mapping[str, str]
-    """Folded demonym → ISO code ("north korean" → "KP")."""
-    ambiguous_demonyms: frozenset[str]
-    regions: Mapping[str, Mapping[str, Any]]
-    descriptive_heads: Mapping[str, Mapping[str, Any]]
-    border_words: frozenset[str]
-    facility_after_name: frozenset[str]
-    place_prepositions: frozenset[str]
-    depart_words: tuple[str, ...]
-    arrive_words: tuple[str, ...]
-    via_words: tuple[str, ...]
-    presence_words: tuple[str, ...]
-    movement_verbs: frozenset[str]
-    modes: Mapping[str, str]
-    vehicle_words: tuple[str, ...]
-    event_nouns: frozenset[str]
-    event_verbs: tuple[str, ...]
-    past_markers: tuple[str, ...]
-    bio_markers: tuple[str, ...]
-    pronouns: frozenset[str]
-    person_titles: frozenset[str]
-    person_particles: frozenset[str]
-    person_followers: frozenset[str]
-    organisation_words: frozenset[str]
-    organisations: frozenset[str]
-    name_openers: frozenset[str]
-    connectors: tuple[str, ...]
-    stopwords: frozenset[str]
-    aliases: Mapping[str, str]
-    well_known_population: int
-    bylines: tuple[str, ...] = ()
-    raw: Mapping[str, Any] = field(default_factory=dict, repr=False)
-
-
-def _folded(words: Iterable[str]) -> frozenset[str]:
-    return frozenset(fold(word) for word in words)
-
-
-def _sorted_phrases(words: Iterable[str]) -> tuple[str, ...]:
-    """Longest first, so a regex alternation prefers "border city" over "city"."""
-    return tuple(sorted({w.casefold() for w in words}, key=lambda w: (-len(w), w)))
-
-
-@functools.cache
-def load_lexicon(path: Path | None = None) -> Lexicon:
-    """Read ``data/lexicon.json`` once per process (raises ``DataError`` when it is missing or malformed)."""
-    path = path or LEXICON_PATH
-    data = read_json_object(path, "the lexicon")
-    try:
-        regions = {k: v for k, v in data["regions"].items() if isinstance(v, dict)}
-        return Lexicon(
-            demonyms={fold(k): v for k, v in data["demonyms"].items()},
-            ambiguous_demonyms=_folded(data["ambiguous_demonyms"]),
-            regions=regions,
-            descriptive_heads={k.casefold(): v for k, v in data["descriptive_heads"].items()},
-            border_words=_folded(data["border_words"]),
-            facility_after_name=_folded(data["facility_after_name"]),
-            place_prepositions=_folded(data["place_prepositions"]),
-            depart_words=_sorted_phrases(data["depart_words"]),
-            arrive_words=_sorted_phrases(data["arrive_words"]),
-            via_words=_sorted_phrases(data["via_words"]),
-            presence_words=_sorted_phrases(data["presence_words"]),
-            movement_verbs=_folded(data["movement_verbs"]),
-            modes={k.casefold(): v for k, v in data["modes"].items()},
-            vehicle_words=_sorted_phrases(data["vehicle_words"]),
-            event_nouns=_folded(data["event_nouns"]),
-            event_verbs=_sorted_phrases(data["event_verbs"]),
-            past_markers=_sorted_phrases(data["past_markers"]),
-            bio_markers=_sorted_phrases(data["bio_markers"]),
-            pronouns=_folded(data["pronouns"]),
-            person_titles=_folded(data["person_titles"]),
-            person_particles=_folded(data["person_particles"]),
-            person_followers=_folded(data["person_followers"]),
-            organisation_words=_folded(data["organisation_words"]),
-            organisations=_folded(data["organisations"]),
-            name_openers=_folded(data["name_openers"]),
-            connectors=_sorted_phrases(data["connectors"]),
-            stopwords=_folded(data["stopwords"]),
-            aliases={fold(k): v for k, v in data["aliases"].items()},
-            well_known_population=int(data["well_known_population"]),
-            bylines=tuple(data["bylines"]),
-            raw=data,
-        )
-    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise DataError(f"cannot read the lexicon {path}: {exc}") from exc
-
-
-# --- capitalised runs -------------------------------------------------------------------------------------
-
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w]*(?:[-'’][^\W\d_][\w]*)*")
-_POSSESSIVE = re.compile(r"['’]s$")
-_SPACE_ONLY = re.compile(r"[ \u00a0]")
-
-
-@dataclass(frozen=True)
-class Token:
-    start: int
-    end: int
-    text: str
-    possessive: bool
-
-
-@dataclass(frozen=True)
-class Run:
-    """A maximal run of capitalised words ("Kim Yo Jong", "North Korea", "Asan Institute for Policy ...")."""
-
-    start: int
-    end: int
-    tokens: tuple[Token, ...]
-    kind: RunKind = "candidate"
-    dropped: tuple[Token, ...] = ()
-    """Leading stop-words removed from the run ("In Moscow" → "Moscow"); they still count as context."""
-
-    @property
-    def text(self) -> str:
-        return " ".join(t.text for t in self.tokens)
-
-
-def _tokens(text: str) -> list[Token]:
-    tokens: list[Token] = []
-    for match in _TOKEN.finditer(text):
-        word = match.group()
-        if not word[0].isupper():
-            continue
-        possessive = bool(_POSSESSIVE.search(word)) and len(word) > 2
-        end = match.end() - 2 if possessive else match.end()
-        tokens.append(Token(match.start(), end, text[match.start() : end], possessive))
-    return tokens
-
-
-def _is_opener(tokens: Sequence[Token], lex: Lexicon) -> bool:
-    return any(fold(t.text) in lex.name_openers or fold(t.text) in lex.organisation_words for t in tokens)
-
-
-def capitalised_runs(text: str, lexicon: Lexicon | None = None) -> list[Run]:
-    """Runs of capitalised words joined by single spaces, and across "of"/"for"/"and" inside names of
-    institutions ("Ministry of People's Armed Forces"); a possessive ends a run ("North Korea's Kim")."""
-    lex = lexicon or load_lexicon()
-    groups: list[list[Token]] = []
-    for token in _tokens(text):
-        if groups:
-            last = groups[-1][-1]
-            gap = text[last.end : token.start]
-            joined = not last.possessive and _SPACE_ONLY.fullmatch(gap) is not None
-            if not joined and not last.possessive:
-                inner = gap.strip().casefold()
-                joined = (
-                    gap.startswith(" ")
-                    and gap.endswith(" ")
-                    and inner in lex.connectors
-                    and _is_opener(groups[-1], lex)
-                )
-            if joined:
-                groups[-1].append(token)
-                continue
-        groups.append([token])
-    runs = [_classify(text, Run(g[0].start, g[-1].end, tuple(g)), lex) for g in groups]
-    return _known_people(runs, lex)
-
-
-def _known_people(runs: list[Run], lex: Lexicon) -> list[Run]:
-    """A word of a full name stands for that person elsewhere: "Alexander Lukashenko" … "Lukashenko left"."""
-    words = {fold(w) for run in runs if run.kind == "person" for w in person_name(run, lex).split()}
-    words -= lex.stopwords
-    return [
-        replace(run, kind="person")
-        if run.kind == "candidate" and all(fold(t.text) in words for t in run.tokens)
-        else run
-        for run in runs
-    ]
-
-
-def person_name(run: Run, lex: Lexicon | None = None) -> str:
-    """The name without titles, demonyms and country abbreviations ("Russian President Vladimir Putin")."""
-    lex = lex or load_lexicon()
-    words = [t.text for t in run.tokens]
-    drop = lex.person_titles | lex.ambiguous_demonyms | set(lex.aliases) | lex.demonyms.keys()
-    kept: list[str] = []
-    i = 0
-    while i < len(words):
-        if i + 1 < len(words) and fold(" ".join(words[i : i + 2])) in lex.demonyms:
-            i += 2
-            continue
-        if fold(words[i]) not in drop:
-            kept.append(words[i])
-        i += 1
-    return " ".join(kept)
-
-
-def _classify(text: str, run: Run, lex: Lexicon) -> Run:
-    tokens = list(run.tokens)
-    dropped: list[Token] = []
-    while len(tokens) > 1 and fold(tokens[0].text) in lex.stopwords and not _is_title(tokens[0], lex):
-        dropped.append(tokens.pop(0))
-    folded = [fold(t.text) for t in tokens]
-    whole = " ".join(folded)
-    kind: RunKind = "candidate"
-    after = text[run.end : run.end + 12].casefold().split()
-    if whole in lex.organisations or any(
-        f in lex.organisation_words or f in lex.organisations for f in folded
-    ):
-        kind = "organisation"
-    elif whole in lex.demonyms or whole in lex.ambiguous_demonyms:
-        kind = "demonym"
-    elif (
-        any(f in lex.person_particles or f in lex.person_titles for f in folded)
-        or any(p in lex.person_particles for f in folded for p in f.split())
-        or _after_byline(text, tokens[0].start, lex)
-        or (len(tokens) > 1 and after and after[0].strip(",.") in lex.person_followers)
-    ):
-        kind = "person"
-    elif all(f in lex.stopwords for f in folded):
-        kind = "stopword"
-    start = tokens[0].start
-    return replace(run, start=start, tokens=tuple(tokens), kind=kind, dropped=tuple(dropped))
-
-
-def _after_byline(text: str, start: int, lex: Lexicon) -> bool:
-    before = text[max(0, start - 30) : start]
-    for phrase in lex.bylines:
-        cased = before if phrase[0].isupper() else before.casefold()
-        if cased.endswith(phrase + " ") and (
-            len(cased) == len(phrase) + 1 or not cased[-len(phrase) - 2].isalpha()
-        ):
-            return True
-    return False
-
-
-def _is_title(token: Token, lex: Lexicon) -> bool:
-    return fold(token.text) in lex.person_titles
-
-
-def person_names(text: str, lexicon: Lexicon | None = None) -> list[Run]:
-    """Capitalised runs that name people (by particle, title, byline or a following "said")."""
-    return [run for run in capitalised_runs(text, lexicon) if run.kind == "person"]
-
-
-# --- descriptive phrases --------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Descriptor:
-    """What a descriptive phrase says about the name it introduces (or about an unnamed place)."""
-
-    start: int
-    end: int
-    description: str
-    feature: str | None
-    border_of: str | None
-    country_hint: str | None
-    name_start: int | None
-    """Where the named place starts; None for an unnamed reference ("a station on the Chinese border")."""
-
-
-def _alternation(phrases: Iterable[str]) -> str:
-    ordered = sorted(set(phrases), key=lambda p: (-len(p), p))
-    return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in ordered)
-
-
-@functools.cache
-def _patterns(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    heads = _alternation(lex.descriptive_heads)
-    demonyms = _alternation(k for k in lex.raw["demonyms"])
-    borders = _alternation(lex.raw["border_words"])
-    g = lex.raw["grammar"]
-    article = "|".join(rf"[{w[0].upper()}{w[0]}]{re.escape(w[1:])}" for w in g["articles"])
-    links = _alternation(g["name_links"])
-    near = _alternation(g["border_links"])
-    with_ = _alternation(g["border_with"])
-    definite = _alternation(g["definite"])
-    not_glue = rf"(?!(?:{_alternation(g['glue'])})\s)"
-    named = re.compile(
-        rf"\b(?:{article})\s+(?P<mods>(?:{not_glue}[\w’'-]+\s+){{0,3}}?)(?P<head>{heads})\s+"
-        rf"(?:(?:{links})\s+)?(?=[A-Z])"
-    )
-    owned = re.compile(
-        rf"(?P<owner>[A-Z][\w.]*(?:\s[A-Z][\w.]*)*)['’]s\s+(?P<mods>(?:[\w-]+\s+){{0,2}}?)(?P<head>{heads}),?\s+"
-        rf"(?:(?:{links})\s+)?(?=[A-Z])"
-    )
-    unnamed = re.compile(
-        rf"\b(?:{article})\s+(?:[\w-]+\s+){{0,2}}?(?P<head>{heads})\s+(?:{near})\s+"
-        rf"(?:{definite})\s+(?:(?P<dem>{demonyms})\s+(?:{borders})\b(?!\s+(?:{heads})\b)"
-        rf"|(?:{borders})\s+(?:{with_})\s+(?P<country>[A-Z][\w]*(?:\s[A-Z][\w]*)?))"
-    )
-    country_after = re.compile(r",\s+(?P<country>[A-Z][\w]*(?:\s[A-Z][\w]*)?)\b")
-    return named, owned, unnamed, country_after
-
-
-def _demonym_in(words: str, lex: Lexicon) -> str | None:
-    folded = fold(words)
-    for dem, code in sorted(lex.demonyms.items(), key=lambda kv: -len(kv[0])):
-        if re.search(rf"\b{re.escape(dem)}\b", folded):
-            return code
-    return None
-
-
-def _head_info(head: str, mods: str, lex: Lexicon) -> tuple[str | None, bool]:
-    info = lex.descriptive_heads.get(" ".join(head.casefold().split()), {})
-    border = bool(info.get("border")) or any(w in lex.border_words for w in fold(mods).split())
-    return info.get("feature"), border
-
-
-def find_descriptors(text: str, country_code: Any, lexicon: Lexicon | None = None) -> list[Descriptor]:
-    """Descriptive phrases: "the Russian border town of Khasan", "Russia’s capital, Moscow",
-    "a station on the Chinese border". ``country_code(name)`` returns the ISO code of a country name."""
-    lex = lexicon or load_lexicon()
-    named, owned, unnamed, _ = _patterns(lex)
-    found: list[Descriptor] = []
-    for m in unnamed.finditer(text):
-        code = lex.demonyms.get(fold(m.group("dem"))) if m.group("dem") else country_code(m.group("country"))
-        if code is None:
-            continue
-        feature, _ = _head_info(m.group("head"), "", lex)
-        found.append(Descriptor(m.start(), m.end(), m.group(), feature, code, None, None))
-    for m in named.finditer(text):
-        feature, border = _head_info(m.group("head"), m.group("mods"), lex)
-        hint = _demonym_in(m.group("mods"), lex)
-        found.append(
-            Descriptor(m.start(), m.end(), m.group(), feature, hint if border else None, hint, m.end())
-        )
-    for m in owned.finditer(text):
-        hint = country_code(m.group("owner"))
-        if hint is None:
-            continue
-        feature, border = _head_info(m.group("head"), m.group("mods"), lex)
-        found.append(
-            Descriptor(m.start(), m.end(), m.group(), feature, hint if border else None, hint, m.end())
-        )
-    return found
-
-
-# --- geocoding ------------------------------------------------------------------------------------------
-
-
-def _as_list(result: Location | list[Location] | None) -> list[Location]:
-    if result is None:
-        return []
-    return list(result) if isinstance(result, list) else [result]
 
 
 @dataclass
 class _Candidate:
     start: int
+    """First token."""
     end: int
-    text: str
-    query: str
+    """Token after the last."""
     kind: Literal["name", "descriptive", "dateline"]
-    evidence: str
-    descriptor: Descriptor | None = None
+    query: str
+    evidence: str = ""
     hint: str | None = None
+    description: str | None = None
+    feature: str | None = None
+    border_of: str | None = None
     results: list[Location] = field(default_factory=list)
     place: Place | None = None
 
 
+# --- names in the parse ---------------------------------------------------------------------------------
+
+
+def _is_name_token(tok: Token) -> bool:
+    if tok.pos == "PROPN" or tok.tag in ("NNP", "NNPS"):
+        return tok.text[:1].isupper()
+    return tok.text[:1].isupper() and tok.ent_type in PLACE_ENTITIES and tok.pos in ("NOUN", "ADJ")
+
+
+def name_runs(parsed: ParsedText) -> Iterator[tuple[int, int]]:
+    """Maximal runs of proper-noun tokens, joined across hyphens written without spaces."""
+    tokens = parsed.tokens
+    i = 0
+    while i < len(tokens):
+        if not _is_name_token(tokens[i]):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(tokens):
+            tok = tokens[j]
+            if tok.sent != tokens[i].sent:
+                break
+            if _is_name_token(tok):
+                j += 1
+                continue
+            joined = tokens[j - 1].end == tok.start and j + 1 < len(tokens) and tokens[j + 1].start == tok.end
+            if tok.text in ("-", "on") and joined and tokens[j + 1].text[:1].isalpha():
+                j += 2
+                continue
+            break
+        yield i, j
+        i = j
+
+
+def _sub_runs(start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Longest first, left to right: "Dong Dang Railway" → "Dong Dang Railway", "Dong Dang", …"""
+    for size in range(end - start, 0, -1):
+        for a in range(start, end - size + 1):
+            yield a, a + size
+
+
+# --- the finder -------------------------------------------------------------------------------------------
+
+
 class _Resolver:
-    """Geocodes names once each and answers "is this a country?" for the descriptive patterns."""
+    """Geocodes names once each and answers "is this a country?"."""
 
     def __init__(self, geocoder: SupportsGeocode, lex: Lexicon) -> None:
         self.geocoder = geocoder
@@ -415,7 +116,7 @@ class _Resolver:
         alias = self.lex.aliases.get(fold(name))
         if alias:
             return alias
-        return name.title() if name.isupper() else name
+        return name.title() if name.isupper() and len(name) > 3 else name
 
     def lookup(self, name: str, hint: str | None = None, near: Sequence[Coordinates] = ()) -> list[Location]:
         key = (fold(name), hint, tuple(near))
@@ -430,7 +131,9 @@ class _Resolver:
 
     def country_code(self, name: str) -> str | None:
         folded = fold(name)
-        if folded in self.lex.stopwords or folded in self.lex.demonyms:
+        if folded in self.lex.demonyms:
+            return self.lex.demonyms[folded]
+        if folded in self.lex.stopwords:
             return None
         for loc in self.lookup(name):
             if loc.raw.get("kind") == "country":
@@ -438,146 +141,453 @@ class _Resolver:
         return None
 
 
-def _place_from(location: Location) -> Place:
-    from geo.places.geocoder import place_from_location  # the geocoder module is the one place that reads raw
-
-    return place_from_location(location)
-
-
-# --- the finder -----------------------------------------------------------------------------------------
-
-_DATELINE = re.compile(
-    r"\A\s*(?P<city>[A-Z][A-Z'’.\-]*(?:\s[A-Z][A-Z'’.\-]*)*)(?:,\s*[A-Za-z .]+?)?\s*"
-    r"(?:\([^)\n]{1,40}\)\s*)?[-—–]"
-)
-_WORD_BEFORE = re.compile(r"([A-Za-z’']+)\s+$")
-_TWO_WORDS_BEFORE = re.compile(r"([A-Za-z’']+\s+[A-Za-z’']+)\s+$")
-
-
-def _preposition_before(text: str, run: Run, lex: Lexicon) -> bool:
-    if run.dropped and fold(run.dropped[-1].text) in lex.place_prepositions:
-        return True
-    head = text[max(0, run.start - 40) : run.start]
-    definite = lex.raw["grammar"]["definite"]
-    for word in definite:
-        if head.casefold().endswith(f" {word} "):
-            head = head[: -len(word) - 1]
-    for pattern in (_TWO_WORDS_BEFORE, _WORD_BEFORE):
-        match = pattern.search(head)
-        if match and fold(match.group(1)) in lex.place_prepositions:
-            return True
-    return False
-
-
-def _facility_after(text: str, run: Run, lex: Lexicon) -> bool:
-    words = text[run.end : run.end + 30].split()
-    return bool(words) and words[0].islower() and fold(words[0].strip(",.;:")) in lex.facility_after_name
-
-
-def _region_spans(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
-    spans: list[tuple[int, int, str]] = []
-    for name in lex.regions:
-        pattern = r"\b" + r"\s+".join(re.escape(w) for w in name.split()) + r"\b"
-        spans.extend((m.start(), m.end(), name) for m in re.finditer(pattern, text, flags=re.IGNORECASE))
-    return spans
-
-
-def _dateline(text: str, lex: Lexicon) -> tuple[int, int] | None:
-    match = _DATELINE.match(text)
-    if not match or len(match.group("city")) < 3 or fold(match.group("city")) in lex.organisations:
-        return None
-    return match.start("city"), match.end("city")
+def _as_list(result: Location | list[Location] | None) -> list[Location]:
+    if result is None:
+        return []
+    return list(result) if isinstance(result, list) else [result]
 
 
 def find_mentions(
-    article: Article, geocoder: SupportsGeocode, lexicon: Lexicon | None = None
+    article: Article, parsed: ParsedText, geocoder: SupportsGeocode, lexicon: Lexicon | None = None
 ) -> list[Mention]:
-    """Every place mention of ``article``: spans, sentence spans, geocoded place and descriptive hints.
-
-    ``geocoder`` is a ``geo.places.geocoder.GazetteerGeocoder`` (or anything with its ``geocode`` keywords).
-    Ambiguous names are ranked with the country the words suggest and the article's unambiguous places.
-    """
+    """Every place mention of ``article`` in its parse: spans, sentence spans, geocoded place and hints."""
     lex = lexicon or load_lexicon()
-    text = article.text
     resolver = _Resolver(geocoder, lex)
-    descriptors = find_descriptors(text, resolver.country_code, lex)
-    by_name_start = {d.name_start: d for d in descriptors if d.name_start is not None}
-    _, _, _, country_after = _patterns(lex)
-
-    candidates: list[_Candidate] = []
-    dateline = _dateline(text, lex)
-    if dateline:
-        city = text[dateline[0] : dateline[1]]
-        candidates.append(_Candidate(dateline[0], dateline[1], city, city, "dateline", "dateline"))
-    regions = _region_spans(text, lex)
-    taken = [(s, e) for s, e, _ in regions] + ([dateline] if dateline else [])
-
-    for d in descriptors:
-        if d.name_start is None:
-            candidates.append(
-                _Candidate(
-                    d.start,
-                    d.end,
-                    d.description,
-                    d.description,
-                    "descriptive",
-                    "descriptive phrase",
-                    descriptor=d,
-                    hint=d.country_hint,
-                )
-            )
-
-    hints: dict[str, str] = {}
-    for run in capitalised_runs(text, lex):
-        if any(s <= run.start < e for s, e in taken) or run.kind != "candidate":
-            continue
-        if run.text.isupper() and len(run.text) > 1 and fold(run.text) not in lex.aliases:
-            continue
-        descriptor = by_name_start.get(run.start)
-        if descriptor is None and _facility_after(text, run, lex):
-            continue
-        hint = descriptor.country_hint if descriptor else None
-        evidence = "descriptive phrase" if descriptor else ""
-        after = country_after.match(text, run.end)
-        if after and hint is None and resolver.country_code(run.text) is None:
-            hint = resolver.country_code(after.group("country"))
-            evidence = evidence or ("followed by its country" if hint else "")
-        if not evidence and _preposition_before(text, run, lex):
-            evidence = "preposition of place"
-        end = run.end
-        if descriptor:
-            descriptor = replace(descriptor, end=end, description=text[descriptor.start : end])
-        candidates.append(_Candidate(run.start, end, run.text, run.text, "name", evidence, descriptor, hint))
-        if hint:
-            hints.setdefault(fold(run.text), hint)
-
+    reader = _Reader(parsed, lex, resolver)
+    candidates = reader.candidates()
     for cand in candidates:
-        if cand.kind != "descriptive":
-            cand.hint = cand.hint or hints.get(fold(cand.text))
+        if cand.kind != "descriptive" and not cand.results:
             cand.results = resolver.lookup(cand.query, cand.hint)
-    accepted = [c for c in candidates if _accept(c, lex)]
+    accepted = [c for c in candidates if reader.accept(c)]
     _resolve_places(accepted, resolver)
-    mentions = [_mention(article, c, _sentence_of(text, c.start)) for c in accepted]
-    mentions.extend(_region_mentions(article, regions, lex))
+    mentions = [reader.mention(article, c) for c in accepted]
+    mentions.extend(reader.regions(article))
     return sorted(mentions, key=lambda m: (m.start, m.end))
 
 
-def _accept(cand: _Candidate, lex: Lexicon) -> bool:
-    """Positive evidence that a gazetteer hit is a place mention here, not a word that happens to match."""
-    if cand.kind in ("descriptive", "dateline"):
-        return True
-    if cand.descriptor is not None:
-        return True
-    if not cand.results:
+class _Reader:
+    """The per-article reading of names: which runs name places, and what the words around them say."""
+
+    def __init__(self, parsed: ParsedText, lex: Lexicon, resolver: _Resolver) -> None:
+        self.p = parsed
+        self.lex = lex
+        self.resolver = resolver
+        self.known_people = self._known_people()
+
+    # people ---------------------------------------------------------------------------------------------
+
+    def _known_people(self) -> frozenset[str]:
+        """Every word of a multi-word person's name stands for a person elsewhere ("Kim", "Biden")."""
+        words: set[str] = set()
+        for ent in self.p.entities:
+            if ent.label == "PERSON" and ent.end - ent.start >= 2:
+                words.update(fold(t.text) for t in self.p.tokens[ent.start : ent.end] if t.pos == "PROPN")
+        return frozenset(words)
+
+    def _person_evidence(self, start: int, end: int) -> bool:
+        toks = self.p.tokens
+        prev = toks[start - 1] if start > 0 else None
+        if prev is not None and prev.lower.rstrip(".") in self.lex.person_titles:
+            return True
+        head = toks[self._root(start, end)]
+        if head.dep in ("nsubj", "nsubjpass") and toks[head.head].lemma in self.lex.reporting_lemmas:
+            return True
+        return all(fold(t.text) in self.known_people for t in toks[start:end])
+
+    # structure --------------------------------------------------------------------------------------------
+
+    def _root(self, start: int, end: int) -> int:
+        """The token of the span whose head lies outside it."""
+        for i in range(start, end):
+            if not start <= self.p.tokens[i].head < end or self.p.tokens[i].head == i:
+                return i
+        return end - 1
+
+    def _entity_over(self, start: int, end: int) -> Span | None:
+        for k in range(start, end):
+            ent = self.p.entity_at(k)
+            if ent is not None:
+                return ent
+        return None
+
+    def _next_word(self, end: int) -> Token | None:
+        toks = self.p.tokens
+        k = end
+        if k < len(toks) and toks[k].text in ("'s", "’s"):
+            return None
+        return toks[k] if k < len(toks) and toks[k].sent == toks[end - 1].sent else None
+
+    def _heads(self, lemma: str) -> dict[str, Any] | None:
+        info = self.lex.descriptive_heads.get(lemma)
+        return dict(info) if info is not None else None
+
+    def _head_phrase(self, i: int) -> tuple[str, dict[str, Any]] | None:
+        """The descriptive head at token ``i`` ("station", "border town"), with its feature."""
+        tok = self.p.tokens[i]
+        if tok.pos not in ("NOUN", "PROPN"):
+            return None
+        for k in (i - 1,):
+            if k >= 0 and self.p.tokens[k].head == i:
+                two = f"{self.p.tokens[k].lemma.casefold()} {tok.lemma.casefold()}"
+                info = self._heads(two)
+                if info:
+                    return two, info
+        info = self._heads(tok.lemma.casefold())
+        return (tok.lemma.casefold(), info) if info else None
+
+    def _demonym_country(self, i: int) -> str | None:
+        """The country a modifier names: "Chinese" → CN, "Russia's" → RU, "North Korean" → KP."""
+        tok = self.p.tokens[i]
+        two = f"{self.p.tokens[i - 1].text} {tok.text}" if i > 0 else ""
+        for words in (two, tok.text):
+            code = self.lex.demonyms.get(fold(words)) if words else None
+            if code:
+                return code
+        if tok.pos == "PROPN" or tok.ent_type == "GPE":
+            ent = self.p.entity_at(i)
+            name = self.p.span_text(ent) if ent is not None else tok.text
+            return self.resolver.country_code(name)
+        return None
+
+    def _country_of_phrase(self, head: int, skip: range | None = None) -> str | None:
+        """A country named around a descriptive head: its modifiers, possessor or "in <Country>"."""
+        for child in self.p.children(head):
+            if skip is not None and child in skip:
+                continue
+            tok = self.p.tokens[child]
+            if tok.dep in ("amod", "compound", "poss", "nmod"):
+                code = self._demonym_country(child)
+                if code:
+                    return code
+            if tok.dep == "prep" and tok.lower in ("in", "of"):
+                for obj in self.p.children(child):
+                    if self.p.tokens[obj].dep == "pobj" and (skip is None or obj not in skip):
+                        code = self._demonym_country(obj)
+                        if code:
+                            return code
+        return None
+
+    def _border_of(self, head: int) -> str | None:
+        """"on the Chinese border" / "near the border with China" / "Chinese border city" → CN."""
+        for k in self.p.subtree(head):
+            tok = self.p.tokens[k]
+            if tok.lemma.casefold() not in self.lex.border_words:
+                continue
+            for child in self.p.children(k):
+                ctok = self.p.tokens[child]
+                if ctok.dep in ("amod", "compound", "poss", "nmod"):
+                    code = self._demonym_country(child)
+                    if code:
+                        return code
+                if ctok.dep == "prep" and ctok.lower == "with":
+                    for obj in self.p.children(child):
+                        code = self._demonym_country(obj)
+                        if code:
+                            return code
+            if self.p.tokens[head].dep != "ROOT":
+                for sib in self.p.children(head):
+                    if self.p.tokens[sib].dep in ("amod", "compound") and sib != k:
+                        code = self._demonym_country(sib)
+                        if code and k in self.p.children(head):
+                            return code
+        return None
+
+    def _descriptor_for(self, start: int, end: int) -> tuple[str, dict[str, Any], int] | None:
+        """The descriptive noun a name hangs on: "X station", "the town of X", "the capital, X"."""
+        toks = self.p.tokens
+        root = self._root(start, end)
+        tok = toks[root]
+        head = tok.head
+        if tok.dep == "compound" and head != root:
+            found = self._head_phrase(head)
+            if found:
+                return (*found, head)
+        if tok.dep == "pobj" and toks[head].lower in ("of", "at") and toks[head].head != head:
+            noun = toks[head].head
+            found = self._head_phrase(noun)
+            if found:
+                return (*found, noun)
+        if tok.dep == "appos":
+            found = self._head_phrase(head)
+            if found:
+                return (*found, head)
+        for child in self.p.children(root):
+            if toks[child].dep == "appos":
+                found = self._head_phrase(child)
+                if found:
+                    return (*found, child)
+        nxt = self._next_word(end)
+        if nxt is not None:
+            found = self._head_phrase(nxt.i)
+            if found and found[1].get("feature") in ("station", "crossing"):
+                return (*found, nxt.i)
+        return None
+
+    def _governed_as_place(self, start: int, end: int) -> str:
+        toks = self.p.tokens
+        root = self._root(start, end)
+        tok = toks[root]
+        head = toks[tok.head]
+        if tok.dep == "pobj" and head.lower in self.lex.prepositions:
+            return "preposition of place"
+        if tok.dep in ("dobj", "obj") and head.lemma in self.lex.movement:
+            if self.lex.movement[head.lemma].object in ("from", "to", "via", "at"):
+                return "object of a movement verb"
+        if tok.dep == "npadvmod" and head.lemma in self.lex.movement:
+            return "object of a movement verb"
+        return ""
+
+    def _country_after(self, end: int) -> str | None:
+        """"Dandong, China" → CN."""
+        toks = self.p.tokens
+        if end + 1 < len(toks) and toks[end].text == "," and toks[end + 1].pos == "PROPN":
+            k = end + 1
+            while k + 1 < len(toks) and toks[k + 1].pos == "PROPN":
+                k += 1
+            name = self.p.tokens_text(end + 1, k + 1)
+            folded = fold(name)
+            if folded in self.lex.demonyms:
+                return None
+            return self.resolver.country_code(name)
+        return None
+
+    # candidates ---------------------------------------------------------------------------------------
+
+    def dateline(self) -> tuple[int, int] | None:
+        """The place a line opens with before "(Agency)", a comma or a dash, in the first three lines."""
+        toks = self.p.tokens
+        for sent in self.p.sentences[:4]:
+            k = sent.start
+            while k < sent.end and toks[k].text.isupper() and toks[k].text.replace(".", "").isalpha():
+                k += 1
+            caps = k > sent.start and len(self.p.tokens_text(sent.start, k)) >= 3
+            if not caps:
+                continue
+            if k < sent.end and (toks[k].text in (",", "(") or toks[k].text in _DASHES):
+                if fold(self.p.tokens_text(sent.start, k)) in self.lex.organisations:
+                    continue
+                return sent.start, k
+        return None
+
+    def candidates(self) -> list[_Candidate]:
+        out: list[_Candidate] = []
+        taken: set[int] = set()
+        dateline = self.dateline()
+        if dateline:
+            text = self.p.tokens_text(*dateline)
+            out.append(_Candidate(dateline[0], dateline[1], "dateline", text, "dateline"))
+            taken.update(range(*dateline))
+        for start, end in name_runs(self.p):
+            if start in taken:
+                continue
+            out.extend(self._run_candidates(start, end))
+        out.extend(self._unnamed())
+        return out
+
+    def _run_candidates(self, start: int, end: int) -> list[_Candidate]:
+        toks = self.p.tokens
+        found: list[_Candidate] = []
+        used: set[int] = set()
+        for a, b in _sub_runs(start, end):
+            if used.intersection(range(a, b)):
+                continue
+            text = self.p.tokens_text(a, b)
+            if len(text) < 2 or (text.endswith(".") and b - a == 1):
+                continue
+            if toks[a].text.isupper() and len(text) > 1 and fold(text) not in self.lex.aliases and b - a == 1:
+                if toks[a].ent_type not in PLACE_ENTITIES:
+                    continue
+            if fold(text) in self.lex.organisations:
+                used.update(range(a, b))
+                continue
+            if (a, b) != (start, end) and not self._sub_run_ok(a, b, start, end):
+                continue
+            results = self.resolver.lookup(text)
+            if not results:
+                continue
+            cand = _Candidate(a, b, "name", text, results=results)
+            if self._vetoed(cand):
+                used.update(range(a, b))
+                continue
+            self._describe(cand)
+            if cand.hint:
+                cand.results = self.resolver.lookup(text, cand.hint) or results
+            found.append(cand)
+            used.update(range(a, b))
+        return found
+
+    def _sub_run_ok(self, a: int, b: int, start: int, end: int) -> bool:
+        """A part of a longer proper-noun run is a place only when the parser marks it as one, or when the
+        rest of the run is a facility or descriptive word ("Vladivostok Station")."""
+        ent = self._entity_over(a, b)
+        if ent is not None and ent.label in PLACE_ENTITIES and ent.start == a and ent.end == b:
+            return True
+        rest = [t for t in self.p.tokens[start:end] if not a <= t.i < b]
+        return all(
+            t.lemma.casefold() in self.lex.name_facilities
+            or t.lemma.casefold() in self.lex.descriptive_heads
+            or fold(t.text) in self.lex.demonyms
+            for t in rest
+        )
+
+    def _vetoed(self, cand: _Candidate) -> bool:
+        a, b = cand.start, cand.end
+        ent = self._entity_over(a, b)
+        if ent is not None and ent.label in NAME_ENTITY_VETO and (ent.start < a or ent.end > b):
+            extra = [t for t in self.p.tokens[ent.start : ent.end] if not a <= t.i < b]
+            harmless = all(
+                t.lemma.casefold() in self.lex.name_facilities
+                or t.lemma.casefold() in self.lex.descriptive_heads
+                or t.is_punct_like
+                for t in map(_Tok, extra)
+            )
+            if not harmless:
+                return True
+        nxt = self._next_word(b)
+        if nxt is not None and nxt.lemma.casefold() in self.lex.name_vetoes and nxt.pos in ("NOUN", "PROPN"):
+            return True
+        if ent is not None and ent.label == "PERSON" and self._person_evidence(a, b):
+            return True
+        if ent is None or ent.label not in PLACE_ENTITIES:
+            if self._person_evidence(a, b) and all(fold(t.text) in self.known_people for t in self.p.tokens[a:b]):
+                return True
         return False
-    top = cand.results[0].raw
-    if top.get("kind") == "country":
-        return True
-    if cand.evidence:
-        return True
-    return (
-        int(top.get("population") or 0) >= lex.well_known_population and fold(cand.text) not in lex.stopwords
-    )
+
+    def _describe(self, cand: _Candidate) -> None:
+        desc = self._descriptor_for(cand.start, cand.end)
+        if desc is not None:
+            phrase, info, head = desc
+            span = self.p.subtree(head)
+            lo = min(span.start, cand.start)
+            hi = max(cand.end, head + 1)
+            cand.description = self.p.tokens_text(lo, hi)
+            cand.feature = str(info.get("feature") or "")
+            cand.evidence = f"descriptive phrase ({phrase})"
+            cand.hint = self._country_of_phrase(head, range(cand.start, cand.end))
+            if info.get("border") or "border" in phrase:
+                cand.border_of = self._border_of(head) or cand.hint
+        if not cand.hint:
+            cand.hint = self._country_after(cand.end)
+            if cand.hint and not cand.evidence:
+                cand.evidence = "followed by its country"
+        if not cand.evidence:
+            cand.evidence = self._governed_as_place(cand.start, cand.end)
+        ent = self._entity_over(cand.start, cand.end)
+        if not cand.evidence and ent is not None and ent.label in PLACE_ENTITIES:
+            cand.evidence = f"the parser reads it as a place ({ent.label})"
+
+    def _unnamed(self) -> Iterator[_Candidate]:
+        """Descriptive references that name no place: "a station on the Chinese border"."""
+        toks = self.p.tokens
+        for tok in toks:
+            found = self._head_phrase(tok.i)
+            if found is None or tok.pos != "NOUN":
+                continue
+            phrase, info = found
+            if info.get("feature") not in ("station", "crossing") and not info.get("border"):
+                continue
+            kids = self.p.children(tok.i)
+            if any(toks[k].pos == "PROPN" and toks[k].dep in ("compound", "appos", "poss") for k in kids):
+                continue
+            if any(
+                toks[k].dep == "prep" and toks[k].lower in ("of", "at")
+                and any(toks[o].pos == "PROPN" for o in self.p.children(k))
+                for k in kids
+            ):
+                continue
+            if tok.dep == "appos" and toks[tok.head].pos == "PROPN":
+                continue
+            if tok.dep == "compound":
+                continue
+            border = self._border_of(tok.i)
+            hint = self._country_of_phrase(tok.i)
+            if not border and not info.get("border") and not hint:
+                continue
+            span = self.p.subtree(tok.i)
+            start = span.start
+            while start < tok.i and toks[start].dep in ("punct", "cc"):
+                start += 1
+            end = span.stop
+            while end > tok.i + 1 and toks[end - 1].dep in ("punct", "cc"):
+                end -= 1
+            description = self.p.tokens_text(start, end)
+            yield _Candidate(
+                start, end, "descriptive", description, "descriptive phrase", hint=hint,
+                description=description, feature=str(info.get("feature") or ""), border_of=border,
+            )  # fmt: skip
+
+    def accept(self, cand: _Candidate) -> bool:
+        """Positive evidence that a gazetteer hit is a place mention here."""
+        if cand.kind in ("descriptive", "dateline"):
+            return True
+        if not cand.results:
+            return False
+        if cand.description is not None or cand.evidence:
+            return fold(cand.query) not in self.lex.stopwords or bool(cand.description)
+        top = cand.results[0].raw
+        if top.get("kind") == "country":
+            return True
+        return (
+            int(top.get("population") or 0) >= self.lex.well_known_population
+            and fold(cand.query) not in self.lex.stopwords
+        )
+
+    def mention(self, article: Article, cand: _Candidate) -> Mention:
+        toks = self.p.tokens
+        sent = self.p.sentence(cand.start)
+        start, end = toks[cand.start].start, toks[cand.end - 1].end
+        return Mention(
+            article=article.id,
+            text=article.text[start:end],
+            start=start,
+            end=end,
+            sentence_start=sent.char_start,
+            sentence_end=sent.char_end,
+            kind=cand.kind,
+            place=cand.place,
+            description=cand.description,
+            feature=cand.feature or None,
+            border_of=cand.border_of,
+            country_hint=cand.hint,
+        )
+
+    def regions(self, article: Article) -> list[Mention]:
+        """Named regions of the lexicon ("the Russian Far East"), placed at their centres."""
+        out: list[Mention] = []
+        folded_tokens = [fold(t.text) for t in self.p.tokens]
+        for name, info in self.lex.regions.items():
+            words = [fold(w) for w in name.split()]
+            for i in range(len(folded_tokens) - len(words) + 1):
+                if folded_tokens[i : i + len(words)] != words:
+                    continue
+                countries = info.get("countries") or []
+                place = Place(
+                    name=name,
+                    latitude=float(info["latitude"]),
+                    longitude=float(info["longitude"]),
+                    country=countries[0] if len(countries) == 1 else "",
+                    kind="region",
+                    why="a named region from data/lexicon.json",
+                )
+                cand = _Candidate(i, i + len(words), "name", name, place=place)
+                out.append(self.mention(article, cand))
+        return out
+
+
+@dataclass(frozen=True)
+class _Tok:
+    tok: Token
+
+    @property
+    def lemma(self) -> str:
+        return self.tok.lemma
+
+    @property
+    def is_punct_like(self) -> bool:
+        return self.tok.pos == "PUNCT" or self.tok.text in ("'s", "’s")
+
+
+# --- choosing among namesakes -----------------------------------------------------------------------------
 
 
 def _is_exact(location: Location, query: str) -> bool:
@@ -597,12 +607,12 @@ def _resolve_places(candidates: list[_Candidate], resolver: _Resolver) -> None:
     for cand in candidates:
         if (
             cand.results
-            and (len(cand.results) == 1 or cand.hint)
+            and (len(cand.results) == 1 or cand.hint or _dominant(cand.results, resolver.lex))
             and cand.results[0].raw.get("kind") != "country"
         ):
             anchors.append((cand.results[0].latitude, cand.results[0].longitude))
     for cand in candidates:
-        if not cand.results:
+        if cand.place is not None or not cand.results:
             continue
         results = cand.results
         own = (results[0].latitude, results[0].longitude)
@@ -617,52 +627,7 @@ def _resolve_places(candidates: list[_Candidate], resolver: _Resolver) -> None:
         cand.place = _place_from(best)
 
 
-def _sentence_of(text: str, offset: int) -> tuple[int, int]:
-    spans = _spans(text)
-    index = bisect.bisect_right([s for s, _ in spans], offset) - 1
-    if index >= 0 and spans[index][0] <= offset < spans[index][1]:
-        return spans[index]
-    return (offset, offset)
+def _place_from(location: Location) -> Place:
+    from geo.places.geocoder import place_from_location  # the geocoder module is the one place that reads raw
 
-
-@functools.lru_cache(maxsize=64)
-def _spans(text: str) -> tuple[tuple[int, int], ...]:
-    return tuple(sentence_spans(text))
-
-
-def _mention(article: Article, cand: _Candidate, sentence: tuple[int, int]) -> Mention:
-    d = cand.descriptor
-    return Mention(
-        article=article.id,
-        text=article.text[cand.start : cand.end],
-        start=cand.start,
-        end=cand.end,
-        sentence_start=sentence[0],
-        sentence_end=sentence[1],
-        kind=cand.kind,
-        place=cand.place,
-        description=d.description if d else None,
-        feature=d.feature if d else None,
-        border_of=d.border_of if d else None,
-        country_hint=cand.hint or (d.country_hint if d else None),
-    )
-
-
-def _region_mentions(article: Article, regions: list[tuple[int, int, str]], lex: Lexicon) -> list[Mention]:
-    mentions: list[Mention] = []
-    for start, end, name in regions:
-        info = lex.regions[name]
-        countries = info.get("countries") or []
-        place = Place(
-            name=name,
-            latitude=float(info["latitude"]),
-            longitude=float(info["longitude"]),
-            country=countries[0] if len(countries) == 1 else "",
-            kind="region",
-            why="a named region from data/lexicon.json",
-        )
-        sentence = _sentence_of(article.text, start)
-        mentions.append(
-            Mention(article.id, article.text[start:end], start, end, sentence[0], sentence[1], "name", place)
-        )
-    return mentions
+    return place_from_location(location)

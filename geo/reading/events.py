@@ -1,0 +1,524 @@
+"""Movement events read from the dependency parse: one frame per movement predicate.
+
+A frame says who moved (a person, the vehicle carrying them, or a pronoun or surname resolved to a person),
+with what predicate, what kind of statement it is (happened, planned, expected, denied, hypothetical, or an
+earlier trip), from / to / at / via which place mentions, by which mode, and which sentence says so.
+Conjoined verbs share their subject ("flew to A, was driven to B and boarded a train there"). Every English
+word it relies on comes from ``data/lexicon.json``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+
+from geo.model import Article, Event, EventStatus, Mention, Mode, PlaceRelation, Quote
+from geo.reading.lexicon import Lexicon, Motion, load_lexicon
+from geo.reading.parse import ParsedText, Token
+from geo.reading.text import fold
+
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
+_INHERIT = ("conj", "xcomp", "advcl", "acomp", "dep", "pcomp")
+
+
+@dataclass(frozen=True)
+class People:
+    """The people an article names: full names, and which full name a surname or given name stands for."""
+
+    full: tuple[str, ...]
+    by_word: dict[str, str]
+    positions: tuple[tuple[int, str, bool], ...]
+    """(token index, full name, is a subject) of every person mention, in text order, for pronouns."""
+    counts: dict[str, int]
+
+    def resolve(self, name: str) -> str:
+        folded = fold(name)
+        for full in self.full:
+            if fold(full) == folded:
+                return full
+        words = folded.split()
+        if len(words) == 1 and words[0] in self.by_word:
+            return self.by_word[words[0]]
+        for full in self.full:
+            if folded in fold(full) or fold(full) in folded:
+                return full
+        return name
+
+    def last_before(self, i: int, *, subject: bool = False) -> str:
+        """The person named last before token ``i`` (as a subject of a clause when ``subject``)."""
+        best = ""
+        for k, name, is_subject in self.positions:
+            if k >= i:
+                break
+            if is_subject or not subject:
+                best = name
+        return best or (self.last_before(i) if subject else "")
+
+
+def _clean_person(parsed: ParsedText, start: int, end: int, lex: Lexicon) -> str:
+    words = [t for t in parsed.tokens[start:end] if t.text not in ("'s", "’s")]
+    while words and (words[0].lower.rstrip(".") in lex.person_titles or fold(words[0].text) in lex.demonyms):
+        words = words[1:]
+    return " ".join(w.text for w in words)
+
+
+def find_people(parsed: ParsedText, lex: Lexicon) -> People:
+    names: list[tuple[int, str, bool]] = []
+    for ent in parsed.entities:
+        if ent.label != "PERSON":
+            continue
+        name = _clean_person(parsed, ent.start, ent.end, lex)
+        if name and not any(ch.isdigit() for ch in name):
+            is_subject = any(parsed.tokens[k].dep in _SUBJECTS for k in range(ent.start, ent.end))
+            names.append((ent.start, name, is_subject))
+    full = list(dict.fromkeys(n for _, n, _ in names if len(n.split()) >= 2))
+    by_word: dict[str, str] = {}
+    for name in full:  # first named first: a report names its subject in full, then by surname
+        for word in (name.split()[0], name.split()[-1]):
+            by_word.setdefault(fold(word), name)
+    resolved: list[tuple[int, str, bool]] = []
+    for i, name, is_subject in names:
+        words = fold(name).split()
+        if len(words) == 1 and words[0] in by_word:
+            name = by_word[words[0]]
+        resolved.append((i, name, is_subject))
+    totals = Counter(n for _, n, _ in resolved)
+    return People(tuple(full), by_word, tuple(resolved), dict(totals))
+
+
+class _Frames:
+    """Reads the frames of one article."""
+
+    def __init__(self, article: Article, parsed: ParsedText, mentions: Sequence[Mention], lex: Lexicon) -> None:
+        self.article = article
+        self.p = parsed
+        self.lex = lex
+        self.people = find_people(parsed, lex)
+        self.mentions = [m for m in mentions if m.article == article.id]
+        self._mention_at: dict[int, Mention] = {}
+        for m in self.mentions:
+            first = parsed.token_at(m.start)
+            k = first
+            while k < len(parsed.tokens) and parsed.tokens[k].start < m.end:
+                self._mention_at.setdefault(k, m)
+                k += 1
+        self.dateline = next((m for m in self.mentions if m.kind == "dateline"), None)
+        self._movers: dict[int, tuple[str, str]] = {}
+        self.last_mover = ""
+        """Who moved in the last frame with a mover: "the train" after it is that person's train."""
+
+    # who ---------------------------------------------------------------------------------------------------
+
+    def _person_at(self, i: int) -> str:
+        ent = self.p.entity_at(i)
+        if ent is not None and ent.label == "PERSON":
+            return self.people.resolve(_clean_person(self.p, ent.start, ent.end, self.lex))
+        tok = self.p.tokens[i]
+        if tok.pos == "PROPN" and fold(tok.text) in self.people.by_word:
+            return self.people.by_word[fold(tok.text)]
+        return ""
+
+    def _carried(self, vehicle: int) -> str:
+        """"the train believed to carry Kim", "a plane carrying Xi", "Kim's train", "his train"."""
+        for k in self.p.subtree(vehicle):
+            tok = self.p.tokens[k]
+            if tok.lemma in self.lex.carry_lemmas and k != vehicle:
+                for obj in self.p.subtree(k):
+                    if obj != k and self.p.tokens[obj].dep in ("dobj", "pobj", "obj", "compound", "appos"):
+                        who = self._person_at(obj)
+                        if who:
+                            return who
+                # the small parser often hangs the passenger elsewhere: take the next person named
+                for obj in range(k + 1, min(k + 8, len(self.p.tokens))):
+                    if self.p.tokens[obj].sent != tok.sent:
+                        break
+                    who = self._person_at(obj)
+                    if who:
+                        return who
+        for child in self.p.children(vehicle):
+            if self.p.tokens[child].dep == "poss":
+                return self._who(child)
+        return ""
+
+    def _who(self, i: int) -> str:
+        """The person token ``i`` stands for."""
+        tok = self.p.tokens[i]
+        who = self._person_at(i)
+        if who:
+            return who
+        for k in self.p.subtree(i):  # "North Korean leader Kim Jong Un", "Kim and his sister"
+            if self.p.tokens[k].dep in ("compound", "appos", "conj") or k == i:
+                who = self._person_at(k)
+                if who:
+                    return who
+        lower = tok.lower
+        lemma = tok.lemma.casefold()
+        if (lemma in self.lex.vehicles and tok.pos == "NOUN") or lower == "it":
+            return self._carried(i) or self.last_mover or self.people.last_before(i, subject=True)
+        if lower in self.lex.pronouns or lemma in self.lex.person_nouns:
+            return self.people.last_before(i, subject=True)
+        return ""
+
+    def _subject(self, i: int, depth: int = 0) -> tuple[str, str]:
+        """(resolved mover, mover as written) of predicate ``i``; conjoined and embedded verbs inherit."""
+        if i in self._movers:
+            return self._movers[i]
+        result = ("", "")
+        tok = self.p.tokens[i]
+        subj = next((c for c in self.p.children(i) if self.p.tokens[c].dep in _SUBJECTS), None)
+        if subj is None and tok.pos == "NOUN":
+            subj = next((c for c in self.p.children(i) if self.p.tokens[c].dep == "poss"), None)
+            if subj is None:
+                subj = next(
+                    (
+                        o for c in self.p.children(i) if self.p.tokens[c].lower == "by"
+                        for o in self.p.children(c) if self._person_at(o)
+                    ),
+                    None,
+                )  # fmt: skip
+        if subj is not None:
+            span = self.p.subtree(subj)
+            text = self.p.tokens_text(span.start, min(span.stop, span.start + 8))
+            if self.p.tokens[subj].dep == "expl":
+                result = ("", text)
+            else:
+                result = (self._who(subj), text)
+        elif tok.dep == "relcl" or tok.dep == "acl":
+            head = tok.head
+            result = (self._who(head), self.p.tokens[head].text)
+        elif depth < 6 and tok.head != i and (tok.dep in _INHERIT or tok.dep == "ROOT"):
+            head = tok.head
+            if tok.dep == "xcomp" or tok.dep == "conj" or tok.dep == "advcl" or tok.dep == "dep":
+                result = self._subject(head, depth + 1)
+            if tok.dep in ("pobj", "pcomp"):
+                result = self._subject(self.p.tokens[head].head, depth + 1)
+        elif tok.pos == "NOUN" and depth < 6 and tok.dep in ("dobj", "pobj", "attr", "nsubj"):
+            # "Kim made the trip", "embarked on a journey": the noun's governing verb has the subject
+            gov = tok.head if tok.dep != "pobj" else self.p.tokens[tok.head].head
+            if gov != i:
+                result = self._subject(gov, depth + 1)
+        self._movers[i] = result
+        return result
+
+    # what kind of statement ----------------------------------------------------------------------------
+
+    def _status(self, i: int, clause_root: int) -> EventStatus:
+        chain = [i, *self.p.ancestors(i)]
+        status: EventStatus = "happened"
+        for depth, k in enumerate(chain):
+            tok = self.p.tokens[k]
+            kids = [self.p.tokens[c] for c in self.p.children(k)]
+            if any(c.dep == "neg" or (c.lower in self.lex.negations and c.dep in ("neg", "advmod")) for c in kids):
+                if depth == 0 or tok.lemma in self.lex.expect_lemmas or tok.lemma in self.lex.denial_lemmas:
+                    return "denied"
+            if any(c.dep == "mark" and c.lower in self.lex.conditional_marks for c in kids):
+                return "hypothetical"
+            aux = {c.lower for c in kids if c.dep in ("aux", "auxpass")}
+            if aux & self.lex.hypothetical_aux:
+                return "hypothetical"
+            if depth > 0 and tok.lemma in self.lex.denial_lemmas and tok.pos == "VERB":
+                return "denied"
+            if aux & self.lex.future_aux and status == "happened":
+                status = "planned"
+            if depth > 0 and tok.lemma.casefold() in self.lex.expect_lemmas:
+                passive = any(c.dep in ("auxpass", "nsubjpass") for c in kids)
+                if tok.lemma in ("believe", "report") and passive:
+                    continue
+                if tok.lemma not in ("believe", "report"):
+                    status = "expected"
+            if depth == 0 and any(c.dep == "aux" and c.tag == "TO" for c in kids) and status == "happened":
+                status = "planned"
+            if tok.dep in ("ccomp", "relcl", "acl") or tok.lemma in self.lex.reporting_lemmas:
+                if depth > 0:
+                    break
+            if k == clause_root:
+                break
+        return status
+
+    def _earlier(self, i: int) -> bool:
+        """An earlier trip: a year before the article's, or words such as "in the past", in the clause."""
+        sent = self.p.sentence(i)
+        text = self.p.span_text(sent).casefold()
+        published = self.article.published.year
+        if any(int(match.group(1)) < published for match in _YEAR.finditer(text)):
+            return True
+        return any(re.search(rf"\b{re.escape(m)}\b", text) for m in self.lex.earlier_markers)
+
+    # where --------------------------------------------------------------------------------------------
+
+    def _mentions_in(self, i: int) -> list[Mention]:
+        """Place mentions inside the phrase headed by ``i``, the one covering ``i`` first."""
+        seen: list[Mention] = []
+        own = self._mention_at.get(i)
+        if own is not None:
+            seen.append(own)
+        for k in self.p.subtree(i):
+            m = self._mention_at.get(k)
+            if m is not None and m not in seen:
+                tok = self.p.tokens[k]
+                # "a station near Pingxiang" under "station": keep the head's own reading first
+                if tok.dep in ("conj",) and own is not None:
+                    continue
+                seen.append(m)
+        return seen
+
+    def _relation(self, prep: Token, motion: Motion, lemma: str) -> PlaceRelation | None:
+        word = prep.lower
+        kids = self.p.children(prep.i)
+        if word == "of" and prep.i > 0 and self.p.tokens[prep.i - 1].lower == "out":
+            word = "out of"
+        relation = self.lex.prepositions.get(word)
+        if relation is None:
+            return None
+        if word == "for" and lemma not in self.lex.for_lemmas:
+            return None
+        if relation == "at" and motion.arrival:
+            return "to"
+        if not kids:
+            return None
+        return relation  # type: ignore[return-value]
+
+    def _places(self, i: int, motion: Motion, lemma: str) -> list[tuple[PlaceRelation, Mention, int]]:
+        out: list[tuple[PlaceRelation, Mention, int]] = []
+        heads = [i]
+        for child in self.p.children(i):
+            tok = self.p.tokens[child]
+            if tok.dep in ("dobj", "obj") and (
+                tok.lemma in self.lex.vehicles or tok.lemma in self.lex.movement_nouns or tok.lemma == "way"
+            ):
+                heads.append(child)  # "took the train to Beijing", "made his way to Hanoi"
+            if tok.dep == "prt":
+                heads.append(child)
+        for head in heads:
+            for child in self.p.children(head):
+                tok = self.p.tokens[child]
+                if tok.dep == "prep" or (tok.dep == "prt" and tok.lower in ("into", "through", "across")):
+                    relation = self._relation(tok, motion, lemma)
+                    if relation is None:
+                        continue
+                    for obj in self.p.children(child):
+                        if self.p.tokens[obj].dep not in ("pobj", "pcomp", "obj"):
+                            continue
+                        for m in self._mentions_in(obj)[:1]:
+                            out.append((relation, m, obj))
+                        for conj in self.p.children(obj):
+                            if self.p.tokens[conj].dep == "conj":
+                                for m in self._mentions_in(conj)[:1]:
+                                    out.append((relation, m, conj))
+                elif tok.dep in ("dobj", "obj", "npadvmod") and head == i and motion.object in ("from", "to", "via"):
+                    for m in self._mentions_in(child)[:1]:
+                        out.append((motion.object, m, child))  # type: ignore[arg-type]
+                elif tok.dep == "advmod" and head == i and tok.lower in self.lex.here_words and self.dateline:
+                    out.append(("to" if motion.arrival else "at", self.dateline, child))
+                elif tok.dep == "advmod" and head == i and tok.lower in self.lex.there_words:
+                    out.append(("at", _THERE, child))
+        if motion.presence and not out:
+            for child in self.p.children(i):
+                if self.p.tokens[child].dep in ("dobj", "obj"):
+                    for m in self._mentions_in(child)[:1]:
+                        out.append(("at" if motion.object is None else motion.object, m, child))  # type: ignore[arg-type]
+        return out
+
+    def _co_movers(self, subject: int | None, mover: str) -> list[str]:
+        """"Trump and Kim will meet in Hanoi": each conjoined person is a mover of the same frame."""
+        if subject is None:
+            return []
+        out: list[str] = []
+        for k in self.p.subtree(subject):
+            if self.p.tokens[k].dep == "conj":
+                who = self._who(k)
+                if who and who != mover and who not in out:
+                    out.append(who)
+        return out
+
+    # how ---------------------------------------------------------------------------------------------------
+
+    def _vehicle_mode(self, i: int) -> tuple[Mode | None, str]:
+        tok = self.p.tokens[i]
+        mode = self.lex.vehicles.get(tok.lemma.casefold())
+        if mode is None:
+            return None, ""
+        span = self.p.subtree(i)
+        return mode, self.p.tokens_text(span.start, min(span.stop, i + 1))
+
+    def _relative_noun(self, i: int) -> int | None:
+        """"the road Kim is expected to take": the noun a relative clause around ``i`` modifies."""
+        k = i
+        for _ in range(3):
+            tok = self.p.tokens[k]
+            if tok.dep == "relcl":
+                return tok.head
+            if tok.dep not in ("xcomp", "conj") or tok.head == k:
+                return None
+            k = tok.head
+        return None
+
+    def _mode(self, i: int, motion: Motion, subject: int | None) -> tuple[Mode | None, str]:
+        tok = self.p.tokens[i]
+        if motion.mode:
+            return motion.mode, tok.text
+        relative = self._relative_noun(i)
+        if relative is not None:
+            mode, text = self._vehicle_mode(relative)
+            if mode:
+                return mode, text
+        for child in self.p.children(i):
+            ctok = self.p.tokens[child]
+            if ctok.dep == "prep" and ctok.lower in self.lex.vehicle_prepositions:
+                for obj in self.p.children(child):
+                    mode, text = self._vehicle_mode(obj)
+                    if mode:
+                        return mode, f"{ctok.text} {text}"
+            if ctok.dep in ("dobj", "obj", "compound", "nsubj", "nsubjpass"):
+                mode, text = self._vehicle_mode(child)
+                if mode:
+                    return mode, text
+                for grand in self.p.children(child):  # "a 60-hour train trip", "the train ride"
+                    if self.p.tokens[grand].dep == "compound":
+                        mode, text = self._vehicle_mode(grand)
+                        if mode:
+                            return mode, text
+        if tok.pos == "NOUN":
+            noun_motion = self.lex.movement_nouns.get(tok.lemma.casefold())
+            if noun_motion is not None and noun_motion.mode:
+                return noun_motion.mode, tok.text
+        return None, ""
+
+    # frames ------------------------------------------------------------------------------------------------
+
+    def _motion(self, tok: Token) -> Motion | None:
+        lemma = tok.lemma.casefold()
+        if tok.pos in ("VERB", "AUX") or (tok.pos == "NOUN" and tok.tag.startswith("VB")):
+            motion = self.lex.movement.get(lemma)
+            if motion is None:
+                return None
+            kids = [self.p.tokens[c] for c in self.p.children(tok.i)]
+            if motion.passive_only and not any(c.dep in ("auxpass", "nsubjpass") for c in kids):
+                if tok.tag != "VBN":
+                    return None
+            if motion.needs_particle and not any(c.lower in motion.needs_particle for c in kids):
+                return None
+            relative = self._relative_noun(tok.i)
+            if relative is not None and self.p.tokens[relative].lemma.casefold() in motion.needs_object:
+                return motion
+            if motion.needs_object and not any(
+                (c.dep in ("dobj", "obj", "attr") and c.lemma.casefold() in motion.needs_object)
+                or (any(self.p.tokens[g].lemma.casefold() in motion.needs_object for g in self.p.subtree(c.i))
+                and c.dep in ("dobj", "obj"))
+                for c in kids
+            ):
+                return None
+            return motion
+        if tok.pos == "NOUN":
+            return self.lex.movement_nouns.get(lemma)
+        return None
+
+    def _gathering(self, tok: Token) -> Motion | None:
+        """"The summit will be held in Hanoi", "talks in Vladivostok": where the traveller's meeting is."""
+        if tok.pos != "NOUN" or tok.lemma.casefold() not in self.lex.event_nouns:
+            return None
+        if any(self.p.tokens[c].dep == "poss" for c in self.p.children(tok.i)):
+            return None
+        if tok.dep in ("nsubj", "nsubjpass") and self.p.tokens[tok.head].lemma in self.lex.event_verbs:
+            return _GATHERING
+        if tok.dep in ("pobj", "dobj") and self._governed_by_motion(tok.i):
+            return None  # "left for the summit in Hanoi" is read by the verb's own frame
+        return _GATHERING
+
+    def _governed_by_motion(self, i: int) -> bool:
+        return any(self._motion(self.p.tokens[a]) is not None for a in list(self.p.ancestors(i))[:3])
+
+    def _gathering_frame(self, tok: Token) -> Event | None:
+        predicate = tok.head if tok.dep in ("nsubj", "nsubjpass") else tok.i
+        heads = [predicate] if predicate == tok.i else [predicate, tok.i]
+        places: list[tuple[PlaceRelation, Mention]] = [
+            ("at", m) for head in heads for rel, m, _ in self._places(head, _GATHERING, "be") if rel in ("at", "to")
+        ]
+        if not places:
+            return None
+        sent = self.p.sentence(tok.i)
+        status: EventStatus = "earlier" if self._earlier(tok.i) else self._status(predicate, sent.start)
+        return Event(
+            article=self.article.id, token=predicate, lemma=tok.lemma.casefold(), mover="", mover_text="",
+            status=status, places=tuple(places[:1]), mode=None, mode_text="",
+            quote=Quote(self.p.span_text(sent).strip(), self.article.id, self.article.publisher,
+                        sent.char_start, sent.char_end),
+            sentence_start=sent.char_start, sentence_end=sent.char_end,
+        )  # fmt: skip
+
+    def frames(self) -> Iterator[Event]:
+        previous: Event | None = None
+        for tok in self.p.tokens:
+            if self._gathering(tok) is not None:
+                gathering = self._gathering_frame(tok)
+                if gathering is not None:
+                    yield gathering
+                continue
+            motion = self._motion(tok)
+            if motion is None:
+                continue
+            places = self._places(tok.i, motion, tok.lemma.casefold())
+            if tok.pos == "NOUN" and not places:
+                continue
+            mover, mover_text = self._subject(tok.i)
+            subject = next((c for c in self.p.children(tok.i) if self.p.tokens[c].dep in _SUBJECTS), None)
+            mode, mode_text = self._mode(tok.i, motion, subject)
+            sent = self.p.sentence(tok.i)
+            status: EventStatus = "earlier" if self._earlier(tok.i) else self._status(tok.i, sent.start)
+            resolved: list[tuple[PlaceRelation, Mention]] = []
+            for relation, mention, _ in places:
+                if mention is _THERE:
+                    if previous is None or previous.article != self.article.id:
+                        continue
+                    targets = [m for r, m in previous.places if r in ("to", "at")]
+                    if not targets:
+                        continue
+                    mention = targets[-1]
+                resolved.append((relation, mention))
+            event = Event(
+                article=self.article.id,
+                token=tok.i,
+                lemma=tok.lemma.casefold(),
+                mover=mover,
+                mover_text=mover_text,
+                status=status,
+                places=tuple(resolved),
+                mode=mode,
+                mode_text=mode_text,
+                quote=Quote(
+                    self.p.span_text(sent).strip(),
+                    self.article.id,
+                    self.article.publisher,
+                    sent.char_start,
+                    sent.char_end,
+                ),
+                sentence_start=sent.char_start,
+                sentence_end=sent.char_end,
+            )
+            if resolved or mode:
+                if mover:
+                    self.last_mover = mover
+                yield event
+                for other in self._co_movers(subject, mover):
+                    yield replace(event, mover=other)
+                if resolved:
+                    previous = event
+
+
+_GATHERING = Motion(presence=True, event=True)
+_THERE = Mention("", "there", 0, 0, 0, 0, "name", None)
+"""Stands for "there" until the frame is built: the previous frame's destination."""
+
+
+def find_events(
+    article: Article, parsed: ParsedText, mentions: Sequence[Mention], lexicon: Lexicon | None = None
+) -> list[Event]:
+    """Every movement frame of ``article`` with at least a place or a mode, in text order."""
+    return list(_Frames(article, parsed, mentions, lexicon or load_lexicon()).frames())
+
+
+def article_people(parsed: ParsedText, lexicon: Lexicon | None = None) -> People:
+    return find_people(parsed, lexicon or load_lexicon())

@@ -1,0 +1,141 @@
+"""The English word lists of ``data/lexicon.json``: what words mean for a journey, read once per process."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from geo.datafiles import read_json_object
+from geo.errors import DataError
+from geo.model import Mode
+from geo.paths import DATA_DIR
+from geo.reading.text import fold
+
+LEXICON_PATH = DATA_DIR / "lexicon.json"
+
+
+@dataclass(frozen=True)
+class Motion:
+    """What one movement lemma says (see ``movement_note`` in the data file)."""
+
+    object: str | None = None
+    arrival: bool = False
+    presence: bool = False
+    mode: Mode | None = None
+    passive_only: bool = False
+    event: bool = False
+    at_place: bool = False
+    needs_object: frozenset[str] = frozenset()
+    needs_particle: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, eq=False)
+class Lexicon:
+    """The lists, folded for matching (hashed by identity)."""
+
+    demonyms: Mapping[str, str]
+    ambiguous_demonyms: frozenset[str]
+    regions: Mapping[str, Mapping[str, Any]]
+    aliases: Mapping[str, str]
+    stopwords: frozenset[str]
+    well_known_population: int
+    organisations: frozenset[str]
+    default_mode: Mode
+    descriptive_heads: Mapping[str, Mapping[str, Any]]
+    border_words: frozenset[str]
+    name_facilities: frozenset[str]
+    name_vetoes: frozenset[str]
+    movement: Mapping[str, Motion]
+    movement_nouns: Mapping[str, Motion]
+    prepositions: Mapping[str, str]
+    for_lemmas: frozenset[str]
+    vehicles: Mapping[str, Mode]
+    vehicle_prepositions: frozenset[str]
+    carry_lemmas: frozenset[str]
+    person_nouns: frozenset[str]
+    pronouns: Mapping[str, str]
+    future_aux: frozenset[str]
+    hypothetical_aux: frozenset[str]
+    expect_lemmas: frozenset[str]
+    conditional_marks: frozenset[str]
+    negations: frozenset[str]
+    denial_lemmas: frozenset[str]
+    earlier_markers: tuple[str, ...]
+    here_words: frozenset[str]
+    there_words: frozenset[str]
+    event_nouns: frozenset[str]
+    event_verbs: frozenset[str]
+    person_titles: frozenset[str]
+    reporting_lemmas: frozenset[str]
+    bio_markers: tuple[str, ...]
+    raw: Mapping[str, Any] = field(default_factory=dict, repr=False)
+
+
+def _low(words: Iterable[str]) -> frozenset[str]:
+    return frozenset(w.casefold() for w in words)
+
+
+def _motion(spec: Mapping[str, Any]) -> Motion:
+    return Motion(
+        object=spec.get("object"),
+        arrival=bool(spec.get("arrival")),
+        presence=bool(spec.get("presence")),
+        mode=spec.get("mode"),
+        passive_only=bool(spec.get("passive_only")),
+        event=bool(spec.get("event")),
+        at_place=bool(spec.get("at_place")),
+        needs_object=_low(spec.get("needs_object", ())),
+        needs_particle=_low(spec.get("needs_particle", ())),
+    )
+
+
+@functools.cache
+def load_lexicon(path: Path | None = None) -> Lexicon:
+    """Read ``data/lexicon.json`` once (``DataError`` when it is missing or malformed)."""
+    path = path or LEXICON_PATH
+    data = read_json_object(path, "the lexicon")
+    try:
+        status = data["status"]
+        return Lexicon(
+            demonyms={fold(k): v for k, v in data["demonyms"].items()},
+            ambiguous_demonyms=frozenset(fold(w) for w in data["ambiguous_demonyms"]),
+            regions={k: v for k, v in data["regions"].items() if isinstance(v, dict)},
+            aliases={fold(k): v for k, v in data["aliases"].items()},
+            stopwords=frozenset(fold(w) for w in data["stopwords"]),
+            well_known_population=int(data["well_known_population"]),
+            organisations=frozenset(fold(w) for w in data["organisations"]),
+            default_mode=data["default_mode"],
+            descriptive_heads={k.casefold(): v for k, v in data["descriptive_heads"].items()},
+            border_words=_low(data["border_words"]),
+            name_facilities=_low(data["name_facilities"]),
+            name_vetoes=_low(data["name_vetoes"]),
+            movement={k: _motion(v) for k, v in data["movement"].items()},
+            movement_nouns={k: _motion(v) for k, v in data["movement_nouns"].items()},
+            prepositions={k.casefold(): v for k, v in data["prepositions"].items()},
+            for_lemmas=_low(data["for_lemmas"]),
+            vehicles={k.casefold(): v for k, v in data["vehicles"].items()},
+            vehicle_prepositions=_low(data["vehicle_prepositions"]),
+            carry_lemmas=_low(data["carry_lemmas"]),
+            person_nouns=_low(data["person_nouns"]),
+            pronouns={k.casefold(): v for k, v in data["pronouns"].items()},
+            future_aux=_low(status["future_aux"]),
+            hypothetical_aux=_low(status["hypothetical_aux"]),
+            expect_lemmas=_low(status["expect_lemmas"]),
+            conditional_marks=_low(status["conditional_marks"]),
+            negations=_low(status["negations"]),
+            denial_lemmas=_low(status["denial_lemmas"]),
+            earlier_markers=tuple(w.casefold() for w in data["earlier_markers"]),
+            here_words=_low(data["here_words"]),
+            there_words=_low(data["there_words"]),
+            event_nouns=_low(data["event_nouns"]),
+            event_verbs=_low(data["event_verbs"]),
+            person_titles=_low(data["person_titles"]),
+            reporting_lemmas=_low(data["reporting_lemmas"]),
+            bio_markers=tuple(w.casefold() for w in data["bio_markers"]),
+            raw=data,
+        )
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise DataError(f"cannot read the lexicon {path}: {exc}") from exc

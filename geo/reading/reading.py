@@ -1,0 +1,49 @@
+"""Each article read once: its parse, the place mentions, the people and the movement frames in it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from geo.model import Article, Event, Mention
+from geo.reading.events import People, find_events, find_people
+from geo.reading.lexicon import Lexicon, load_lexicon
+from geo.reading.mentions import SupportsGeocode, find_mentions
+from geo.reading.parse import ParsedText, parse_articles
+
+LEAD_SENTENCES = 2
+"""Headline, dateline and lead: where a report says whose trip it is."""
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the reader found in one article; every later step reads this, never the raw text again."""
+
+    article: Article
+    parsed: ParsedText
+    mentions: tuple[Mention, ...]
+    people: People
+    events: tuple[Event, ...]
+
+    @property
+    def lead_end(self) -> int:
+        """Character offset where the lead ends."""
+        sentences = self.parsed.sentences
+        if not sentences:
+            return 0
+        return sentences[min(LEAD_SENTENCES, len(sentences)) - 1].char_end
+
+
+def read_articles(
+    articles: Sequence[Article], geocoder: SupportsGeocode, lexicon: Lexicon | None = None
+) -> list[Reading]:
+    """Parse every article once (``nlp.pipe``, cached on disk), then read places, people and frames."""
+    lex = lexicon or load_lexicon()
+    parsed = parse_articles(articles)
+    readings = []
+    for article in articles:
+        doc = parsed[article.id]
+        mentions = tuple(find_mentions(article, doc, geocoder, lex))
+        events = tuple(find_events(article, doc, mentions, lex))
+        readings.append(Reading(article, doc, mentions, find_people(doc, lex), events))
+    return readings
