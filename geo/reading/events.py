@@ -315,6 +315,8 @@ class _Frames:
                     out.append(("to" if motion.arrival else "at", self.dateline, child))
                 elif tok.dep == "advmod" and head == i and tok.lower in self.lex.there_words:
                     out.append(("at", _THERE, child))
+        if not any(r != "at" or motion.presence for r, _, _ in out):
+            out.extend(self._stray_places(i, motion, lemma))
         if motion.presence and not out:
             for child in self.p.children(i):
                 if self.p.tokens[child].dep in ("dobj", "obj"):
@@ -332,6 +334,30 @@ class _Frames:
                 who = self._who(k)
                 if who and who != mover and who not in out:
                     out.append(who)
+        return out
+
+    def _stray_places(self, i: int, motion: Motion, lemma: str) -> list[tuple[PlaceRelation, Mention, int]]:
+        """Prepositional phrases the parser hung on the main verb that follow this predicate in the text
+        ("had spent two days on the train before it stopped, at 8.10, at Dong Dang")."""
+        head = self.p.tokens[i].head
+        if head == i or self._motion(self.p.tokens[head]) is not None:
+            return []
+        nxt_verb = next(
+            (k for k in range(i + 1, self.p.sentence(i).end) if self.p.tokens[k].pos == "VERB"),
+            self.p.sentence(i).end,
+        )
+        out: list[tuple[PlaceRelation, Mention, int]] = []
+        for child in self.p.children(head):
+            tok = self.p.tokens[child]
+            if tok.dep != "prep" or not i < child < nxt_verb:
+                continue
+            relation = self._relation(tok, motion, lemma)
+            if relation is None:
+                continue
+            for obj in self.p.children(child):
+                if self.p.tokens[obj].dep in ("pobj", "pcomp"):
+                    for m in self._mentions_in(obj)[:1]:
+                        out.append((relation, m, obj))
         return out
 
     # how ---------------------------------------------------------------------------------------------------
@@ -385,6 +411,11 @@ class _Frames:
             noun_motion = self.lex.movement_nouns.get(tok.lemma.casefold())
             if noun_motion is not None and noun_motion.mode:
                 return noun_motion.mode, tok.text
+        if subject is not None and self.p.tokens[subject].lower == "it":
+            for k in range(subject - 1, max(-1, subject - 80), -1):  # "his armoured train … before it stopped"
+                mode, text = self._vehicle_mode(k)
+                if mode and self.p.tokens[k].pos == "NOUN":
+                    return mode, text
         return None, ""
 
     # frames ------------------------------------------------------------------------------------------------
@@ -418,21 +449,34 @@ class _Frames:
 
     def _gathering(self, tok: Token) -> Motion | None:
         """"The summit will be held in Hanoi", "talks in Vladivostok": where the traveller's meeting is."""
-        if tok.pos != "NOUN" or tok.lemma.casefold() not in self.lex.event_nouns:
+        if tok.pos not in ("NOUN", "PROPN") or not (
+            tok.lemma.casefold() in self.lex.event_nouns or tok.lower in self.lex.event_nouns
+        ):
             return None
         if any(self.p.tokens[c].dep == "poss" for c in self.p.children(tok.i)):
             return None
         if tok.dep in ("nsubj", "nsubjpass") and self.p.tokens[tok.head].lemma in self.lex.event_verbs:
             return _GATHERING
+        if self._held(tok.i) is not None:
+            return _GATHERING
         if tok.dep in ("pobj", "dobj") and self._governed_by_motion(tok.i):
             return None  # "left for the summit in Hanoi" is read by the verb's own frame
         return _GATHERING
+
+    def _held(self, i: int) -> int | None:
+        """"talks to be held in Hanoi": the verb of a clause on the meeting noun that says where it is."""
+        for child in self.p.children(i):
+            tok = self.p.tokens[child]
+            if tok.dep in ("acl", "relcl") and tok.lemma in self.lex.event_verbs:
+                return child
+        return None
 
     def _governed_by_motion(self, i: int) -> bool:
         return any(self._motion(self.p.tokens[a]) is not None for a in list(self.p.ancestors(i))[:3])
 
     def _gathering_frame(self, tok: Token) -> Event | None:
-        predicate = tok.head if tok.dep in ("nsubj", "nsubjpass") else tok.i
+        held = self._held(tok.i)
+        predicate = held if held is not None else tok.head if tok.dep in ("nsubj", "nsubjpass") else tok.i
         heads = [predicate] if predicate == tok.i else [predicate, tok.i]
         places: list[tuple[PlaceRelation, Mention]] = [
             ("at", m) for head in heads for rel, m, _ in self._places(head, _GATHERING, "be") if rel in ("at", "to")

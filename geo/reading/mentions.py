@@ -12,7 +12,7 @@ article's unambiguous places, and ``Place.why`` keeps the explanation.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal, Protocol
 
 from geopy.distance import geodesic
@@ -160,6 +160,7 @@ def find_mentions(
             cand.results = resolver.lookup(cand.query, cand.hint)
     accepted = [c for c in candidates if reader.accept(c)]
     _resolve_places(accepted, resolver)
+    _resolve_capitals(accepted, geocoder)
     mentions = [reader.mention(article, c) for c in accepted]
     mentions.extend(reader.regions(article))
     return sorted(mentions, key=lambda m: (m.start, m.end))
@@ -180,9 +181,30 @@ class _Reader:
         """Every word of a multi-word person's name stands for a person elsewhere ("Kim", "Biden")."""
         words: set[str] = set()
         for ent in self.p.entities:
-            if ent.label == "PERSON" and ent.end - ent.start >= 2:
+            if ent.label == "PERSON" and ent.end - ent.start >= 2 and self._titled(ent.start):
                 words.update(fold(t.text) for t in self.p.tokens[ent.start : ent.end] if t.pos == "PROPN")
         return frozenset(words)
+
+    def _titled(self, start: int) -> bool:
+        """A person's name with something that says person: a title or role noun before it, or three names.
+
+        The small model also tags place names as PERSON ("Dong Dang"); those carry no title."""
+        toks = self.p.tokens
+        ent = self.p.entity_at(start)
+        if ent is not None and ent.end - ent.start >= 3:
+            return True
+        for k in range(max(0, start - 3), start):
+            word = toks[k].lower.rstrip(".")
+            if word in self.lex.person_titles or toks[k].lemma.casefold() in self.lex.person_titles:
+                return True
+        if ent is not None:
+            root = self._root(ent.start, ent.end)
+            tok = toks[root]
+            if tok.dep in ("nsubj", "nsubjpass") and toks[tok.head].lemma in self.lex.reporting_lemmas:
+                return True
+            if tok.dep == "poss":
+                return True
+        return False
 
     def _person_evidence(self, start: int, end: int) -> bool:
         toks = self.p.tokens
@@ -353,20 +375,33 @@ class _Reader:
 
     # candidates ---------------------------------------------------------------------------------------
 
-    def dateline(self) -> tuple[int, int] | None:
-        """The place a line opens with before "(Agency)", a comma or a dash, in the first three lines."""
+    def _line_starts(self, lines: int) -> Iterator[int]:
         toks = self.p.tokens
-        for sent in self.p.sentences[:4]:
-            k = sent.start
-            while k < sent.end and toks[k].text.isupper() and toks[k].text.replace(".", "").isalpha():
+        yielded = 0
+        for tok in toks:
+            if yielded >= lines:
+                return
+            if tok.i == 0 or (toks[tok.i - 1].pos == "SPACE" and "\n" in toks[tok.i - 1].text):
+                if tok.pos != "SPACE":
+                    yielded += 1
+                    yield tok.i
+
+    def dateline(self) -> tuple[int, int] | None:
+        """The place a line opens with in capitals before "(Agency)", a comma or a dash (first four lines)."""
+        toks = self.p.tokens
+        for start in self._line_starts(4):
+            k = start
+            while k < len(toks) and toks[k].text.isupper() and toks[k].text.replace(".", "").isalpha():
                 k += 1
-            caps = k > sent.start and len(self.p.tokens_text(sent.start, k)) >= 3
-            if not caps:
+            if k == start or len(self.p.tokens_text(start, k)) < 3:
                 continue
-            if k < sent.end and (toks[k].text in (",", "(") or toks[k].text in _DASHES):
-                if fold(self.p.tokens_text(sent.start, k)) in self.lex.organisations:
+            after = k
+            while after < len(toks) and toks[after].pos == "SPACE" and "\n" not in toks[after].text:
+                after += 1
+            if after < len(toks) and (toks[after].text in (",", "(") or toks[after].text in _DASHES):
+                if fold(self.p.tokens_text(start, k)) in self.lex.organisations:
                     continue
-                return sent.start, k
+                return start, k
         return None
 
     def candidates(self) -> list[_Candidate]:
@@ -484,7 +519,8 @@ class _Reader:
             if found is None or tok.pos != "NOUN":
                 continue
             phrase, info = found
-            if info.get("feature") not in ("station", "crossing") and not info.get("border"):
+            capital = phrase in ("capital", "capital city")
+            if info.get("feature") not in ("station", "crossing") and not info.get("border") and not capital:
                 continue
             kids = self.p.children(tok.i)
             if any(toks[k].pos == "PROPN" and toks[k].dep in ("compound", "appos", "poss") for k in kids):
@@ -501,7 +537,9 @@ class _Reader:
                 continue
             border = self._border_of(tok.i)
             hint = self._country_of_phrase(tok.i)
-            if not border and not info.get("border") and not hint:
+            if not border and not info.get("border") and not hint and not capital:
+                continue
+            if capital and not any(toks[k].lower in ("the", "its", "his", "her") for k in kids):
                 continue
             span = self.p.subtree(tok.i)
             start = span.start
@@ -512,8 +550,8 @@ class _Reader:
                 end -= 1
             description = self.p.tokens_text(start, end)
             yield _Candidate(
-                start, end, "descriptive", description, "descriptive phrase", hint=hint,
-                description=description, feature=str(info.get("feature") or ""), border_of=border,
+                start, end, "descriptive", description, "capital" if capital else "descriptive phrase",
+                hint=hint, description=description, feature=str(info.get("feature") or ""), border_of=border,
             )  # fmt: skip
 
     def accept(self, cand: _Candidate) -> bool:
@@ -625,6 +663,25 @@ def _resolve_places(candidates: list[_Candidate], resolver: _Resolver) -> None:
             if min(geodesic(here, a).km for a in near) > FAR_ALIAS_KM:
                 continue
         cand.place = _place_from(best)
+
+
+def _resolve_capitals(candidates: list[_Candidate], geocoder: SupportsGeocode) -> None:
+    """"the Vietnamese capital", or "the capital" after a place in Vietnam: the capital GeoNames lists."""
+    capital_of = getattr(geocoder, "capital", None)
+    if capital_of is None:
+        return
+    ordered = sorted(candidates, key=lambda c: c.start)
+    for k, cand in enumerate(ordered):
+        if cand.evidence != "capital" or cand.place is not None:
+            continue
+        country = cand.hint
+        if not country:
+            before = [c for c in ordered[:k] if c.place is not None and c.place.country]
+            country = before[-1].place.country if before and before[-1].place else None
+        location = capital_of(country) if country else None
+        if location is not None:
+            place = _place_from(location)
+            cand.place = replace(place, why=f"{cand.description}: {place.why}")
 
 
 def _place_from(location: Location) -> Place:

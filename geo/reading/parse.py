@@ -14,6 +14,7 @@ import functools
 import hashlib
 import json
 import os
+import re
 import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -23,7 +24,7 @@ from typing import Any
 from geo.model import Article
 from geo.reading.nlp import ModelSpec, load_nlp, model_spec
 
-PARSE_FORMAT = 1
+PARSE_FORMAT = 2
 """Bump when the cached layout or what is taken from the parse changes."""
 
 CACHE_ENV = "GEO_CACHE_DIR"
@@ -227,7 +228,7 @@ def parsed_from_json(text: str, data: dict[str, Any]) -> ParsedText:
 
 
 def parsed_from_doc(text: str, doc: Any, model: str) -> ParsedText:
-    """Copy what the reader uses out of a spaCy ``Doc``."""
+    """Copy what the reader uses out of a spaCy ``Doc`` (token texts from ``text``, the original)."""
     sent_index = [0] * len(doc)
     sentences = []
     for k, sent in enumerate(doc.sents):
@@ -236,7 +237,8 @@ def parsed_from_doc(text: str, doc: Any, model: str) -> ParsedText:
             sent_index[i] = k
     tokens = tuple(
         Token(
-            t.i, t.text, t.idx, t.idx + len(t.text), t.lemma_, t.pos_, t.tag_, t.dep_, t.head.i,
+            t.i, text[t.idx : t.idx + len(t.text)], t.idx, t.idx + len(t.text), t.lemma_, t.pos_, t.tag_,
+            t.dep_, t.head.i,
             t.ent_iob_, t.ent_type_, sent_index[t.i],
         )
         for t in doc
@@ -266,7 +268,40 @@ def default_cache_dir() -> Path:
 
 def reading_key(text: str, spec: ModelSpec) -> str:
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
-    return f"{digest}-{spec.key}-p{PARSE_FORMAT}"
+    words = hashlib.sha256(" ".join(sorted(headline_words())).encode("utf-8")).hexdigest()[:8]
+    return f"{digest}-{spec.key}-p{PARSE_FORMAT}-h{words}"
+
+
+@functools.cache
+def headline_words() -> frozenset[str]:
+    """Verb forms read in lower case in a title-case headline ("Kim Jong Un Leaves for Hanoi")."""
+    from geo.reading.lexicon import load_lexicon
+
+    out: set[str] = set()
+    for verb in load_lexicon().raw.get("headline_verbs", ()):
+        stem = verb[:-1] if verb.endswith("e") else verb
+        out.update({verb, verb + "s", verb + "es", stem + "ed", stem + "ing", verb + "ed"})
+    out.update({"flies", "flew", "left", "came", "went", "took", "made", "began", "held", "met", "set"})
+    return frozenset(out)
+
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
+
+
+def for_the_parser(text: str) -> str:
+    """The text as the parser should see it: verbs of title-case headlines in lower case, same length.
+
+    Offsets do not move, so every span the parser finds indexes the original text."""
+    out = []
+    for line in text.splitlines(keepends=True):
+        words = _WORD.findall(line)
+        capitalised = sum(1 for w in words if w[0].isupper())
+        if 3 <= len(words) <= 25 and capitalised >= 0.7 * len(words) and not line.rstrip().endswith("."):
+            line = _WORD.sub(
+                lambda m: m.group(0).lower() if m.group(0).lower() in headline_words() else m.group(0), line
+            )
+        out.append(line)
+    return "".join(out)
 
 
 def _read_cached(path: Path, text: str) -> ParsedText | None:
@@ -309,7 +344,7 @@ def parse_texts(
         nlp = load_nlp(spec)
         words = sum(len(texts[k].split()) for k in todo)
         n_process = 2 if words >= MULTIPROCESS_MIN_WORDS and (os.cpu_count() or 1) > 1 else 1
-        docs = nlp.pipe((texts[k] for k in todo), n_process=n_process, batch_size=16)
+        docs = nlp.pipe((for_the_parser(texts[k]) for k in todo), n_process=n_process, batch_size=16)
         for k, doc in zip(todo, docs, strict=True):
             parsed = parsed_from_doc(texts[k], doc, spec.key)
             out[k] = parsed
