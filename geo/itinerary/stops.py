@@ -296,7 +296,11 @@ def _merge_descriptions(order: list[StopKey], drafts: dict[StopKey, _Draft]) -> 
 # --- roles, stops, hops ----------------------------------------------------------------------------------
 
 
-def _role(i: int, keys: Sequence[StopKey], drafts: Mapping[StopKey, _Draft], lex: Lexicon) -> Role:
+def _role(
+    i: int, keys: Sequence[StopKey], drafts: Mapping[StopKey, _Draft], modes: Sequence[Mode | None]
+) -> Role:
+    """Origin and destination at the ends; a border stop where a land hop changes country next to it,
+    or where the articles describe it at a border; any other stop is a waypoint."""
     if i == 0:
         return "origin"
     if i == len(keys) - 1:
@@ -304,14 +308,19 @@ def _role(i: int, keys: Sequence[StopKey], drafts: Mapping[StopKey, _Draft], lex
     draft = drafts[keys[i]]
     if draft.first("border_of") or "border" in (draft.first("description") or "").casefold():
         return "border"
-    here = draft.place.country if draft.place else (draft.first("country_hint") or "")
-    prev = drafts[keys[i - 1]].place
-    nxt = drafts[keys[i + 1]].place
-    if here and prev is not None and prev.country and prev.country != here:
+    here = _country(draft)
+    prev = _country(drafts[keys[i - 1]])
+    nxt = _country(drafts[keys[i + 1]])
+    land = ("rail", "road", None)
+    if here and prev and prev != here and modes[i - 1] in land:
         return "border"
-    if here and nxt is not None and nxt.country and nxt.country != here and draft.place is None:
+    if here and nxt and nxt != here and modes[i] in land:
         return "border"
     return "waypoint"
+
+
+def _country(draft: _Draft) -> str:
+    return draft.place.country if draft.place else (draft.first("country_hint") or "")
 
 
 def _quotes(evidence: Sequence[Evidence], order: Mapping[str, int]) -> tuple[Quote, ...]:
@@ -460,10 +469,14 @@ def extract_itinerary(
     if len(keys) < 2:
         raise NoJourneyError("no journey found: the articles tell of one place only")
     order = {a.id: i for i, a in enumerate(articles)}
-    stops = tuple(_stop(i, _role(i, keys, drafts, lex), drafts[k], traveller, order) for i, k in enumerate(keys))
+    draft_stops = [_stop(i, "waypoint", drafts[k], traveller, order) for i, k in enumerate(keys)]
     merged = [e for k in keys for e in drafts[k].evidence]
     area = [e for e in evidence if _is_area(e.mention)]
     traveller_events = [e for evs in events.values() for e in evs if names.get(e.mover, e.mover) == traveller]
     key_of = {(m.article, m.start, m.end): k for k in keys for m in drafts[k].mentions}
-    hops = _hops(keys, stops, merged + area, traveller_events, lex, order, key_of)
+    hops = _hops(keys, draft_stops, merged + area, traveller_events, lex, order, key_of)
+    modes = [h.mode for h in hops]
+    stops = tuple(
+        _stop(i, _role(i, keys, drafts, modes), drafts[k], traveller, order) for i, k in enumerate(keys)
+    )
     return Itinerary(stops=stops, hops=hops, traveller=traveller)

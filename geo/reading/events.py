@@ -290,8 +290,11 @@ class _Frames:
                 tok.lemma in self.lex.vehicles or tok.lemma in self.lex.movement_nouns or tok.lemma == "way"
             ):
                 heads.append(child)  # "took the train to Beijing", "made his way to Hanoi"
-            if tok.dep == "prt":
-                heads.append(child)
+            if tok.dep in ("prt", "advmod"):
+                heads.append(child)  # "set off from", "arrived back in Pyongyang"
+            if tok.dep == "prep" and tok.lower in self.lex.vehicle_prepositions:
+                # "continue by train to Vladivostok": the parser hangs "to" on the vehicle
+                heads.extend(o for o in self.p.children(child) if self.p.tokens[o].lemma in self.lex.vehicles)
         for head in heads:
             for child in self.p.children(head):
                 tok = self.p.tokens[child]

@@ -161,6 +161,7 @@ def find_mentions(
     accepted = [c for c in candidates if reader.accept(c)]
     _resolve_places(accepted, resolver)
     _resolve_capitals(accepted, geocoder)
+    _resolve_anaphora(accepted)
     mentions = [reader.mention(article, c) for c in accepted]
     mentions.extend(reader.regions(article))
     return sorted(mentions, key=lambda m: (m.start, m.end))
@@ -394,6 +395,9 @@ class _Reader:
             while k < len(toks) and toks[k].text.isupper() and toks[k].text.replace(".", "").isalpha():
                 k += 1
             if k == start or len(self.p.tokens_text(start, k)) < 3:
+                titled = self._titled_dateline(start)
+                if titled is not None:
+                    return titled
                 continue
             after = k
             while after < len(toks) and toks[after].pos == "SPACE" and "\n" not in toks[after].text:
@@ -401,6 +405,21 @@ class _Reader:
             if after < len(toks) and (toks[after].text in (",", "(") or toks[after].text in _DASHES):
                 if fold(self.p.tokens_text(start, k)) in self.lex.organisations:
                     continue
+                return start, k
+        return None
+
+    def _titled_dateline(self, start: int) -> tuple[int, int] | None:
+        """"Pyongyang, March 5 (Agency) --": a title-case place, a comma, and a dash soon after."""
+        toks = self.p.tokens
+        k = start
+        while k < len(toks) and toks[k].pos == "PROPN" and toks[k].text[:1].isupper() and k - start < 4:
+            k += 1
+        if k == start or k >= len(toks) or toks[k].text != ",":
+            return None
+        for j in range(k + 1, min(k + 14, len(toks))):
+            if toks[j].pos == "SPACE" and "\n" in toks[j].text:
+                return None
+            if toks[j].text in _DASHES:
                 return start, k
         return None
 
@@ -420,6 +439,11 @@ class _Reader:
         return out
 
     def _run_candidates(self, start: int, end: int) -> list[_Candidate]:
+        found = self._run_pass(start, end, unknown=False)
+        return found or self._run_pass(start, end, unknown=True)
+
+    def _run_pass(self, start: int, end: int, *, unknown: bool) -> list[_Candidate]:
+        """Sub-runs the gazetteer knows; or, in the second pass, a described name it does not know."""
         toks = self.p.tokens
         found: list[_Candidate] = []
         used: set[int] = set()
@@ -437,8 +461,8 @@ class _Reader:
                 continue
             if (a, b) != (start, end) and not self._sub_run_ok(a, b, start, end):
                 continue
-            results = self.resolver.lookup(text)
-            if not results:
+            results = [] if unknown else self.resolver.lookup(text)
+            if not results and not (unknown and self._unknown_but_described(a, b)):
                 continue
             cand = _Candidate(a, b, "name", text, results=results)
             if self._vetoed(cand):
@@ -451,6 +475,15 @@ class _Reader:
             used.update(range(a, b))
         return found
 
+    def _unknown_but_described(self, a: int, b: int) -> bool:
+        """A name the gazetteer lacks is still a place when a descriptive noun says so ("the border
+        station of Tumangang"): it is kept unresolved, and routing places it at the station of that name."""
+        last = self.p.tokens[b - 1].lemma.casefold()
+        if last in self.lex.vehicles or last in self.lex.name_facilities or last in self.lex.descriptive_heads:
+            return False
+        found = self._descriptor_for(a, b)
+        return found is not None and found[1].get("feature") in ("station", "crossing", "city")
+
     def _sub_run_ok(self, a: int, b: int, start: int, end: int) -> bool:
         """A part of a longer proper-noun run is a place only when the parser marks it as one, or when the
         rest of the run is a facility or descriptive word ("Vladivostok Station")."""
@@ -461,6 +494,7 @@ class _Reader:
         return all(
             t.lemma.casefold() in self.lex.name_facilities
             or t.lemma.casefold() in self.lex.descriptive_heads
+            or t.lemma.casefold() in self.lex.vehicles
             or fold(t.text) in self.lex.demonyms
             for t in rest
         )
@@ -473,6 +507,7 @@ class _Reader:
             harmless = all(
                 t.lemma.casefold() in self.lex.name_facilities
                 or t.lemma.casefold() in self.lex.descriptive_heads
+                or t.lemma.casefold() in self.lex.vehicles
                 or t.is_punct_like
                 for t in map(_Tok, extra)
             )
@@ -537,9 +572,16 @@ class _Reader:
                 continue
             border = self._border_of(tok.i)
             hint = self._country_of_phrase(tok.i)
-            if not border and not info.get("border") and not hint and not capital:
+            if not border and not info.get("border") and not hint and not capital and phrase != "station":
                 continue
             if capital and not any(toks[k].lower in ("the", "its", "his", "her") for k in kids):
+                continue
+            if not border and not hint and not capital:
+                # "the station": the station named last, when the phrase is bare and definite
+                if len(kids) == 1 and toks[kids[0]].lower == "the":
+                    yield _Candidate(tok.i - 1, tok.i + 1, "descriptive", self.p.tokens_text(tok.i - 1, tok.i + 1),
+                                     "anaphora", description=self.p.tokens_text(tok.i - 1, tok.i + 1),
+                                     feature=str(info.get("feature") or ""))  # fmt: skip
                 continue
             span = self.p.subtree(tok.i)
             start = span.start
@@ -559,7 +601,7 @@ class _Reader:
         if cand.kind in ("descriptive", "dateline"):
             return True
         if not cand.results:
-            return False
+            return cand.description is not None
         if cand.description is not None or cand.evidence:
             return fold(cand.query) not in self.lex.stopwords or bool(cand.description)
         top = cand.results[0].raw
@@ -682,6 +724,21 @@ def _resolve_capitals(candidates: list[_Candidate], geocoder: SupportsGeocode) -
         if location is not None:
             place = _place_from(location)
             cand.place = replace(place, why=f"{cand.description}: {place.why}")
+
+
+def _resolve_anaphora(candidates: list[_Candidate]) -> None:
+    """"the station" is the last station named before it; with none, it names nothing and is dropped."""
+    ordered = sorted(candidates, key=lambda c: c.start)
+    for k, cand in enumerate(ordered):
+        if cand.evidence != "anaphora":
+            continue
+        before = [c for c in ordered[:k] if c.feature == cand.feature and c.evidence != "anaphora"
+                  and (c.place is not None or c.kind == "name")]  # fmt: skip
+        if before:
+            cand.place = before[-1].place
+            cand.query = before[-1].query
+            cand.hint = before[-1].hint
+    candidates[:] = [c for c in candidates if c.evidence != "anaphora" or c.place is not None or c.query != c.description]
 
 
 def _place_from(location: Location) -> Place:
