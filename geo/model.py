@@ -21,7 +21,7 @@ Mode = Literal["rail", "road", "air", "sea"]
 MentionKind = Literal["name", "descriptive", "dateline"]
 PlaceKind = Literal["city", "country", "region", "station", "water"]
 StageKind = Literal["stop", "leg", "crossing"]
-EventStatus = Literal["happened", "planned", "expected", "denied", "hypothetical", "earlier"]
+EventStatus = Literal["happened", "planned", "expected", "denied", "hypothetical"]
 PlaceRelation = Literal["from", "to", "at", "via"]
 PinEvent = Literal["arrive", "depart"]
 
@@ -257,7 +257,10 @@ class Anchor:
     """A time the articles state, tied to a stop or leg, and whether the estimate honours it."""
 
     kind: str
-    """"depart", "arrive", "present", "arrive_by", "on_leg", "min_duration", ..."""
+    """What the statement bounds: "arrive", "depart", "present" (at the stop within the window), "arrive_by"
+    (before a dated event there), "on_leg" (a hop travelled within the window), "reported" (the article reports
+    it as past: before publication), "planned" (reported as still to come: after publication), "duration",
+    "dwell", "speed"."""
     expression: str
     """The time expression as written ("Saturday afternoon")."""
     quote: Quote
@@ -267,6 +270,36 @@ class Anchor:
     stop: int | None = None
     leg: int | None = None
     satisfied: bool | None = None
+    note: str = ""
+    likely: datetime | None = None
+    """The instant the text states, when it states one ("8:15 a.m."); None for a day or part of a day."""
+    weak: bool = False
+    """A plan, an expectation or a writer's estimate, not a report: honoured only where nothing stronger
+    and the speed model disagree."""
+    by_editor: bool = False
+    """An editor's pinned time (``Itinerary.pins``), honoured before any article's statement."""
+
+
+@dataclass(frozen=True)
+class ReportedDistance:
+    """A distance an article states for the whole journey or a stretch of it, beside the route's own length."""
+
+    expression: str
+    """As written ("more than 3,000 kilometres")."""
+    quote: Quote
+    stated_km: float
+    low_km: float | None
+    high_km: float | None
+    route_km: float
+    """The routed length of the same stretch (km)."""
+    from_stop: int | None = None
+    to_stop: int | None = None
+    legs: tuple[int, ...] = ()
+    """``Leg.seq`` of the stretch the distance is said of."""
+    vague: bool = False
+    """Only an order of magnitude ("thousands of kilometers")."""
+    agrees: bool | None = None
+    """Whether ``route_km`` lies within [low_km, high_km]."""
     note: str = ""
 
 
@@ -280,6 +313,13 @@ class Timing:
     leg_arrive: dict[int, TimeWindow] = field(default_factory=dict)
     anchors: tuple[Anchor, ...] = ()
     basis: str = ""
+    reported_distances: tuple[ReportedDistance, ...] = ()
+    """Distances the articles state, each beside the route's length of the same stretch."""
+    leg_distance_km: dict[int, float] = field(default_factory=dict)
+    """Road legs whose length an article states (``Leg.seq`` → km): the timing used this length, and the
+    journey should show it instead of the estimated one (``geo.timing.estimate.with_stated_distances``)."""
+    notes: tuple[str, ...] = ()
+    """Where the speed model was overruled by stated times, and why."""
 
 
 @dataclass(frozen=True)
