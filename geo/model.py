@@ -21,7 +21,7 @@ Mode = Literal["rail", "road", "air", "sea"]
 MentionKind = Literal["name", "descriptive", "dateline"]
 PlaceKind = Literal["city", "country", "region", "station", "water"]
 StageKind = Literal["stop", "leg", "crossing"]
-EventStatus = Literal["happened", "planned", "expected", "denied", "hypothetical"]
+EventStatus = Literal["happened", "planned", "expected", "denied", "hypothetical", "earlier"]
 PlaceRelation = Literal["from", "to", "at", "via"]
 PinEvent = Literal["arrive", "depart"]
 

@@ -62,6 +62,11 @@ class StopRef:
     def __str__(self) -> str:
         return self.name or f"GeoNames {self.geonameid}"
 
+    @classmethod
+    def of(cls, stop: Stop) -> StopRef:
+        """How a correction names ``stop``: its name, and its GeoNames id when it has one."""
+        return cls(stop.name, stop.place.geonameid if stop.place else None)
+
 
 @dataclass(frozen=True)
 class DropStop:

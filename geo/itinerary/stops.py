@@ -93,12 +93,17 @@ def traveller_evidence(
     events: Mapping[str, Sequence[Event]], traveller: str, names: Mapping[str, str]
 ) -> list[Evidence]:
     """The traveller's place relations from every article's frames, in article and text order."""
+    own_modes = {
+        e.mode for evs in events.values() for e in evs if e.mode and names.get(e.mover, e.mover) == traveller
+    }
     out: list[Evidence] = []
     for evs in events.values():
         for event in evs:
             mover = names.get(event.mover, event.mover)
             gathering = not event.mover and not event.mover_text and event.mode is None
-            if event.status not in COUNTING or (mover != traveller and not gathering):
+            # "the train pulled into Dandong": a vehicle nobody is named in goes the traveller's way
+            vehicle = not event.mover and event.mode is not None and (not own_modes or event.mode in own_modes)
+            if event.status not in COUNTING or (mover != traveller and not gathering and not vehicle):
                 continue
             out.extend(Evidence(relation, mention, event) for relation, mention in event.places)
     return out

@@ -14,9 +14,12 @@ from geo.model import Article, Event
 from geo.reading.events import People
 from geo.reading.text import fold
 
-LEAD_WEIGHT = 2.0
-PLACE_WEIGHT = 1.0
-NAMED_IN_LEAD = 0.5
+EVENT_WEIGHT = 1.5
+"""Per movement frame (with a place) the person is the mover of."""
+LEAD_NAMED = 3.0
+"""For being named in the headline or lead: a report names whose trip it is there."""
+MENTION_WEIGHT = 0.5
+MENTION_CAP = 10
 COUNTING = ("happened", "planned", "expected")
 
 
@@ -55,21 +58,29 @@ def find_traveller(
     """The traveller's name ("" when no frame has a mover). ``lead_ends``: char offset ending each lead."""
     names = canonical_names(people)
     score: Counter[str] = Counter()
+    movers: set[str] = set()
     for article in articles:
         lead_end = lead_ends.get(article.id, 0)
         for event in events.get(article.id, ()):
-            if not event.mover or event.status not in COUNTING:
+            if not event.mover or event.status not in COUNTING or not event.places:
                 continue
             who = names.get(event.mover, event.mover)
-            weight = 1.0 + (PLACE_WEIGHT if event.places else 0.0)
-            if event.sentence_start < lead_end:
-                weight *= LEAD_WEIGHT
-            score[who] += weight
-        for k, name, _ in people[article.id].positions if article.id in people else ():
+            movers.add(who)
+            score[who] += EVENT_WEIGHT
+        if article.id not in people:
+            continue
+        mentions: Counter[str] = Counter()
+        in_lead: set[str] = set()
+        for k, name, _ in people[article.id].positions:
+            who = names.get(name, name)
+            mentions[who] += 1
             if k < lead_end:
-                score[names.get(name, name)] += NAMED_IN_LEAD
-    movers = {names.get(e.mover, e.mover) for evs in events.values() for e in evs if e.mover}
-    ranked = [(s, n) for n, s in score.items() if n in movers]
+                in_lead.add(who)
+        for who, count in mentions.items():
+            score[who] += MENTION_WEIGHT * min(count, MENTION_CAP) + (LEAD_NAMED if who in in_lead else 0.0)
+    leads = {names.get(n, n) for a in articles if a.id in people
+             for k, n, _ in people[a.id].positions if k < lead_ends.get(a.id, 0)}  # fmt: skip
+    ranked = [(s, n) for n, s in score.items() if n in movers or n in leads]
     if not ranked:
         return ""
     ranked.sort(key=lambda item: (-item[0], item[1]))

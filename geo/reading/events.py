@@ -21,7 +21,7 @@ from geo.reading.text import fold
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
-_INHERIT = ("conj", "xcomp", "advcl", "acomp", "dep", "pcomp")
+_INHERIT = ("conj", "xcomp", "advcl", "acomp", "dep", "ccomp")
 
 
 @dataclass(frozen=True)
@@ -157,16 +157,27 @@ class _Frames:
         lower = tok.lower
         lemma = tok.lemma.casefold()
         if (lemma in self.lex.vehicles and tok.pos == "NOUN") or lower == "it":
-            return self._carried(i) or self.last_mover or self.people.last_before(i, subject=True)
+            return self._carried(i)  # a bare "the train" is left to the itinerary: whose train is it?
         if lower in self.lex.pronouns or lemma in self.lex.person_nouns:
             return self.people.last_before(i, subject=True)
         return ""
 
-    def _subject(self, i: int, depth: int = 0) -> tuple[str, str]:
+    def _subject(self, i: int) -> tuple[str, str]:
         """(resolved mover, mover as written) of predicate ``i``; conjoined and embedded verbs inherit."""
-        if i in self._movers:
-            return self._movers[i]
-        result = ("", "")
+        if i not in self._movers:
+            subj = self.subject_token(i)
+            if subj is None:
+                self._movers[i] = ("", "")
+            else:
+                span = self.p.subtree(subj)
+                text = self.p.tokens_text(span.start, min(span.stop, span.start + 8))
+                who = "" if self.p.tokens[subj].dep == "expl" else self._who(subj)
+                self._movers[i] = (who, text)
+        return self._movers[i]
+
+    def subject_token(self, i: int, depth: int = 0) -> int | None:
+        """The token that says who does predicate ``i``: its own subject; for a noun its possessor ("Kim's
+        trip") or "by X"; else the subject of the verb it is conjoined to, complements or modifies."""
         tok = self.p.tokens[i]
         subj = next((c for c in self.p.children(i) if self.p.tokens[c].dep in _SUBJECTS), None)
         if subj is None and tok.pos == "NOUN":
@@ -179,29 +190,18 @@ class _Frames:
                     ),
                     None,
                 )  # fmt: skip
-        if subj is not None:
-            span = self.p.subtree(subj)
-            text = self.p.tokens_text(span.start, min(span.stop, span.start + 8))
-            if self.p.tokens[subj].dep == "expl":
-                result = ("", text)
-            else:
-                result = (self._who(subj), text)
-        elif tok.dep == "relcl" or tok.dep == "acl":
-            head = tok.head
-            result = (self._who(head), self.p.tokens[head].text)
-        elif depth < 6 and tok.head != i and (tok.dep in _INHERIT or tok.dep == "ROOT"):
-            head = tok.head
-            if tok.dep == "xcomp" or tok.dep == "conj" or tok.dep == "advcl" or tok.dep == "dep":
-                result = self._subject(head, depth + 1)
-            if tok.dep in ("pobj", "pcomp"):
-                result = self._subject(self.p.tokens[head].head, depth + 1)
-        elif tok.pos == "NOUN" and depth < 6 and tok.dep in ("dobj", "pobj", "attr", "nsubj"):
+        if subj is not None or depth >= 6 or tok.head == i:
+            return subj
+        if tok.dep in ("relcl", "acl"):
+            return tok.head
+        if tok.dep in _INHERIT:
+            return self.subject_token(tok.head, depth + 1)
+        if tok.dep in ("pobj", "pcomp"):
+            return self.subject_token(self.p.tokens[tok.head].head, depth + 1)
+        if tok.pos == "NOUN" and tok.dep in ("dobj", "attr", "nsubj"):
             # "Kim made the trip", "embarked on a journey": the noun's governing verb has the subject
-            gov = tok.head if tok.dep != "pobj" else self.p.tokens[tok.head].head
-            if gov != i:
-                result = self._subject(gov, depth + 1)
-        self._movers[i] = result
-        return result
+            return self.subject_token(tok.head, depth + 1)
+        return None
 
     # what kind of statement ----------------------------------------------------------------------------
 
@@ -243,9 +243,26 @@ class _Frames:
         sent = self.p.sentence(i)
         text = self.p.span_text(sent).casefold()
         published = self.article.published.year
-        if any(int(match.group(1)) < published for match in _YEAR.finditer(text)):
+        for match in _YEAR.finditer(text):
+            if int(match.group(1)) < published and self._in_clause_of(sent.char_start + match.start(), i):
+                return True
+        for marker in self.lex.earlier_markers:
+            for match in re.finditer(rf"\b{re.escape(marker)}\b", text):
+                if self._in_clause_of(sent.char_start + match.start(), i):
+                    return True
+        return False
+
+    def _in_clause_of(self, char: int, i: int) -> bool:
+        """Whether the words at ``char`` belong to predicate ``i``'s clause: the verb they hang on is ``i``,
+        governs ``i``, or is a "when"/"as" clause of ``i`` ("When Kim Il Sung visited Hanoi in 1958, he …")."""
+        k = self.p.token_at(char)
+        verb = next((a for a in [k, *self.p.ancestors(k)] if self.p.tokens[a].pos in ("VERB", "AUX")), None)
+        if verb is None:
             return True
-        return any(re.search(rf"\b{re.escape(m)}\b", text) for m in self.lex.earlier_markers)
+        if verb == i or verb in set(self.p.ancestors(i)):
+            return True
+        tok = self.p.tokens[verb]
+        return tok.dep == "advcl" and tok.head == i
 
     # where --------------------------------------------------------------------------------------------
 
@@ -286,10 +303,13 @@ class _Frames:
         heads = [i]
         for child in self.p.children(i):
             tok = self.p.tokens[child]
-            if tok.dep in ("dobj", "obj") and (
-                tok.lemma in self.lex.vehicles or tok.lemma in self.lex.movement_nouns or tok.lemma == "way"
-            ):
-                heads.append(child)  # "took the train to Beijing", "made his way to Hanoi"
+            if tok.dep in ("dobj", "obj", "npadvmod"):
+                # "took the train to Beijing", "made his way to Hanoi", "travel the rest of the way to Hanoi"
+                heads.extend(
+                    k for k in self.p.subtree(child)
+                    if self.p.tokens[k].lemma in self.lex.vehicles or self.p.tokens[k].lemma in self.lex.way_nouns
+                    or self.p.tokens[k].lemma in self.lex.movement_nouns
+                )  # fmt: skip
             if tok.dep in ("prt", "advmod"):
                 heads.append(child)  # "set off from", "arrived back in Pyongyang"
             if tok.dep == "prep" and tok.lower in self.lex.vehicle_prepositions:
@@ -373,6 +393,12 @@ class _Frames:
         span = self.p.subtree(i)
         return mode, self.p.tokens_text(span.start, min(span.stop, i + 1))
 
+    def _owned_by_other(self, vehicle: int, i: int) -> bool:
+        """A vehicle that is the object of a preposition of place ("across the bridge") is not the mover's."""
+        return self.p.tokens[vehicle].dep == "pobj" and self.p.tokens[self.p.tokens[vehicle].head].lower in (
+            "across", "over", "past", "near", "beside"
+        )
+
     def _relative_noun(self, i: int) -> int | None:
         """"the road Kim is expected to take": the noun a relative clause around ``i`` modifies."""
         k = i
@@ -414,6 +440,13 @@ class _Frames:
             noun_motion = self.lex.movement_nouns.get(tok.lemma.casefold())
             if noun_motion is not None and noun_motion.mode:
                 return noun_motion.mode, tok.text
+        if subject is not None and not self._person_at(subject):
+            # "a long green train with yellow stripes rolled into Dandong": a vehicle before the verb
+            sent = self.p.sentence(i)
+            for k in [*self.p.subtree(subject), *range(sent.start, i)]:
+                mode, text = self._vehicle_mode(k)
+                if mode and self.p.tokens[k].pos == "NOUN" and not self._owned_by_other(k, i):
+                    return mode, text
         if subject is not None and self.p.tokens[subject].lower == "it":
             for k in range(subject - 1, max(-1, subject - 80), -1):  # "his armoured train … before it stopped"
                 mode, text = self._vehicle_mode(k)
@@ -511,7 +544,7 @@ class _Frames:
             if tok.pos == "NOUN" and not places:
                 continue
             mover, mover_text = self._subject(tok.i)
-            subject = next((c for c in self.p.children(tok.i) if self.p.tokens[c].dep in _SUBJECTS), None)
+            subject = self.subject_token(tok.i)
             mode, mode_text = self._mode(tok.i, motion, subject)
             sent = self.p.sentence(tok.i)
             status: EventStatus = "earlier" if self._earlier(tok.i) else self._status(tok.i, sent.start)

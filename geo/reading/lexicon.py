@@ -71,6 +71,7 @@ class Lexicon:
     person_titles: frozenset[str]
     reporting_lemmas: frozenset[str]
     bio_markers: tuple[str, ...]
+    way_nouns: frozenset[str]
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False)
 
 
@@ -135,6 +136,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             person_titles=_low(data["person_titles"]),
             reporting_lemmas=_low(data["reporting_lemmas"]),
             bio_markers=tuple(w.casefold() for w in data["bio_markers"]),
+            way_nouns=_low(data["way_nouns"]),
             raw=data,
         )
     except (KeyError, TypeError, ValueError, AttributeError) as exc:

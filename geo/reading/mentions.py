@@ -58,6 +58,7 @@ class _Candidate:
     border_of: str | None = None
     results: list[Location] = field(default_factory=list)
     place: Place | None = None
+    paragraph: int = 0
 
 
 # --- names in the parse ---------------------------------------------------------------------------------
@@ -159,6 +160,8 @@ def find_mentions(
         if cand.kind != "descriptive" and not cand.results:
             cand.results = resolver.lookup(cand.query, cand.hint)
     accepted = [c for c in candidates if reader.accept(c)]
+    for cand in accepted:
+        cand.paragraph = reader.paragraph(cand.start)
     _resolve_places(accepted, resolver)
     _resolve_capitals(accepted, geocoder)
     _resolve_anaphora(accepted)
@@ -422,6 +425,10 @@ class _Reader:
             if toks[j].text in _DASHES:
                 return start, k
         return None
+
+    def paragraph(self, i: int) -> int:
+        """Index of the paragraph (text between blank lines) token ``i`` is in."""
+        return self.p.text.count("\n\n", 0, self.p.tokens[i].start)
 
     def candidates(self) -> list[_Candidate]:
         out: list[_Candidate] = []
@@ -718,8 +725,14 @@ def _resolve_capitals(candidates: list[_Candidate], geocoder: SupportsGeocode) -
             continue
         country = cand.hint
         if not country:
-            before = [c for c in ordered[:k] if c.place is not None and c.place.country]
+            before = [
+                c for c in ordered[:k]
+                if c.place is not None and c.place.country and c.paragraph == cand.paragraph
+            ]  # fmt: skip
             country = before[-1].place.country if before and before[-1].place else None
+        if not country:
+            dateline = next((c for c in ordered if c.kind == "dateline" and c.place is not None), None)
+            country = dateline.place.country if dateline is not None and dateline.place is not None else None
         location = capital_of(country) if country else None
         if location is not None:
             place = _place_from(location)
@@ -738,7 +751,9 @@ def _resolve_anaphora(candidates: list[_Candidate]) -> None:
             cand.place = before[-1].place
             cand.query = before[-1].query
             cand.hint = before[-1].hint
-    candidates[:] = [c for c in candidates if c.evidence != "anaphora" or c.place is not None or c.query != c.description]
+    candidates[:] = [
+        c for c in candidates if c.evidence != "anaphora" or c.place is not None or c.query != c.description
+    ]
 
 
 def _place_from(location: Location) -> Place:
