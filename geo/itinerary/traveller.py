@@ -7,7 +7,7 @@ unified across articles ("Kim" in one report is the "Kim Jong Un" of another).
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 
 from geo.model import Article, Event
@@ -57,7 +57,7 @@ def find_traveller(
 ) -> str:
     """The traveller's name ("" when no frame has a mover). ``lead_ends``: char offset ending each lead."""
     names = canonical_names(people)
-    score: Counter[str] = Counter()
+    score: dict[str, float] = defaultdict(float)
     movers: set[str] = set()
     for article in articles:
         lead_end = lead_ends.get(article.id, 0)

@@ -72,7 +72,11 @@ def find_people(parsed: ParsedText, lex: Lexicon) -> People:
             continue
         name = _clean_person(parsed, ent.start, ent.end, lex)
         if name and not any(ch.isdigit() for ch in name):
-            is_subject = any(parsed.tokens[k].dep in _SUBJECTS for k in range(ent.start, ent.end))
+            is_subject = any(
+                parsed.tokens[k].dep in _SUBJECTS
+                or (parsed.tokens[k].dep == "poss" and parsed.tokens[parsed.tokens[k].head].dep in _SUBJECTS)
+                for k in range(ent.start, ent.end)
+            )  # "Kim's train arrived … after he left": the possessor of the subject is who "he" is
             names.append((ent.start, name, is_subject))
     full = list(dict.fromkeys(n for _, n, _ in names if len(n.split()) >= 2))
     by_word: dict[str, str] = {}
@@ -158,8 +162,15 @@ class _Frames:
         lemma = tok.lemma.casefold()
         if (lemma in self.lex.vehicles and tok.pos == "NOUN") or lower == "it":
             return self._carried(i)  # a bare "the train" is left to the itinerary: whose train is it?
+        if lemma in self.lex.person_nouns and any(
+            self.p.tokens[c].lower in ("a", "an") for c in self.p.children(i)
+        ):
+            return ""  # "a delegation of officers" is somebody else
         if lower in self.lex.pronouns or lemma in self.lex.person_nouns:
-            return self.people.last_before(i, subject=True)
+            # the person named earlier in the same sentence, else the last one named as a subject
+            sent = self.p.sentence(i)
+            same = [n for k, n, _ in self.people.positions if sent.start <= k < i]
+            return same[-1] if same else self.people.last_before(i, subject=True)
         return ""
 
     def _subject(self, i: int) -> tuple[str, str]:
@@ -244,7 +255,8 @@ class _Frames:
         text = self.p.span_text(sent).casefold()
         published = self.article.published.year
         for match in _YEAR.finditer(text):
-            if int(match.group(1)) < published and self._in_clause_of(sent.char_start + match.start(), i):
+            since = text[max(0, match.start() - 6) : match.start()].strip().endswith("since")
+            if int(match.group(1)) < published and not since and self._in_clause_of(sent.char_start + match.start(), i):
                 return True
         for marker in self.lex.earlier_markers:
             for match in re.finditer(rf"\b{re.escape(marker)}\b", text):
@@ -514,6 +526,7 @@ class _Frames:
         held = self._held(tok.i)
         predicate = held if held is not None else tok.head if tok.dep in ("nsubj", "nsubjpass") else tok.i
         heads = [predicate] if predicate == tok.i else [predicate, tok.i]
+        heads += [c for c in self.p.children(predicate) if self.p.tokens[c].dep == "xcomp"]  # "are to be held in"
         places: list[tuple[PlaceRelation, Mention]] = [
             ("at", m) for head in heads for rel, m, _ in self._places(head, _GATHERING, "be") if rel in ("at", "to")
         ]

@@ -395,7 +395,11 @@ class _Reader:
         toks = self.p.tokens
         for start in self._line_starts(4):
             k = start
-            while k < len(toks) and toks[k].text.isupper() and toks[k].text.replace(".", "").isalpha():
+            while k < len(toks) and (
+                (toks[k].text.isupper() and toks[k].text.replace(".", "").isalpha())
+                or (toks[k].text == "-" and k > start and toks[k - 1].end == toks[k].start
+                    and k + 1 < len(toks) and toks[k + 1].text.isupper())
+            ):  # fmt: skip
                 k += 1
             if k == start or len(self.p.tokens_text(start, k)) < 3:
                 titled = self._titled_dateline(start)
@@ -511,6 +515,9 @@ class _Reader:
         ent = self._entity_over(a, b)
         if ent is not None and ent.label in NAME_ENTITY_VETO and (ent.start < a or ent.end > b):
             extra = [t for t in self.p.tokens[ent.start : ent.end] if not a <= t.i < b]
+            after = self.p.tokens[b] if b < ent.end else None
+            if after is not None and after.pos == "ADP" and after.lower != "of":
+                extra = [t for t in extra if t.i < a]  # "Bureya in the Amur region" read as one name
             harmless = all(
                 t.lemma.casefold() in self.lex.name_facilities
                 or t.lemma.casefold() in self.lex.descriptive_heads
