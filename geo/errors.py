@@ -36,3 +36,7 @@ class OutputError(GeoError, OSError):
 
 class ModelError(GeoError, RuntimeError):
     """The language model the reader needs is missing or is not the one the project pins."""
+
+
+class StoreError(GeoError, OSError):
+    """The database of saved journeys cannot be opened, read or written (damaged, unwritable, newer)."""

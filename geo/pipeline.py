@@ -1,18 +1,33 @@
-"""The whole chain with its defaults: articles → mentions → itinerary → route → timing → journey."""
+"""The whole chain with its defaults: articles → reading (parse, mentions, frames) → itinerary → route →
+timing → journey."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
+from geo.itinerary.corrections import Corrections, apply_corrections
 from geo.itinerary.stops import extract_itinerary
+from geo.itinerary.traveller import find_traveller
 from geo.journey import Journey, assemble_journey
-from geo.model import Article
+from geo.model import Article, Itinerary
 from geo.places.geocoder import GazetteerGeocoder
-from geo.reading.mentions import find_mentions
+from geo.reading.reading import Reading, read_articles
 from geo.routing.railnet import RailNetwork, load_network
-from geo.routing.route import plan_route
+from geo.routing.route import plan_route, resolve_stops
 from geo.timing.estimate import estimate_timing
 from geo.timing.speeds import SpeedModel, load_speed_model
+
+
+def read_itinerary(
+    articles: Sequence[Article], geocoder: GazetteerGeocoder
+) -> tuple[list[Reading], Itinerary]:
+    """Read every article once and say whose journey they tell, with its stops in order and its hops."""
+    readings = read_articles(articles, geocoder)
+    events = {r.article.id: r.events for r in readings}
+    people = {r.article.id: r.people for r in readings}
+    traveller = find_traveller(articles, events, people, {r.article.id: r.lead_end for r in readings})
+    return readings, extract_itinerary(articles, events, people, traveller)
 
 
 def build_journey(
@@ -21,16 +36,22 @@ def build_journey(
     geocoder: GazetteerGeocoder | None = None,
     network: RailNetwork | None = None,
     speeds: SpeedModel | None = None,
+    corrections: Corrections | None = None,
 ) -> Journey:
     """Build the journey the articles tell. Raises ``NoJourneyError`` when they tell none.
 
     The geocoder, network and speed model are injected so tests and the app can share one of each.
+    ``corrections`` (an editor's) are applied to the itinerary before routing, so the route and the times
+    are computed from the corrected one; its unnamed stops are placed first, so a correction can name them
+    as the map shows them.
     """
     geocoder = geocoder or GazetteerGeocoder()
     network = network or load_network()
     speeds = speeds or load_speed_model()
-    mentions = {article.id: find_mentions(article, geocoder) for article in articles}
-    itinerary = extract_itinerary(articles, mentions)
+    readings, itinerary = read_itinerary(articles, geocoder)
+    if corrections:
+        itinerary = replace(itinerary, stops=resolve_stops(itinerary.stops, network))
+        itinerary = apply_corrections(itinerary, corrections, geocoder)
     route = plan_route(itinerary, network)
     timing = estimate_timing(articles, itinerary, route, speeds)
     return assemble_journey(tuple(articles), itinerary, route, timing)
