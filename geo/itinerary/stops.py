@@ -94,8 +94,9 @@ def traveller_evidence(
 ) -> list[Evidence]:
     """The traveller's place relations from every article's frames, in article and text order."""
     own_modes = {
-        e.mode for evs in events.values() for e in evs if e.mode and names.get(e.mover, e.mover) == traveller
-    }
+        e.mode for evs in events.values() for e in evs
+        if e.mode and e.status in COUNTING and names.get(e.mover, e.mover) == traveller
+    }  # fmt: skip
     out: list[Evidence] = []
     for evs in events.values():
         for event in evs:

@@ -65,10 +65,13 @@ def _clean_person(parsed: ParsedText, start: int, end: int, lex: Lexicon) -> str
     return " ".join(w.text for w in words)
 
 
-def find_people(parsed: ParsedText, lex: Lexicon) -> People:
+def find_people(parsed: ParsedText, lex: Lexicon, mentions: Sequence[Mention] = ()) -> People:
+    """The people an article names. A name the reader took as a place ("Dong Dang", which the small model
+    tags PERSON) is not a person."""
+    places = [(m.start, m.end) for m in mentions if m.kind != "descriptive"]
     names: list[tuple[int, str, bool]] = []
     for ent in parsed.entities:
-        if ent.label != "PERSON":
+        if ent.label != "PERSON" or any(s < ent.char_end and ent.char_start < e for s, e in places):
             continue
         name = _clean_person(parsed, ent.start, ent.end, lex)
         if name and not any(ch.isdigit() for ch in name):
@@ -100,7 +103,7 @@ class _Frames:
         self.article = article
         self.p = parsed
         self.lex = lex
-        self.people = find_people(parsed, lex)
+        self.people = find_people(parsed, lex, mentions)
         self.mentions = [m for m in mentions if m.article == article.id]
         self._mention_at: dict[int, Mention] = {}
         for m in self.mentions:
@@ -118,12 +121,26 @@ class _Frames:
 
     def _person_at(self, i: int) -> str:
         ent = self.p.entity_at(i)
+        if i in self._mention_at and self._mention_at[i].kind != "descriptive":
+            return ""  # a place the small model took for a person ("Dong Dang")
         if ent is not None and ent.label == "PERSON":
             return self.people.resolve(_clean_person(self.p, ent.start, ent.end, self.lex))
         tok = self.p.tokens[i]
         if tok.pos == "PROPN" and fold(tok.text) in self.people.by_word:
             return self.people.by_word[fold(tok.text)]
         return ""
+
+    def _who_quick(self, i: int) -> bool:
+        return any(self._person_at(k) for k in self._name_parts(i))
+
+    def _name_parts(self, i: int) -> list[int]:
+        """Token ``i`` and what is joined to it as compound, apposition or conjunct (not its clauses)."""
+        out = [i]
+        for k in out:
+            out.extend(c for c in self.p.children(k) if self.p.tokens[c].dep in ("compound", "appos", "conj"))
+            if len(out) > 12:
+                break
+        return out
 
     def _carried(self, vehicle: int) -> str:
         """"the train believed to carry Kim", "a plane carrying Xi", "Kim's train", "his train"."""
@@ -153,11 +170,10 @@ class _Frames:
         who = self._person_at(i)
         if who:
             return who
-        for k in self.p.subtree(i):  # "North Korean leader Kim Jong Un", "Kim and his sister"
-            if self.p.tokens[k].dep in ("compound", "appos", "conj") or k == i:
-                who = self._person_at(k)
-                if who:
-                    return who
+        for k in self._name_parts(i):  # "North Korean leader Kim Jong Un", "Kim and his sister"
+            who = self._person_at(k)
+            if who:
+                return who
         lower = tok.lower
         lemma = tok.lemma.casefold()
         if (lemma in self.lex.vehicles and tok.pos == "NOUN") or lower == "it":
@@ -190,7 +206,10 @@ class _Frames:
         """The token that says who does predicate ``i``: its own subject; for a noun its possessor ("Kim's
         trip") or "by X"; else the subject of the verb it is conjoined to, complements or modifies."""
         tok = self.p.tokens[i]
-        subj = next((c for c in self.p.children(i) if self.p.tokens[c].dep in _SUBJECTS), None)
+        subjects = [c for c in self.p.children(i) if self.p.tokens[c].dep in _SUBJECTS]
+        # two subjects (a dateline the parser took for one): the person, else the one nearest the verb
+        people = [c for c in subjects if self._person_at(c) or self._who_quick(c)]
+        subj = (people or subjects or [None])[-1]
         if subj is None and tok.pos == "NOUN":
             subj = next((c for c in self.p.children(i) if self.p.tokens[c].dep == "poss"), None)
             if subj is None:
@@ -613,5 +632,7 @@ def find_events(
     return list(_Frames(article, parsed, mentions, lexicon or load_lexicon()).frames())
 
 
-def article_people(parsed: ParsedText, lexicon: Lexicon | None = None) -> People:
-    return find_people(parsed, lexicon or load_lexicon())
+def article_people(
+    parsed: ParsedText, mentions: Sequence[Mention] = (), lexicon: Lexicon | None = None
+) -> People:
+    return find_people(parsed, lexicon or load_lexicon(), mentions)

@@ -165,6 +165,7 @@ def find_mentions(
     _resolve_places(accepted, resolver)
     _resolve_capitals(accepted, geocoder)
     _resolve_anaphora(accepted)
+    _resolve_deictic(accepted)
     mentions = [reader.mention(article, c) for c in accepted]
     mentions.extend(reader.regions(article))
     return sorted(mentions, key=lambda m: (m.start, m.end))
@@ -569,8 +570,10 @@ class _Reader:
                 continue
             phrase, info = found
             capital = phrase in ("capital", "capital city")
+            deictic = any(toks[k].lower == "this" for k in self.p.children(tok.i))
             if info.get("feature") not in ("station", "crossing") and not info.get("border") and not capital:
-                continue
+                if not deictic:
+                    continue
             kids = self.p.children(tok.i)
             if any(toks[k].pos == "PROPN" and toks[k].dep in ("compound", "appos", "poss") for k in kids):
                 continue
@@ -589,6 +592,12 @@ class _Reader:
             if not border and not info.get("border") and not hint and not capital and phrase != "station":
                 continue
             if capital and not any(toks[k].lower in ("the", "its", "his", "her") for k in kids):
+                continue
+            if any(toks[k].lower == "this" for k in kids) and phrase not in ("capital", "capital city"):
+                # "at this small Vietnamese border town": the dateline's place
+                yield _Candidate(tok.i, tok.i + 1, "descriptive", tok.text, "deictic",
+                                 description=self.p.tokens_text(min(kids), tok.i + 1),
+                                 feature=str(info.get("feature") or ""))  # fmt: skip
                 continue
             if not border and not hint and not capital:
                 # "the station": the station named last, when the phrase is bare and definite
@@ -744,6 +753,15 @@ def _resolve_capitals(candidates: list[_Candidate], geocoder: SupportsGeocode) -
         if location is not None:
             place = _place_from(location)
             cand.place = replace(place, why=f"{cand.description}: {place.why}")
+
+
+def _resolve_deictic(candidates: list[_Candidate]) -> None:
+    """"this border town" in a report datelined from that town is the dateline's place."""
+    dateline = next((c for c in candidates if c.kind == "dateline"), None)
+    for cand in candidates:
+        if cand.evidence == "deictic" and dateline is not None:
+            cand.place, cand.query, cand.hint = dateline.place, dateline.query, dateline.hint
+    candidates[:] = [c for c in candidates if c.evidence != "deictic" or dateline is not None]
 
 
 def _resolve_anaphora(candidates: list[_Candidate]) -> None:

@@ -45,5 +45,5 @@ def read_articles(
         doc = parsed[article.id]
         mentions = tuple(find_mentions(article, doc, geocoder, lex))
         events = tuple(find_events(article, doc, mentions, lex))
-        readings.append(Reading(article, doc, mentions, find_people(doc, lex), events))
+        readings.append(Reading(article, doc, mentions, find_people(doc, lex, mentions), events))
     return readings
