@@ -724,8 +724,10 @@ def _resolve_places(candidates: list[_Candidate], resolver: _Resolver) -> None:
             results = resolver.lookup(cand.query, None, near) or results
         best = results[0]
         if near and not _is_exact(best, resolver.query_for(cand.query)) and best.raw.get("kind") != "country":
+            # a match through another spelling must sit among the article's places, not by one stray namesake
             here = (best.latitude, best.longitude)
-            if min(geodesic(here, a).km for a in near) > FAR_ALIAS_KM:
+            close = sum(1 for a in near if geodesic(here, a).km <= FAR_ALIAS_KM)
+            if close == 0 or (len(near) >= 3 and close < len(near) / 2):
                 continue
         cand.place = _place_from(best)
 
