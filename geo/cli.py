@@ -16,6 +16,7 @@ from datetime import datetime
 from geo import __version__
 from geo.errors import GeoError, InputError
 from geo.evaluation.cli import register as register_evaluate
+from geo.itinerary.corrections import load_corrections
 from geo.journey import Journey
 from geo.model import Article
 from geo.outputs.export import geojson_text, stages_csv, stages_json, write_text_atomic
@@ -67,6 +68,11 @@ def _parser() -> argparse.ArgumentParser:
     _common(html)
     html.add_argument("-o", "--output", metavar="FILE", required=True, help="the HTML file to write")
     html.set_defaults(run=_html)
+
+    index = commands.add_parser(
+        "index", help="build the offline gazetteer index and read the bundled articles once (set-up step)"
+    )
+    index.set_defaults(run=_index)
     register_evaluate(commands)
     return parser
 
@@ -91,6 +97,12 @@ def _common(command: argparse.ArgumentParser) -> None:
         "(at most one request a second, answers cached on disk; off by default)",
     )
     command.add_argument(
+        "--corrections",
+        metavar="FILE",
+        help="an editor's corrections (JSON: drop or add stops, set roles and modes, pin times), "
+        "applied before routing",
+    )
+    command.add_argument(
         "--user-agent",
         default=f"geo-journey/{__version__}",
         metavar="NAME",
@@ -107,7 +119,9 @@ def _journey(args: argparse.Namespace) -> Journey:
         from geo.places.online import online_geocoder
 
         fallback = online_geocoder(user_agent=args.user_agent)
-    return build_journey(_articles(args), geocoder=GazetteerGeocoder(fallback=fallback))
+    corrections = load_corrections(args.corrections) if args.corrections else None
+    geocoder = GazetteerGeocoder(fallback=fallback)
+    return build_journey(_articles(args), geocoder=geocoder, corrections=corrections)
 
 
 def _articles(args: argparse.Namespace) -> list[Article]:
@@ -141,8 +155,14 @@ def _stages(args: argparse.Namespace) -> int:
 
 
 def _table(journey: Journey) -> str:
+    """The stage table for a terminal: each time in its own zone (with its offset), the duration beside."""
     frame = journey.stages_frame()
-    columns = ["seq", "kind", "title", "mode", "distance_km", "arrive", "depart", "inferred"]
+    stop = frame["kind"] == "stop"
+    frame["from"] = frame["arrive"].where(stop, frame["depart"])
+    frame["until"] = frame["depart"].where(stop, frame["arrive"])
+    frame["hours"] = frame["duration_h"]
+    columns = ["stage", "kind", "title", "mode", "distance_km", "from", "until", "hours", "evidence",
+               "edited"]
     return str(frame[columns].astype(object).where(frame[columns].notna(), "").to_string(index=False)) + "\n"
 
 
@@ -150,3 +170,47 @@ def _html(args: argparse.Namespace) -> int:
     from geo.outputs.mapview import standalone_html
 
     return _emit(args, standalone_html(_journey(args)))
+
+
+def _index(args: argparse.Namespace) -> int:
+    """The set-up step: the gazetteer index (with a progress bar on stderr), then one reading of the
+    bundled articles, so the app's first request finds everything cached."""
+    from geo.pipeline import build_journey
+    from geo.places.gazetteer import index_path, index_ready, load_gazetteer
+
+    bar = ProgressBar("gazetteer index")
+    if index_ready():
+        print(f"gazetteer index: ready ({index_path()})", file=sys.stderr)
+    else:
+        load_gazetteer(progress=bar.update)
+        bar.finish(str(index_path()))
+    print("bundled articles: reading once…", file=sys.stderr)
+    build_journey(load_articles(bundled_article_paths()))
+    print("ready", file=sys.stderr)
+    return EXIT_OK
+
+
+class ProgressBar:
+    """A one-line progress bar on stderr (plain step lines when stderr is not a terminal)."""
+
+    WIDTH = 30
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.step = ""
+        self.tty = sys.stderr.isatty()
+
+    def update(self, fraction: float, step: str) -> None:
+        if self.tty:
+            filled = round(self.WIDTH * max(0.0, min(1.0, fraction)))
+            bar = "#" * filled + "." * (self.WIDTH - filled)
+            sys.stderr.write(f"\r{self.label}: [{bar}] {fraction:4.0%} {step:<28}")
+            sys.stderr.flush()
+        elif step != self.step:
+            print(f"{self.label}: {fraction:4.0%} {step}", file=sys.stderr)
+        self.step = step
+
+    def finish(self, where: str) -> None:
+        if self.tty:
+            sys.stderr.write("\n")
+        print(f"{self.label}: built ({where})", file=sys.stderr)

@@ -3,7 +3,8 @@
 It stands in for ``geo.pipeline.build_journey`` so the UI tests stay fast and do not depend on the
 pipeline's choices: four stops (Pyongyang, Dandong, Đồng Đăng, Hanoi), rail legs split at the two borders,
 the last stretch by road, time windows in each place's zone, and quotes cut from the real Reuters text.
-The line geometries are coarse hand-drawn approximations of the railways (good enough to draw).
+The line geometries are coarse hand-drawn approximations of the railways (good enough to draw). Hanoi is
+marked planned: the article only says Kim is expected there.
 """
 
 from __future__ import annotations
@@ -80,7 +81,8 @@ def sample_journey() -> Journey:
              reason="The article names no station, only 'a station on the Chinese border' on the road to "
                     "Hanoi; Đồng Đăng is the Vietnamese station where the railway from China crosses.",
              description="a station on the Chinese border", feature="station", border_of="CN"),
-        Stop(3, "Hanoi", "destination", places["Hanoi"], (road,)),
+        Stop(3, "Hanoi", "destination", places["Hanoi"], (road,), planned=True,
+             reason="Kim Jong Un is expected in Hanoi (“the road Kim is expected to take”, Reuters)."),
     )
     hops = (Hop("rail", quotes=(left,)), Hop("rail", quotes=(through,), via_countries=("CN",)),
             Hop("road", quotes=(road,)))

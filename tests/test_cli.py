@@ -71,8 +71,8 @@ def test_stages_csv_and_json_have_the_same_rows(capsys: pytest.CaptureFixture[st
     rows = json.loads(capsys.readouterr().out)
     assert main(["stages", "--format", "csv"]) == 0
     csv_lines = capsys.readouterr().out
-    assert csv_lines.startswith("seq,kind,title,")
-    assert [row["seq"] for row in rows] == list(range(len(rows)))
+    assert csv_lines.startswith("stage,kind,title,")
+    assert [row["stage"] for row in rows] == list(range(1, len(rows) + 1))
     assert rows[0]["kind"] == "stop" and rows[-1]["kind"] == "stop"
 
 

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
+from datetime import datetime
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import jsonschema
 import pyogrio
@@ -79,8 +83,37 @@ def test_leg_distances_add_up_to_the_journey(journey: Journey) -> None:
 
 def test_stages_csv_has_a_row_per_stage(journey: Journey) -> None:
     lines = stages_csv(journey).splitlines()
-    assert lines[0].startswith("seq,kind,title,start,end,mode,distance_km,")
+    assert lines[0].startswith("stage,kind,title,start,end,mode,distance_km,")
     assert sum(1 for line in lines if line[:1].isdigit()) >= len(journey.stages)
+
+
+def test_stage_numbers_agree_across_the_table_the_csv_and_the_geojson(journey: Journey) -> None:
+    frame = journey.stages_frame()
+    assert list(frame["stage"]) == list(range(1, len(journey.stages) + 1))
+    rows = list(csv.DictReader(io.StringIO(stages_csv(journey))))
+    assert [int(row["stage"]) for row in rows] == list(frame["stage"])
+    numbered = {(f["properties"]["kind"], f["properties"].get("name") or f"{f['properties']['from']} → "
+                 f"{f['properties']['to']}"): f["properties"]["stage"]
+                for f in journey_to_geojson(journey)["features"]}
+    for stage in journey.stages:
+        assert numbered[(stage.kind, stage.title)] == stage.seq + 1
+
+
+def test_every_time_is_in_the_zone_its_row_names(journey: Journey) -> None:
+    for row in journey.stages_frame().to_dict(orient="records"):
+        for event in ("arrive", "depart"):
+            zone = row[f"{event}_timezone"]
+            for column in (f"{event}_earliest", event, f"{event}_latest"):
+                if isinstance(row[column], str) and zone:
+                    moment = datetime.fromisoformat(row[column])
+                    assert moment.utcoffset() == moment.astimezone(ZoneInfo(zone)).utcoffset(), (row, column)
+
+
+def test_no_row_arrives_before_it_leaves(journey: Journey) -> None:
+    for row in journey.stages_frame().to_dict(orient="records"):
+        if row["kind"] != "stop" and isinstance(row["depart"], str) and isinstance(row["arrive"], str):
+            assert datetime.fromisoformat(row["arrive"]) >= datetime.fromisoformat(row["depart"])
+            assert row["duration_h"] >= 0
 
 
 def test_atomic_write_replaces_only_when_complete(tmp_path: Path) -> None:
@@ -105,7 +138,7 @@ def test_geojson_validates_against_the_documented_schema(journey: Journey) -> No
 
 @pytest.mark.parametrize(
     "breakage",
-    ["swap-lon-lat", "crs", "leg-without-mode", "bad-time"],
+    ["swap-lon-lat", "crs", "leg-without-mode", "bad-time", "stage-zero", "edited-not-boolean"],
 )
 def test_schema_rejects_broken_files(journey: Journey, breakage: str) -> None:
     data = journey_to_geojson(journey)
@@ -117,6 +150,10 @@ def test_schema_rejects_broken_files(journey: Journey, breakage: str) -> None:
         data["crs"] = {"type": "name", "properties": {"name": "EPSG:4326"}}
     elif breakage == "leg-without-mode":
         del leg["properties"]["mode"]
+    elif breakage == "stage-zero":
+        stop["properties"]["stage"] = 0
+    elif breakage == "edited-not-boolean":
+        leg["properties"]["edited"] = "yes"
     else:
         stop["properties"]["depart"] = "Saturday afternoon"
     with pytest.raises(jsonschema.ValidationError):

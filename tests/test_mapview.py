@@ -135,13 +135,13 @@ def test_map_asset_url_is_configurable(journey: Journey) -> None:
     assert '"/elsewhere/basemap/countries.geojson"' in page
 
 
-def test_online_tiles_are_an_optional_layer_off_by_default(journey: Journey, page: str) -> None:
+def test_online_tiles_are_shown_when_asked_for_and_absent_otherwise(journey: Journey, page: str) -> None:
     online = str(journey_map(journey, online_tiles=OSM_TILES).get_root().render())
     assert "tile.openstreetmap.org" in online
     assert "tile.openstreetmap.org" not in page
     layer = re.search(r"var (tile_layer_\w+) = L\.tileLayer\(", online)
     assert layer is not None
-    assert f"{layer.group(1)}.addTo(" not in online
+    assert f"{layer.group(1)}.addTo(" in online
 
 
 def test_stage_is_highlighted_and_fitted(journey: Journey) -> None:

@@ -1,7 +1,10 @@
 """Exports of a ``Journey``: GeoJSON (RFC 7946), the stage table as CSV/JSON, and atomic file writes.
 
-GeoJSON contract (``python -m geo build``): one Point feature per stop (``kind: "stop"``) and one LineString
-feature per leg or border crossing (``kind: "leg"`` / ``"crossing"``), lon/lat coordinates, no ``crs``.
+GeoJSON contract (``python -m geo build``, written down in ``docs/journey.schema.json``): one Point feature
+per stop (``kind: "stop"``) and one LineString feature per leg or border crossing (``kind: "leg"`` /
+``"crossing"``), lon/lat coordinates, no ``crs``. Every feature carries its 1-based ``stage`` number (the
+app's "Stage N"), its ``evidence`` (reported / expected / inferred) and whether an editor changed it
+(``edited``, ``edit_note``); its times are in the zone it names.
 """
 
 from __future__ import annotations
@@ -15,8 +18,8 @@ from typing import Any
 from shapely.geometry import LineString, mapping
 
 from geo.errors import OutputError
-from geo.journey import Journey, window_fields
-from geo.model import Leg, Stop, TimeWindow
+from geo.journey import Journey, duration_hours, iso, window_fields
+from geo.model import Leg, Stage, Stop, TimeWindow
 
 COORD_DECIMALS = 6
 """RFC 7946 §11.2: six decimals (~0.1 m) is more than enough precision."""
@@ -24,8 +27,10 @@ COORD_DECIMALS = 6
 
 def journey_to_geojson(journey: Journey) -> dict[str, Any]:
     """The journey as an RFC 7946 FeatureCollection (a plain dict, ready for ``json.dumps``)."""
-    features = [_stop_feature(stop, journey) for stop in journey.stops]
-    features += [_leg_feature(leg, journey) for leg in journey.legs]
+    stop_stages = {stage.stop: stage for stage in journey.stages if stage.stop is not None}
+    leg_stages = {stage.leg: stage for stage in journey.stages if stage.leg is not None}
+    features = [_stop_feature(stop, stop_stages.get(stop.seq), journey) for stop in journey.stops]
+    features += [_leg_feature(leg, leg_stages.get(leg.seq), journey) for leg in journey.legs]
     collection: dict[str, Any] = {"type": "FeatureCollection", "features": features}
     bounds = _bbox(features)
     if bounds is not None:
@@ -38,14 +43,24 @@ def geojson_text(journey: Journey) -> str:
     return json.dumps(journey_to_geojson(journey), ensure_ascii=False, indent=1) + "\n"
 
 
-def _stop_feature(stop: Stop, journey: Journey) -> dict[str, Any]:
+def _stage_fields(stage: Stage | None, journey: Journey) -> dict[str, Any]:
+    if stage is None:
+        return {"stage": None, "evidence": None, "edited": False, "edit_note": None}
+    notes = journey.edit_notes(stage)
+    return {"stage": stage.seq + 1, "evidence": journey.evidence(stage), "edited": bool(notes),
+            "edit_note": "; ".join(notes) or None}
+
+
+def _stop_feature(stop: Stop, stage: Stage | None, journey: Journey) -> dict[str, Any]:
     place = stop.place
+    zone = place.timezone if place else None
     geometry = (
         {"type": "Point", "coordinates": [_r(place.longitude), _r(place.latitude)]} if place else None
     )
     properties: dict[str, Any] = {
         "kind": "stop",
         "seq": stop.seq,
+        **_stage_fields(stage, journey),
         "name": stop.name,
         "role": stop.role,
         "geonameid": place.geonameid if place else None,
@@ -54,17 +69,20 @@ def _stop_feature(stop: Stop, journey: Journey) -> dict[str, Any]:
         "inferred": stop.inferred,
         "reason": stop.reason or None,
         "description": stop.description,
-        **window_fields("arrive", journey.timing.stop_arrive.get(stop.seq, TimeWindow())),
-        **window_fields("depart", journey.timing.stop_depart.get(stop.seq, TimeWindow())),
+        **window_fields("arrive", journey.timing.stop_arrive.get(stop.seq, TimeWindow()), zone),
+        **window_fields("depart", journey.timing.stop_depart.get(stop.seq, TimeWindow()), zone),
+        "pins": [{"event": pin.event, "at": iso(pin.at, zone), "note": pin.note}
+                 for pin in journey.itinerary.pins if pin.stop == stop.seq],
         "quotes": [quote.to_dict() for quote in stop.quotes],
     }
     return {"type": "Feature", "geometry": geometry, "properties": properties}
 
 
-def _leg_feature(leg: Leg, journey: Journey) -> dict[str, Any]:
+def _leg_feature(leg: Leg, stage: Stage | None, journey: Journey) -> dict[str, Any]:
     properties: dict[str, Any] = {
         "kind": leg.kind,
         "seq": leg.seq,
+        **_stage_fields(stage, journey),
         "from": leg.start,
         "to": leg.end,
         "mode": leg.mode,
@@ -74,8 +92,11 @@ def _leg_feature(leg: Leg, journey: Journey) -> dict[str, Any]:
         "countries": list(leg.countries),
         "inferred_path": leg.inferred_path,
         "reason": leg.reason or None,
-        **window_fields("arrive", journey.timing.leg_arrive.get(leg.seq, TimeWindow())),
-        **window_fields("depart", journey.timing.leg_depart.get(leg.seq, TimeWindow())),
+        **window_fields("arrive", journey.timing.leg_arrive.get(leg.seq, TimeWindow()), leg.end_timezone),
+        **window_fields("depart", journey.timing.leg_depart.get(leg.seq, TimeWindow()), leg.start_timezone),
+        "depart_timezone": leg.start_timezone,
+        "arrive_timezone": leg.end_timezone,
+        "duration_h": duration_hours(stage) if stage is not None else None,
         "quotes": [quote.to_dict() for quote in leg.quotes],
     }
     return {"type": "Feature", "geometry": _line(leg.geometry), "properties": properties}
@@ -110,10 +131,12 @@ def _bbox(features: list[dict[str, Any]]) -> list[float] | None:
 
 
 def stages_csv(journey: Journey) -> str:
-    """The stage table as CSV; quotes are joined into one cell as ``publisher: "text"`` lines."""
+    """The stage table as CSV (stages numbered from 1); quotes are joined into one cell as
+    ``source: "text"`` lines, the source being the publisher, else the article's name."""
     frame = journey.stages_frame()
     frame["quotes"] = [
-        "\n".join(f'{q["publisher"]}: "{q["text"]}"' for q in quotes) for quotes in frame["quotes"]
+        "\n".join(f'{q["publisher"] or q["article"]}: "{q["text"]}"' for q in quotes)
+        for quotes in frame["quotes"]
     ]
     return str(frame.to_csv(index=False))
 

@@ -1,10 +1,13 @@
 """The journey as a folium (Leaflet) map that works offline; no Streamlit here.
 
 ``journey_map`` draws the whole route: stops as markers by role, legs as lines styled by mode (rail solid,
-road dashed, air dotted), border crossings marked, inferred parts paler than reported ones, over an offline
-basemap of country outlines (Natural Earth). ``stage_layer`` is the highlight of one stage (it also fits the
-view to it and dims the rest), kept separate so the app can swap it without reloading the map.
-``standalone_html`` inlines Leaflet and the basemap into one page that opens from disk with no network.
+road dashed, air dotted), border crossings marked, inferred parts paler than reported ones, what an editor
+changed marked "✎", over an offline basemap of country outlines (Natural Earth). ``stage_layer`` is the
+highlight of one stage: it fits the view to the stage (both ends in sight, every station its title names
+labelled) and dims the rest, or, for the first view, fits the whole route; it is kept separate so the app can
+swap it without reloading the map. On touch screens one finger scrolls the page and two move the map.
+``standalone_html`` is the whole story in one page that opens from disk with no network: the headline, the
+map (Leaflet and the basemap inlined), every stage with its times and quotes, and the sources.
 
 Every string that comes from an article or a place name is escaped (``ui_text.esc``) and then embedded
 in scripts as JSON with ``<``, ``>`` and ``&`` escaped, so article text can never become markup or code.
@@ -29,11 +32,18 @@ from geo.model import Leg, Stage, Stop
 from geo.outputs.ui_text import (
     KIND_LABELS,
     MODE_LABELS,
+    STORY_CSS,
+    default_title,
     distance_label,
+    edits_html,
     esc,
     evidence_text,
+    headline,
     local_time,
     quote_html,
+    sources_html,
+    stage_list_html,
+    stage_names,
     time_rows,
 )
 from geo.paths import ASSETS_DIR
@@ -66,6 +76,8 @@ ROLE_STYLE: dict[str, dict[str, Any]] = {
     "waypoint": {"fill": "#ffffff", "radius": 6},
 }
 ROLE_LABELS = {"origin": "Origin", "destination": "Destination", "border": "Border stop", "waypoint": "Stop"}
+EDITED_MARK = "✎"
+STANDALONE_MAP_HEIGHT = "70vh"
 
 
 def js_string(value: object) -> str:
@@ -120,7 +132,9 @@ class _Basemap(MacroElement):
 
 
 class _Setup(MacroElement):
-    """Map-wide details: a plain-text attribution prefix (no link out) and the CSS of our markers."""
+    """Map-wide details: a plain-text attribution prefix (no link out), the CSS of our markers, one-finger
+    page scrolling on touch screens, and (``fill``) a map as tall as the frame it is shown in, so the app
+    can size the frame to the screen."""
 
     _template = Template("""
         {% macro header(this, kwargs) %}
@@ -130,6 +144,12 @@ class _Setup(MacroElement):
         .geo-label { background: rgba(255,255,255,.85); border: 0; box-shadow: none; padding: 0 4px;
                      font-weight: 600; color: #1f2937; border-radius: 3px; }
         .geo-label::before { display: none; }
+        .geo-label-edited { color: #1e3a8a; }
+        .geo-station { background: rgba(255,255,255,.8); border: 0; box-shadow: none; padding: 0 3px;
+                       color: #374151; font-size: 11px; border-radius: 3px; }
+        .geo-station::before { display: none; }
+        .geo-touch-hint { background: rgba(255,255,255,.85); padding: 1px 6px; border-radius: 4px;
+                          font-size: 11px; color: #374151; }
         path.leaflet-interactive:focus { outline: none; }
         .geo-diamond { width: 11px; height: 11px; background: #fff; border: 2px solid #1f2937;
                        transform: rotate(45deg); box-sizing: border-box; }
@@ -146,12 +166,36 @@ class _Setup(MacroElement):
         .geo-popup mark { background: #ffe08a; }
         .geo-popup table { border-collapse: collapse; font-size: 12px; }
         .geo-popup td, .geo-popup th { padding: 1px 6px 1px 0; text-align: left; }
+        {% if this.fill %}
+        html, body { height: 100%; margin: 0; }
+        .folium-map { height: 100vh !important; }
+        {% endif %}
         </style>
         {% endmacro %}
         {% macro script(this, kwargs) %}
-        {{ this._parent.get_name() }}.attributionControl.setPrefix("Leaflet");
+        (function (map) {
+            map.attributionControl.setPrefix("Leaflet");
+            var touch = L.Browser.mobile || (window.matchMedia && matchMedia("(pointer: coarse)").matches);
+            if (touch) {
+                map.dragging.disable();
+                if (map.tap) { map.tap.disable(); }
+                map.getContainer().classList.add("geo-touch");
+                var hint = L.control({position: "topright"});
+                hint.onAdd = function () {
+                    var div = L.DomUtil.create("div", "geo-touch-hint");
+                    div.textContent = "Two fingers move the map";
+                    return div;
+                };
+                hint.addTo(map);
+            }
+        })({{ this._parent.get_name() }});
         {% endmacro %}
     """)
+
+    def __init__(self, *, fill: bool = False) -> None:
+        super().__init__()
+        self._name = "Setup"
+        self.fill = fill
 
 
 class _Legend(MacroElement):
@@ -164,7 +208,6 @@ class _Legend(MacroElement):
             legend.onAdd = function (m) {
                 var div = L.DomUtil.create("details", "geo-legend");
                 div.innerHTML = {{ this.html }};
-                if (m.getSize().x >= 560) { div.open = true; }
                 L.DomEvent.disableClickPropagation(div);
                 return div;
             };
@@ -196,25 +239,28 @@ class _Registry(MacroElement):
 
 
 class _Focus(MacroElement):
-    """Fits the view to a stage and dims every route layer (the highlight is drawn above them); the map's
-    container gets ``data-stage="<seq>"`` so tests and benchmarks can tell when the map has caught up."""
+    """Fits the view to a stage and dims every route layer (the highlight is drawn above them), or, for the
+    overview, fits the whole route and dims nothing; the map's container gets ``data-stage="<seq>"`` (and
+    ``data-view``) so tests and benchmarks can tell when the map has caught up."""
 
     _template = Template("""
         {% macro script(this, kwargs) %}
         (function () {
             var journey = window.geoJourney;
             if (!journey) { return; }
+            var dim = {{ this.dim }};
             journey.layers.forEach(function (group) {
                 group.eachLayer(function (layer) {
                     var o = layer.options;
                     if (o.geoOpacity === undefined) { o.geoOpacity = o.opacity; o.geoFill = o.fillOpacity; }
+                    var k = dim ? 0.35 : 1;
                     if (layer.setStyle) {
-                        layer.setStyle({opacity: (o.geoOpacity || 1) * 0.35,
-                                        fillOpacity: (o.geoFill || 0) * 0.35});
-                    } else if (layer.setOpacity) { layer.setOpacity(0.45); }
+                        layer.setStyle({opacity: (o.geoOpacity || 1) * k, fillOpacity: (o.geoFill || 0) * k});
+                    } else if (layer.setOpacity) { layer.setOpacity(dim ? 0.45 : 1); }
                 });
             });
             journey.map.getContainer().setAttribute("data-stage", {{ this.seq }});
+            journey.map.getContainer().setAttribute("data-view", {{ this.view }});
             journey.map.fitBounds({{ this.bounds }},
                 {paddingTopLeft: [36, 36], paddingBottomRight: [{{ this.label_room }}, 36],
                  maxZoom: {{ this.max_zoom }}, animate: false});
@@ -222,13 +268,16 @@ class _Focus(MacroElement):
         {% endmacro %}
     """)
 
-    def __init__(self, seq: int, bounds: list[list[float]], max_zoom: int = FOCUS_MAX_ZOOM) -> None:
+    def __init__(self, seq: int, bounds: list[list[float]], max_zoom: int = FOCUS_MAX_ZOOM, *,
+                 overview: bool = False) -> None:
         super().__init__()
         self._name = "Focus"
         self.label_room = LABEL_ROOM_PX
         self.seq = int(seq)
         self.bounds = js_string(bounds)
         self.max_zoom = max_zoom
+        self.dim = "false" if overview else "true"
+        self.view = js_string("overview" if overview else "stage")
 
 
 class _FitView(MacroElement):
@@ -271,6 +320,8 @@ def legend_html(modes: Iterable[str]) -> str:
     rows.append('<div><svg width="18" height="18"><circle cx="9" cy="9" r="6" fill="#fff" stroke="#1f2937" '
                 'stroke-width="1.5" stroke-dasharray="2 2"/></svg>'
                 f"{esc('Inferred place (dashed outline)')}</div>")
+    rows.append(f'<div><svg width="18" height="18"><text x="3" y="14" font-size="13">{EDITED_MARK}</text>'
+                f"</svg>{esc('Changed by the editor')}</div>")
     return "".join(rows)
 
 
@@ -299,11 +350,11 @@ def journey_bounds(journey: Journey) -> list[list[float]]:
 
 
 def stage_bounds(journey: Journey, stage: Stage) -> list[list[float]]:
-    """The view for one stage: the leg's extent, or a small box around a stop."""
-    leg = _leg_of(journey, stage)
+    """The view for one stage: the leg's extent (both ends in it), or a small box around a stop."""
+    leg = journey.leg_of(stage)
     if leg is not None:
         return _bounds([[y, x] for x, y, *_ in leg.geometry.coords])
-    stop = _stop_of(journey, stage)
+    stop = journey.stop_of(stage)
     point = _stop_point(stop) if stop is not None else None
     if point is None:
         return journey_bounds(journey)
@@ -320,16 +371,18 @@ def _bounds(points: list[list[float]]) -> list[list[float]]:
     return [[min(lats), min(lons)], [max(lats), max(lons)]]
 
 
-def _leg_of(journey: Journey, stage: Stage) -> Leg | None:
-    if stage.leg is None:
-        return None
-    return next((leg for leg in journey.legs if leg.seq == stage.leg), None)
-
-
-def _stop_of(journey: Journey, stage: Stage) -> Stop | None:
-    if stage.stop is None:
-        return None
-    return next((stop for stop in journey.stops if stop.seq == stage.stop), None)
+def stage_ends(journey: Journey, stage: Stage) -> list[tuple[str, list[float]]]:
+    """(name, [lat, lon]) of the stations a leg's title names that are not stops (a crossing's two sides)."""
+    leg = journey.leg_of(stage)
+    if leg is None:
+        return []
+    coords = list(leg.geometry.coords)
+    ends = []
+    if leg.from_stop is None:
+        ends.append((leg.start, [coords[0][1], coords[0][0]]))
+    if leg.to_stop is None:
+        ends.append((leg.end, [coords[-1][1], coords[-1][0]]))
+    return ends
 
 
 # --- popups and tooltips ----------------------------------------------------------------------------------
@@ -340,32 +393,33 @@ def popup_html(journey: Journey, stage: Stage) -> str:
     facts = [KIND_LABELS[stage.kind]]
     if stage.mode:
         facts.append(MODE_LABELS.get(stage.mode, stage.mode))
-    leg = _leg_of(journey, stage)
+    leg = journey.leg_of(stage)
     if stage.distance_km is not None:
         facts.append(distance_label(stage.distance_km, bool(leg and leg.approximate)))
     times = "".join(
         f"<tr><th>{esc(label)}</th><td>{esc(local_time(window.likely, zone))}</td></tr>"
         for label, window, zone in time_rows(journey, stage)
     )
-    names = {stage.start, stage.end, stage.title}
-    quotes = "".join(quote_html(quote, names) for quote in stage.quotes[:2])
+    quotes = "".join(quote_html(quote, stage_names(stage)) for quote in stage.quotes[:2])
     return (
         f'<div class="geo-popup"><div class="geo-kicker">{esc(" · ".join(facts))}</div>'
         f"<h4>{esc(stage.title)}</h4>"
         + (f"<table>{times}</table>" if times else "")
-        + f"<div>{esc(evidence_text(stage))}</div>{quotes}</div>"
+        + f"<div>{esc(evidence_text(journey, stage))}</div>{edits_html(journey, stage)}{quotes}</div>"
     )
 
 
-def _leg_tooltip(leg: Leg) -> str:
+def _leg_tooltip(leg: Leg, edited: bool = False) -> str:
     what = KIND_LABELS["crossing"] if leg.kind == "crossing" else MODE_LABELS.get(leg.mode, leg.mode)
     evidence = "inferred path" if leg.inferred_path else "reported"
     distance = distance_label(leg.distance_km, leg.approximate)
-    return f"<b>{esc(leg.start)} → {esc(leg.end)}</b><br>{esc(f'{what} · {distance} · {evidence}')}"
+    parts = [what, distance, evidence] + (["edited"] if edited else [])
+    return f"<b>{esc(leg.start)} → {esc(leg.end)}</b><br>{esc(' · '.join(parts))}"
 
 
-def _stop_tooltip(stop: Stop) -> str:
-    return esc(stop.name) + (" " + esc("(inferred)") if stop.inferred else "")
+def _stop_tooltip(stop: Stop, edited: bool = False) -> str:
+    return (esc(stop.name) + (" " + esc("(inferred)") if stop.inferred else "")
+            + (" " + EDITED_MARK if edited else ""))
 
 
 # --- layers --------------------------------------------------------------------------------------------
@@ -389,7 +443,8 @@ def _leg_layer(journey: Journey, leg: Leg) -> folium.PolyLine:
         line_cap="round",
     )
     stage = _stage_for(journey, leg=leg.seq)
-    _Bind(_leg_tooltip(leg), popup_html(journey, stage) if stage else None).add_to(line)
+    edited = bool(stage and journey.edit_notes(stage))
+    _Bind(_leg_tooltip(leg, edited), popup_html(journey, stage) if stage else None).add_to(line)
     return line
 
 
@@ -421,8 +476,10 @@ def _stop_marker(journey: Journey, stop: Stop) -> folium.CircleMarker | None:
         pane="geo-stops",
     )
     stage = _stage_for(journey, stop=stop.seq)
-    label = _Bind(_stop_tooltip(stop), popup_html(journey, stage) if stage else None, permanent=True,
-                  direction="right", offset=[10, 0], className="geo-label", sticky=False)
+    edited = bool(stage and journey.edit_notes(stage))
+    label = _Bind(_stop_tooltip(stop, edited), popup_html(journey, stage) if stage else None, permanent=True,
+                  direction="right", offset=[10, 0], sticky=False,
+                  className="geo-label geo-label-edited" if edited else "geo-label")
     label.add_to(marker)
     return marker
 
@@ -437,13 +494,14 @@ def _basemap_group(assets_url: str, inline: bool) -> folium.FeatureGroup:
 
 
 def _build(journey: Journey, *, stage: int | None, assets_url: str,
-           online_tiles: tuple[str, str] | None, inline: bool) -> folium.Map:
+           online_tiles: tuple[str, str] | None, inline: bool, overview: bool = False) -> folium.Map:
     bounds = journey_bounds(journey)
     centre = [(bounds[0][0] + bounds[1][0]) / 2, (bounds[0][1] + bounds[1][1]) / 2]
-    fmap = folium.Map(location=centre, zoom_start=4, tiles=None, control_scale=True, zoom_snap=0.25)
+    fmap = folium.Map(location=centre, zoom_start=4, tiles=None, control_scale=True, zoom_snap=0.25,
+                      height=STANDALONE_MAP_HEIGHT if inline else "100%")
     fmap.default_js = [] if inline else [("leaflet", f"{assets_url}/{LEAFLET_JS}")]
     fmap.default_css = [] if inline else [("leaflet_css", f"{assets_url}/{LEAFLET_CSS}")]
-    _Setup().add_to(fmap)
+    _Setup(fill=not inline).add_to(fmap)
     folium.map.CustomPane("geo-basemap", z_index=250, pointer_events=False).add_to(fmap)
     folium.map.CustomPane("geo-crossings", z_index=450, pointer_events=True).add_to(fmap)
     folium.map.CustomPane("geo-stops", z_index=620, pointer_events=True).add_to(fmap)
@@ -452,7 +510,7 @@ def _build(journey: Journey, *, stage: int | None, assets_url: str,
         folium.map.CustomPane("geo-tiles", z_index=260, pointer_events=False).add_to(fmap)
         url, attribution = online_tiles
         folium.TileLayer(tiles=url, attr=attribution, name="OpenStreetMap tiles (online)", overlay=True,
-                         control=True, show=False, pane="geo-tiles").add_to(fmap)
+                         control=True, show=True, pane="geo-tiles").add_to(fmap)
     route = folium.FeatureGroup(name="Route", control=True)
     for leg in journey.legs:
         _leg_layer(journey, leg).add_to(route)
@@ -470,7 +528,7 @@ def _build(journey: Journey, *, stage: int | None, assets_url: str,
     _FitView(bounds).add_to(fmap)
     _Registry([route, stops]).add_to(fmap)
     if stage is not None:
-        stage_layer(journey, stage).add_to(fmap)
+        stage_layer(journey, stage, overview=overview).add_to(fmap)
     return fmap
 
 
@@ -484,34 +542,45 @@ def journey_map(
     """The whole route over the offline basemap; with ``stage``, that stage highlighted and in view.
 
     ``assets_url`` is where the vendored Leaflet files and the basemap are served (Streamlit serves
-    ``./static/`` at ``/app/static``). ``online_tiles`` = (URL template, attribution) adds an optional tile
-    layer, off until the user turns it on; without it the map makes no request outside ``assets_url``.
+    ``./static/`` at ``/app/static``). ``online_tiles`` = (URL template, attribution) adds a tile layer over
+    the basemap (shown; the layer control can hide it); without it the map makes no request outside
+    ``assets_url``.
     """
     return _build(journey, stage=stage, assets_url=assets_url.rstrip("/"), online_tiles=online_tiles,
                   inline=False)
 
 
-def stage_layer(journey: Journey, stage: int) -> folium.FeatureGroup:
-    """The highlight of one stage (by ``Stage.seq``): drawn above the route, view fitted, the rest dimmed."""
+def stage_layer(journey: Journey, stage: int, *, overview: bool = False) -> folium.FeatureGroup:
+    """The highlight of one stage (by ``Stage.seq``), drawn above the route, with the stations its title
+    names labelled; the view is fitted to the stage and the rest dimmed, or with ``overview`` the view
+    shows the whole route and nothing is dimmed (the first view)."""
     current = journey.stages[stage]
     group = folium.FeatureGroup(name=f"Stage {current.seq + 1}", control=False)
-    leg = _leg_of(journey, current)
+    edited = bool(journey.edit_notes(current))
+    leg = journey.leg_of(current)
     if leg is not None:
         points = display_line(leg)
         folium.PolyLine(points, color="#ffffff", weight=12, opacity=0.9, line_cap="round").add_to(group)
         line = folium.PolyLine(points, color=HIGHLIGHT_COLOUR, weight=6, opacity=1.0,
                                dash_array=MODE_DASH.get(leg.mode), line_cap="round")
-        _Bind(_leg_tooltip(leg), popup_html(journey, current)).add_to(line)
+        _Bind(_leg_tooltip(leg, edited), popup_html(journey, current)).add_to(line)
         line.add_to(group)
+        for name, point in stage_ends(journey, current):
+            station = folium.CircleMarker(point, radius=4, color="#1f2937", weight=1.5, fill=True,
+                                          fill_color="#ffffff", fill_opacity=1.0, pane="geo-stops")
+            _Bind(esc(name), permanent=True, direction="left", offset=[-8, 0], className="geo-station",
+                  sticky=False).add_to(station)
+            station.add_to(group)
     else:
-        stop = _stop_of(journey, current)
-        point = _stop_point(stop) if stop is not None else None
-        if stop is not None and point is not None:
-            ring = folium.CircleMarker(point, radius=16, color=HIGHLIGHT_COLOUR, weight=4, fill=True,
+        stop = journey.stop_of(current)
+        centre = _stop_point(stop) if stop is not None else None
+        if stop is not None and centre is not None:
+            ring = folium.CircleMarker(centre, radius=16, color=HIGHLIGHT_COLOUR, weight=4, fill=True,
                                        fill_color=HIGHLIGHT_COLOUR, fill_opacity=0.15)
-            _Bind(_stop_tooltip(stop), popup_html(journey, current)).add_to(ring)
+            _Bind(_stop_tooltip(stop, edited), popup_html(journey, current)).add_to(ring)
             ring.add_to(group)
-    _Focus(current.seq, stage_bounds(journey, current)).add_to(group)
+    bounds = journey_bounds(journey) if overview else stage_bounds(journey, current)
+    _Focus(current.seq, bounds, overview=overview).add_to(group)
     return group
 
 
@@ -542,13 +611,37 @@ def _data_uri(match: re.Match[str]) -> str:
     return f"url(data:image/png;base64,{encoded})"
 
 
-def standalone_html(journey: Journey, *, stage: int | None = None) -> str:
-    """One HTML page with Leaflet, the basemap and the route inlined: it opens from disk, offline."""
+def standalone_html(journey: Journey, *, stage: int | None = None, title: str | None = None) -> str:
+    """The whole story as one HTML page that opens from disk, offline, and loads nothing: the title and
+    headline, the map (Leaflet, the basemap and the route inlined), every stage with its times, evidence,
+    edits and quotes, and the sources with their publication dates. ``stage`` focuses the map on a stage."""
     fmap = _build(journey, stage=stage, assets_url="", online_tiles=None, inline=True)
     root = fmap.get_root()
     if not isinstance(root, Figure):
         raise TypeError("a folium map's root is a branca Figure")
-    names = [stop.name for stop in journey.stops]
-    root.title = esc("Journey map" + (f": {names[0]} → {names[-1]}" if len(names) > 1 else ""))
+    heading = title or default_title(journey)
+    root.title = esc(heading)
     root.header.add_child(Element(_inline_assets()), name="geo_inline_assets", index=0)
+    root.header.add_child(Element(f"<style>{STORY_CSS}{_STORY_PAGE_CSS}</style>"), name="geo_story_css")
+    top = (f'<header class="geo-story-head"><h1>{esc(heading)}</h1>'
+           f'<p class="geo-lede">{esc(headline(journey))}</p></header>')
+    story = (f'<main class="geo-story"><h2>Stages</h2>{stage_list_html(journey)}'
+             f"<h2>Sources</h2>{sources_html(journey)}"
+             '<p class="geo-muted">Made with geo-journey. Times are estimates (earliest – latest, likely in '
+             "bold in the app), each in the local time of its place; anything not quoted from an article is "
+             "marked inferred, with the reason.</p></main>")
+    root.html.add_child(Element(top), name="geo_story_head", index=0)
+    root.html.add_child(Element(story), name="geo_story")
     return str(root.render())
+
+
+_STORY_PAGE_CSS = """
+body { font: 15px/1.45 "Source Sans Pro", "DejaVu Sans", sans-serif; color: #1f2937; background: #fff; }
+.geo-story-head, .geo-story { max-width: 900px; margin: 0 auto; padding: 12px 16px; }
+.geo-story-head h1 { margin: 0 0 4px; font-size: 1.6rem; }
+.geo-story-stages { list-style: none; padding: 0; }
+.geo-story-stage { border-top: 1px solid #e5e7eb; padding: 10px 0; }
+.geo-story-stage h3 { margin: 2px 0; font-size: 1.15rem; }
+.geo-story-times { margin: 4px 0; padding-left: 18px; font-size: .9rem; }
+.geo-sources { padding-left: 18px; }
+"""
