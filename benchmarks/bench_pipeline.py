@@ -18,10 +18,11 @@ ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 
 from geo.itinerary.stops import extract_itinerary  # noqa: E402
+from geo.itinerary.traveller import find_traveller  # noqa: E402
 from geo.pipeline import build_journey  # noqa: E402
 from geo.places.geocoder import GazetteerGeocoder  # noqa: E402
 from geo.reading.articles import bundled_article_paths, load_articles  # noqa: E402
-from geo.reading.mentions import find_mentions  # noqa: E402
+from geo.reading.reading import read_articles  # noqa: E402
 from geo.routing.railnet import load_network  # noqa: E402
 from geo.routing.route import plan_route  # noqa: E402
 from geo.timing.estimate import estimate_timing  # noqa: E402
@@ -52,12 +53,18 @@ def main() -> None:
     network = load_network()
     speeds = load_speed_model()
     build_journey(articles, geocoder=geocoder, network=network, speeds=speeds)  # warm caches
-    mentions = {a.id: find_mentions(a, geocoder) for a in articles}
-    itinerary = extract_itinerary(articles, mentions)
+    readings = read_articles(articles, geocoder)
+    events = {r.article.id: r.events for r in readings}
+    people = {r.article.id: r.people for r in readings}
+    lead_ends = {r.article.id: r.lead_end for r in readings}
+    traveller = find_traveller(articles, events, people, lead_ends)
+    itinerary = extract_itinerary(articles, events, people, traveller)
     route = plan_route(itinerary, network)
     steps = {
-        "mentions (both articles)": lambda: {a.id: find_mentions(a, geocoder) for a in articles},
-        "stops": lambda: extract_itinerary(articles, mentions),
+        "reading: cached parse, mentions, frames (both articles)": lambda: read_articles(articles, geocoder),
+        "traveller and stops": lambda: extract_itinerary(
+            articles, events, people, find_traveller(articles, events, people, lead_ends)
+        ),
         "route": lambda: plan_route(itinerary, network),
         "timing": lambda: estimate_timing(articles, itinerary, route, speeds),
         "whole `build_journey`, warm": lambda: build_journey(

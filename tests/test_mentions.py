@@ -10,24 +10,32 @@ import pytest
 
 from geo.model import Article, Mention
 from geo.places.geocoder import GazetteerGeocoder
-from geo.reading.mentions import capitalised_runs, find_mentions, load_lexicon
+from geo.reading.events import find_people
+from geo.reading.lexicon import load_lexicon
+from geo.reading.mentions import find_mentions
+from geo.reading.parse import parse_articles
 
 TEXTS = Path(__file__).parent / "texts"
-REUTERS_ID = "000_bde62e97f9f7df89"
-NBC_ID = "003_00fa2c3822e22cb8"
+UTC = ZoneInfo("UTC")
 
 
+def _mentions(article: Article, geocoder: GazetteerGeocoder) -> list[Mention]:
+    """The article parsed once, then its place mentions."""
+    return find_mentions(article, parse_articles([article])[article.id], geocoder)
 
+
+def _short(text: str, geocoder: GazetteerGeocoder) -> list[Mention]:
+    return _mentions(Article("t", text, datetime(2019, 1, 1, tzinfo=UTC)), geocoder)
 
 
 @pytest.fixture(scope="session")
 def reuters_mentions(reuters: Article, geocoder: GazetteerGeocoder) -> list[Mention]:
-    return find_mentions(reuters, geocoder)
+    return _mentions(reuters, geocoder)
 
 
 @pytest.fixture(scope="session")
 def nbc_mentions(nbc: Article, geocoder: GazetteerGeocoder) -> list[Mention]:
-    return find_mentions(nbc, geocoder)
+    return _mentions(nbc, geocoder)
 
 
 def _text(name: str, published: datetime) -> Article:
@@ -122,65 +130,62 @@ def test_korean_peninsula_is_a_region(nbc_mentions: list[Mention]) -> None:
 
 def test_well_known_namesake_wins_over_nearer_village(geocoder: GazetteerGeocoder) -> None:
     article = _text("beijing_2018.txt", datetime(2018, 6, 19, tzinfo=ZoneInfo("Asia/Shanghai")))
-    paris = next(m for m in find_mentions(article, geocoder) if m.text == "Paris")
+    paris = next(m for m in _mentions(article, geocoder) if m.text == "Paris")
     assert paris.place is not None and paris.place.country == "FR"
 
 
 def test_name_missing_from_gazetteer_stays_unresolved_not_misplaced(geocoder: GazetteerGeocoder) -> None:
     article = _text("vostochny_2023.txt", datetime(2023, 9, 12, tzinfo=ZoneInfo("Europe/Moscow")))
-    khasan = [m for m in find_mentions(article, geocoder) if m.text == "Khasan"]
+    khasan = [m for m in _mentions(article, geocoder) if m.text == "Khasan"]
     assert khasan and all(m.place is None for m in khasan)
     assert khasan[0].country_hint == "RU" and khasan[0].border_of == "RU"
 
 
 def test_region_name_before_region_word_is_not_a_city(geocoder: GazetteerGeocoder) -> None:
     article = _text("vostochny_2023.txt", datetime(2023, 9, 12, tzinfo=ZoneInfo("Europe/Moscow")))
-    assert "Amur" not in _names(find_mentions(article, geocoder))
+    assert "Amur" not in _names(_mentions(article, geocoder))
 
 
-def test_possessive_ends_a_name_run() -> None:
-    runs = capitalised_runs("South Korea's Foreign Minister Kang Kyung Wha met Biegun.", load_lexicon())
-    assert [(r.text, r.kind) for r in runs][:2] == [
-        ("South Korea", "candidate"),
-        ("Foreign Minister Kang Kyung Wha", "person"),
-    ]
+def test_possessive_ends_a_name_and_the_person_after_it_is_no_place(geocoder: GazetteerGeocoder) -> None:
+    mentions = _short("South Korea's Foreign Minister Kang Kyung Wha met Biegun.", geocoder)
+    assert [(m.text, m.kind) for m in mentions] == [("South Korea", "name")]
+    assert mentions[0].place is not None and mentions[0].place.country == "KR"
 
 
-def test_institution_names_join_across_of() -> None:
-    runs = capitalised_runs("a fellow at the Asan Institute for Policy Studies in Seoul", load_lexicon())
-    assert runs[0].kind == "organisation" and runs[0].tokens[-1].text == "Studies"
+def test_institution_name_joined_across_for_is_no_place(geocoder: GazetteerGeocoder) -> None:
+    mentions = _short("a fellow at the Asan Institute for Policy Studies in Seoul", geocoder)
+    assert [m.text for m in mentions] == ["Seoul"]
+    assert mentions[0].place is not None and mentions[0].place.country == "KR"
 
 
-def test_surname_of_a_person_named_in_full_is_a_person() -> None:
+def test_surname_of_a_person_named_in_full_is_a_person(geocoder: GazetteerGeocoder) -> None:
     text = "Belarusian President Alexander Lukashenko spoke. Lukashenko left Minsk."
-    kinds = {r.text: r.kind for r in capitalised_runs(text, load_lexicon())}
-    assert kinds["Lukashenko"] == "person"
+    article = Article("t", text, datetime(2019, 1, 1, tzinfo=UTC))
+    parsed = parse_articles([article])[article.id]
+    assert [m.text for m in find_mentions(article, parsed, geocoder)] == ["Minsk"]
+    people = find_people(parsed, load_lexicon())
+    assert people.full == ("Alexander Lukashenko",)
+    assert people.resolve("Lukashenko") == "Alexander Lukashenko"
+    assert [name for _, name, _ in people.positions] == ["Alexander Lukashenko", "Alexander Lukashenko"]
 
 
 def test_demonym_is_a_hint_not_a_mention(geocoder: GazetteerGeocoder) -> None:
-    article = Article("t", "Canadian officials met in Ottawa.", datetime(2019, 1, 1, tzinfo=ZoneInfo("UTC")))
-    assert _names(find_mentions(article, geocoder)) == {"Ottawa"}
+    assert _names(_short("Canadian officials met in Ottawa.", geocoder)) == {"Ottawa"}
 
 
 def test_word_that_is_also_a_village_needs_evidence(geocoder: GazetteerGeocoder) -> None:
-    text = "The Summit ended. Union leaders and Kim Jong Un spoke of Hope."
-    article = Article("t", text, datetime(2019, 1, 1, tzinfo=ZoneInfo("UTC")))
-    assert find_mentions(article, geocoder) == []
+    assert _short("The Summit ended. Union leaders and Kim Jong Un spoke of Hope.", geocoder) == []
 
 
 def test_country_after_a_name_hints_the_name(geocoder: GazetteerGeocoder) -> None:
-    article = Article(
-        "t", "The convoy reached Pingxiang, China at dawn.", datetime(2019, 1, 1, tzinfo=ZoneInfo("UTC"))
-    )
-    town = next(m for m in find_mentions(article, geocoder) if m.text == "Pingxiang")
+    mentions = _short("The convoy reached Pingxiang, China at dawn.", geocoder)
+    town = next(m for m in mentions if m.text == "Pingxiang")
     assert town.country_hint == "CN" and town.place is not None and town.place.country == "CN"
 
 
-def test_bylines_name_people_not_places() -> None:
-    runs = capitalised_runs("By Linda Givetash\nReporting by Josh Smith in Seoul", load_lexicon())
-    assert [(r.text, r.kind) for r in runs] == [
-        ("Linda Givetash", "person"),
-        ("Reporting", "stopword"),
-        ("Josh Smith", "person"),
-        ("Seoul", "candidate"),
-    ]
+def test_bylines_name_people_not_places(geocoder: GazetteerGeocoder) -> None:
+    text = "By Linda Givetash\nReporting by Josh Smith in Seoul"
+    article = Article("t", text, datetime(2019, 1, 1, tzinfo=UTC))
+    parsed = parse_articles([article])[article.id]
+    assert [(m.text, m.kind) for m in find_mentions(article, parsed, geocoder)] == [("Seoul", "name")]
+    assert find_people(parsed, load_lexicon()).full == ("Linda Givetash", "Josh Smith")
