@@ -101,13 +101,25 @@ def traveller_evidence(
     for evs in events.values():
         for event in evs:
             mover = names.get(event.mover, event.mover)
-            gathering = not event.mover and not event.mover_text and event.mode is None
+            gathering = (
+                not event.mover and not event.mover_text and event.mode is None
+                and (event.lemma in SUMMITS or _names_traveller(event, traveller))
+            )  # fmt: skip
             # "the train pulled into Dandong": a vehicle nobody is named in goes the traveller's way
             vehicle = not event.mover and event.mode is not None and (not own_modes or event.mode in own_modes)
             if event.status not in COUNTING or (mover != traveller and not gathering and not vehicle):
                 continue
             out.extend(Evidence(relation, mention, event) for relation, mention in event.places)
     return out
+
+
+SUMMITS = frozenset({"summit"})
+"""A summit's place is where the traveller goes; other meetings count only in a sentence naming them."""
+
+
+def _names_traveller(event: Event, traveller: str) -> bool:
+    words = {fold(w) for w in traveller.split()}
+    return bool(words) and any(fold(w.strip(".,;:'’\"")) in words for w in event.quote.text.split())
 
 
 def _drafts(evidence: Sequence[Evidence]) -> dict[StopKey, _Draft]:
@@ -273,10 +285,13 @@ def _merge_descriptions(order: list[StopKey], drafts: dict[StopKey, _Draft]) -> 
             continue
         border = draft.first("border_of")
         i = order.index(key)
+        partners = _partners(draft)
         candidates = []
         for j, other in enumerate(order):
             o = drafts[other]
             if other == key or o.place is None or other[0] == "desc" or not (o.articles() - draft.articles()):
+                continue
+            if not _fits(j, order, partners):
                 continue
             before = drafts[order[j - 1]].place if j > 0 else None
             after = drafts[order[j + 1]].place if j + 1 < len(order) else None
@@ -297,6 +312,56 @@ def _merge_descriptions(order: list[StopKey], drafts: dict[StopKey, _Draft]) -> 
         drafts[target].evidence.extend(draft.evidence)
         order.remove(key)
     return order
+
+
+NEARBY_KM = 30.0
+"""Consecutive stops this close in one country are one stop (an airport, a palace, a hotel in a city)."""
+
+
+def _merge_nearby(order: list[StopKey], drafts: dict[StopKey, _Draft]) -> list[StopKey]:
+    """"landed at Changi" and "arrived in Singapore": the most populous of neighbouring places stands."""
+    out: list[StopKey] = []
+    for key in order:
+        if out:
+            prev = drafts[out[-1]]
+            here = drafts[key]
+            km = _km(prev.place, here.place)
+            if (
+                km is not None and km <= NEARBY_KM and prev.place is not None and here.place is not None
+                and prev.place.country == here.place.country
+            ):  # fmt: skip
+                keep, drop = (out[-1], key) if prev.place.population >= here.place.population else (key, out[-1])
+                drafts[keep].mentions[:0] = drafts[drop].mentions
+                drafts[keep].evidence[:0] = drafts[drop].evidence
+                out[-1] = keep
+                continue
+        out.append(key)
+    return out
+
+
+def _partners(draft: _Draft) -> dict[StopKey, str]:
+    """The places a description is told with: "(from) a station … to Hanoi" → {Hanoi: "after"}."""
+    out: dict[StopKey, str] = {}
+    for e in draft.evidence:
+        for relation, mention in e.event.places:
+            if mention is e.mention or _is_area(mention):
+                continue
+            if e.relation == "from" and relation == "to":
+                out[_key(mention)] = "after"
+            elif e.relation == "to" and relation == "from":
+                out[_key(mention)] = "before"
+    return out
+
+
+def _fits(j: int, order: Sequence[StopKey], partners: Mapping[StopKey, str]) -> bool:
+    """Whether the stop at ``j`` has the description's partners right next to it, on the right side."""
+    for partner, side in partners.items():
+        if partner not in order:
+            continue
+        k = order.index(partner)
+        if (side == "after" and k != j + 1 and k != j + 2) or (side == "before" and k != j - 1 and k != j - 2):
+            return False
+    return True
 
 
 # --- roles, stops, hops ----------------------------------------------------------------------------------
@@ -471,7 +536,7 @@ def extract_itinerary(
             f"no journey found: the articles tell of {len(drafts)} place(s) {who} travels to or from "
             f"({found}); a journey needs at least two"
         )
-    keys = _merge_descriptions(order_stops(drafts, evidence), drafts)
+    keys = _merge_nearby(_merge_descriptions(order_stops(drafts, evidence), drafts), drafts)
     if len(keys) < 2:
         raise NoJourneyError("no journey found: the articles tell of one place only")
     order = {a.id: i for i, a in enumerate(articles)}

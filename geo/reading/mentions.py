@@ -164,6 +164,7 @@ def find_mentions(
         cand.paragraph = reader.paragraph(cand.start)
     _resolve_places(accepted, resolver)
     _resolve_capitals(accepted, geocoder)
+    _city_states(accepted, geocoder)
     _resolve_anaphora(accepted)
     _resolve_deictic(accepted)
     mentions = [reader.mention(article, c) for c in accepted]
@@ -755,6 +756,19 @@ def _resolve_capitals(candidates: list[_Candidate], geocoder: SupportsGeocode) -
         if location is not None:
             place = _place_from(location)
             cand.place = replace(place, why=f"{cand.description}: {place.why}")
+
+
+def _city_states(candidates: list[_Candidate], geocoder: SupportsGeocode) -> None:
+    """A country that is one city (Singapore) is, as a place one travels to, that city."""
+    capital_of = getattr(geocoder, "capital", None)
+    if capital_of is None:
+        return
+    for cand in candidates:
+        if cand.place is None or cand.place.kind != "country":
+            continue
+        location = capital_of(cand.place.country)
+        if location is not None and fold(str(location.raw.get("name", ""))) == fold(cand.place.name):
+            cand.place = _place_from(location)
 
 
 def _resolve_deictic(candidates: list[_Candidate]) -> None:
