@@ -63,13 +63,6 @@ def test_frame_quotes_its_own_sentence(geocoder: GazetteerGeocoder) -> None:
     assert all(e.quote.publisher == "Test Wire" and e.quote.article == "frames" for e in reading.events)
 
 
-@pytest.mark.xfail(
-    reason=(
-        "reader: a frame's Quote.end takes in the blank line after its sentence ((0, 42) for a "
-        "40-character sentence) while Quote.text is stripped"
-    ),
-    strict=True,
-)
 def test_quote_offsets_cover_exactly_the_quoted_text(geocoder: GazetteerGeocoder) -> None:
     text = "Kim left Pyongyang by train on Saturday.\n\nHe arrived in Dandong on Sunday."
     reading = _read(text, geocoder)

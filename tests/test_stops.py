@@ -91,13 +91,6 @@ def petersburg(geocoder: GazetteerGeocoder) -> Itinerary:
 # --- the bundled articles -----------------------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    reason=(
-        "reader: stops are Pyongyang, Dandong, Hanoi: the descriptive 'a station on the Chinese border' "
-        "is merged into Pyongyang, so the border station is lost"
-    ),
-    strict=True,
-)
 def test_bundled_journey_stops_in_order_with_roles(kim_2019: Itinerary) -> None:
     assert _summary(kim_2019) == [
         ("Pyongyang", "origin"),
@@ -148,14 +141,6 @@ def test_no_decoy_places_are_stops(kim_2019: Itinerary) -> None:
     }
 
 
-@pytest.mark.xfail(
-    reason=(
-        "reader: Pyongyang has 3 quotes: also the road sentence (the station merged into Pyongyang) and "
-        "'Stephen Biegun held three days of talks in Pyongyang' (a gathering with no mover is counted for"
-        " the traveller)"
-    ),
-    strict=True,
-)
 def test_origin_is_quoted_from_the_departure_sentence(kim_2019: Itinerary) -> None:
     quotes = _quotes(kim_2019.stops[0])
     assert len(quotes) == 1 and quotes[0].startswith("Kim left Pyongyang by train on Saturday afternoon")
@@ -168,10 +153,6 @@ def test_dandong_is_quoted_from_the_photo_caption(kim_2019: Itinerary) -> None:
     )
 
 
-@pytest.mark.xfail(
-    reason="reader: no stop named 'a station on the Chinese border' (merged into Pyongyang)",
-    strict=True,
-)
 def test_border_station_is_unresolved_and_inferred(kim_2019: Itinerary) -> None:
     station = _named(kim_2019, STATION)
     assert station.place is None and station.inferred
@@ -189,10 +170,6 @@ def test_border_station_lies_in_the_country_its_road_leads_to(kim_2019: Itinerar
     assert _named(kim_2019, STATION).country_hint == "VN"
 
 
-@pytest.mark.xfail(
-    reason="reader: no stop named 'a station on the Chinese border' (merged into Pyongyang)",
-    strict=True,
-)
 def test_road_sentence_supports_the_station_and_hanoi(kim_2019: Itinerary) -> None:
     road = (
         "On Feb. 26, Vietnam will ban traffic on the road Kim is expected to take to Hanoi from a station on "
@@ -237,13 +214,6 @@ def test_through_china_is_quoted_on_the_hop_across_china(kim_2019: Itinerary) ->
     assert any("through China" in q for q in _quotes_of_hop(kim_2019, 1))
 
 
-@pytest.mark.xfail(
-    reason=(
-        "reader: a frame's Quote.end takes in the whitespace after its sentence ('… agency said.\n\n') "
-        "while Quote.text is stripped"
-    ),
-    strict=True,
-)
 def test_quote_offsets_point_into_their_article(kim_2019: Itinerary, reuters: Article, nbc: Article) -> None:
     texts = {reuters.id: reuters.text, nbc.id: nbc.text}
     for stop in kim_2019.stops:
@@ -251,22 +221,11 @@ def test_quote_offsets_point_into_their_article(kim_2019: Itinerary, reuters: Ar
             assert texts[q.article][q.start : q.end] == q.text
 
 
-@pytest.mark.xfail(
-    reason="reader: seqs are [0, 1, 2]: the border station is lost (merged into Pyongyang)",
-    strict=True,
-)
 def test_every_stop_says_why(kim_2019: Itinerary) -> None:
     assert all(s.reason for s in kim_2019.stops)
     assert [s.seq for s in kim_2019.stops] == [0, 1, 2, 3]
 
 
-@pytest.mark.xfail(
-    reason=(
-        "reader: NBC alone gives Pyongyang → Hanoi: 'Biegun held three days of talks in Pyongyang' is a "
-        "gathering with no mover, counted for the traveller"
-    ),
-    strict=True,
-)
 def test_nbc_alone_tells_no_journey(nbc: Article, geocoder: GazetteerGeocoder) -> None:
     with pytest.raises(NoJourneyError, match="at least two"):
         _itinerary([nbc], geocoder)
@@ -313,13 +272,6 @@ def test_earlier_visit_is_not_evidence(beijing: Itinerary) -> None:
     assert not any("last visited" in q for q in _quotes(_named(beijing, "Beijing")))
 
 
-@pytest.mark.xfail(
-    reason=(
-        "reader: the destination Tsiolkovsky stays unresolved (place None): its gazetteer match "
-        "Tsiolkovskiy, found through another spelling, is rejected"
-    ),
-    strict=True,
-)
 def test_vostochny_trip_ends_at_the_summit_town(vostochny: Itinerary) -> None:
     assert [s.role for s in vostochny.stops] == ["origin", "border", "destination"]
     assert [s.name for s in vostochny.stops][:2] == ["Pyongyang", "Khasan"]
@@ -417,10 +369,6 @@ def test_left_x_for_y_names_the_destination(geocoder: GazetteerGeocoder) -> None
     ]
 
 
-@pytest.mark.xfail(
-    reason="reader: 3 stops, not 4: the border station is lost (merged into Pyongyang)",
-    strict=True,
-)
 def test_for_before_an_event_is_not_a_destination(kim_2019: Itinerary) -> None:
     origin_quote = kim_2019.stops[0].quotes[0].text
     assert "for the Feb. 27-28 summit" in origin_quote

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from geo.model import Article, Event, EventStatus, Mention, Mode, PlaceRelation, Quote
 from geo.reading.lexicon import Lexicon, Motion, load_lexicon
-from geo.reading.parse import ParsedText, Token
+from geo.reading.parse import ParsedText, Span, Token
 from geo.reading.text import fold
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
@@ -378,6 +378,13 @@ class _Frames:
                         out.append(("at" if motion.object is None else motion.object, m, child))  # type: ignore[arg-type]
         return out
 
+    def _quote(self, sent: Span) -> Quote:
+        """The sentence as evidence, its offsets trimmed to the words (no line breaks around it)."""
+        raw = self.p.span_text(sent)
+        start = sent.char_start + (len(raw) - len(raw.lstrip()))
+        end = sent.char_end - (len(raw) - len(raw.rstrip()))
+        return Quote(self.article.text[start:end], self.article.id, self.article.publisher, start, end)
+
     def _co_movers(self, subject: int | None, mover: str) -> list[str]:
         """"Trump and Kim will meet in Hanoi": each conjoined person is a mover of the same frame."""
         if subject is None:
@@ -556,8 +563,7 @@ class _Frames:
         return Event(
             article=self.article.id, token=predicate, lemma=tok.lemma.casefold(), mover="", mover_text="",
             status=status, places=tuple(places[:1]), mode=None, mode_text="",
-            quote=Quote(self.p.span_text(sent).strip(), self.article.id, self.article.publisher,
-                        sent.char_start, sent.char_end),
+            quote=self._quote(sent),
             sentence_start=sent.char_start, sentence_end=sent.char_end,
         )  # fmt: skip
 
@@ -600,13 +606,7 @@ class _Frames:
                 places=tuple(resolved),
                 mode=mode,
                 mode_text=mode_text,
-                quote=Quote(
-                    self.p.span_text(sent).strip(),
-                    self.article.id,
-                    self.article.publisher,
-                    sent.char_start,
-                    sent.char_end,
-                ),
+                quote=self._quote(sent),
                 sentence_start=sent.char_start,
                 sentence_end=sent.char_end,
             )

@@ -27,6 +27,10 @@ FAR_ALIAS_KM = 2500.0
 """A match found only through an alternate spelling ("Khasan" → Hassan, India) that lies farther than this
 from every other place of the article is left unresolved rather than trusted (km)."""
 
+ANCHOR_POPULATION = 10_000
+"""Only towns of this size anchor the ranking of other names: a village namesake ("Āmūr", India) must not
+pull another name ("Khasan" → Hassan, India) to its side of the world."""
+
 DOMINANT_RATIO = 10
 """A name's most populous match wins outright when it has at least this many times the next one's people."""
 
@@ -713,6 +717,7 @@ def _resolve_places(candidates: list[_Candidate], resolver: _Resolver) -> None:
             cand.results
             and (len(cand.results) == 1 or cand.hint or _dominant(cand.results, resolver.lex))
             and cand.results[0].raw.get("kind") != "country"
+            and int(cand.results[0].raw.get("population") or 0) >= ANCHOR_POPULATION
         ):
             anchors.append((cand.results[0].latitude, cand.results[0].longitude))
     for cand in candidates:
@@ -727,8 +732,7 @@ def _resolve_places(candidates: list[_Candidate], resolver: _Resolver) -> None:
         if near and not _is_exact(best, resolver.query_for(cand.query)) and best.raw.get("kind") != "country":
             # a match through another spelling must sit among the article's places, not by one stray namesake
             here = (best.latitude, best.longitude)
-            close = sum(1 for a in near if geodesic(here, a).km <= FAR_ALIAS_KM)
-            if close == 0 or (len(near) >= 3 and close < len(near) / 2):
+            if all(geodesic(here, a).km > FAR_ALIAS_KM for a in near):
                 continue
         cand.place = _place_from(best)
 
