@@ -193,13 +193,6 @@ def test_dateline_before_the_subject_does_not_hide_the_mover(geocoder: Gazetteer
                 ("Kim Il Sung", "fly", "earlier", (("to", "Hanoi"),), "air"),
             ],
             id="earlier",
-            marks=pytest.mark.xfail(
-                reason=(
-                    "reader: 'then flew to Hanoi', conjoined after the 1958 clause, is 'happened', "
-                    "not 'earlier'"
-                ),
-                strict=True,
-            ),
         ),
     ],
 )

@@ -293,7 +293,11 @@ class _Frames:
         if verb == i or verb in set(self.p.ancestors(i)):
             return True
         tok = self.p.tokens[verb]
-        return tok.dep == "advcl" and tok.head == i
+        if tok.dep == "advcl" and tok.head == i:
+            return True
+        # "When X visited Hanoi in 1958, he traveled … then flew to Hanoi": a conjunct shares its verb's time
+        pred = self.p.tokens[i]
+        return pred.dep in ("conj", "dep") and pred.head != i and self._in_clause_of(char, pred.head)
 
     # where --------------------------------------------------------------------------------------------
 
