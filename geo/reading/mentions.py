@@ -536,12 +536,26 @@ class _Reader:
         nxt = self._next_word(b)
         if nxt is not None and nxt.lemma.casefold() in self.lex.name_vetoes and nxt.pos in ("NOUN", "PROPN"):
             return True
+        if self._definite_proper_noun(a, b, cand):
+            return True
         if ent is not None and ent.label == "PERSON" and self._person_evidence(a, b):
             return True
         if ent is None or ent.label not in PLACE_ENTITIES:
             if self._person_evidence(a, b) and all(fold(t.text) in self.known_people for t in self.p.tokens[a:b]):
                 return True
         return False
+
+    def _definite_proper_noun(self, a: int, b: int, cand: _Candidate) -> bool:
+        """"the Amur", "the Yalu", "the Istana": a name with "the" of its own is a river, a building or a
+        region, not a town (countries keep theirs: "the Philippines"; "the Dong Dang station" is a town)."""
+        toks = self.p.tokens
+        if a == 0 or toks[a - 1].lower != "the":
+            return False
+        if toks[self._root(a, b)].dep in ("compound", "amod", "nmod"):
+            return False
+        if fold(cand.query) in self.lex.aliases:
+            return False
+        return not any(r.raw.get("kind") == "country" for r in cand.results[:1])
 
     def _describe(self, cand: _Candidate) -> None:
         desc = self._descriptor_for(cand.start, cand.end)
