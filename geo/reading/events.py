@@ -563,7 +563,8 @@ class _Frames:
         if not places:
             return None
         sent = self.p.sentence(tok.i)
-        status: EventStatus = "earlier" if self._earlier(tok.i) else self._status(predicate, sent.start)
+        earlier = self._earlier(predicate) or self._earlier(tok.i)
+        status: EventStatus = "earlier" if earlier else self._status(predicate, sent.start)
         return Event(
             article=self.article.id, token=predicate, lemma=tok.lemma.casefold(), mover="", mover_text="",
             status=status, places=tuple(places[:1]), mode=None, mode_text="",
