@@ -106,13 +106,19 @@ def traveller_evidence(
                 and (event.lemma in SUMMITS or _names_traveller(event, traveller))
             )  # fmt: skip
             # "the train pulled into Dandong": a vehicle nobody is named in goes the traveller's way
-            vehicle = not event.mover and event.mode is not None and (not own_modes or event.mode in own_modes)
+            vehicle = (
+                not event.mover and event.mode is not None
+                and (not own_modes or event.mode in own_modes or event.mode in LAND_MODES)
+            )  # fmt: skip
             if event.status not in COUNTING or (mover != traveller and not gathering and not vehicle):
                 continue
             out.extend(Evidence(relation, mention, event) for relation, mention in event.places)
     return out
 
 
+LAND_MODES = frozenset({"rail", "road"})
+"""A train or car nobody is named in is the traveller's; a plane must match how the traveller is said to
+travel (the other leader's plane lands too)."""
 SUMMITS = frozenset({"summit"})
 """A summit's place is where the traveller goes; other meetings count only in a sentence naming them."""
 
@@ -383,11 +389,22 @@ def _role(
     prev = _country(drafts[keys[i - 1]])
     nxt = _country(drafts[keys[i + 1]])
     land = ("rail", "road", None)
-    if here and prev and prev != here and modes[i - 1] in land:
+    near_prev = _near(draft, drafts[keys[i - 1]])
+    near_next = _near(draft, drafts[keys[i + 1]])
+    if here and prev and prev != here and modes[i - 1] in land and near_prev:
         return "border"
-    if here and nxt and nxt != here and modes[i] in land:
+    if here and nxt and nxt != here and modes[i] in land and near_next:
         return "border"
     return "waypoint"
+
+
+BORDER_KM = 250.0
+"""A stop is at a border when the next (or previous) stop, across it, is at most this far (km)."""
+
+
+def _near(a: _Draft, b: _Draft) -> bool:
+    km = _km(a.place, b.place)
+    return km is None or km <= BORDER_KM
 
 
 def _country(draft: _Draft) -> str:

@@ -162,6 +162,11 @@ class _Frames:
         for child in self.p.children(vehicle):
             if self.p.tokens[child].dep == "poss":
                 return self._who(child)
+            if self.p.tokens[child].lower == "of":  # "the armoured train of North Korean leader Kim Jong Un"
+                for obj in self.p.children(child):
+                    who = self._who(obj) if self._who_quick(obj) else ""
+                    if who:
+                        return who
         return ""
 
     def _who(self, i: int) -> str:
