@@ -306,10 +306,6 @@ def test_text_without_a_journey_raises(geocoder: GazetteerGeocoder) -> None:
         _itinerary([article], geocoder)
 
 
-@pytest.mark.xfail(
-    reason="reader: Smolensk ('crossed into Russia near Smolensk') gets role 'border', not 'waypoint'",
-    strict=True,
-)
 def test_surname_alone_is_the_traveller_named_in_full_elsewhere(geocoder: GazetteerGeocoder) -> None:
     article = _text("minsk_moscow.txt", datetime(2024, 3, 1, tzinfo=ZoneInfo("Europe/Minsk")))
     itinerary = _itinerary([article], geocoder)
