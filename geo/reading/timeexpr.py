@@ -1,33 +1,42 @@
-"""Time expressions in article text, resolved against the article's publication date.
+"""Time expressions read from an article's parse, resolved against the article's publication time.
 
-The spans are found with a small grammar built from ``data/time_cues.json`` (weekday and month names, parts of
-the day, number words), because ``dateparser.search.search_dates`` splits "Feb. 27-28" into "the Feb" and a
-year 1928 and reads "on Sunday" in an article of a Sunday as the Sunday before; explicit dates are then parsed
-with ``dateparser.parse`` (strict, with an explicit year) so month spellings are not our problem.
+Dates, weekdays, parts of the day and clock times are matched as small token patterns over the one parse of
+the article (``geo.reading.parse``), with the words of ``data/time_cues.json``: "late on Saturday night",
+"early Wednesday", "this morning", "Tuesday morning", "the morning of Feb. 26", "at about 8:15 a.m. local
+time", "8.13am", "08h15", "0815 GMT", "1900 GMT (Monday)", "just before 11 o'clock on Tuesday morning".
+spaCy's entity labels are not trusted (it calls "8.13am" a CARDINAL); explicit dates are checked with
+``dateparser`` so "Feb. 30" is no date.
+
+Each expression keeps where it hangs in the tree: ``attach`` is the word it modifies (past any preposition)
+and ``verb`` the first verb above it, so the timing can tie it to the event frame it modifies, not to the
+nearest name.
 
 Resolution rules (deterministic):
 
-* A weekday in a past-tense clause ("left ... on Saturday") is the most recent such day on or before the
-  publication date; in a future clause ("will ... on Tuesday") the next one on or after it. "last"/"next"
-  make it strictly before/after. A clause is future when a marker ("will", "is expected to") stands between
-  the clause start and the expression, or, when the expression opens the clause, after it.
+* A weekday is the most recent such day on or before the publication date, or the next one on or after it
+  when its verb is future ("will arrive", "is expected to arrive"); "last"/"next" make it strictly
+  before/after.
 * A month and day without a year takes the year that puts it nearest the publication date.
-* A date covers its whole calendar day, 00:00–24:00; a part of the day ("afternoon") narrows it.
-* "last year", "in 1958" cover the whole year; "last week" is approximate (the previous calendar week up to
-  the publication day, since reporters use it for "within the past seven days" too).
-* A clock time written next to a single day ("at 8:10 a.m. local time on Tuesday", "Feb. 26 at 17:45")
-  narrows it to that minute; a clock time alone is ignored (its day is unknown).
+* A date covers its whole calendar day, 00:00–24:00, in the zone of the place it is said of; a part of the
+  day narrows it; a clock time narrows it to the statement's precision ("8:13" ± 2 min, "about 8:15" ± 10
+  min, "shortly before 11 a.m." 10:30–11:00) with the stated minute as the likely time.
+* "local time" (or no zone) means the zone of the place; "GMT", "UTC", "Beijing time" name their zone.
+* "that night", "the same day" take the day of the previous date in the article; "the next morning" the day
+  after it. A clock time with no day takes the day of its live-blog stamp or, failing that, the publication
+  day (the day before when that would put it after publication).
+* A line that holds only a clock time ("0340 GMT") is a live-blog stamp for the lines after it.
+* "by"/"until"/"before"/"after"/"since" before an expression make it a bound (``side``).
 
-Results are in the publication's zone. A date means a calendar day *where something happened*, which this
-module cannot know, so each expression also carries ``first_date``/``last_date`` and the hours within them:
-``window_in_zone(expr, "Asia/Vladivostok")`` re-reads the same calendar days in another zone.
+``first_date``/``last_date`` and the hours within them are kept so ``window_in_zone`` can re-read the same
+calendar days in the zone of the place the expression turns out to be about.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
-from datetime import date, datetime, time, timedelta, tzinfo
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
@@ -39,23 +48,23 @@ from geo.datafiles import read_json_object
 from geo.errors import DataError
 from geo.model import Article
 from geo.paths import DATA_DIR
-from geo.reading.text import sentence_spans
+from geo.reading.parse import ParsedText
 
-ExpressionKind = Literal["instant", "range", "duration"]
-Bound = Literal["exact", "min", "max", "approx"]
+ExpressionKind = Literal["instant", "range"]
 Tense = Literal["past", "future"]
+Side = Literal["at", "by", "before", "after", "from"]
 
 CUES_PATH = DATA_DIR / "time_cues.json"
 
 
 @dataclass(frozen=True)
 class TimeExpression:
-    """A time phrase of an article with its span and what it resolves to.
+    """A time phrase of an article with its span, where it hangs in the parse, and what it resolves to.
 
-    ``earliest``/``latest`` bound the moment(s) meant, in the publication's zone (None for durations).
-    ``first_date``/``last_date`` are the calendar days, and ``start_hour`` / ``end_hour`` the hours after
-    local midnight of ``first_date`` / ``last_date`` (an end above 24 runs into the next day), so the window
-    can be re-read in the zone of the place it refers to.
+    ``earliest``/``latest`` bound the moment(s) meant, read in ``zone`` when the text names one, else in the
+    publication's zone. ``first_date``/``last_date`` are the calendar days, ``start_hour``/``end_hour`` the
+    hours after local midnight of ``first_date``/``last_date`` (below 0 or above 24 runs into the day
+    before/after), so ``window_in_zone`` can re-read them in the zone of the place it is said of.
     """
 
     text: str
@@ -66,19 +75,42 @@ class TimeExpression:
     latest: datetime | None
     sentence_start: int
     sentence_end: int
-    duration_hours: float | None = None
-    """For durations: the length in hours (the lower bound for "at least ...")."""
-    bound: Bound = "exact"
-    """For durations: ``duration_hours`` is exact, a minimum ("at least"), a maximum or approximate."""
     first_date: date | None = None
     last_date: date | None = None
     start_hour: float = 0.0
     end_hour: float = 24.0
+    likely_hour: float | None = None
+    """The stated instant (hours after midnight of ``first_date``) for a clock time; None otherwise."""
     part_of_day: str | None = None
     tense: Tense | None = None
     approximate: bool = False
     reason: str = ""
     """How the expression was resolved ("weekday on or before publication (past tense)")."""
+    token_start: int = 0
+    token_end: int = 0
+    sentence: int = 0
+    head: int = 0
+    """The token of the span the rest hangs from."""
+    attach: int | None = None
+    """The word outside the span the expression modifies, past any preposition (None at a sentence root)."""
+    verb: int | None = None
+    """The first verb at or above ``attach``."""
+    zone: str | None = None
+    """A zone the text names ("UTC", "+09:00", "Asia/Shanghai"); None: the zone of the place."""
+    local: bool = False
+    """The text says "local time"."""
+    clock: bool = False
+    """A clock time is written (the expression is precise to minutes, not a part of a day)."""
+    precision_minutes: float | None = None
+    """For clock times: the half-width of the window the statement allows."""
+    day_from_publication: bool = False
+    """A clock time with no day: it is on the publication day unless that is after ``published_until``."""
+    published_until: datetime | None = None
+    stamp: bool = False
+    """A live-blog stamp: a line that holds only this clock time; it dates the lines below it."""
+    side: Side = "at"
+    """"at": the moment lies in the window; "by"/"before": at the latest by its end/start; "after"/"from": at
+    the earliest from its end/start."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -88,19 +120,38 @@ class TimeCues:
     weekdays: dict[str, int]
     months: dict[str, int]
     parts_of_day: dict[str, tuple[float, float]]
+    modified_parts: dict[str, tuple[float, float]]
     early_day: tuple[float, float]
     late_day: tuple[float, float]
     relative_days: dict[str, int]
     tonight_part: str
-    numbers: dict[str, float]
-    unit_hours: dict[str, float]
-    duration_qualifiers: dict[str, Bound]
-    year_prepositions: tuple[str, ...]
-    future_markers: tuple[str, ...]
-    clause_breaks: tuple[str, ...]
+    same_day_words: tuple[tuple[str, ...], ...]
+    next_day_words: tuple[tuple[str, ...], ...]
+    year_prepositions: frozenset[str]
+    am_words: frozenset[str]
+    pm_words: frozenset[str]
+    o_clock_words: frozenset[str]
+    o_clock_earliest_hour: int
+    hour_words: dict[str, int]
+    precision_minutes: dict[str, float]
+    clock_qualifiers: dict[tuple[str, ...], dict[str, tuple[float | None, float | None]]]
+    bound_prepositions: dict[str, Side]
+    zone_words: dict[str, str]
+    zone_names: dict[str, str]
+    future_aux: frozenset[str]
+    future_heads: frozenset[str]
     relevance_days: int
-    anchor_cues: dict[str, tuple[str, ...]]
-    mode_words: dict[str, tuple[str, ...]]
+    event_nouns: frozenset[str]
+    event_verbs: frozenset[str]
+    on_leg_verbs: frozenset[str]
+    transparent_deps: frozenset[str]
+    report_verbs: frozenset[str]
+    depart_lemmas: frozenset[str]
+    arrive_lemmas: frozenset[str]
+    from_prepositions: frozenset[str]
+    to_prepositions: frozenset[str]
+    via_prepositions: frozenset[str]
+    mode_words: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 def load_time_cues(path: str | Path | None = None) -> TimeCues:
@@ -109,7 +160,7 @@ def load_time_cues(path: str | Path | None = None) -> TimeCues:
     raw = read_json_object(source, "time cues")
     try:
         return _cues_from_dict(raw)
-    except (KeyError, TypeError, ValueError) as exc:
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise DataError(f"{source}: malformed time cues ({exc!r})") from exc
 
 
@@ -120,26 +171,59 @@ def _cues_from_dict(raw: dict[str, Any]) -> TimeCues:
             raise ValueError(f"bad hour range {value!r}")
         return lo, hi
 
-    qualifiers = {str(k): str(v) for k, v in raw["duration_qualifiers"].items()}
-    if not set(qualifiers.values()) <= {"min", "max", "approx", "exact"}:
-        raise ValueError("duration_qualifiers values must be min, max, approx or exact")
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(w).casefold() for w in raw[key])
+
+    def phrases(key: str) -> tuple[tuple[str, ...], ...]:
+        return tuple(tuple(str(p).casefold().split()) for p in raw[key])
+
+    def offsets(value: Any) -> tuple[float | None, float | None]:
+        lo, hi = value
+        return (None if lo is None else float(lo)), (None if hi is None else float(hi))
+
+    sides = {"before", "by", "after", "from"}
+    bounds = {str(k): str(v) for k, v in raw["bound_prepositions"].items()}
+    if not set(bounds.values()) <= sides:
+        raise ValueError(f"bound_prepositions values must be among {sorted(sides)}")
     cues = TimeCues(
         weekdays={str(k): int(v) for k, v in raw["weekdays"].items()},
         months={str(k): int(v) for k, v in raw["months"].items()},
         parts_of_day={str(k): pair(v) for k, v in raw["parts_of_day"].items()},
+        modified_parts={str(k): pair(v) for k, v in raw["modified_parts"].items()},
         early_day=pair(raw["early_day"]),
         late_day=pair(raw["late_day"]),
         relative_days={str(k): int(v) for k, v in raw["relative_days"].items()},
         tonight_part=str(raw["tonight_part"]),
-        numbers={str(k): float(v) for k, v in raw["numbers"].items()},
-        unit_hours={str(k): float(v) for k, v in raw["unit_hours"].items()},
-        duration_qualifiers=qualifiers,  # type: ignore[arg-type]
-        year_prepositions=tuple(str(p) for p in raw["year_prepositions"]),
-        future_markers=tuple(str(p) for p in raw["future_markers"]),
-        clause_breaks=tuple(str(p) for p in raw["clause_breaks"]),
+        same_day_words=phrases("same_day_words"),
+        next_day_words=phrases("next_day_words"),
+        year_prepositions=words("year_prepositions"),
+        am_words=words("am_words"),
+        pm_words=words("pm_words"),
+        o_clock_words=words("o_clock_words"),
+        o_clock_earliest_hour=int(raw["o_clock_earliest_hour"]),
+        hour_words={str(k): int(v) for k, v in raw["hour_words"].items()},
+        precision_minutes={str(k): float(v) for k, v in raw["precision_minutes"].items()},
+        clock_qualifiers={
+            tuple(str(k).casefold().split()): {str(g): offsets(o) for g, o in v.items()}
+            for k, v in raw["clock_qualifiers"].items()
+        },
+        bound_prepositions=bounds,  # type: ignore[arg-type]
+        zone_words={str(k).casefold(): str(v) for k, v in raw["zone_words"].items()},
+        zone_names={str(k).casefold(): str(v) for k, v in raw["zone_names"].items()},
+        future_aux=words("future_aux"),
+        future_heads=words("future_heads"),
         relevance_days=int(raw["relevance_days"]),
-        anchor_cues={str(k): tuple(str(p) for p in v) for k, v in raw["anchor_cues"].items()},
-        mode_words={str(k): tuple(str(p) for p in v) for k, v in raw["mode_words"].items()},
+        event_nouns=words("event_nouns"),
+        event_verbs=words("event_verbs"),
+        on_leg_verbs=words("on_leg_verbs"),
+        transparent_deps=words("transparent_deps"),
+        report_verbs=words("report_verbs"),
+        depart_lemmas=words("depart_lemmas"),
+        arrive_lemmas=words("arrive_lemmas"),
+        from_prepositions=words("from_prepositions"),
+        to_prepositions=words("to_prepositions"),
+        via_prepositions=words("via_prepositions"),
+        mode_words={str(k): frozenset(str(w).casefold() for w in v) for k, v in raw["mode_words"].items()},
     )
     if sorted(cues.weekdays.values()) != list(range(7)):
         raise ValueError("weekdays must map seven names to 0..6")
@@ -147,6 +231,11 @@ def _cues_from_dict(raw: dict[str, Any]) -> TimeCues:
         raise ValueError("months must map to 1..12")
     if cues.tonight_part not in cues.parts_of_day:
         raise ValueError("tonight_part must name a part of the day")
+    if not {"minute", "hour"} <= set(cues.precision_minutes):
+        raise ValueError("precision_minutes needs 'minute' and 'hour'")
+    for qualifier in cues.clock_qualifiers.values():
+        if not {"minute", "hour"} <= set(qualifier):
+            raise ValueError("each clock qualifier needs 'minute' and 'hour' offsets")
     return cues
 
 
@@ -156,89 +245,98 @@ def default_cues() -> TimeCues:
     return load_time_cues()
 
 
-def find_time_expressions(article: Article, cues: TimeCues | None = None) -> list[TimeExpression]:
-    """Every time expression of ``article`` in text order, resolved against ``article.published``."""
-    grammar = _grammar(cues or default_cues())
-    text = article.text
-    spans = sentence_spans(text)
-    found: list[TimeExpression] = []
-    taken: list[tuple[int, int]] = []
-    for pattern_name, pattern in grammar.patterns:
-        for match in pattern.finditer(text):
-            start, end = match.span("expr")
-            if any(start < t_end and t_start < end for t_start, t_end in taken):
-                continue
-            sentence = _sentence_of(spans, start, len(text))
-            expr = _resolve(pattern_name, match, article, sentence, grammar)
-            if expr is not None:
-                found.append(expr)
-                taken.append((start, end))
-    return _with_clock_times(sorted(found, key=lambda e: e.start), text)
+def find_time_expressions(
+    article: Article, parsed: ParsedText | None = None, cues: TimeCues | None = None
+) -> list[TimeExpression]:
+    """Every time expression of ``article`` in text order, resolved against ``article.published``.
 
-
-_CLOCK = re.compile(
-    r"(?<![\w:.])(?P<h>\d{1,2})(?:[:.](?P<m>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m\b)"
-    r"|(?<![\w:.])(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)(?![\w:])",
-    re.IGNORECASE,
-)
-_CLOCK_BEFORE_DAY = re.compile(
-    r"\s+(?:\(?local time\)?\s+)?(?:\(\d{3,4}\s*(?:GMT|UTC)\)\s+)?on\s+(?:the\s+)?$", re.IGNORECASE
-)
-_CLOCK_AFTER_DAY = re.compile(r"^,?\s+at\s+(?:around\s+|about\s+)?$", re.IGNORECASE)
-
-
-def _with_clock_times(found: list[TimeExpression], text: str) -> list[TimeExpression]:
-    """Narrow a single day to a clock time written next to it: "at 8:10 a.m. on Tuesday", "Feb. 26 at 08:10".
-
-    The merged expression spans both and is an instant of zero width at that local time.
+    ``parsed`` is the article's one parse (``geo.reading.parse.parse_articles``); it is parsed here when not
+    given.
     """
-    days = [e for e in found if e.kind == "instant" and e.first_date == e.last_date]
-    merged: dict[int, TimeExpression] = {}
-    for match in _CLOCK.finditer(text):
-        hours = _clock_hours(match)
-        if hours is None:
+    if parsed is None:
+        from geo.reading.parse import parse_articles
+
+        parsed = parse_articles([article])[article.id]
+    cues = cues or default_cues()
+    reader = _Reader(parsed, cues)
+    matches: list[_Match] = []
+    i = 0
+    while i < len(parsed.tokens):
+        match = reader.match(i, reader.line_end(i))
+        if match is None:
+            i += 1
             continue
-        for day in days:
-            before = text[match.end() : day.start]
-            after = text[day.end : match.start()]
-            if (day.start >= match.end() and _CLOCK_BEFORE_DAY.match(before) and len(before) < 40) or (
-                match.start() >= day.end and _CLOCK_AFTER_DAY.match(after) and len(after) < 20
-            ):
-                start, end = min(day.start, match.start()), max(day.end, match.end())
-                narrowed = replace(
-                    day, text=text[start:end], start=start, end=end, start_hour=hours, end_hour=hours,
-                    reason=f"{day.reason}; clock time",
-                )
-                window = window_in_zone(narrowed, day.earliest.tzinfo if day.earliest else None)
-                if window is not None:
-                    merged[day.start] = replace(narrowed, earliest=window[0], latest=window[1])
-                break
-    return [merged.get(e.start, e) for e in found]
+        matches.append(match)
+        i = match.end
+    return _resolve_all(matches, parsed, article, cues)
 
 
-def _clock_hours(match: re.Match[str]) -> float | None:
-    if match.group("h24") is not None:
-        return int(match.group("h24")) + int(match.group("m24")) / 60
-    hour, minute = int(match.group("h")), int(match.group("m") or 0)
-    if not 1 <= hour <= 12:
-        return None
-    pm = match.group("ampm").lower().startswith("p")
-    return (hour % 12 + (12 if pm else 0)) + minute / 60
+# --- zones and windows -----------------------------------------------------------------------------------
 
 
 def window_in_zone(expr: TimeExpression, zone: str | tzinfo | None) -> tuple[datetime, datetime] | None:
-    """The expression's calendar days (and hours) read in ``zone``; None for durations.
+    """The expression's calendar days (and hours) read in the zone it names, else in ``zone`` (the zone of
+    the place it is said of), else in the publication's zone.
 
     Why: "June 7" said of Moscow means 00:00–24:00 Moscow time, not in the publisher's zone.
     """
+    days = _days_in_zone(expr, zone)
+    if days is None:
+        return None
+    first, last, tz = days
+    earliest = datetime.combine(first, time(0), tz) + timedelta(hours=expr.start_hour)
+    latest = datetime.combine(last, time(0), tz) + timedelta(hours=expr.end_hour)
+    return _normalise(earliest), _normalise(latest)
+
+
+def likely_in_zone(expr: TimeExpression, zone: str | tzinfo | None) -> datetime | None:
+    """The instant a clock time states, in the same reading as ``window_in_zone``; None without one."""
+    if expr.likely_hour is None:
+        return None
+    days = _days_in_zone(expr, zone)
+    if days is None:
+        return None
+    first, _, tz = days
+    return _normalise(datetime.combine(first, time(0), tz) + timedelta(hours=expr.likely_hour))
+
+
+def zone_of(zone: str | tzinfo) -> tzinfo:
+    """An IANA name, "UTC" or a "+HH:MM" offset as a tzinfo; ``DataError`` when unknown."""
+    if not isinstance(zone, str):
+        return zone
+    match = re.fullmatch(r"([+-])(\d{2}):(\d{2})", zone)
+    if match:
+        sign = -1 if match.group(1) == "-" else 1
+        return timezone(sign * timedelta(hours=int(match.group(2)), minutes=int(match.group(3))))
+    if zone.upper() == "UTC":
+        return UTC
+    try:
+        return ZoneInfo(zone)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise DataError(f"unknown time zone {zone!r}") from exc
+
+
+def _days_in_zone(expr: TimeExpression, zone: str | tzinfo | None) -> tuple[date, date, tzinfo] | None:
     if expr.first_date is None or expr.last_date is None:
         return None
-    tz = _zone(zone) if zone is not None else expr.earliest.tzinfo if expr.earliest else None
-    if tz is None:
+    if expr.zone is not None:
+        tz = zone_of(expr.zone)
+    elif zone is not None:
+        tz = zone_of(zone)
+    elif expr.earliest is not None and expr.earliest.tzinfo is not None:
+        tz = expr.earliest.tzinfo
+    else:
         return None
-    earliest = datetime.combine(expr.first_date, time(0), tz) + timedelta(hours=expr.start_hour)
-    latest = datetime.combine(expr.last_date, time(0), tz) + timedelta(hours=expr.end_hour)
-    return _normalise(earliest), _normalise(latest)
+    first, last = expr.first_date, expr.last_date
+    if expr.day_from_publication and expr.published_until is not None:
+        # On the publication day where it happened, or the day before when that would be after publication.
+        limit = expr.published_until
+        day = (limit - timedelta(seconds=1)).astimezone(tz).date()
+        hour = expr.likely_hour if expr.likely_hour is not None else expr.start_hour
+        if datetime.combine(day, time(0), tz) + timedelta(hours=hour) > limit:
+            day -= timedelta(days=1)
+        first = last = day
+    return first, last, tz
 
 
 def _normalise(moment: datetime) -> datetime:
@@ -246,236 +344,740 @@ def _normalise(moment: datetime) -> datetime:
     return moment.astimezone(moment.tzinfo)
 
 
-def _zone(zone: str | tzinfo) -> tzinfo:
-    if not isinstance(zone, str):
-        return zone
-    try:
-        return ZoneInfo(zone)
-    except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise DataError(f"unknown time zone {zone!r}") from exc
+def publication_end(article: Article) -> datetime:
+    """The latest the article can have been published: its time, or the end of its day when only the day is
+    known (a publication time of exactly midnight is read as a date)."""
+    published = article.published
+    if published.time() == time(0):
+        return published + timedelta(days=1)
+    return published
 
 
-# --- the grammar -----------------------------------------------------------------------------------------
+# --- matching over tokens --------------------------------------------------------------------------------
+
+_DAY_NUMBER = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?$", re.IGNORECASE)
+_YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
+_YEAR_RANGE = re.compile(r"^(1[89]\d\d|20\d\d)[-–—](1[89]\d\d|20\d\d)$")
+_CLOCK_COLON = re.compile(r"^(\d{1,2})([:.])(\d{2})$")
+_CLOCK_AMPM = re.compile(r"^(\d{1,2})(?:[:.](\d{2}))?([ap])\.?m\.?$", re.IGNORECASE)
+_CLOCK_H = re.compile(r"^(\d{1,2})[hH](\d{2})$")
+_CLOCK_4 = re.compile(r"^([01]\d|2[0-3])([0-5]\d)$")
+_HOUR = re.compile(r"^(\d{1,2})$")
+_DASHES = {"-", "–", "—", "to", "through", "and"}
 
 
-@dataclass(frozen=True)
-class _Grammar:
-    cues: TimeCues
-    patterns: tuple[tuple[str, re.Pattern[str]], ...]
+@dataclass
+class _Day:
+    """What a day phrase says, before it is resolved against the publication date."""
+
+    kind: str
+    """"weekday", "date", "range", "relative", "anaphor", "month", "month_year", "year", "year_range",
+    "rel_period", "rel_month"."""
+    weekday: int | None = None
+    rel: str | None = None
+    month: int | None = None
+    day: int | None = None
+    year: int | None = None
+    month2: int | None = None
+    day2: int | None = None
+    year2: int | None = None
+    offset: int = 0
+    period: str | None = None
+    part: str | None = None
+    part_mod: str | None = None
+    day_mod: str | None = None
 
 
-def _alternation(words: list[str] | tuple[str, ...]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+@dataclass
+class _Clock:
+    hour: float
+    minute_written: bool
+    ampm: str | None
+    o_clock: bool = False
+    zone: str | None = None
+    local: bool = False
+    four_digit: bool = False
 
 
-@lru_cache(maxsize=4)
-def _grammar(cues: TimeCues) -> _Grammar:
-    month = "(?:" + "|".join(_month_form(m, cues) for m in sorted(cues.months, key=len, reverse=True)) + ")"
-    weekday = rf"(?:{'|'.join(w.capitalize() for w in cues.weekdays)})"
-    part = rf"(?:{_alternation(list(cues.parts_of_day))})"
-    number = _alternation([n for n in cues.numbers if " " not in n])
-    multi = _alternation([n for n in cues.numbers if " " in n])
-    num = (
-        rf"(?:\d+(?:\.\d+)?|(?:{number})(?:[- ](?:{number}))?)(?:\s+and\s+a\s+half)?"
-        rf"|half\s+an?|{multi}"
-    )
-    units = _alternation(list(cues.unit_hours))
-    qualifier = _alternation(list(cues.duration_qualifiers))
-    day = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?(?![\d:])"
-    year = r"(?:,?\s+(?P<year>\d{4})(?!\d))?"
-    part_prefix = rf"(?:(?:(?P<pmod>early|late)\s+)?(?P<ppart>{part})\s+of\s+|(?P<dmod>early|late)\s+on\s+)?"
-    part_suffix = rf"(?:\s+(?:(?P<smod>early|late)\s+)?(?P<spart>{part}))?"
-    i = re.IGNORECASE
-    year4 = r"1[89]\d\d|20\d\d"
-    patterns: list[tuple[str, re.Pattern[str]]] = [
-        (
-            "date_range",
-            re.compile(
-                rf"\b(?P<expr>(?P<month>{month})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|—|\s+and\s+|"
-                rf"\s+to\s+|\s+through\s+)\s*(?:(?P<month2>{month})\s+)?(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?"
-                rf"(?![\d:]){year})"
-            ),
-        ),
-        ("date", re.compile(rf"\b(?P<expr>{part_prefix}(?P<month>{month})\s+{day}{year}{part_suffix})\b")),
-        (
-            "date_dm",
-            re.compile(rf"\b(?P<expr>{part_prefix}{day}\s+(?P<month>{month})(?:\s+(?P<year>\d{{4}})(?!\d))?)"),
-        ),
-        (
-            "weekday",
-            re.compile(
-                rf"\b(?P<expr>(?:(?P<dmod>[Ee]arly|[Ll]ate)\s+on\s+|(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+)?"
-                rf"(?P<weekday>{weekday})(?:'s|\u2019s)?(?:\s+(?:(?P<smod>early|late)\s+)?(?P<spart>{part}))?)\b"
-            ),
-        ),
-        (
-            "relative_day",
-            re.compile(
-                rf"\b(?P<expr>(?P<rday>{_alternation(list(cues.relative_days))})"
-                rf"(?:\s+(?:(?P<smod>early|late)\s+)?(?P<spart>{part}))?)\b",
-                i,
-            ),
-        ),
-        ("this_part", re.compile(rf"\b(?P<expr>(?P<rel>this|last)\s+(?P<spart>{part}))\b", i)),
-        (
-            "rel_month_name",
-            re.compile(rf"\b(?P<expr>(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+(?P<month>{month}))\b"),
-        ),
-        ("rel_period", re.compile(r"\b(?P<expr>(?P<rel>last|next|this)\s+(?P<period>week|month|year))\b", i)),
-        (
-            "month_year",
-            re.compile(rf"\b(?:in|during|since|until|by|of)\s+(?P<expr>(?P<month>{month})\s+(?P<year>\d{{4}}))\b"),
-        ),
-        (
-            "year_range",
-            re.compile(rf"\b(?P<expr>(?P<year>{year4})\s*[-–—]\s*(?P<year2>{year4}))\b"),
-        ),
-        (
-            "year",
-            re.compile(
-                rf"\b(?:{_alternation(list(cues.year_prepositions))})\s+(?P<expr>(?P<year>{year4}))\b(?!-)", i
-            ),
-        ),
-        (
-            "duration",
-            re.compile(
-                rf"\b(?P<expr>(?:(?P<qual>{qualifier})\s+)?(?P<num>{num})[\s-]+(?P<unit>{units})s?"
-                rf"(?P<half>\s+and\s+a\s+half)?)\b(?!-long)",
-                i,
-            ),
-        ),
-    ]
-    return _Grammar(cues=cues, patterns=tuple(patterns))
+@dataclass
+class _Match:
+    start: int
+    end: int
+    day: _Day | None = None
+    clock: _Clock | None = None
+    qualifier: tuple[str, ...] | None = None
+    side: Side = "at"
+    stamp: bool = False
 
 
-def _month_form(name: str, cues: TimeCues) -> str:
-    """"Feb" may take a full stop ("Feb."); a full name ("May") may not, so a sentence's stop stays out."""
-    number = cues.months[name]
-    abbreviation = any(o != name and o.startswith(name) and cues.months[o] == number for o in cues.months)
-    return re.escape(name.capitalize()) + (r"\.?" if abbreviation else "")
+class _Reader:
+    """Token patterns over one parse."""
+
+    def __init__(self, parsed: ParsedText, cues: TimeCues) -> None:
+        self.p = parsed
+        self.tokens = parsed.tokens
+        self.cues = cues
+        self.month_words = dict(cues.months)
+        self._line_ends: list[int] = []
+
+    # helpers
+    def low(self, i: int, end: int) -> str:
+        return self.tokens[i].lower if i < end else ""
+
+    def words_at(self, i: int, end: int, phrase: Sequence[str]) -> bool:
+        return all(i + k < end and self.tokens[i + k].lower == w for k, w in enumerate(phrase))
+
+    def longest(self, i: int, end: int, phrases: Sequence[tuple[str, ...]]) -> tuple[str, ...] | None:
+        hits = [p for p in phrases if self.words_at(i, end, p)]
+        return max(hits, key=len) if hits else None
+
+    def month_at(self, i: int, end: int) -> tuple[int, int] | None:
+        """(month, next index) for "Feb.", "Feb" "." or "February" (capitalised: "may" is a verb)."""
+        if i >= end:
+            return None
+        token = self.tokens[i]
+        text = token.text
+        if not text[:1].isupper():
+            return None
+        name = text.rstrip(".").casefold()
+        if name not in self.month_words:
+            return None
+        return self.month_words[name], i + 1
+
+    def day_number(self, i: int, end: int) -> int | None:
+        if i >= end:
+            return None
+        match = _DAY_NUMBER.match(self.tokens[i].text)
+        if not match:
+            return None
+        value = int(match.group(1))
+        if not 1 <= value <= 31:
+            return None
+        if i + 1 < end and self.tokens[i + 1].text == ":":
+            return None
+        return value
+
+    def year_at(self, i: int, end: int) -> int | None:
+        if i >= end:
+            return None
+        match = _YEAR.match(self.tokens[i].text)
+        return int(match.group(1)) if match else None
+
+    # the whole expression
+    def match(self, i: int, end: int) -> _Match | None:
+        side: Side = "at"
+        if i > 0:
+            previous = self.tokens[i - 1].lower
+            side = self.cues.bound_prepositions.get(previous, "at")
+        qualifier = self.longest(i, end, list(self.cues.clock_qualifiers))
+        j = i + len(qualifier) if qualifier else i
+        found = self.clock(j, end)
+        if found is not None:
+            clock, k = found
+            k = self.zone(clock, k, end)
+            k = self.paren_clock(k, end)
+            day_match = None
+            m = k
+            if self.low(m, end) in ("on", ","):
+                m += 1
+            if self.low(m, end) == "the" and self.day_number(m + 1, end) is None:
+                m += 1
+            day_found = self.day(m, end)
+            if day_found is not None:
+                day_match, k = day_found
+                k = self.zone(clock, k, end)
+            elif self.low(k, end) == "(":
+                inner = self.day(k + 1, end)
+                if inner is not None and self.low(inner[1], end) == ")":
+                    day_match, k = inner[0], inner[1] + 1
+            if clock.four_digit and clock.zone is None and not clock.local:
+                return None
+            if clock.ampm is None and not clock.o_clock and not clock.minute_written:
+                return None
+            start = i if qualifier else j
+            match = _Match(start, k, day=day_match, clock=clock, qualifier=qualifier, side=side)
+            match.stamp = self.is_stamp(match)
+            return match
+        if qualifier is not None:
+            found_part = self.day(j, end)
+            if found_part is None or found_part[0].part is None:
+                return None
+            return _Match(i, found_part[1], day=found_part[0], side=side)
+        found_day = self.day(i, end)
+        if found_day is None:
+            return None
+        day_spec, k = found_day
+        start = i
+        while self.tokens[start].lower in ("in", "the") and start + 1 < k:
+            start += 1
+        match = _Match(start, k, day=day_spec, side=side)
+        # a clock time after the day: "Feb. 26 at 17:45", "Tuesday, at about 8 a.m."
+        m = k
+        if self.low(m, end) == ",":
+            m += 1
+        if self.low(m, end) == "at":
+            m += 1
+            qualifier = self.longest(m, end, list(self.cues.clock_qualifiers))
+            if qualifier:
+                m += len(qualifier)
+            clock_found = self.clock(m, end)
+            if clock_found is not None:
+                clock, m = clock_found
+                m = self.zone(clock, m, end)
+                m = self.paren_clock(m, end)
+                match.clock, match.qualifier, match.end = clock, qualifier, m
+                return match
+        match.end = self.day_zone(k, end, match)
+        return match
+
+    def line_end(self, i: int) -> int:
+        """Index of the first token after the line of token ``i`` (a match may cross a sentence break the
+        parser put inside a line, as in "0340 GMT", but never a line break)."""
+        if not self._line_ends:
+            text = self.p.text
+            ends = [len(self.tokens)] * len(self.tokens)
+            boundary = len(self.tokens)
+            for k in range(len(self.tokens) - 1, -1, -1):
+                ends[k] = boundary
+                gap = text[self.tokens[k - 1].end : self.tokens[k].start] if k > 0 else ""
+                if "\n" in gap or (self.tokens[k].pos == "SPACE" and "\n" in self.tokens[k].text):
+                    boundary = k
+            self._line_ends = ends
+        return self._line_ends[i]
+
+    def is_stamp(self, match: _Match) -> bool:
+        """A line that holds only this clock time (and a day in brackets) stamps a live-blog entry."""
+        if match.clock is None or match.qualifier:
+            return False
+        text = self.p.text
+        begin, finish = self.tokens[match.start].start, self.tokens[match.end - 1].end
+        line_start = text.rfind("\n", 0, begin) + 1
+        line_end = text.find("\n", finish)
+        line_end = len(text) if line_end < 0 else line_end
+        return not text[line_start:begin].strip() and not text[finish:line_end].strip(" \t.:")
+
+    def day_zone(self, k: int, end: int, match: _Match) -> int:
+        """ "Tuesday evening local time": a zone after a day phrase belongs to it (for a later clock)."""
+        if self.low(k, end) == "local" and self.low(k + 1, end) == "time":
+            return k + 2
+        return k
+
+    def clock(self, i: int, end: int) -> tuple[_Clock, int] | None:
+        if i >= end:
+            return None
+        text = self.tokens[i].text
+        nxt = self.low(i + 1, end)
+        ampm = "am" if nxt in self.cues.am_words else "pm" if nxt in self.cues.pm_words else None
+        if (m := _CLOCK_AMPM.match(text)) is not None:
+            hour, minute = int(m.group(1)), int(m.group(2) or 0)
+            if 1 <= hour <= 12 and minute < 60:
+                return _Clock(
+                    _twelve(hour, minute, m.group(3).lower() + "m"),
+                    m.group(2) is not None,
+                    m.group(3).lower() + "m",
+                ), i + 1
+            return None
+        if (m := _CLOCK_COLON.match(text)) is not None:
+            hour, minute = int(m.group(1)), int(m.group(3))
+            if minute >= 60:
+                return None
+            if ampm is not None:
+                if not 1 <= hour <= 12:
+                    return None
+                return _Clock(_twelve(hour, minute, ampm), True, ampm), i + 2
+            if hour > 23:
+                return None
+            if m.group(2) == "." and not self.zone_follows(i + 1, end):
+                return None
+            return _Clock(hour + minute / 60, True, None), i + 1
+        if (m := _CLOCK_H.match(text)) is not None:
+            hour, minute = int(m.group(1)), int(m.group(2))
+            if hour > 23 or minute >= 60:
+                return None
+            return _Clock(hour + minute / 60, True, None), i + 1
+        if (m := _CLOCK_4.match(text)) is not None and self.zone_follows(i + 1, end):
+            hour, minute = int(m.group(1)), int(m.group(2))
+            return _Clock(hour + minute / 60, True, None, four_digit=True), i + 1
+        hour_value: int | None = None
+        if (m := _HOUR.match(text)) is not None:
+            hour_value = int(m.group(1))
+        elif self.tokens[i].lower in self.cues.hour_words:
+            hour_value = self.cues.hour_words[self.tokens[i].lower]
+        if hour_value is None or not 1 <= hour_value <= 12:
+            return None
+        if ampm is not None:
+            return _Clock(_twelve(hour_value, 0, ampm), False, ampm), i + 2
+        if nxt in self.cues.o_clock_words:
+            return _Clock(float(hour_value), False, None, o_clock=True), i + 2
+        return None
+
+    def zone_follows(self, i: int, end: int) -> bool:
+        word = self.low(i, end)
+        return word in self.cues.zone_words or (word == "local" and self.low(i + 1, end) == "time")
+
+    def zone(self, clock: _Clock, i: int, end: int) -> int:
+        """Consume a zone after a clock time: "GMT", "local time", "Beijing time", "Vietnamese time"."""
+        word = self.low(i, end)
+        if word in self.cues.zone_words:
+            value = self.cues.zone_words[word]
+            if value == "local":
+                clock.local = True
+            else:
+                clock.zone = value
+            return i + 1
+        if word == "local" and self.low(i + 1, end) == "time":
+            clock.local = True
+            return i + 2
+        if i + 1 < end and self.low(i + 1, end) == "time" and self.tokens[i].text[:1].isupper():
+            name = self.tokens[i].lower
+            if name in self.cues.zone_names:
+                clock.zone = self.cues.zone_names[name]
+            else:
+                clock.local = True
+            return i + 2
+        return i
+
+    def paren_clock(self, i: int, end: int) -> int:
+        """Skip "(0115 GMT)" after a local clock time: the same moment written in another zone."""
+        if self.low(i, end) != "(":
+            return i
+        found = self.clock(i + 1, end)
+        if found is None:
+            return i
+        clock, k = found
+        k = self.zone(clock, k, end)
+        if self.low(k, end) == ")" and (clock.zone or clock.local):
+            return k + 1
+        return i
+
+    def part_at(self, i: int, end: int) -> tuple[str, str | None, int] | None:
+        """A part of the day, maybe with early/late: ("night", "late", next index)."""
+        mod = None
+        j = i
+        if self.low(j, end) in ("early", "late"):
+            mod, j = self.low(j, end), j + 1
+        word = self.low(j, end)
+        if word in self.cues.parts_of_day:
+            return word, mod, j + 1
+        if mod and f"{mod} {word}" in self.cues.modified_parts:
+            return word, mod, j + 1
+        return None
+
+    def day(self, i: int, end: int) -> tuple[_Day, int] | None:
+        """A day phrase starting at ``i``, with the parts of the day around it."""
+        day_mod = None
+        j = i
+        if self.low(j, end) in ("early", "late"):
+            if self.low(j + 1, end) == "on":
+                day_mod, j = self.low(j, end), j + 2
+            elif self.core(j + 1, end) is not None and self.part_at(j, end) is None:
+                day_mod, j = self.low(j, end), j + 1
+        part_prefix = None
+        k = j
+        if self.low(k, end) == "in":
+            k += 1
+        if self.low(k, end) == "the":
+            k += 1
+        prefix = self.part_at(k, end)
+        if prefix is not None and self.low(prefix[2], end) in ("of", "on"):
+            core = self.core(prefix[2] + 1, end)
+            if core is not None:
+                part_prefix, j = prefix, prefix[2] + 1
+        found = self.core(j, end)
+        if found is None:
+            return self.lone_part(i, end)
+        spec, k = found
+        if spec.kind in ("year", "year_range", "month_year", "rel_period", "rel_month"):
+            return (spec, k) if day_mod is None and part_prefix is None else None
+        if self.low(k, end) in ("'s", "’s"):
+            k += 1
+        suffix = self.part_at(k, end)
+        if part_prefix is not None:
+            spec.part, spec.part_mod = part_prefix[0], part_prefix[1]
+        elif suffix is not None:
+            spec.part, spec.part_mod, k = suffix[0], suffix[1], suffix[2]
+        if day_mod is not None:
+            if spec.part is None:
+                spec.day_mod = day_mod
+            elif spec.part_mod is None:
+                spec.part_mod = day_mod
+        return spec, k
+
+    def lone_part(self, i: int, end: int) -> tuple[_Day, int] | None:
+        """ "this morning", "last night", "late that night", "the next morning", "tonight"."""
+        mod = None
+        j = i
+        if self.low(j, end) in ("early", "late"):
+            mod, j = self.low(j, end), j + 1
+        same = self.longest(j, end, self.cues.same_day_words)
+        following = self.longest(j, end, self.cues.next_day_words)
+        word = self.low(j, end)
+        if word in ("this", "last") or same or following:
+            length = 1 if word in ("this", "last") else len(same or following or ())
+            part = self.part_at(j + length, end)
+            if part is not None and (mod is None or part[1] is None):
+                if same or following:
+                    spec = _Day("anaphor", offset=1 if following else 0)
+                else:
+                    spec = _Day("relative", offset=-1 if word == "last" else 0)
+                spec.part, spec.part_mod = part[0], part[1] or mod
+                return spec, part[2]
+            if (same or following) and self.low(j + length, end) == "day" and mod is None:
+                return _Day("anaphor", offset=1 if following else 0), j + length + 1
+        return None
+
+    def core(self, i: int, end: int) -> tuple[_Day, int] | None:
+        """The calendar part: a weekday, a date, a range of dates, a relative day, a month, a year."""
+        if i >= end:
+            return None
+        token = self.tokens[i]
+        word = token.lower
+        rel = None
+        j = i
+        if word in ("last", "next", "this") and i + 1 < end:
+            rel, j = word, i + 1
+            word = self.low(j, end)
+        if word in self.cues.weekdays and self.tokens[j].text[:1].isupper():
+            return _Day("weekday", weekday=self.cues.weekdays[word], rel=rel), j + 1
+        if rel is not None:
+            if word in ("week", "month", "year"):
+                return _Day("rel_period", rel=rel, period=word), j + 1
+            month = self.month_at(j, end)
+            if month is not None and self.day_number(month[1], end) is None:
+                return _Day("rel_month", rel=rel, month=month[0]), month[1]
+            return None
+        if word in self.cues.relative_days:
+            return _Day(
+                "relative",
+                offset=self.cues.relative_days[word],
+                part=self.cues.tonight_part if word == "tonight" else None,
+            ), i + 1
+        month = self.month_at(i, end)
+        if month is not None:
+            number = self.day_number(month[1], end)
+            if number is not None:
+                k = month[1] + 1
+                spec = _Day("date", month=month[0], day=number)
+                if self.low(k, end) in _DASHES:
+                    month2 = self.month_at(k + 1, end)
+                    at = month2[1] if month2 else k + 1
+                    number2 = self.day_number(at, end)
+                    if number2 is not None:
+                        spec = _Day(
+                            "range",
+                            month=month[0],
+                            day=number,
+                            month2=month2[0] if month2 else None,
+                            day2=number2,
+                        )
+                        k = at + 1
+                elif m := re.fullmatch(r"(\d{1,2})[-–](\d{1,2})", self.tokens[k].text if k < end else ""):
+                    spec = _Day("range", month=month[0], day=number, day2=int(m.group(2)))
+                k, spec.year = self.year_after(k, end)
+                return spec, k
+            year = self.year_at(month[1], end)
+            if year is not None and i > 0 and self.tokens[i - 1].lower in self.cues.year_prepositions:
+                return _Day("month_year", month=month[0], year=year), month[1] + 1
+            return None
+        number = self.day_number(i, end)
+        if number is not None:
+            month = self.month_at(i + 1, end)
+            if month is not None:
+                spec = _Day("date", month=month[0], day=number)
+                year = self.year_at(month[1], end)
+                if year is not None:
+                    spec.year = year
+                    return spec, month[1] + 1
+                return spec, month[1]
+        if (m := _YEAR_RANGE.match(token.text)) is not None:
+            return _Day("year_range", year=int(m.group(1)), year2=int(m.group(2))), i + 1
+        year = self.year_at(i, end)
+        if year is not None:
+            year2 = self.year_at(i + 2, end) if self.low(i + 1, end) in ("-", "–", "—") else None
+            if year2 is not None:
+                return _Day("year_range", year=year, year2=year2), i + 3
+            after_preposition = i > 0 and self.tokens[i - 1].lower in self.cues.year_prepositions
+            if after_preposition and self.low(i + 1, end) not in ("-", "–", "—"):
+                return _Day("year", year=year), i + 1
+        return None
+
+    def year_after(self, k: int, end: int) -> tuple[int, int | None]:
+        """A year after a month and day; one glued to the next word ("2018.Saul", a caption run into a
+        credit) still gives the year, and the span ends before it."""
+        m = k + 1 if self.low(k, end) == "," else k
+        year = self.year_at(m, end)
+        if year is not None:
+            return m + 1, year
+        glued = re.match(r"^(1[89]\d\d|20\d\d)\.\D", self.tokens[m].text) if m < end else None
+        if glued:
+            return k, int(glued.group(1))
+        return k, None
 
 
-def _sentence_of(spans: list[tuple[int, int]], offset: int, length: int) -> tuple[int, int]:
-    for start, end in spans:
-        if start <= offset < end:
-            return start, end
-    return 0, length
+def _twelve(hour: int, minute: int, ampm: str) -> float:
+    return (hour % 12 + (12 if ampm == "pm" else 0)) + minute / 60
 
 
-# --- resolution ----------------------------------------------------------------------------------------
+# --- resolution -------------------------------------------------------------------------------------------
+
+
+def _resolve_all(
+    matches: list[_Match], parsed: ParsedText, article: Article, cues: TimeCues
+) -> list[TimeExpression]:
+    found: list[TimeExpression] = []
+    previous_day: date | None = None
+    stamp_day: tuple[date, str | None] | None = None
+    pub_day = article.published.date()
+    for match in matches:
+        expr = _resolve(match, parsed, article, cues, previous_day, stamp_day)
+        if expr is None:
+            continue
+        found.append(expr)
+        if expr.stamp and expr.first_date is not None and not expr.day_from_publication:
+            stamp_day = (expr.first_date, expr.zone)
+        if (
+            expr.first_date is not None
+            and expr.first_date == expr.last_date
+            and not expr.day_from_publication
+            and abs((expr.first_date - pub_day).days) <= cues.relevance_days
+        ):
+            previous_day = expr.first_date
+    return found
 
 
 def _resolve(
-    name: str, match: re.Match[str], article: Article, sentence: tuple[int, int], grammar: _Grammar
+    match: _Match,
+    parsed: ParsedText,
+    article: Article,
+    cues: TimeCues,
+    previous_day: date | None,
+    stamp_day: tuple[date, str | None] | None,
 ) -> TimeExpression | None:
-    cues = grammar.cues
-    pub = article.published
-    pub_day = pub.date()
-    start, end = match.span("expr")
-    base: dict[str, Any] = {"text": match.group("expr"), "start": start, "end": end,
-                            "sentence_start": sentence[0], "sentence_end": sentence[1]}
-    groups = match.groupdict()
-    if name == "duration":
-        return _duration(match, cues, base)
-    hours = _hours(groups, cues)
-    tense = _tense(article.text, start, end, sentence, cues)
-    reason = ""
-    approximate = False
+    tokens = parsed.tokens
+    start_char, end_char = tokens[match.start].start, tokens[match.end - 1].end
+    sentence = parsed.sentence(match.start)
+    head, attach, verb = attachment(parsed, match.start, match.end)
+    tense = verb_tense(parsed, verb, cues)
+    pub_day = article.published.date()
     first: date | None
     last: date | None
-    if name in ("date", "date_dm"):
-        first = _calendar_date(groups["month"], int(groups["day"]), groups.get("year"), pub_day, cues)
-        if first is None:
+    reason = ""
+    approximate = False
+    day = match.day
+    day_from_publication = False
+    if day is None:
+        if stamp_day is not None and not match.stamp and (match.clock is None or match.clock.zone is None):
+            first = last = stamp_day[0]
+            reason = "clock time on the day of its live-blog stamp"
+        else:
+            first = last = pub_day
+            day_from_publication = True
+            reason = "clock time with no day: the publication day (or the day before)"
+    else:
+        resolved = _resolve_day(day, tense, pub_day, previous_day, cues)
+        if resolved is None:
             return None
-        last = first
-        reason = "explicit date" if groups.get("year") else "month and day; year nearest the publication date"
-    elif name == "date_range":
-        first = _calendar_date(groups["month"], int(groups["day"]), groups.get("year"), pub_day, cues)
-        last_month = groups.get("month2") or groups["month"]
-        last = _calendar_date(last_month, int(groups["day2"]), groups.get("year"), pub_day, cues)
-        if first is None or last is None:
-            return None
-        if last < first and groups.get("month2") is None:
-            return None
-        if last < first:
-            last = last.replace(year=last.year + 1)
-        reason = "date range"
-    elif name == "weekday":
-        first, reason = _weekday(groups["weekday"], groups.get("rel"), tense, pub_day, cues)
-        last = first
-    elif name == "relative_day":
-        word = groups["rday"].lower()
-        first = pub_day + timedelta(days=cues.relative_days[word])
-        last = first
-        if word == "tonight" and hours == (0.0, 24.0):
-            hours = cues.parts_of_day[cues.tonight_part]
-        reason = f"{word!r} relative to the publication date"
-    elif name == "this_part":
-        first = last = pub_day - timedelta(days=1) if groups["rel"].lower() == "last" else pub_day
-        reason = "part of the publication day (or of the day before for 'last')"
-    elif name == "rel_month_name":
-        first, last = _relative_month(groups["month"], groups["rel"].lower(), pub_day, cues)
-        reason = f"{groups['rel'].lower()} {groups['month']} relative to the publication month"
-    elif name == "rel_period":
-        first, last, approximate = _relative_period(groups["rel"].lower(), groups["period"].lower(), pub_day)
-        reason = f"{groups['rel'].lower()} {groups['period'].lower()} relative to the publication date"
-    elif name == "month_year":
-        month = _month_number(groups["month"], cues)
-        first = date(int(groups["year"]), month, 1)
-        last = _month_end(first)
-        reason = "whole month"
-    elif name == "year_range":
-        first, last = date(int(groups["year"]), 1, 1), date(int(groups["year2"]), 12, 31)
-        if last < first:
-            return None
-        reason = "whole years"
-    else:  # year
-        first, last = date(int(groups["year"]), 1, 1), date(int(groups["year"]), 12, 31)
-        reason = "whole year"
-    if first is None or last is None:
-        return None
+        first, last, reason, approximate = resolved
+    hours = _hours(day, cues) if day is not None else (0.0, 24.0)
+    likely_hour = None
+    precision = None
+    zone = None
+    local = False
+    if match.clock is not None:
+        clock = match.clock
+        hour = _clock_hour(clock, day, cues)
+        grain = "minute" if clock.minute_written else "hour"
+        if match.qualifier is not None:
+            before, after = cues.clock_qualifiers[match.qualifier][grain]
+        else:
+            half = cues.precision_minutes[grain]
+            before, after = -half, half
+        lo = hour + before / 60 if before is not None else 0.0
+        hi = hour + after / 60 if after is not None else 24.0
+        hours = (lo, hi)
+        likely_hour = (
+            hour if before is not None and after is not None and before + after == 0 else (lo + hi) / 2
+        )
+        precision = (hi - lo) / 2 * 60
+        zone, local = clock.zone, clock.local
+        reason = _join(reason, "clock time" + (f" ({' '.join(match.qualifier)})" if match.qualifier else ""))
+    elif match.day is not None and match.end > match.start and tokens[match.end - 1].lower == "time":
+        local = True
+    text = parsed.text[start_char:end_char]
     kind: ExpressionKind = "instant" if first == last else "range"
-    zone = pub.tzinfo
     expr = TimeExpression(
-        **base, kind=kind, earliest=None, latest=None, first_date=first, last_date=last,
-        start_hour=hours[0], end_hour=hours[1],
-        part_of_day=_part_name(groups), tense=tense, approximate=approximate, reason=reason,
-    )
-    window = window_in_zone(expr, zone)
+        text=text, start=start_char, end=end_char, kind=kind, earliest=None, latest=None,
+        sentence_start=sentence.char_start, sentence_end=sentence.char_end, first_date=first, last_date=last,
+        start_hour=hours[0], end_hour=hours[1], likely_hour=likely_hour,
+        part_of_day=_part_name(day) if day is not None else None, tense=tense, approximate=approximate,
+        reason=reason, token_start=match.start, token_end=match.end, sentence=tokens[match.start].sent,
+        head=head, attach=attach, verb=verb, zone=zone, local=local, clock=match.clock is not None,
+        precision_minutes=precision, day_from_publication=day_from_publication,
+        published_until=publication_end(article) if day_from_publication else None,
+        stamp=match.stamp, side=match.side,
+    )  # fmt: skip
+    window = window_in_zone(expr, article.published.tzinfo or UTC)
     assert window is not None
+    if expr.stamp and expr.day_from_publication:
+        days = _days_in_zone(expr, article.published.tzinfo or UTC)
+        assert days is not None
+        stamped = days[0]
+        expr = replace(
+            expr,
+            first_date=stamped,
+            last_date=stamped,
+            day_from_publication=False,
+            published_until=None,
+            reason="live-blog stamp on the publication day (or the day before)",
+        )
     return replace(expr, earliest=window[0], latest=window[1])
 
 
-def _part_name(groups: dict[str, str | None]) -> str | None:
-    part = groups.get("ppart") or groups.get("spart")
-    mod = groups.get("pmod") or groups.get("smod") or groups.get("dmod")
-    if part:
-        return f"{mod.lower()} {part.lower()}" if mod else part.lower()
-    return f"{mod.lower()} day" if mod else None
+def _join(*parts: str) -> str:
+    return "; ".join(p for p in parts if p)
 
 
-def _hours(groups: dict[str, str | None], cues: TimeCues) -> tuple[float, float]:
+def _clock_hour(clock: _Clock, day: _Day | None, cues: TimeCues) -> float:
+    """The hour of a clock time; an o'clock hour is put in the part of the day when one is given."""
+    if not clock.o_clock:
+        return clock.hour
+    hour = clock.hour % 12
+    if day is not None and day.part is not None:
+        lo, hi = _part_hours(day.part, day.part_mod, cues)
+        return min((hour, hour + 12), key=lambda h: max(lo - h, 0.0, h - hi))
+    return hour + 12 if hour < cues.o_clock_earliest_hour else hour
+
+
+def attachment(parsed: ParsedText, start: int, end: int) -> tuple[int, int | None, int | None]:
+    """The span's head token, the word outside it that it modifies (past prepositions), the first verb."""
+    tokens = parsed.tokens
+    outside = [t.i for t in tokens[start:end] if not start <= t.head < end or t.head == t.i]
+    if not outside:
+        return start, None, None
+    head = max(outside, key=lambda i: (len(parsed.subtree(i)), i))
+    if tokens[head].head == head:
+        return head, None, None
+    attach: int | None = tokens[head].head
+    while attach is not None and tokens[attach].pos in ("ADP", "SCONJ") and tokens[attach].head != attach:
+        attach = tokens[attach].head
+    verb = attach
+    while verb is not None and tokens[verb].pos not in ("VERB", "AUX"):
+        verb = tokens[verb].head if tokens[verb].head != verb else None
+    return head, attach, verb
+
+
+def verb_tense(parsed: ParsedText, verb: int | None, cues: TimeCues) -> Tense:
+    """Future when the verb (or the verb it hangs from as "to …") has a future auxiliary, or hangs from a
+    present-tense word of intention ("is expected to arrive", "plans to leave"); else past."""
+    if verb is None:
+        return "past"
+    tokens = parsed.tokens
+    node = verb
+    for _ in range(4):
+        token = tokens[node]
+        kids = [tokens[k] for k in parsed.children(node)]
+        if any(
+            k.dep in ("aux", "auxpass") and (k.lower in cues.future_aux or k.lemma in cues.future_aux)
+            for k in kids
+        ):
+            return "future"
+        if token.lemma.casefold() in cues.future_heads and node != verb:
+            present = token.tag in ("VBZ", "VBP") or any(
+                k.dep in ("aux", "auxpass") and k.tag in ("VBZ", "VBP") for k in kids
+            )
+            if token.pos == "ADJ":
+                head = tokens[token.head]
+                present = head.tag in ("VBZ", "VBP")
+            if present:
+                return "future"
+        if token.dep not in ("xcomp", "acomp") or token.head == node:
+            break
+        node = token.head
+    return "past"
+
+
+def _part_hours(part: str, mod: str | None, cues: TimeCues) -> tuple[float, float]:
+    if mod and f"{mod} {part}" in cues.modified_parts:
+        return cues.modified_parts[f"{mod} {part}"]
+    lo, hi = cues.parts_of_day[part]
+    mid = (lo + hi) / 2
+    if mod == "early":
+        return lo, mid
+    if mod == "late":
+        return mid, hi
+    return lo, hi
+
+
+def _hours(day: _Day, cues: TimeCues) -> tuple[float, float]:
     """Hours within the day that the part-of-day words allow; the whole day when there are none."""
-    part = groups.get("ppart") or groups.get("spart")
-    mod = (groups.get("pmod") or groups.get("smod") or "").lower()
-    if part:
-        lo, hi = cues.parts_of_day[part.lower()]
-        mid = (lo + hi) / 2
-        if mod == "early":
-            return lo, mid
-        if mod == "late":
-            return mid, hi
-        return lo, hi
-    day_mod = (groups.get("dmod") or "").lower()
-    if day_mod == "early":
+    if day.part is not None:
+        return _part_hours(day.part, day.part_mod, cues)
+    if day.day_mod == "early":
         return cues.early_day
-    if day_mod == "late":
+    if day.day_mod == "late":
         return cues.late_day
     return 0.0, 24.0
 
 
-def _month_number(name: str, cues: TimeCues) -> int:
-    return cues.months[name.rstrip(".").lower()]
+def _part_name(day: _Day) -> str | None:
+    if day.part:
+        return f"{day.part_mod} {day.part}" if day.part_mod else day.part
+    return f"{day.day_mod} day" if day.day_mod else None
+
+
+def _resolve_day(
+    day: _Day, tense: Tense, pub_day: date, previous_day: date | None, cues: TimeCues
+) -> tuple[date, date, str, bool] | None:
+    """(first day, last day, how, approximate) for a day phrase; None when it is no real date."""
+    if day.kind == "date":
+        assert day.month is not None and day.day is not None
+        first = _calendar_date(day.month, day.day, day.year, pub_day)
+        if first is None:
+            return None
+        why = "explicit date" if day.year else "month and day; year nearest the publication date"
+        return first, first, why, False
+    if day.kind == "range":
+        assert day.month is not None and day.day is not None and day.day2 is not None
+        first = _calendar_date(day.month, day.day, day.year, pub_day)
+        last = _calendar_date(day.month2 or day.month, day.day2, day.year, pub_day)
+        if first is None or last is None:
+            return None
+        if last < first and day.month2 is None:
+            return None
+        if last < first:
+            last = last.replace(year=last.year + 1)
+        return first, last, "date range", False
+    if day.kind == "weekday":
+        assert day.weekday is not None
+        first, why = _weekday(day.weekday, day.rel, tense, pub_day)
+        return first, first, why, False
+    if day.kind == "relative":
+        first = pub_day + timedelta(days=day.offset)
+        return first, first, "relative to the publication date", False
+    if day.kind == "anaphor":
+        base = previous_day or pub_day
+        first = base + timedelta(days=day.offset)
+        why = "the day of the previous date" if previous_day else "no previous date: the publication day"
+        return first, first, why + (" plus one" if day.offset else ""), previous_day is None
+    if day.kind == "rel_month":
+        assert day.month is not None and day.rel is not None
+        first, last = _relative_month(day.month, day.rel, pub_day)
+        return first, last, f"{day.rel} month relative to the publication month", False
+    if day.kind == "rel_period":
+        assert day.rel is not None and day.period is not None
+        first, last, approximate = _relative_period(day.rel, day.period, pub_day)
+        return first, last, f"{day.rel} {day.period} relative to the publication date", approximate
+    if day.kind == "month_year":
+        assert day.month is not None and day.year is not None
+        first = date(day.year, day.month, 1)
+        return first, _month_end(first), "whole month", False
+    if day.kind == "year_range":
+        assert day.year is not None and day.year2 is not None
+        if day.year2 < day.year:
+            return None
+        return date(day.year, 1, 1), date(day.year2, 12, 31), "whole years", False
+    assert day.year is not None
+    return date(day.year, 1, 1), date(day.year, 12, 31), "whole year", False
 
 
 @lru_cache(maxsize=512)
@@ -489,12 +1091,9 @@ def _parse_date(month: int, day: int, year: int) -> date | None:
     return parsed.date() if parsed is not None else None
 
 
-def _calendar_date(
-    month_name: str, day: int, year: str | None, pub_day: date, cues: TimeCues
-) -> date | None:
-    month = _month_number(month_name, cues)
+def _calendar_date(month: int, day: int, year: int | None, pub_day: date) -> date | None:
     if year is not None:
-        return _parse_date(month, day, int(year))
+        return _parse_date(month, day, year)
     years = (pub_day.year - 1, pub_day.year, pub_day.year + 1)
     candidates = [d for y in years if (d := _parse_date(month, day, y))]
     if not candidates:
@@ -502,11 +1101,8 @@ def _calendar_date(
     return min(candidates, key=lambda d: (abs((d - pub_day).days), d))
 
 
-def _weekday(
-    name: str, rel: str | None, tense: Tense | None, pub_day: date, cues: TimeCues
-) -> tuple[date, str]:
-    target = cues.weekdays[name.lower()]
-    rel = (rel or "").lower()
+def _weekday(target: int, rel: str | None, tense: Tense, pub_day: date) -> tuple[date, str]:
+    rel = rel or ""
     if rel == "next" or (rel != "last" and tense == "future"):
         delta = (target - pub_day.weekday()) % 7
         if rel == "next" and delta == 0:
@@ -520,8 +1116,7 @@ def _weekday(
     return pub_day - timedelta(days=delta), f"weekday {why}"
 
 
-def _relative_month(month_name: str, rel: str, pub_day: date, cues: TimeCues) -> tuple[date, date]:
-    month = _month_number(month_name, cues)
+def _relative_month(month: int, rel: str, pub_day: date) -> tuple[date, date]:
     year = pub_day.year
     if rel == "last":
         year = year if month < pub_day.month else year - 1
@@ -551,75 +1146,16 @@ def _month_end(first: date) -> date:
     return following - timedelta(days=1)
 
 
-def _duration(match: re.Match[str], cues: TimeCues, base: dict[str, Any]) -> TimeExpression | None:
-    amount = _number(match.group("num"), cues)
-    if amount is None or amount <= 0:
-        return None
-    if match.group("half"):
-        amount += 0.5
-    unit = match.group("unit").lower().rstrip("s")
-    qualifier = " ".join((match.group("qual") or "").lower().split())
-    bound: Bound = cues.duration_qualifiers.get(qualifier, "exact") if qualifier else "exact"
-    return TimeExpression(
-        **base, kind="duration", earliest=None, latest=None, duration_hours=amount * cues.unit_hours[unit],
-        bound=bound, approximate=bound == "approx" or unit in ("month", "year"),
-        reason=f"{amount:g} {unit}(s) ({bound})",
-    )
-
-
-def _number(words: str, cues: TimeCues) -> float | None:
-    """"two and a half" → 2.5, "twenty-four" → 24, "36" → 36, "half a" → 0.5."""
-    text = " ".join(words.lower().split())
-    half = 0.0
-    if text.endswith(" and a half"):
-        text, half = text[: -len(" and a half")], 0.5
-    if text.startswith("half a"):
-        return 0.5
-    if text in cues.numbers:
-        return cues.numbers[text] + half
-    try:
-        return float(text) + half
-    except ValueError:
-        pass
-    parts = re.split(r"[- ]", text)
-    if all(p in cues.numbers for p in parts):
-        return sum(cues.numbers[p] for p in parts) + half
-    return None
-
-
-def _tense(text: str, start: int, end: int, sentence: tuple[int, int], cues: TimeCues) -> Tense:
-    """Future when a future marker opens the expression's clause, else past (news reports the past)."""
-    clause_start = _clause_start(text, start, sentence[0], cues)
-    before = " " + text[clause_start:start].lower() + " "
-    if _has_marker(before, cues.future_markers):
-        return "future"
-    if before.strip(" ,.;:\"“”‘’(").strip() in ("", "on", "by", "from", "until"):
-        clause_end = _clause_end(text, end, sentence[1], cues)
-        after = " " + text[end:clause_end].lower() + " "
-        if _has_marker(after, cues.future_markers):
-            return "future"
-    return "past"
-
-
-def _has_marker(window: str, markers: tuple[str, ...]) -> bool:
-    return any(re.search(rf"(?<![\w']){re.escape(m)}(?![\w'])", window) for m in markers)
-
-
-def _clause_start(text: str, offset: int, floor: int, cues: TimeCues) -> int:
-    head = text[floor:offset]
-    best = floor
-    for brk in cues.clause_breaks:
-        index = head.rfind(brk)
-        if index >= 0:
-            best = max(best, floor + index + len(brk))
-    return best
-
-
-def _clause_end(text: str, offset: int, ceiling: int, cues: TimeCues) -> int:
-    tail = text[offset:ceiling]
-    best = ceiling
-    for brk in cues.clause_breaks:
-        index = tail.find(brk, 1)
-        if index >= 0:
-            best = min(best, offset + index)
-    return best
+__all__ = [
+    "TimeCues",
+    "TimeExpression",
+    "attachment",
+    "default_cues",
+    "find_time_expressions",
+    "likely_in_zone",
+    "load_time_cues",
+    "publication_end",
+    "verb_tense",
+    "window_in_zone",
+    "zone_of",
+]
