@@ -15,7 +15,7 @@ from geo.places.geocoder import GazetteerGeocoder
 from geo.reading.reading import Reading, read_articles
 from geo.routing.railnet import RailNetwork, load_network
 from geo.routing.route import plan_route, resolve_stops
-from geo.timing.estimate import estimate_timing
+from geo.timing.estimate import estimate_timing, with_stated_distances
 from geo.timing.speeds import SpeedModel, load_speed_model
 
 
@@ -53,5 +53,6 @@ def build_journey(
         itinerary = replace(itinerary, stops=resolve_stops(itinerary.stops, network))
         itinerary = apply_corrections(itinerary, corrections, geocoder)
     route = plan_route(itinerary, network)
-    timing = estimate_timing(articles, itinerary, route, speeds)
+    timing = estimate_timing(articles, {r.article.id: r.parsed for r in readings}, itinerary, route, speeds)
+    route = with_stated_distances(route, timing)
     return assemble_journey(tuple(articles), itinerary, route, timing)
