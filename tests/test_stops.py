@@ -345,13 +345,6 @@ def test_stops_of_several_articles_merge_by_place(kim_2019: Itinerary) -> None:
     assert [s.name for s in kim_2019.stops].count("Hanoi") == 1
 
 
-@pytest.mark.xfail(
-    reason=(
-        "reader: stops come out Pyongyang, Beijing (border), Dandong (destination): 'left X … for Y' does"
-        " not keep Y after the border town crossed later"
-    ),
-    strict=True,
-)
 def test_left_x_for_y_names_the_destination(geocoder: GazetteerGeocoder) -> None:
     text = (
         "North Korean leader Kim Jong Un left Pyongyang by train on Monday for Beijing, state media said. "

@@ -190,7 +190,13 @@ def _endpoint_scores(drafts: Mapping[StopKey, _Draft]) -> tuple[StopKey | None, 
     origin = max(origin_score, key=lambda k: (origin_score[k], _first_seen(drafts[k])), default=None)
     if origin is not None:
         dest_score.pop(origin, None)
-    destination = max(dest_score, key=lambda k: (dest_score[k], -_first_seen(drafts[k])), default=None)
+    start = drafts[origin].place if origin is not None else None
+
+    def farthest(k: StopKey) -> float:
+        return _km(start, drafts[k].place) or 0.0
+
+    # among equally supported ends, the one farthest from the origin ("left X for Y"; Z passed on the way)
+    destination = max(dest_score, key=lambda k: (dest_score[k], farthest(k)), default=None)
     return origin, destination
 
 
