@@ -55,9 +55,12 @@ PAGE_CSS = """
 <style>
 .geo-lede { font-size: 1.05rem; color: #1f2937; margin: -.6rem 0 0; font-weight: 600; }
 .geo-facts-line { color: #6b7280; margin: 0 0 .4rem; font-size: .9rem; }
+.st-key-geo-controls [data-testid="stHorizontalBlock"] { flex-wrap: nowrap !important; gap: .5rem; }
+.st-key-geo-controls [data-testid="stColumn"] { min-width: 0 !important; width: auto !important; }
 @media (max-width: 640px) {
-  iframe[title="streamlit_folium.st_folium"] { height: 56vh !important; }
-  h1 { font-size: 1.6rem !important; }
+  iframe[title="streamlit_folium.st_folium"] { height: 58vh !important; }
+  h1 { font-size: 1.5rem !important; }
+  .st-key-geo-controls button p { font-size: .85rem; }
 }
 </style>
 """
@@ -245,8 +248,8 @@ def saved_list(saved: SavedJourney | None) -> None:
         side.caption("No saved journeys yet: build one from your articles, or correct this one.")
         return
     ids = [s.id for s in summaries]
-    labels = {s.id: f"{s.title} · {s.created:%d %b %Y} · {s.articles} article(s), {s.corrections} edit(s)"
-              for s in summaries}
+    labels = {s.id: f"{s.title} · {s.updated:%d %b %H:%M} · {s.articles} article(s), {s.corrections} "
+                    f"correction(s) · {s.id}" for s in summaries}  # unique: the widget matches by label
     current = saved.id if saved else None
     st.session_state["saved_pick"] = current if current in ids else None
     side.selectbox("Saved journeys", ids, format_func=labels.__getitem__, key="saved_pick",
@@ -355,12 +358,12 @@ def go_to(index: int) -> None:
 def stage_controls(journey: Journey, index: int) -> None:
     """Previous / Next and Play, right above the map (so on a phone the map stays in sight)."""
     count = len(journey.stages)
-    back, forward, play = st.columns([2, 2, 1.3], vertical_alignment="center")
+    back, forward, play = st.container(key="geo-controls").columns([2, 2, 1.2], vertical_alignment="center")
     back.button("◀ Previous stage", key="prev", on_click=go_to, args=(index - 1,), disabled=index <= 0,
                 width="stretch")
     forward.button("Next stage ▶", key="next", on_click=go_to, args=(index + 1,),
                    disabled=index >= count - 1, width="stretch")
-    play.toggle("Play", key="playing", help="Move to the next stage every few seconds; stops at the last")
+    play.toggle("Play", key="playing")
 
 
 def stage_select(journey: Journey, index: int) -> None:

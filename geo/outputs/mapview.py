@@ -261,8 +261,9 @@ class _Focus(MacroElement):
             });
             journey.map.getContainer().setAttribute("data-stage", {{ this.seq }});
             journey.map.getContainer().setAttribute("data-view", {{ this.view }});
+            var room = Math.min({{ this.label_room }}, journey.map.getSize().x * 0.25);
             journey.map.fitBounds({{ this.bounds }},
-                {paddingTopLeft: [36, 36], paddingBottomRight: [{{ this.label_room }}, 36],
+                {paddingTopLeft: [dim ? room : 24, 36], paddingBottomRight: [room, 36],
                  maxZoom: {{ this.max_zoom }}, animate: false});
         })();
         {% endmacro %}
@@ -285,8 +286,11 @@ class _FitView(MacroElement):
 
     _template = Template("""
         {% macro script(this, kwargs) %}
-        {{ this._parent.get_name() }}.fitBounds({{ this.bounds }},
-            {paddingTopLeft: [24, 24], paddingBottomRight: [{{ this.label_room }}, 24], animate: false});
+        (function (map) {
+            var room = Math.min({{ this.label_room }}, map.getSize().x * 0.25);
+            map.fitBounds({{ this.bounds }},
+                {paddingTopLeft: [24, 24], paddingBottomRight: [room, 24], animate: false});
+        })({{ this._parent.get_name() }});
         {% endmacro %}
     """)
 

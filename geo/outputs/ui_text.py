@@ -471,7 +471,7 @@ def timeline_chart(journey: Journey, current: int | None = None) -> alt.LayerCha
     is_current = alt.datum.seq == stage
     order = list(frame["stage"])
     y = alt.Y("stage:N", sort=order, title=None,
-              axis=alt.Axis(labelLimit=alt.ExprRef("max(60, width * 0.45)"), labelOverlap=False))
+              axis=alt.Axis(labelLimit=alt.ExprRef("max(70, containerSize()[0] * 0.3)"), labelOverlap=False))
     tooltip = [
         alt.Tooltip("title:N", title="stage"),
         alt.Tooltip("evidence:N", title="evidence"),

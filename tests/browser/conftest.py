@@ -2,117 +2,44 @@
 
 Debian's Chromium (``apt-get install chromium``) is driven by Playwright's Python API; no browser is ever
 downloaded. Without ``/usr/bin/chromium`` the browser tests skip, unless ``GEO_REQUIRE_BROWSER=1`` (set by
-CI), where they fail instead.
+CI), where they fail instead. The server saves journeys in a database of its own (``GEO_DATA_DIR`` in a
+temporary folder); a test that needs a damaged database starts a second server.
 """
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlparse
 
 import pytest
-from playwright.sync_api import Browser, Dialog, Page, Playwright, Request, sync_playwright
-
-ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-SERVER_START_TIMEOUT_S = 90.0
-LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
-MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
-
-
-def _require_chromium() -> None:
-    if CHROMIUM.exists():
-        return
-    message = f"{CHROMIUM} not found: install Debian's browser with `apt-get install -y chromium`"
-    if os.environ.get("GEO_REQUIRE_BROWSER") == "1":
-        pytest.fail(message)
-    pytest.skip(message)
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def wait_healthy(base_url: str, process: subprocess.Popen[bytes], timeout_s: float) -> None:
-    """Poll Streamlit's health endpoint until it answers ``ok`` (the server is then ready)."""
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"streamlit exited early with status {process.returncode}")
-        try:
-            with urllib.request.urlopen(f"{base_url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            pass
-        time.sleep(0.1)
-    raise TimeoutError(f"streamlit did not answer {base_url}/_stcore/health within {timeout_s:.0f} s")
-
-
-def start_server(log_path: Path, port: int | None = None) -> tuple[subprocess.Popen[bytes], str]:
-    """``streamlit run app.py`` headless on a free localhost port; returns the process and its URL."""
-    port = port or free_port()
-    command = [
-        sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
-        "--server.headless", "true", "--server.port", str(port), "--server.address", "127.0.0.1",
-        "--browser.gatherUsageStats", "false",
-    ]  # fmt: skip
-    with log_path.open("wb") as log:
-        process = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
-    return process, f"http://127.0.0.1:{port}"
-
-
-def stop_server(process: subprocess.Popen[bytes]) -> None:
-    process.terminate()
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait(timeout=10)
-
-
-def is_local(url: str) -> bool:
-    """True for requests that stay on this machine (localhost, or an inline data/blob/about URL)."""
-    parsed = urlparse(url)
-    if parsed.scheme in ("data", "blob", "about", "file"):
-        return True
-    return parsed.hostname in LOCAL_HOSTS
+from browser_helpers import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    PHONE,
+    Recorder,
+    new_page,
+    require_chromium,
+    running_server,
+)
+from playwright.sync_api import Browser, Page, Playwright, sync_playwright
 
 
 @pytest.fixture(scope="session")
-def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    _require_chromium()
-    log = tmp_path_factory.mktemp("streamlit") / "server.log"
-    process, url = start_server(log)
-    try:
-        wait_healthy(url, process, SERVER_START_TIMEOUT_S)
+def app_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where the session's server keeps its journey database."""
+    return tmp_path_factory.mktemp("geo-data")
+
+
+@pytest.fixture(scope="session")
+def app_url(tmp_path_factory: pytest.TempPathFactory, app_data_dir: Path) -> Iterator[str]:
+    require_chromium()
+    with running_server(tmp_path_factory.mktemp("streamlit"), app_data_dir) as url:
         yield url
-    finally:
-        stop_server(process)
 
 
 @pytest.fixture(scope="session")
 def playwright() -> Iterator[Playwright]:
-    _require_chromium()
+    require_chromium()
     with sync_playwright() as driver:
         yield driver
 
@@ -124,24 +51,6 @@ def browser(playwright: Playwright) -> Iterator[Browser]:
     chromium.close()
 
 
-@dataclass
-class Recorder:
-    """Every request the page made and every dialog (alert/confirm/prompt) it tried to open."""
-
-    requests: list[str] = field(default_factory=list)
-    dialogs: list[str] = field(default_factory=list)
-
-    def on_request(self, request: Request) -> None:
-        self.requests.append(request.url)
-
-    def on_dialog(self, dialog: Dialog) -> None:
-        self.dialogs.append(dialog.message)
-        dialog.dismiss()
-
-    def external(self) -> list[str]:
-        return [url for url in self.requests if not is_local(url)]
-
-
 @pytest.fixture
 def recorder() -> Recorder:
     return Recorder()
@@ -149,10 +58,12 @@ def recorder() -> Recorder:
 
 @pytest.fixture
 def page(browser: Browser, recorder: Recorder) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
-    context.on("request", recorder.on_request)
-    tab = context.new_page()
-    tab.on("dialog", recorder.on_dialog)
-    tab.set_default_timeout(30_000)
-    yield tab
-    context.close()
+    with new_page(browser, recorder, viewport={"width": 1400, "height": 1000}) as tab:
+        yield tab
+
+
+@pytest.fixture
+def phone(browser: Browser, recorder: Recorder) -> Iterator[Page]:
+    """A 390×844 touch screen (a phone), as Chromium emulates it."""
+    with new_page(browser, recorder, **PHONE) as tab:
+        yield tab
