@@ -16,6 +16,7 @@ import itertools
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from geopy.distance import geodesic
 
@@ -25,6 +26,7 @@ from geo.model import Article, Event, Hop, Itinerary, Mention, Mode, Place, Plac
 from geo.reading.events import People
 from geo.reading.lexicon import Lexicon, load_lexicon
 from geo.reading.text import fold
+from geo.reading.timeexpr import TimeExpression
 
 COUNTING = ("happened", "planned", "expected")
 _UNNAMED_REASON = "No article names this place; it is resolved against the rail network when routing"
@@ -42,6 +44,8 @@ _PREFERENCE: Mapping[Role, tuple[PlaceRelation, ...]] = {
 }
 SEQUENCE_WEIGHT = 1.0
 PAIR_WEIGHT = 3.0
+TIME_WEIGHT = 2.0
+"""Per pair of dated frames: dates say the order more surely than the telling, less than "from A to B"."""
 
 StopKey = tuple[str, ...]
 
@@ -152,9 +156,9 @@ def _constraints(evidence: Sequence[Evidence]) -> dict[tuple[StopKey, StopKey], 
     rank = {"from": 0, "via": 1, "at": 1, "to": 2}
     for items in by_event.values():
         for a, b in itertools.permutations(items, 2):
-            if rank[a.relation] < rank[b.relation] and _key(a.mention) != _key(b.mention):
-                if a.relation == "from" or b.relation == "to":
-                    weights[(_key(a.mention), _key(b.mention))] += PAIR_WEIGHT
+            ordered = rank[a.relation] < rank[b.relation] and _key(a.mention) != _key(b.mention)
+            if ordered and (a.relation == "from" or b.relation == "to"):
+                weights[(_key(a.mention), _key(b.mention))] += PAIR_WEIGHT
     events = sorted(by_event.items(), key=lambda kv: kv[0])
     for (ka, ia), (kb, ib) in itertools.pairwise(events):
         if ka[0] != kb[0] or ia[0].event.sentence_start != ib[0].event.sentence_start:
@@ -214,11 +218,52 @@ def _km(a: Place | None, b: Place | None) -> float | None:
     return float(geodesic((a.latitude, a.longitude), (b.latitude, b.longitude)).km)
 
 
-def order_stops(drafts: Mapping[StopKey, _Draft], evidence: Sequence[Evidence]) -> list[StopKey]:
+Window = tuple[datetime, datetime]
+
+
+def event_windows(
+    events: Mapping[str, Sequence[Event]], times: Mapping[str, Sequence[TimeExpression]]
+) -> dict[tuple[str, int], Window]:
+    """When each frame happened, as far as the time expressions on its verb say ("left Pyongyang on
+    Saturday"); a live blog's time stamp dates the frames below it until the next stamp."""
+    out: dict[tuple[str, int], Window] = {}
+    for article_id, evs in events.items():
+        exprs = [t for t in times.get(article_id, ()) if t.earliest is not None and t.latest is not None]
+        stamps = sorted((t for t in exprs if t.stamp), key=lambda t: t.start)
+        for event in evs:
+            own = [t for t in exprs if not t.stamp and (t.verb == event.token or t.attach == event.token)]
+            if not own:
+                above = [t for t in stamps if t.start <= event.sentence_start]
+                own = above[-1:]
+            if own and own[0].earliest is not None and own[0].latest is not None:
+                out[(article_id, event.token)] = (own[0].earliest, own[0].latest)
+    return out
+
+
+def _time_constraints(
+    evidence: Sequence[Evidence], when: Mapping[tuple[str, int], Window]
+) -> dict[tuple[StopKey, StopKey], float]:
+    """"a before b" wherever the traveller's frame at a is dated wholly before the one at b."""
+    weights: dict[tuple[StopKey, StopKey], float] = defaultdict(float)
+    dated = [(e, when[(e.event.article, e.event.token)]) for e in evidence
+             if (e.event.article, e.event.token) in when and not _is_area(e.mention)]  # fmt: skip
+    for (a, wa), (b, wb) in itertools.permutations(dated, 2):
+        if _key(a.mention) != _key(b.mention) and wa[1] <= wb[0]:
+            weights[(_key(a.mention), _key(b.mention))] += TIME_WEIGHT
+    return dict(weights)
+
+
+def order_stops(
+    drafts: Mapping[StopKey, _Draft],
+    evidence: Sequence[Evidence],
+    when: Mapping[tuple[str, int], Window] | None = None,
+) -> list[StopKey]:
     """A topological order of the weighted constraints (the weakest edge of a cycle dropped), ties broken
     by distance from the origin: the origin first, the destination last."""
     keys = list(drafts)
     weights = _constraints(evidence)
+    for pair, weight in _time_constraints(evidence, when or {}).items():
+        weights[pair] = weights.get(pair, 0.0) + weight
     origin, destination = _endpoint_scores(drafts)
     if origin is None:
         sources = [k for k in keys if not any(b == k for (_, b) in weights)]
@@ -342,7 +387,8 @@ def _merge_nearby(order: list[StopKey], drafts: dict[StopKey, _Draft]) -> list[S
                 km is not None and km <= NEARBY_KM and prev.place is not None and here.place is not None
                 and prev.place.country == here.place.country
             ):  # fmt: skip
-                keep, drop = (out[-1], key) if prev.place.population >= here.place.population else (key, out[-1])
+                bigger = prev.place.population >= here.place.population
+                keep, drop = (out[-1], key) if bigger else (key, out[-1])
                 drafts[keep].mentions[:0] = drafts[drop].mentions
                 drafts[keep].evidence[:0] = drafts[drop].evidence
                 out[-1] = keep
@@ -371,7 +417,7 @@ def _fits(j: int, order: Sequence[StopKey], partners: Mapping[StopKey, str]) -> 
         if partner not in order:
             continue
         k = order.index(partner)
-        if (side == "after" and k != j + 1 and k != j + 2) or (side == "before" and k != j - 1 and k != j - 2):
+        if (side == "after" and k not in (j + 1, j + 2)) or (side == "before" and k not in (j - 1, j - 2)):
             return False
     return True
 
@@ -439,15 +485,16 @@ def _stop(seq: int, role: Role, draft: _Draft, traveller: str, order: Mapping[st
     named = next((m for m in draft.mentions if m.kind != "descriptive"), None)
     if place is not None:
         name, inferred = place.name, False
-        reason = f"{who} {verb} {name}{status} (“{best.event.mover_text or who} … {best.event.lemma}”, {source})."
+        said = f"{best.event.mover_text or who} … {best.event.lemma}"
+        reason = f"{who} {verb} {name}{status} (“{said}”, {source})."
     elif named is None and descriptive is not None:
         name, inferred = descriptive.description or descriptive.text, True
         reason = f"{_UNNAMED_REASON}; {who} {verb} it{status} ({source})."
     else:
         name, inferred = (named or draft.mentions[0]).text, False
         reason = (
-            f"{who} {verb} {name}{status} ({source}); the name is not in the gazetteer, so it is placed at the "
-            "rail station of that name when routing."
+            f"{who} {verb} {name}{status} ({source}); the name is not in the gazetteer, so it is placed at "
+            "the rail station of that name when routing."
         )
     return Stop(
         seq=seq,
@@ -476,7 +523,8 @@ def _hop_evidence(
         by_event[(e.event.article, e.event.token)].append(e)
     both, arrive, depart = [], [], []
     for items in by_event.values():
-        keys = {key_of.get((e.mention.article, e.mention.start, e.mention.end), _key(e.mention)): e for e in items}
+        keys = {key_of.get((e.mention.article, e.mention.start, e.mention.end), _key(e.mention)): e
+                for e in items}  # fmt: skip
         event = items[0].event
         if event.mode is None:
             continue
@@ -510,7 +558,8 @@ def _hops(
         through = tuple(
             dict.fromkeys(
                 e.mention.place.country for e in via
-                if e.mention.place is not None and e.relation == "via" and e.mention.place.country not in countries
+                if e.mention.place is not None and e.relation == "via"
+                and e.mention.place.country not in countries
             )
         )  # fmt: skip
         if told:
@@ -546,6 +595,7 @@ def extract_itinerary(
     people: Mapping[str, People],
     traveller: str,
     lexicon: Lexicon | None = None,
+    times: Mapping[str, Sequence[TimeExpression]] | None = None,
 ) -> Itinerary:
     """The journey the articles tell, from the traveller's frames. ``NoJourneyError`` below two stops."""
     lex = lexicon or load_lexicon()
@@ -559,7 +609,8 @@ def extract_itinerary(
             f"no journey found: the articles tell of {len(drafts)} place(s) {who} travels to or from "
             f"({found}); a journey needs at least two"
         )
-    keys = _merge_nearby(_merge_descriptions(order_stops(drafts, evidence), drafts), drafts)
+    when = event_windows(events, times or {})
+    keys = _merge_nearby(_merge_descriptions(order_stops(drafts, evidence, when), drafts), drafts)
     if len(keys) < 2:
         raise NoJourneyError("no journey found: the articles tell of one place only")
     order = {a.id: i for i, a in enumerate(articles)}

@@ -206,7 +206,8 @@ class GazetteerGeocoder(Geocoder):
         entry = self.gazetteer.capital(country_code)
         if entry is None:
             return None
-        return self._location(_Ranked(entry, True, None), f"the capital of {country_code.upper()} (GeoNames PPLC)")
+        why = f"the capital of {country_code.upper()} (GeoNames PPLC)"
+        return self._location(_Ranked(entry, True, None), why)
 
     def _location(self, ranked: _Ranked, why: str) -> Location:
         entry = ranked.entry

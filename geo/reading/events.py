@@ -21,6 +21,8 @@ from geo.reading.text import fold
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
+_OBJECT_RELATIONS = ("from", "to", "via")
+_OBJECTS = ("dobj", "obj", "npadvmod")
 _INHERIT = ("conj", "xcomp", "advcl", "acomp", "dep", "ccomp")
 
 
@@ -99,7 +101,9 @@ def find_people(parsed: ParsedText, lex: Lexicon, mentions: Sequence[Mention] = 
 class _Frames:
     """Reads the frames of one article."""
 
-    def __init__(self, article: Article, parsed: ParsedText, mentions: Sequence[Mention], lex: Lexicon) -> None:
+    def __init__(
+        self, article: Article, parsed: ParsedText, mentions: Sequence[Mention], lex: Lexicon
+    ) -> None:
         self.article = article
         self.p = parsed
         self.lex = lex
@@ -214,7 +218,7 @@ class _Frames:
         subjects = [c for c in self.p.children(i) if self.p.tokens[c].dep in _SUBJECTS]
         # two subjects (a dateline the parser took for one): the person, else the one nearest the verb
         people = [c for c in subjects if self._person_at(c) or self._who_quick(c)]
-        subj = (people or subjects or [None])[-1]
+        subj: int | None = (people or subjects)[-1] if people or subjects else None
         if subj is None and tok.pos == "NOUN":
             subj = next((c for c in self.p.children(i) if self.p.tokens[c].dep == "poss"), None)
             if subj is None:
@@ -246,9 +250,13 @@ class _Frames:
         for depth, k in enumerate(chain):
             tok = self.p.tokens[k]
             kids = [self.p.tokens[c] for c in self.p.children(k)]
-            if any(c.dep == "neg" or (c.lower in self.lex.negations and c.dep in ("neg", "advmod")) for c in kids):
-                if depth == 0 or tok.lemma in self.lex.expect_lemmas or tok.lemma in self.lex.denial_lemmas:
-                    return "denied"
+            negated = any(
+                c.dep == "neg" or (c.lower in self.lex.negations and c.dep == "advmod") for c in kids
+            )
+            if negated and (
+                depth == 0 or tok.lemma in self.lex.expect_lemmas or tok.lemma in self.lex.denial_lemmas
+            ):
+                return "denied"
             if any(c.dep == "mark" and c.lower in self.lex.conditional_marks for c in kids):
                 return "hypothetical"
             aux = {c.lower for c in kids if c.dep in ("aux", "auxpass")}
@@ -266,9 +274,8 @@ class _Frames:
                     status = "expected"
             if depth == 0 and any(c.dep == "aux" and c.tag == "TO" for c in kids) and status == "happened":
                 status = "planned"
-            if tok.dep in ("ccomp", "relcl", "acl") or tok.lemma in self.lex.reporting_lemmas:
-                if depth > 0:
-                    break
+            if depth > 0 and (tok.dep in ("ccomp", "relcl", "acl") or tok.lemma in self.lex.reporting_lemmas):
+                break
             if k == clause_root:
                 break
         return status
@@ -280,7 +287,9 @@ class _Frames:
         published = self.article.published.year
         for match in _YEAR.finditer(text):
             since = text[max(0, match.start() - 6) : match.start()].strip().endswith("since")
-            if int(match.group(1)) < published and not since and self._in_clause_of(sent.char_start + match.start(), i):
+            if since or int(match.group(1)) >= published:
+                continue
+            if self._in_clause_of(sent.char_start + match.start(), i):
                 return True
         for marker in self.lex.earlier_markers:
             for match in re.finditer(rf"\b{re.escape(marker)}\b", text):
@@ -290,7 +299,7 @@ class _Frames:
 
     def _in_clause_of(self, char: int, i: int) -> bool:
         """Whether the words at ``char`` belong to predicate ``i``'s clause: the verb they hang on is ``i``,
-        governs ``i``, or is a "when"/"as" clause of ``i`` ("When Kim Il Sung visited Hanoi in 1958, he …")."""
+        governs ``i``, or is a "when" clause of ``i`` ("When Kim Il Sung visited Hanoi in 1958, he …")."""
         k = self.p.token_at(char)
         verb = next((a for a in [k, *self.p.ancestors(k)] if self.p.tokens[a].pos in ("VERB", "AUX")), None)
         if verb is None:
@@ -345,11 +354,8 @@ class _Frames:
             tok = self.p.tokens[child]
             if tok.dep in ("dobj", "obj", "npadvmod"):
                 # "took the train to Beijing", "made his way to Hanoi", "travel the rest of the way to Hanoi"
-                heads.extend(
-                    k for k in self.p.subtree(child)
-                    if self.p.tokens[k].lemma in self.lex.vehicles or self.p.tokens[k].lemma in self.lex.way_nouns
-                    or self.p.tokens[k].lemma in self.lex.movement_nouns
-                )  # fmt: skip
+                lemmas = ((k, self.p.tokens[k].lemma) for k in self.p.subtree(child))
+                heads.extend(k for k, lemma in lemmas if self._carries_a_place(lemma))
             if tok.dep in ("prt", "advmod"):
                 heads.append(child)  # "set off from", "arrived back in Pyongyang"
             if tok.dep == "prep" and tok.lower in self.lex.vehicle_prepositions:
@@ -371,7 +377,7 @@ class _Frames:
                             if self.p.tokens[conj].dep == "conj":
                                 for m in self._mentions_in(conj)[:1]:
                                     out.append((relation, m, conj))
-                elif tok.dep in ("dobj", "obj", "npadvmod") and head == i and motion.object in ("from", "to", "via"):
+                elif tok.dep in _OBJECTS and head == i and motion.object in _OBJECT_RELATIONS:
                     for m in self._mentions_in(child)[:1]:
                         out.append((motion.object, m, child))  # type: ignore[arg-type]
                 elif tok.dep == "advmod" and head == i and tok.lower in self.lex.here_words and self.dateline:
@@ -405,6 +411,9 @@ class _Frames:
                 if who and who != mover and who not in out:
                     out.append(who)
         return out
+
+    def _carries_a_place(self, lemma: str) -> bool:
+        return lemma in self.lex.vehicles or lemma in self.lex.way_nouns or lemma in self.lex.movement_nouns
 
     def _stray_places(self, i: int, motion: Motion, lemma: str) -> list[tuple[PlaceRelation, Mention, int]]:
         """Prepositional phrases the parser hung on the main verb that follow this predicate in the text
@@ -495,7 +504,8 @@ class _Frames:
                 if mode and self.p.tokens[k].pos == "NOUN" and not self._owned_by_other(k, i):
                     return mode, text
         if subject is not None and self.p.tokens[subject].lower == "it":
-            for k in range(subject - 1, max(-1, subject - 80), -1):  # "his armoured train … before it stopped"
+            # "his armoured train … before it stopped"
+            for k in range(subject - 1, max(-1, subject - 80), -1):
                 mode, text = self._vehicle_mode(k)
                 if mode and self.p.tokens[k].pos == "NOUN":
                     return mode, text
@@ -510,9 +520,9 @@ class _Frames:
             if motion is None:
                 return None
             kids = [self.p.tokens[c] for c in self.p.children(tok.i)]
-            if motion.passive_only and not any(c.dep in ("auxpass", "nsubjpass") for c in kids):
-                if tok.tag != "VBN":
-                    return None
+            passive = any(c.dep in ("auxpass", "nsubjpass") for c in kids) or tok.tag == "VBN"
+            if motion.passive_only and not passive:
+                return None
             if motion.needs_particle and not any(c.lower in motion.needs_particle for c in kids):
                 return None
             relative = self._relative_noun(tok.i)
@@ -561,9 +571,13 @@ class _Frames:
         held = self._held(tok.i)
         predicate = held if held is not None else tok.head if tok.dep in ("nsubj", "nsubjpass") else tok.i
         heads = [predicate] if predicate == tok.i else [predicate, tok.i]
-        heads += [c for c in self.p.children(predicate) if self.p.tokens[c].dep == "xcomp"]  # "are to be held in"
+        # "are to be held in"
+        heads += [c for c in self.p.children(predicate) if self.p.tokens[c].dep == "xcomp"]
         places: list[tuple[PlaceRelation, Mention]] = [
-            ("at", m) for head in heads for rel, m, _ in self._places(head, _GATHERING, "be") if rel in ("at", "to")
+            ("at", m)
+            for head in heads
+            for rel, m, _ in self._places(head, _GATHERING, "be")
+            if rel in ("at", "to")
         ]
         if not places:
             return None

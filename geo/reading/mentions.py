@@ -362,9 +362,10 @@ class _Reader:
         head = toks[tok.head]
         if tok.dep == "pobj" and head.lower in self.lex.prepositions:
             return "preposition of place"
-        if tok.dep in ("dobj", "obj") and head.lemma in self.lex.movement:
-            if self.lex.movement[head.lemma].object in ("from", "to", "via", "at"):
-                return "object of a movement verb"
+        movement = self.lex.movement.get(head.lemma)
+        places_object = movement is not None and movement.object in ("from", "to", "via", "at")
+        if tok.dep in ("dobj", "obj") and places_object:
+            return "object of a movement verb"
         if tok.dep == "npadvmod" and head.lemma in self.lex.movement:
             return "object of a movement verb"
         return ""
@@ -391,10 +392,10 @@ class _Reader:
         for tok in toks:
             if yielded >= lines:
                 return
-            if tok.i == 0 or (toks[tok.i - 1].pos == "SPACE" and "\n" in toks[tok.i - 1].text):
-                if tok.pos != "SPACE":
-                    yielded += 1
-                    yield tok.i
+            starts = tok.i == 0 or (toks[tok.i - 1].pos == "SPACE" and "\n" in toks[tok.i - 1].text)
+            if starts and tok.pos != "SPACE":
+                yielded += 1
+                yield tok.i
 
     def dateline(self) -> tuple[int, int] | None:
         """The place a line opens with in capitals before "(Agency)", a comma or a dash (first four lines)."""
@@ -470,9 +471,9 @@ class _Reader:
             text = self.p.tokens_text(a, b)
             if len(text) < 2 or (text.endswith(".") and b - a == 1):
                 continue
-            if toks[a].text.isupper() and len(text) > 1 and fold(text) not in self.lex.aliases and b - a == 1:
-                if toks[a].ent_type not in PLACE_ENTITIES:
-                    continue
+            acronym = toks[a].text.isupper() and len(text) > 1 and b - a == 1
+            if acronym and fold(text) not in self.lex.aliases and toks[a].ent_type not in PLACE_ENTITIES:
+                continue
             if fold(text) in self.lex.organisations:
                 used.update(range(a, b))
                 continue
@@ -496,7 +497,7 @@ class _Reader:
         """A name the gazetteer lacks is still a place when a descriptive noun says so ("the border
         station of Tumangang"): it is kept unresolved, and routing places it at the station of that name."""
         last = self.p.tokens[b - 1].lemma.casefold()
-        if last in self.lex.vehicles or last in self.lex.name_facilities or last in self.lex.descriptive_heads:
+        if last in self.lex.vehicles or last in self.lex.name_facilities or last in self.lex.descriptive_heads:  # noqa: E501
             return False
         found = self._descriptor_for(a, b)
         return found is not None and found[1].get("feature") in ("station", "crossing", "city")
@@ -540,10 +541,8 @@ class _Reader:
             return True
         if ent is not None and ent.label == "PERSON" and self._person_evidence(a, b):
             return True
-        if ent is None or ent.label not in PLACE_ENTITIES:
-            if self._person_evidence(a, b) and all(fold(t.text) in self.known_people for t in self.p.tokens[a:b]):
-                return True
-        return False
+        known = all(fold(t.text) in self.known_people for t in self.p.tokens[a:b])
+        return (ent is None or ent.label not in PLACE_ENTITIES) and known and self._person_evidence(a, b)
 
     def _definite_proper_noun(self, a: int, b: int, cand: _Candidate) -> bool:
         """"the Amur", "the Yalu", "the Istana": a name with "the" of its own is a river, a building or a
@@ -590,9 +589,9 @@ class _Reader:
             phrase, info = found
             capital = phrase in ("capital", "capital city")
             deictic = any(toks[k].lower == "this" for k in self.p.children(tok.i))
-            if info.get("feature") not in ("station", "crossing") and not info.get("border") and not capital:
-                if not deictic:
-                    continue
+            plain = info.get("feature") not in ("station", "crossing") and not info.get("border")
+            if plain and not capital and not deictic:
+                continue
             kids = self.p.children(tok.i)
             if any(toks[k].pos == "PROPN" and toks[k].dep in ("compound", "appos", "poss") for k in kids):
                 continue
@@ -621,9 +620,10 @@ class _Reader:
             if not border and not hint and not capital:
                 # "the station": the station named last, when the phrase is bare and definite
                 if len(kids) == 1 and toks[kids[0]].lower == "the":
-                    yield _Candidate(tok.i - 1, tok.i + 1, "descriptive", self.p.tokens_text(tok.i - 1, tok.i + 1),
-                                     "anaphora", description=self.p.tokens_text(tok.i - 1, tok.i + 1),
-                                     feature=str(info.get("feature") or ""))  # fmt: skip
+                    phrase_text = self.p.tokens_text(tok.i - 1, tok.i + 1)
+                    feature = str(info.get("feature") or "")
+                    yield _Candidate(tok.i - 1, tok.i + 1, "descriptive", phrase_text, "anaphora",
+                                     description=phrase_text, feature=feature)  # fmt: skip
                 continue
             span = self.p.subtree(tok.i)
             start = span.start

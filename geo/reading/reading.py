@@ -10,6 +10,7 @@ from geo.reading.events import People, find_events, find_people
 from geo.reading.lexicon import Lexicon, load_lexicon
 from geo.reading.mentions import SupportsGeocode, find_mentions
 from geo.reading.parse import ParsedText, parse_articles
+from geo.reading.timeexpr import TimeExpression, find_time_expressions
 
 LEAD_SENTENCES = 2
 """Headline, dateline and lead: where a report says whose trip it is."""
@@ -24,6 +25,7 @@ class Reading:
     mentions: tuple[Mention, ...]
     people: People
     events: tuple[Event, ...]
+    times: tuple[TimeExpression, ...]
 
     @property
     def lead_end(self) -> int:
@@ -45,5 +47,6 @@ def read_articles(
         doc = parsed[article.id]
         mentions = tuple(find_mentions(article, doc, geocoder, lex))
         events = tuple(find_events(article, doc, mentions, lex))
-        readings.append(Reading(article, doc, mentions, find_people(doc, lex, mentions), events))
+        times = tuple(find_time_expressions(article, doc))
+        readings.append(Reading(article, doc, mentions, find_people(doc, lex, mentions), events, times))
     return readings
