@@ -24,7 +24,7 @@ import streamlit as st
 from streamlit.runtime.uploaded_file_manager import UploadedFile
 from streamlit_folium import st_folium
 
-from geo.errors import GeoError, StoreError
+from geo.errors import GeoError, InputError, StoreError
 from geo.itinerary.corrections import (
     AddStop,
     Correction,
@@ -148,7 +148,8 @@ def user_articles(
     if pasted.strip():
         sources.append((PASTED_NAME, pasted.encode("utf-8")))
     if not sources:
-        raise GeoError("nothing to build from: choose an article file or paste an article's text first")
+        raise InputError("nothing to build from: choose an article file (.txt or .md, up to 2 MB) or "
+                         "paste an article's text first")
     articles = articles_from_sources(sources, published, publisher)
     names: list[str] = []
     for name, _ in sources:
