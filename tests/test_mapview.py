@@ -8,6 +8,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from html.parser import HTMLParser
 
+import folium
 import pytest
 from sample_journey import sample_journey, with_quote_text
 
@@ -21,10 +22,13 @@ from geo.outputs.mapview import (
     OSM_TILES,
     ROUTE_COLOUR,
     display_line,
+    journey_bounds,
     journey_map,
     js_string,
     popup_html,
     stage_bounds,
+    stage_ends,
+    stage_layer,
     standalone_html,
 )
 from geo.outputs.ui_text import esc, highlight_names, local_time, stage_label, timeline_frame
@@ -236,3 +240,55 @@ def test_map_of_the_real_journey_draws_every_stop_and_leg(geocoder: GazetteerGeo
     assert page.count("L.polyline(") == len(real.legs)
     for stop in real.stops:
         assert js_string(esc(stop.name))[1:-1] in page
+
+
+def with_layer(journey: Journey, layer: folium.FeatureGroup) -> str:
+    """The page of the route map with ``layer`` added (as the app adds a stage layer)."""
+    fmap = journey_map(journey)
+    layer.add_to(fmap)
+    return str(fmap.get_root().render())
+
+
+def test_legend_starts_closed(page: str) -> None:
+    assert 'L.DomUtil.create("details", "geo-legend")' in page
+    assert ".open = true" not in page
+
+
+def test_first_view_fits_the_whole_route_and_dims_nothing(journey: Journey) -> None:
+    page = str(journey_map(journey, stage=0).get_root().render())
+    assert f"journey.map.fitBounds({js_string(stage_bounds(journey, journey.stages[0]))}" in page
+    overview = with_layer(journey, stage_layer(journey, 0, overview=True))
+    assert f"journey.map.fitBounds({js_string(journey_bounds(journey))}" in overview
+    assert "var dim = false;" in overview and '"overview"' in overview
+
+
+def test_a_crossing_labels_both_stations_its_title_names(journey: Journey) -> None:
+    crossing = next(stage for stage in journey.stages if stage.kind == "crossing")
+    ends = stage_ends(journey, crossing)
+    assert [name for name, _ in ends] == [crossing.start]  # its other end is a stop, labelled already
+    layer = with_layer(journey, stage_layer(journey, crossing.seq))
+    assert layer.count('"className": "geo-station"') == len(ends)
+    assert js_string(esc(crossing.start)) in layer
+
+
+def test_an_edited_stop_is_marked_on_the_map(journey: Journey) -> None:
+    last = journey.stops[-1]
+    edited = replace(last, edited=True, edit_note="summit city")
+    stops = (*journey.stops[:-1], edited)
+    changed = assemble_journey(journey.articles, replace(journey.itinerary, stops=stops),
+                               Route(stops, journey.legs), journey.timing)
+    page = str(journey_map(changed).get_root().render())
+    assert '"className": "geo-label geo-label-edited"' in page
+    assert page.count("geo-label-edited") >= 1
+    assert "summit city" in page
+
+
+def test_standalone_page_is_the_whole_story(standalone: str, journey: Journey) -> None:
+    head = standalone.index('class="geo-story-head"')
+    map_div = standalone.index('class="folium-map"')
+    stages = standalone.index('class="geo-story-stages"')
+    assert head < map_div < stages
+    assert "<title>Kim Jong Un: Pyongyang → Hanoi</title>" in standalone
+    assert standalone.count('class="geo-story-stage"') == len(journey.stages)
+    assert "<b>Reuters</b>, published 24 Feb 2019" in standalone
+    assert "clocks go back 1 h" in standalone

@@ -635,8 +635,21 @@ def standalone_html(journey: Journey, *, stage: int | None = None, title: str | 
              "bold in the app), each in the local time of its place; anything not quoted from an article is "
              "marked inferred, with the reason.</p></main>")
     root.html.add_child(Element(top), name="geo_story_head", index=0)
-    root.html.add_child(Element(story), name="geo_story")
+    _Story(story).add_to(fmap)  # a child of the map renders after the map's own element
     return str(root.render())
+
+
+class _Story(MacroElement):
+    """Markup placed in the page right after the map (our own, already escaped)."""
+
+    _template = Template("""
+        {% macro html(this, kwargs) %}{{ this.markup }}{% endmacro %}
+    """)
+
+    def __init__(self, markup: str) -> None:
+        super().__init__()
+        self._name = "Story"
+        self.markup = markup
 
 
 _STORY_PAGE_CSS = """
