@@ -12,6 +12,7 @@ sequence, then geography (distance from the origin); each hop's mode from the fr
 from __future__ import annotations
 
 import heapq
+import re
 import itertools
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
@@ -46,6 +47,11 @@ SEQUENCE_WEIGHT = 1.0
 PAIR_WEIGHT = 3.0
 TIME_WEIGHT = 2.0
 """Per pair of dated frames: dates say the order more surely than the telling, less than "from A to B"."""
+END_WEIGHT = 1.0
+"""A place only ever left is the origin, one only ever reached the destination: before / after the rest."""
+WEEKDAY_WEIGHT = 0.75
+"""A weekday alone is read against the publication day and may land in the wrong week: it counts less
+than two frames told in sequence."""
 
 StopKey = tuple[str, ...]
 
@@ -165,7 +171,7 @@ def _constraints(evidence: Sequence[Evidence]) -> dict[tuple[StopKey, StopKey], 
             continue
         if ia[0].event.status != "happened" or ib[0].event.status != "happened":
             continue
-        ends_a = [e for e in ia if e.relation in ("to", "at", "via")]
+        ends_a = [e for e in ia if e.relation in ("to", "at", "via", "from")]
         ends_b = [e for e in ib if e.relation in ("to", "at", "via")]
         for a in ends_a:
             for b in ends_b:
@@ -218,7 +224,8 @@ def _km(a: Place | None, b: Place | None) -> float | None:
     return float(geodesic((a.latitude, a.longitude), (b.latitude, b.longitude)).km)
 
 
-Window = tuple[datetime, datetime]
+Window = tuple[datetime, datetime, float]
+"""Earliest, latest, and how much the dating counts for the order."""
 
 
 def event_windows(
@@ -236,8 +243,18 @@ def event_windows(
                 above = [t for t in stamps if t.start <= event.sentence_start]
                 own = above[-1:]
             if own and own[0].earliest is not None and own[0].latest is not None:
-                out[(article_id, event.token)] = (own[0].earliest, own[0].latest)
+                weight = TIME_WEIGHT if own[0].stamp or _calendar(own[0]) else WEEKDAY_WEIGHT
+                out[(article_id, event.token)] = (own[0].earliest, own[0].latest, weight)
     return out
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _calendar(expr: TimeExpression) -> bool:
+    """A date written with its day number ("Feb. 26", "March 2"): weekdays alone ("on Tuesday") are read
+    against the publication day and can fall in the wrong week, so they do not order stops."""
+    return bool(_DIGIT.search(expr.text)) and not expr.day_from_publication
 
 
 def _time_constraints(
@@ -249,7 +266,7 @@ def _time_constraints(
              if (e.event.article, e.event.token) in when and not _is_area(e.mention)]  # fmt: skip
     for (a, wa), (b, wb) in itertools.permutations(dated, 2):
         if _key(a.mention) != _key(b.mention) and wa[1] <= wb[0]:
-            weights[(_key(a.mention), _key(b.mention))] += TIME_WEIGHT
+            weights[(_key(a.mention), _key(b.mention))] += min(wa[2], wb[2])
     return dict(weights)
 
 
@@ -271,9 +288,9 @@ def order_stops(
     origin_place = drafts[origin].place
     for k in keys:
         if k != origin:
-            weights[(origin, k)] = weights.get((origin, k), 0.0) + 0.5
+            weights[(origin, k)] = weights.get((origin, k), 0.0) + END_WEIGHT
         if destination is not None and k != destination:
-            weights[(k, destination)] = weights.get((k, destination), 0.0) + 0.5
+            weights[(k, destination)] = weights.get((k, destination), 0.0) + END_WEIGHT
     edges = _acyclic(weights)
 
     def distance(k: StopKey) -> float:
