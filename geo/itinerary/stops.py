@@ -12,8 +12,8 @@ sequence, then geography (distance from the origin); each hop's mode from the fr
 from __future__ import annotations
 
 import heapq
-import re
 import itertools
+import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
