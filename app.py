@@ -38,7 +38,7 @@ from geo.itinerary.corrections import (
     place_candidates,
 )
 from geo.journey import Journey, zone
-from geo.model import Article, Mode, PinEvent, Place, Role, Stage
+from geo.model import Article, Mode, PinEvent, Place, Role, Stage, Stop
 from geo.outputs import ui_text
 from geo.outputs.export import geojson_text, stages_csv
 from geo.outputs.mapview import OSM_TILES, journey_map, stage_layer, standalone_html
@@ -290,7 +290,8 @@ def article_inputs() -> None:
     """Upload or paste articles; on "Build journey", save and open the new journey only if it works."""
     side = st.sidebar
     side.header("New journey from your articles")
-    side.caption("Upload plain-text articles or paste one; the journey is built from them and saved.")
+    side.caption("Upload plain-text articles (up to 2 MB each) or paste one; the journey is built from them "
+                 "and saved.")
     files = side.file_uploader("Article files", type=["txt", "md"], accept_multiple_files=True, key="uploads")
     pasted = side.text_area("…or paste an article", key="pasted", height=150)
     published = side.date_input("Publication date", value=None, key="published", format="YYYY-MM-DD")
@@ -445,44 +446,53 @@ def picked_on_timeline() -> None:
 
 
 def editor(shown: Shown, journey: Journey, stage: Stage) -> None:
-    """Correct the current stage (drop the stop, its role, a time; a hop's mode), add a missed stop, and
-    see or undo every correction. Saved with the journey; the pipeline then rebuilds it."""
+    """Correct the current stage (its role, a time, drop it; a hop's mode), add a missed stop, and see or
+    undo every correction. Saved with the journey; the pipeline then rebuilds route and times from them."""
     count = len(shown.corrections)
     with st.expander(f"Correct this journey ({count} correction{'s' if count != 1 else ''})"):
         stop = journey.stop_of(stage)
         leg = journey.leg_of(stage)
+        ends = journey.hop_ends(leg) if leg is not None else None
+        here = ["Role", "Pin a time", "Drop"] if stop is not None else ["Mode"] if ends else []
+        tabs = st.tabs([*here, "Add a stop", f"All corrections ({count})"])
         if stop is not None:
-            correct_stop(shown, journey, stage)
-        elif leg is not None and (ends := journey.hop_ends(leg)):
-            with st.form("mode_form", border=False):
-                mode = st.selectbox(f"How {ends[0].name} → {ends[1].name} was travelled", MODES,
-                                    index=MODES.index(leg.mode), format_func=ui_text.MODE_LABELS.__getitem__,
-                                    key="mode_pick")
-                note = st.text_input("Note (why)", key="mode_note")
-                if st.form_submit_button("Set the mode", key="mode_save"):
-                    save_correction(shown, journey, SetMode(StopRef.of(ends[0]), mode, StopRef.of(ends[1]),
-                                                            note))
-        st.divider()
-        add_stop(shown, journey)
-        corrections_list(shown)
+            with tabs[0]:
+                set_role(shown, journey, stage)
+            with tabs[1]:
+                pin_time(shown, journey, stage)
+            with tabs[2]:
+                drop_stop(shown, journey, stage)
+        elif ends is not None and leg is not None:
+            with tabs[0]:
+                set_mode(shown, journey, leg.mode, ends)
+        with tabs[-2]:
+            add_stop(shown, journey)
+        with tabs[-1]:
+            corrections_list(shown)
 
 
-def correct_stop(shown: Shown, journey: Journey, stage: Stage) -> None:
+def set_role(shown: Shown, journey: Journey, stage: Stage) -> None:
     stop = journey.stop_of(stage)
     assert stop is not None
-    ref = StopRef.of(stop)
     with st.form("role_form", border=False):
         role = st.selectbox(f"Role of {stop.name}", ROLES, index=ROLES.index(stop.role), key="role_pick")
         note = st.text_input("Note (why)", key="role_note")
         if st.form_submit_button("Set the role", key="role_save"):
-            save_correction(shown, journey, SetRole(ref, role, note))
-    zone_name = stage.timezone or "UTC"
+            save_correction(shown, journey, SetRole(StopRef.of(stop), role, note))
+
+
+def pin_time(shown: Shown, journey: Journey, stage: Stage) -> None:
+    """Pin an arrival or departure, entered on the stop's local clock (its zone is named)."""
+    stop = journey.stop_of(stage)
+    assert stop is not None
+    where = zone(stage.timezone) or ZoneInfo("UTC")
+    zone_name = stage.timezone if zone(stage.timezone) else "UTC"
     with st.form("pin_form", border=False):
         events: tuple[PinEvent, ...] = ("arrive", "depart")
-        event = st.radio("Pin a time", events, horizontal=True, key="pin_event",
+        event = st.radio("Pin the", events, horizontal=True, key="pin_event",
                          format_func={"arrive": "arrival", "depart": "departure"}.__getitem__)
         guess = stage.arrive.likely or stage.depart.likely
-        local = guess.astimezone(zone(zone_name) or ZoneInfo("UTC")) if guess else None
+        local = guess.astimezone(where) if guess else None
         day = st.date_input(f"Date ({zone_name})", value=local.date() if local else None, key="pin_date")
         clock = st.time_input(f"Local time ({zone_name})", value=local.time() if local else time(12),
                               key="pin_time")
@@ -491,29 +501,48 @@ def correct_stop(shown: Shown, journey: Journey, stage: Stage) -> None:
             if day is None:
                 st.error("give the date of the time to pin")
             else:
-                at = datetime.combine(day, clock, tzinfo=zone(zone_name) or ZoneInfo("UTC"))
-                save_correction(shown, journey, PinTime(ref, event, at, note))
+                at = datetime.combine(day, clock, tzinfo=where)
+                save_correction(shown, journey, PinTime(StopRef.of(stop), event, at, note))
+
+
+def drop_stop(shown: Shown, journey: Journey, stage: Stage) -> None:
+    stop = journey.stop_of(stage)
+    assert stop is not None
     with st.form("drop_form", border=False):
         note = st.text_input(f"Why {stop.name} is not a stop", key="drop_note")
         if st.form_submit_button(f"Drop {stop.name}", key="drop_save"):
-            save_correction(shown, journey, DropStop(ref, note))
+            save_correction(shown, journey, DropStop(StopRef.of(stop), note))
+
+
+def set_mode(shown: Shown, journey: Journey, mode: Mode, ends: tuple[Stop, Stop]) -> None:
+    with st.form("mode_form", border=False):
+        chosen = st.selectbox(f"How {ends[0].name} → {ends[1].name} was travelled", MODES,
+                              index=MODES.index(mode), format_func=ui_text.MODE_LABELS.__getitem__,
+                              key="mode_pick")
+        note = st.text_input("Note (why)", key="mode_note")
+        if st.form_submit_button("Set the mode", key="mode_save"):
+            save_correction(shown, journey, SetMode(StopRef.of(ends[0]), chosen, StopRef.of(ends[1]), note))
+
+
+BEST_FIT = "where it fits best (the shortest detour)"
 
 
 def add_stop(shown: Shown, journey: Journey) -> None:
     """Add a stop the reader missed: by name, geocoded offline; an ambiguous name offers its places."""
     stops = journey.stops
     with st.form("add_form", border=False):
-        name = st.text_input("Add a missed stop (place name)", key="add_name")
-        after = st.selectbox("after", range(len(stops)), index=max(0, len(stops) - 2),
-                             format_func=lambda i: stops[i].name, key="add_after")
+        name = st.text_input("Place name", key="add_name")
+        after = st.selectbox("Put it", [None, *range(len(stops))], key="add_after",
+                             format_func=lambda i: BEST_FIT if i is None else f"after {stops[i].name}")
         note = st.text_input("Note (why)", key="add_note")
         find = st.form_submit_button("Find the place", key="add_find")
     if find:
-        st.session_state["add_query"] = (name.strip(), after, note)
+        anchor = StopRef.of(stops[after]) if after is not None else None
+        st.session_state["add_query"] = (name.strip(), anchor, note)
     query = st.session_state.get("add_query")
     if not query or not query[0]:
         return
-    name, after, note = query
+    name, anchor, note = query
     near = [stop.place for stop in stops if stop.place is not None]
     try:
         ensure_index()
@@ -530,10 +559,10 @@ def add_stop(shown: Shown, journey: Journey) -> None:
     choice = st.radio(f"Which {name}?", range(len(candidates)), key="add_choice",
                       format_func=lambda i: place_text(candidates[i]))
     place = candidates[choice or 0]
-    if st.button(f"Add {place.name} after {stops[after].name}", key="add_confirm"):
+    where = f"after {anchor}" if anchor is not None else BEST_FIT
+    if st.button(f"Add {place.name}, {where}", key="add_confirm"):
         st.session_state.pop("add_query", None)
-        item = AddStop(place.name, place.geonameid, StopRef.of(stops[after]), note=note)
-        save_correction(shown, journey, item)
+        save_correction(shown, journey, AddStop(place.name, place.geonameid, anchor, note=note))
 
 
 def place_text(place: Place) -> str:

@@ -21,11 +21,20 @@ from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
 from geo.errors import NoJourneyError
-from geo.itinerary.corrections import Corrections, DropStop, PinTime, SetMode, SetRole
+from geo.itinerary.corrections import (
+    AddStop,
+    Corrections,
+    DropStop,
+    PinTime,
+    SetMode,
+    SetRole,
+    place_candidates,
+)
 from geo.journey import Journey
 from geo.model import Article
 from geo.outputs.export import geojson_text
 from geo.outputs.ui_text import headline
+from geo.places.geocoder import GazetteerGeocoder
 from geo.store import JourneyStore
 
 APP = Path(__file__).resolve().parents[1] / "app.py"
@@ -440,6 +449,31 @@ def test_role_mode_and_time_corrections_are_saved_in_order(stub: StubPipeline, d
         "Đồng Đăng", "Hanoi")
     assert isinstance(pin, PinTime) and pin.stop.geonameid == 1581130 and pin.at.utcoffset() is not None
     assert pin.at.isoformat() == "2019-02-26T11:00:00+07:00"  # the likely arrival, on Hanoi's clocks
+
+
+def test_a_missed_stop_is_added_by_name_choosing_among_places_of_that_name(
+    stub: StubPipeline, data_dir: Path, sample: Journey, geocoder: GazetteerGeocoder
+) -> None:
+    near = [stop.place for stop in sample.stops if stop.place is not None]
+    expected = place_candidates("Springfield", geocoder, near)
+    at = run_app(stage="5")
+    at.text_input(key="add_name").input("Springfield")
+    at.button(key="add_find").click().run()
+    choices = at.radio(key="add_choice")
+    assert len(choices.options) > 3 and all("Springfield" in option for option in choices.options)
+    choices.set_value(2).run()
+    at.button(key="add_confirm").click().run()
+    assert_ok(at)
+    (item,) = saved_corrections(data_dir, at).items
+    assert isinstance(item, AddStop) and item.name == "Springfield" and item.after is None
+    assert item.geonameid == expected[2].geonameid
+
+
+def test_a_name_the_gazetteer_lacks_is_one_message(stub: StubPipeline) -> None:
+    at = run_app(stage="5")
+    at.text_input(key="add_name").input("Qwxzy Halt")
+    at.button(key="add_find").click().run()
+    assert any("No place called “Qwxzy Halt”" in e for e in errors(at))
 
 
 def test_a_correction_can_be_undone(stub: StubPipeline, data_dir: Path) -> None:
