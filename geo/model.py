@@ -257,10 +257,10 @@ class Anchor:
     """A time the articles state, tied to a stop or leg, and whether the estimate honours it."""
 
     kind: str
-    """What the statement bounds: "arrive", "depart", "present" (at the stop within the window), "arrive_by"
-    (before a dated event there), "on_leg" (a hop travelled within the window), "reported" (the article reports
-    it as past: before publication), "planned" (reported as still to come: after publication), "duration",
-    "dwell", "speed"."""
+    """What the statement bounds: "arrive", "depart", "present" (at the stop within the window),
+    "arrive_by" (before a dated event there), "on_leg" (a hop travelled within the window), "reported" (the
+    article reports it as past: before publication), "planned" (reported as still to come: after
+    publication), "duration", "dwell", "speed"."""
     expression: str
     """The time expression as written ("Saturday afternoon")."""
     quote: Quote
@@ -282,7 +282,7 @@ class Anchor:
 
 @dataclass(frozen=True)
 class ReportedDistance:
-    """A distance an article states for the whole journey or a stretch of it, beside the route's own length."""
+    """A distance an article states for the whole journey or a stretch of it, beside the route's length."""
 
     expression: str
     """As written ("more than 3,000 kilometres")."""

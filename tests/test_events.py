@@ -115,7 +115,8 @@ def test_conjoined_verbs_share_the_subject_and_there_is_the_last_place(geocoder:
     assert [_frame(e) for e in events] == [
         ("Joe Biden", "fly", "happened", (("from", "Washington"), ("to", "Rzeszow")), "air"),
         ("Joe Biden", "drive", "happened", (("to", "Przemysl"),), "road"),
-        ("Joe Biden", "board", "happened", (("at", "Przemysl"),), "rail"),
+        # boarding a train somewhere is leaving from there: the next hop starts at Przemyśl
+        ("Joe Biden", "board", "happened", (("from", "Przemysl"),), "rail"),
     ]
     assert [e.mover_text for e in events] == ["Biden", "Biden", "Biden"]
     przemysl = events[2].places[0][1]

@@ -180,11 +180,19 @@ def _constraints(evidence: Sequence[Evidence]) -> dict[tuple[StopKey, StopKey], 
     return dict(weights)
 
 
-def _endpoint_scores(drafts: Mapping[StopKey, _Draft]) -> tuple[StopKey | None, StopKey | None]:
+def _endpoint_scores(
+    drafts: Mapping[StopKey, _Draft], weights: Mapping[tuple[StopKey, StopKey], float]
+) -> tuple[StopKey | None, StopKey | None]:
     """The origin (left from, never reached) and the destination (reached or going to, never left).
 
     What happened weighs more than what is planned, a named place more than a description, and more
-    articles more than one; among equals the one told first wins."""
+    articles more than one; what the text or the dates put before (after) another stop is less likely the
+    destination (origin); among equals the one told first wins."""
+    before: dict[StopKey, float] = defaultdict(float)
+    after: dict[StopKey, float] = defaultdict(float)
+    for (a, b), weight in weights.items():
+        before[a] += weight
+        after[b] += weight
     origin_score: dict[StopKey, float] = {}
     dest_score: dict[StopKey, float] = {}
     for key, draft in drafts.items():
@@ -192,11 +200,13 @@ def _endpoint_scores(drafts: Mapping[StopKey, _Draft]) -> tuple[StopKey | None, 
         named = 0.5 if draft.place is not None else 0.0
         spread = 0.1 * len(draft.articles())
         if rel["from"] and not rel["to"]:
-            origin_score[key] = _weight(draft, "from") + named + spread
+            origin_score[key] = _weight(draft, "from") + named + spread - after[key]
         if rel["to"] and not rel["from"]:
-            dest_score[key] = _weight(draft, "to") + named + spread
-        elif rel["at"] and not rel["from"] and any(e.event.status != "happened" for e in draft.evidence):
-            dest_score[key] = 0.5 * _weight(draft, "at") + named + spread
+            dest_score[key] = _weight(draft, "to") + named + spread - before[key]
+        elif rel["at"] and not rel["from"]:
+            # reported there and never said to leave: "the summit will be held in X", "stepped off in X"
+            planned = any(e.event.status != "happened" for e in draft.evidence)
+            dest_score[key] = (0.5 if planned else 0.4) * _weight(draft, "at") + named + spread - before[key]
     origin = max(origin_score, key=lambda k: (origin_score[k], _first_seen(drafts[k])), default=None)
     if origin is not None:
         dest_score.pop(origin, None)
@@ -281,7 +291,7 @@ def order_stops(
     weights = _constraints(evidence)
     for pair, weight in _time_constraints(evidence, when or {}).items():
         weights[pair] = weights.get(pair, 0.0) + weight
-    origin, destination = _endpoint_scores(drafts)
+    origin, destination = _endpoint_scores(drafts, weights)
     if origin is None:
         sources = [k for k in keys if not any(b == k for (_, b) in weights)]
         origin = min(sources or keys, key=lambda k: _first_seen(drafts[k]) * -1)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from geo.model import Article, Event, EventStatus, Mention, Mode, PlaceRelation, Quote
 from geo.reading.lexicon import Lexicon, Motion, load_lexicon
@@ -35,6 +35,8 @@ class People:
     positions: tuple[tuple[int, str, bool], ...]
     """(token index, full name, is a subject) of every person mention, in text order, for pronouns."""
     counts: dict[str, int]
+    titles: dict[str, str] = field(default_factory=dict)
+    """Title word → the person it was first written before ("minister" → "Narendra Modi")."""
 
     def resolve(self, name: str) -> str:
         folded = fold(name)
@@ -95,7 +97,14 @@ def find_people(parsed: ParsedText, lex: Lexicon, mentions: Sequence[Mention] = 
             name = by_word[words[0]]
         resolved.append((i, name, is_subject))
     totals = Counter(n for _, n, _ in resolved)
-    return People(tuple(full), by_word, tuple(resolved), dict(totals))
+    titles: dict[str, str] = {}
+    for i, name, _ in resolved:
+        for k in range(i - 1, max(-1, i - 4), -1):
+            word = parsed.tokens[k].lower.rstrip(".")
+            if word not in lex.person_titles and word not in lex.person_nouns:
+                break
+            titles.setdefault(word, name)
+    return People(tuple(full), by_word, tuple(resolved), dict(totals), titles)
 
 
 class _Frames:
@@ -191,6 +200,8 @@ class _Frames:
             self.p.tokens[c].lower in ("a", "an") for c in self.p.children(i)
         ):
             return ""  # "a delegation of officers" is somebody else
+        if lemma in self.lex.person_nouns and lemma in self.people.titles:
+            return self.people.titles[lemma]  # "the prime minister" is the one titled so
         if lower in self.lex.pronouns or lemma in self.lex.person_nouns:
             # the person named earlier in the same sentence, else the last one named as a subject
             sent = self.p.sentence(i)
@@ -281,6 +292,12 @@ class _Frames:
         return status
 
     def _earlier(self, i: int) -> bool:
+        tok = self.p.tokens[i]
+        if tok.pos == "NOUN" and tok.dep == "pobj" and self.p.tokens[tok.head].lower in ("after", "since"):
+            return True  # "six weeks after Modi's trip to Moscow"
+        return self._earlier_words(i)
+
+    def _earlier_words(self, i: int) -> bool:
         """An earlier trip: a year before the article's, or words such as "in the past", in the clause."""
         sent = self.p.sentence(i)
         text = self.p.span_text(sent).casefold()
@@ -612,6 +629,8 @@ class _Frames:
             status: EventStatus = "earlier" if self._earlier(tok.i) else self._status(tok.i, sent.start)
             resolved: list[tuple[PlaceRelation, Mention]] = []
             for relation, mention, _ in places:
+                if motion.at_place and relation == "at":
+                    relation = "from"  # "boarded the train there": the next hop leaves from there
                 if mention is _THERE:
                     if previous is None or previous.article != self.article.id:
                         continue
