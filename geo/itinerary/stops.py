@@ -202,7 +202,8 @@ def _endpoint_scores(
         if rel["from"] and not rel["to"]:
             origin_score[key] = _weight(draft, "from") + named + spread - after[key]
         if rel["to"] and not rel["from"]:
-            dest_score[key] = _weight(draft, "to") + named + spread - before[key]
+            # where the trip is going counts as much when it is still to come (early reports)
+            dest_score[key] = rel["to"] + named + spread - before[key]
         elif rel["at"] and not rel["from"]:
             # reported there and never said to leave: "the summit will be held in X", "stepped off in X"
             planned = any(e.event.status != "happened" for e in draft.evidence)
@@ -499,7 +500,17 @@ def _events(evidence: Sequence[Evidence]) -> tuple[Event, ...]:
     return tuple({(e.event.article, e.event.token, e.event.mover): e.event for e in evidence}.values())
 
 
-def _stop(seq: int, role: Role, draft: _Draft, traveller: str, order: Mapping[str, int]) -> Stop:
+def display_name(name: str, lex: Lexicon) -> str:
+    """The place's name without GeoNames' kind-of-municipality prefix ("Thị Trấn Đồng Đăng" → "Đồng Đăng")."""
+    for prefix in lex.admin_prefixes:
+        if name.startswith(prefix + " ") and len(name) > len(prefix) + 1:
+            return name[len(prefix) + 1 :]
+    return name
+
+
+def _stop(
+    seq: int, role: Role, draft: _Draft, traveller: str, order: Mapping[str, int], lex: Lexicon
+) -> Stop:
     place = draft.place
     preference = _PREFERENCE[role]
     best = min(draft.evidence, key=lambda e: (preference.index(e.relation), order.get(e.event.article, 0)))
@@ -511,7 +522,7 @@ def _stop(seq: int, role: Role, draft: _Draft, traveller: str, order: Mapping[st
     descriptive = next((m for m in draft.mentions if m.kind == "descriptive"), None)
     named = next((m for m in draft.mentions if m.kind != "descriptive"), None)
     if place is not None:
-        name, inferred = place.name, False
+        name, inferred = display_name(place.name, lex), False
         said = f"{best.event.mover_text or who} … {best.event.lemma}"
         reason = f"{who} {verb} {name}{status} (“{said}”, {source})."
     elif named is None and descriptive is not None:
@@ -641,7 +652,7 @@ def extract_itinerary(
     if len(keys) < 2:
         raise NoJourneyError("no journey found: the articles tell of one place only")
     order = {a.id: i for i, a in enumerate(articles)}
-    draft_stops = [_stop(i, "waypoint", drafts[k], traveller, order) for i, k in enumerate(keys)]
+    draft_stops = [_stop(i, "waypoint", drafts[k], traveller, order, lex) for i, k in enumerate(keys)]
     merged = [e for k in keys for e in drafts[k].evidence]
     area = [e for e in evidence if _is_area(e.mention)]
     traveller_events = [e for evs in events.values() for e in evs if names.get(e.mover, e.mover) == traveller]
@@ -649,6 +660,6 @@ def extract_itinerary(
     hops = _hops(keys, draft_stops, merged + area, traveller_events, lex, order, key_of)
     modes = [h.mode for h in hops]
     stops = tuple(
-        _stop(i, _role(i, keys, drafts, modes), drafts[k], traveller, order) for i, k in enumerate(keys)
+        _stop(i, _role(i, keys, drafts, modes), drafts[k], traveller, order, lex) for i, k in enumerate(keys)
     )
     return Itinerary(stops=stops, hops=hops, traveller=traveller)

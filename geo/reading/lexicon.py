@@ -72,6 +72,7 @@ class Lexicon:
     reporting_lemmas: frozenset[str]
     bio_markers: tuple[str, ...]
     way_nouns: frozenset[str]
+    admin_prefixes: tuple[str, ...] = ()
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False)
 
 
@@ -137,6 +138,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             reporting_lemmas=_low(data["reporting_lemmas"]),
             bio_markers=tuple(w.casefold() for w in data["bio_markers"]),
             way_nouns=_low(data["way_nouns"]),
+            admin_prefixes=tuple(data.get("admin_prefixes", ())),
             raw=data,
         )
     except (KeyError, TypeError, ValueError, AttributeError) as exc:

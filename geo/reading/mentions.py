@@ -774,6 +774,8 @@ def _resolve_capitals(candidates: list[_Candidate], geocoder: SupportsGeocode) -
         if location is not None:
             place = _place_from(location)
             cand.place = replace(place, why=f"{cand.description}: {place.why}")
+    # a capital the words do not tie to a country names nothing
+    candidates[:] = [c for c in candidates if c.evidence != "capital" or c.place is not None]
 
 
 def _city_states(candidates: list[_Candidate], geocoder: SupportsGeocode) -> None:
