@@ -11,7 +11,7 @@ the journey or hop it describes; this module does not decide that.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -182,25 +182,34 @@ class _Reader:
         self.tokens = parsed.tokens
         self.w = words
         self.n = len(parsed.tokens)
+        self.lows = [t.text.casefold() for t in parsed.tokens]
 
     def low(self, i: int) -> str:
-        return self.tokens[i].lower if 0 <= i < self.n else ""
+        return self.lows[i] if 0 <= i < self.n else ""
 
     def word(self, i: int, *, last: bool) -> str:
         """The token's lower-case text; a phrase's last word may carry the sentence's full stop ("h.")."""
         text = self.low(i)
         return text[:-1] if last and len(text) > 1 and text.endswith(".") else text
 
-    def phrase_at(self, i: int, phrases: Sequence[tuple[str, ...]]) -> tuple[str, ...] | None:
+    def phrase_at(self, i: int, table: str) -> tuple[str, ...] | None:
+        """The longest phrase of ``table`` (see ``_phrase_tables``) that starts at token ``i``."""
+        first = self.low(i)
+        if not first:
+            return None
+        index = _phrase_tables(self.w)[table]
+        candidates = index.get(first, ())
+        if first.endswith(".") and len(first) > 1:
+            candidates += index.get(first[:-1], ())
         hits = [
-            p for p in phrases if all(self.word(i + k, last=k == len(p) - 1) == w for k, w in enumerate(p))
+            p for p in candidates if all(self.word(i + k, last=k == len(p) - 1) == w for k, w in enumerate(p))
         ]
         return max(hits, key=len) if hits else None
 
     def number(self, i: int) -> _Number | None:
         """A figure at ``i``: "3,000", "1.5", "two and a half", "twenty-four", "a", "half a", "thousands of"
         (an order of magnitude)."""
-        vague = self.phrase_at(i, list(self.w.vague_numbers))
+        vague = self.phrase_at(i, "vague")
         if vague is not None:
             return _Number(0.0, i + len(vague), vague=self.w.vague_numbers[vague])
         text = self.low(i)
@@ -212,7 +221,7 @@ class _Reader:
         if _NUMBER.match(text):
             value = float(text.replace(",", ""))
         else:
-            phrase = self.phrase_at(i, list(self.w.numbers))
+            phrase = self.phrase_at(i, "numbers")
             if phrase is None:
                 return None
             value = self.w.numbers[phrase]
@@ -237,7 +246,7 @@ class _Reader:
         best: tuple[int, QuantityKind, float] | None = None
         for kind in ("speed", "distance", "duration"):
             table = self.w.units[kind]  # type: ignore[index]
-            phrase = self.phrase_at(i, list(table))
+            phrase = self.phrase_at(i, kind)
             if phrase is not None and (best is None or len(phrase) > best[0]):
                 best = (len(phrase), kind, table[phrase])  # type: ignore[assignment]
         if best is None:
@@ -245,7 +254,7 @@ class _Reader:
         return best[1], best[2], i + best[0]
 
     def match(self, i: int) -> Quantity | None:
-        qualifier = self.phrase_at(i, [q for q in self.w.qualifiers if q])
+        qualifier = self.phrase_at(i, "qualifiers")
         between = self.low(i) == "between"
         j = i + len(qualifier) if qualifier else i + 1 if between else i
         glued = _GLUED.match(self.low(j))
@@ -357,7 +366,30 @@ class _Reader:
 
     def top_speed_before(self, start: int) -> bool:
         window = range(max(0, start - 4), start)
-        return any(self.phrase_at(k, self.w.top_speed_words) for k in window)
+        return any(self.phrase_at(k, "top") for k in window)
+
+
+Index = dict[str, tuple[tuple[str, ...], ...]]
+
+
+@lru_cache(maxsize=4)
+def _phrase_tables(words: QuantityWords) -> dict[str, Index]:
+    """Each phrase list indexed by its first word, so matching at a token looks at a few phrases only."""
+
+    def index(phrases: Iterable[tuple[str, ...]]) -> Index:
+        out: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in phrases:
+            if phrase:
+                out.setdefault(phrase[0], []).append(phrase)
+        return {k: tuple(v) for k, v in out.items()}
+
+    return {
+        "vague": index(words.vague_numbers),
+        "numbers": index(words.numbers),
+        "qualifiers": index(words.qualifiers),
+        "top": index(words.top_speed_words),
+        **{kind: index(table) for kind, table in words.units.items()},
+    }
 
 
 def _fmt(value: float | None) -> str:

@@ -22,8 +22,9 @@ Resolution rules (deterministic):
   min, "shortly before 11 a.m." 10:30–11:00) with the stated minute as the likely time.
 * "local time" (or no zone) means the zone of the place; "GMT", "UTC", "Beijing time" name their zone.
 * "that night", "the same day" take the day of the previous date in the article; "the next morning" the day
-  after it. A clock time with no day takes the day of its live-blog stamp or, failing that, the publication
-  day (the day before when that would put it after publication).
+  after it. A clock time with no day takes the day of its live-blog stamp, else of the date just before it
+  in its paragraph ("crossed the border early on Tuesday and stopped at Dong Dang at 8.13 a.m."), else the
+  publication day (the day before when that would put it after publication).
 * A line that holds only a clock time ("0340 GMT") is a live-blog stamp for the lines after it.
 * "by"/"until"/"before"/"after"/"since" before an expression make it a bound (``side``).
 
@@ -105,12 +106,18 @@ class TimeExpression:
     """For clock times: the half-width of the window the statement allows."""
     day_from_publication: bool = False
     """A clock time with no day: it is on the publication day unless that is after ``published_until``."""
+    day_options: tuple[date | None, ...] = ()
+    """For such a clock time after a date in an earlier paragraph: the days it may be on, most likely first
+    (None: the publication-day rule); the timing keeps the first one the other statements allow
+    (``on_day``)."""
     published_until: datetime | None = None
     stamp: bool = False
     """A live-blog stamp: a line that holds only this clock time; it dates the lines below it."""
     side: Side = "at"
     """"at": the moment lies in the window; "by"/"before": at the latest by its end/start; "after"/"from": at
     the earliest from its end/start."""
+    dateline: bool = False
+    """The date of a dateline ("PYONGYANG, Feb. 24 (KCNA) --"): when the report was filed, not an event's."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -418,17 +425,21 @@ class _Reader:
         self.tokens = parsed.tokens
         self.cues = cues
         self.month_words = dict(cues.months)
+        self.lows = [t.text.casefold() for t in parsed.tokens]
         self._line_ends: list[int] = []
 
     # helpers
     def low(self, i: int, end: int) -> str:
-        return self.tokens[i].lower if i < end else ""
+        return self.lows[i] if i < end else ""
 
     def words_at(self, i: int, end: int, phrase: Sequence[str]) -> bool:
-        return all(i + k < end and self.tokens[i + k].lower == w for k, w in enumerate(phrase))
+        return all(i + k < end and self.lows[i + k] == w for k, w in enumerate(phrase))
 
     def longest(self, i: int, end: int, phrases: Sequence[tuple[str, ...]]) -> tuple[str, ...] | None:
-        hits = [p for p in phrases if self.words_at(i, end, p)]
+        if i >= end:
+            return None
+        first = self.lows[i]
+        hits = [p for p in phrases if p and p[0] == first and self.words_at(i, end, p)]
         return max(hits, key=len) if hits else None
 
     def month_at(self, i: int, end: int) -> tuple[int, int] | None:
@@ -825,11 +836,13 @@ def _resolve_all(
     matches: list[_Match], parsed: ParsedText, article: Article, cues: TimeCues
 ) -> list[TimeExpression]:
     found: list[TimeExpression] = []
-    previous_day: date | None = None
+    previous: TimeExpression | None = None
     stamp_day: tuple[date, str | None] | None = None
     pub_day = article.published.date()
     for match in matches:
-        expr = _resolve(match, parsed, article, cues, previous_day, stamp_day)
+        in_focus = _day_in_focus(previous, match, parsed)
+        expr = _resolve(match, parsed, article, cues, previous.first_date if previous else None, stamp_day,
+                        in_focus)
         if expr is None:
             continue
         found.append(expr)
@@ -841,8 +854,46 @@ def _resolve_all(
             and not expr.day_from_publication
             and abs((expr.first_date - pub_day).days) <= cues.relevance_days
         ):
-            previous_day = expr.first_date
+            previous = expr
     return found
+
+
+MAX_OPTION_DAYS = 7
+"""How many days back from publication the day of an undated clock time is looked for."""
+
+
+def _day_options(previous_day: date | None, pub_day: date) -> tuple[date | None, ...]:
+    """The previous date of the article, the publication-day rule, then the days between them."""
+    if previous_day is None or not 0 < (pub_day - previous_day).days <= MAX_OPTION_DAYS:
+        return ()
+    between = [previous_day + timedelta(days=k) for k in range(1, (pub_day - previous_day).days)]
+    return (previous_day, None, *between)
+
+
+def on_day(expr: TimeExpression, day: date | None) -> TimeExpression:
+    """The expression read on one of its ``day_options`` (None: as resolved, by the publication-day rule)."""
+    if day is None:
+        return expr
+    reason = f"{expr.reason}; on {day.isoformat()}, the day the other times allow"
+    return replace(expr, first_date=day, last_date=day, day_from_publication=False, published_until=None,
+                   day_options=(), reason=reason)
+
+
+FOCUS_SENTENCES = 3
+"""A clock time with no day takes the day of a date at most this many sentences before it in its paragraph."""
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
+def _day_in_focus(previous: TimeExpression | None, match: _Match, parsed: ParsedText) -> date | None:
+    """The day a clock time with no day of its own is about: the previous date of its paragraph, when near."""
+    if previous is None or previous.first_date is None or match.day is not None or match.stamp:
+        return None
+    token = parsed.tokens[match.start]
+    if token.sent - previous.sentence > FOCUS_SENTENCES:
+        return None
+    if _PARAGRAPH_BREAK.search(parsed.text, previous.end, token.start):
+        return None
+    return previous.first_date
 
 
 def _resolve(
@@ -852,6 +903,7 @@ def _resolve(
     cues: TimeCues,
     previous_day: date | None,
     stamp_day: tuple[date, str | None] | None,
+    in_focus: date | None = None,
 ) -> TimeExpression | None:
     tokens = parsed.tokens
     start_char, end_char = tokens[match.start].start, tokens[match.end - 1].end
@@ -865,14 +917,19 @@ def _resolve(
     approximate = False
     day = match.day
     day_from_publication = False
+    options: tuple[date | None, ...] = ()
     if day is None:
         if stamp_day is not None and not match.stamp and (match.clock is None or match.clock.zone is None):
             first = last = stamp_day[0]
             reason = "clock time on the day of its live-blog stamp"
+        elif in_focus is not None:
+            first = last = in_focus
+            reason = "clock time on the day of the date before it in its paragraph"
         else:
             first = last = pub_day
             day_from_publication = True
             reason = "clock time with no day: the publication day (or the day before)"
+            options = _day_options(previous_day, pub_day)
     else:
         resolved = _resolve_day(day, tense, pub_day, previous_day, cues)
         if resolved is None:
@@ -912,9 +969,9 @@ def _resolve(
         part_of_day=_part_name(day) if day is not None else None, tense=tense, approximate=approximate,
         reason=reason, token_start=match.start, token_end=match.end, sentence=tokens[match.start].sent,
         head=head, attach=attach, verb=verb, zone=zone, local=local, clock=match.clock is not None,
-        precision_minutes=precision, day_from_publication=day_from_publication,
+        precision_minutes=precision, day_from_publication=day_from_publication, day_options=options,
         published_until=publication_end(article) if day_from_publication else None,
-        stamp=match.stamp, side=match.side,
+        stamp=match.stamp, side=match.side, dateline=_in_dateline(parsed, match),
     )  # fmt: skip
     window = window_in_zone(expr, article.published.tzinfo or UTC)
     assert window is not None
@@ -928,9 +985,35 @@ def _resolve(
             last_date=stamped,
             day_from_publication=False,
             published_until=None,
+            day_options=(),
             reason="live-blog stamp on the publication day (or the day before)",
         )
     return replace(expr, earliest=window[0], latest=window[1])
+
+
+_DASHES_AFTER_DATELINE = {"--", "—", "–", "-", "―"}
+
+
+def _in_dateline(parsed: ParsedText, match: _Match) -> bool:
+    """A date between a place name that opens its paragraph and the dash that ends the dateline:
+    "Pyongyang, February 24 (KCNA) --", "DONG DANG, Feb. 26 (Lotus) —"."""
+    tokens = parsed.tokens
+    text = parsed.text
+    first = tokens[match.start]
+    line_start = text.rfind("\n", 0, first.start) + 1
+    before = [t for t in tokens[: match.start] if t.start >= line_start]
+    if not before or len(before) > 6 or any(t.pos not in ("PROPN", "PUNCT", "SPACE", "NOUN") for t in before):
+        return False
+    if not text[line_start:first.start].rstrip().endswith(","):
+        return False
+    after = tokens[match.end : match.end + 8]
+    for token in after:
+        if token.text in _DASHES_AFTER_DATELINE:
+            return True
+        if token.text in ("(", ")") or token.pos in ("PROPN", "PUNCT", "SPACE"):
+            continue
+        return False
+    return False
 
 
 def _join(*parts: str) -> str:
@@ -1154,6 +1237,7 @@ __all__ = [
     "find_time_expressions",
     "likely_in_zone",
     "load_time_cues",
+    "on_day",
     "publication_end",
     "verb_tense",
     "window_in_zone",

@@ -61,6 +61,7 @@ from geo.reading.timeexpr import (
     default_cues,
     find_time_expressions,
     likely_in_zone,
+    on_day,
     publication_end,
     verb_tense,
     window_in_zone,
@@ -308,6 +309,8 @@ class _Candidate:
     width: float
     targets: tuple[tuple[int, float], ...] = ()
     order: int = 0
+    alternatives: tuple[_Candidate, ...] = ()
+    """Readings to try in turn when this one is refused (a clock time whose day the text leaves open)."""
 
 
 def estimate_timing(
@@ -351,9 +354,9 @@ def estimate_timing(
     chain = _build_chain(route, speeds, fallback_zone, lengths) if lengths else draft
     ctx.chain, ctx.lengths = chain, lengths
     candidates = _candidates(ctx, itinerary)
-    network, anchors, notes = _solve(chain, candidates, ctx)
-    likely = _likely(chain, network, [c for c, a in zip(candidates, anchors, strict=True) if a.satisfied])
-    anchors = [_check_likely(a, c, likely) for a, c in zip(anchors, candidates, strict=True)]
+    network, chosen, anchors, notes = _solve(chain, candidates, ctx)
+    likely = _likely(chain, network, [c for c, a in zip(chosen, anchors, strict=True) if a.satisfied])
+    anchors = [_check_likely(a, c, likely) for a, c in zip(anchors, chosen, strict=True)]
     n = len(chain.labels)
     windows = []
     for k in range(n):
@@ -425,8 +428,12 @@ def _facts(
         for stop in stops:
             for event in stop.events:
                 relation = _relation_of(stop, event, cues)
-                if event.article in readings and relation is not None:
-                    facts.append(_Fact(stop.seq, relation, event))
+                reading = readings.get(event.article)
+                if reading is None or relation is None:
+                    continue
+                if relation == "to" and _purpose(reading.parsed, event, stop):
+                    continue
+                facts.append(_Fact(stop.seq, relation, event))
         return facts
     merged: dict[tuple[str, int], Event] = {}
     order: list[tuple[str, int, int]] = []
@@ -474,6 +481,20 @@ def _relation_of(stop: Stop, event: Event, cues: TimeCues) -> PlaceRelation | No
     if relation == "to" and event.lemma.casefold() in cues.depart_lemmas:
         return None
     return relation
+
+
+def _purpose(p: ParsedText, event: Event, stop: Stop) -> bool:
+    """The stop is only where the move is for ("got into a limousine for the drive to Hanoi", "boarded the
+    train for Beijing"): a "for" stands between its name and the verb."""
+    for _, mention in event.places:
+        if not _same_place(mention, stop):
+            continue
+        for ancestor in p.ancestors(p.token_at(mention.start)):
+            if ancestor == event.token:
+                break
+            if p.tokens[ancestor].lower == "for" and p.tokens[ancestor].pos == "ADP":
+                return True
+    return False
 
 
 def _same_place(mention: Mention, stop: Stop) -> bool:
@@ -625,9 +646,9 @@ def _pins(ctx: _Context, itinerary: Itinerary) -> list[_Candidate]:
 
 
 def _relevant(expr: TimeExpression, article: Article, cues: TimeCues) -> bool:
-    """A dated expression can anchor this journey only if it lies near the article's publication date and
-    is narrower than ``MAX_RANGE_DAYS``."""
-    if expr.first_date is None or expr.last_date is None:
+    """A dated expression can anchor this journey only if it lies near the article's publication date, is
+    narrower than ``MAX_RANGE_DAYS`` and is no dateline."""
+    if expr.first_date is None or expr.last_date is None or expr.dateline:
         return False
     if (expr.last_date - expr.first_date).days > MAX_RANGE_DAYS:
         return False
@@ -684,6 +705,19 @@ def _instants(ctx: _Context, stop: int, kind: str) -> tuple[int | None, int | No
 _KIND: Mapping[str, str] = {"to": "arrive", "from": "depart", "at": "present", "via": "present"}
 
 
+def _kind(fact: _Fact, cues: TimeCues) -> str:
+    """What the event's time bounds at its stop: "stopped at X", "halted at X" are arrivals there, "left
+    from X" a departure, "was seen in X", "passed X" only presence."""
+    kind = _KIND[fact.relation]
+    if kind == "present" and fact.relation == "at":
+        lemma = fact.event.lemma.casefold()
+        if lemma in cues.arrive_lemmas:
+            return "arrive"
+        if lemma in cues.depart_lemmas:
+            return "depart"
+    return kind
+
+
 def _event_times(ctx: _Context) -> list[_Candidate]:
     """Time expressions tied to the traveller's events, and live-blog stamps of the events they date."""
     out: list[_Candidate] = []
@@ -695,19 +729,31 @@ def _event_times(ctx: _Context) -> list[_Candidate]:
         p = reading.parsed
         events = ctx.event_tokens.get(event.article, set())
         weak = event.status != "happened"
-        kind = _KIND[fact.relation]
+        kind = _kind(fact, ctx.cues)
         tied = [
             e for e in reading.expressions
             if not e.stamp
+            and not e.dateline
             and not _is_dated_event(e, p, ctx.cues)
             and _tied_event(e, p, events, ctx.cues) == event.token
         ]  # fmt: skip
         for expr in tied:
             if not _relevant(expr, reading.article, ctx.cues):
                 continue
-            candidate = _time_candidate(ctx, fact, expr, kind, weak)
-            if candidate is not None:
-                out.append(candidate)
+            options = []
+            for day in expr.day_options or (None,):
+                option = _time_candidate(ctx, fact, on_day(expr, day), kind, weak)
+                if option is not None and expr.day_options:
+                    which = day.isoformat() if day else "the publication day"
+                    note = f"no day written: read on {which}, the first day the other statements allow"
+                    marked = replace(option.anchor, note=_join(option.anchor.note, note))
+                    option = replace(option, anchor=marked)
+                if option is not None:
+                    options.append(option)
+            if options:
+                first = options[0]
+                width = first.width if len(options) == 1 else 24.0 * len(options)
+                out.append(replace(first, width=width, alternatives=tuple(options[1:])))
         if not tied and not weak:
             stamp = _stamp_of(reading, event)
             if stamp is not None:
@@ -739,6 +785,9 @@ def _time_candidate(
             bounds.append((0, _node(arrive), -INF, hi))
         if depart is not None:
             bounds.append((0, _node(depart), lo, INF))
+        seen = arrive if arrive is not None else depart
+        if seen is not None and side == "at" and hi - lo <= POINT_WIDTH_HOURS:
+            targets.append((seen, ctx.rel(stated) if stated is not None else (lo + hi) / 2))
     else:
         instant = arrive if kind == "arrive" else depart
         if instant is not None:
@@ -842,7 +891,7 @@ def _publication_bounds(ctx: _Context) -> list[_Candidate]:
     after: dict[int, tuple[datetime, _Fact]] = {}
     for fact in ctx.facts:
         reading = ctx.readings[fact.event.article]
-        kind = _KIND[fact.relation]
+        kind = _kind(fact, ctx.cues)
         arrive, depart = _instants(ctx, fact.stop, kind)
         if fact.event.status == "happened":
             instant = arrive if arrive is not None else depart if kind == "depart" else None
@@ -1046,7 +1095,7 @@ def _scope(ctx: _Context, reading: _Reading, q: Quantity) -> _Scope | None:
     """What a duration, distance or speed is said of, or None when it is not the traveller's journey."""
     p = reading.parsed
     words = ctx.words
-    if q.attach is None or not _about_traveller(ctx, reading, q.sentence):
+    if q.attach is None:
         return None
     if q.token_end < len(p.tokens) and p.tokens[q.token_end].lower in words.offset_words:
         return None
@@ -1063,6 +1112,8 @@ def _scope(ctx: _Context, reading: _Reading, q: Quantity) -> _Scope | None:
         head = p.tokens[token.head]
         if head.lemma.casefold() in words.journey_nouns:
             governor = token.head
+    if not _about_traveller(ctx, reading, q.sentence) and not _the_journey(ctx, p, governor):
+        return None
     verb = q.verb
     verb_lemma = p.tokens[verb].lemma.casefold() if verb is not None else ""
     governor_lemma = p.tokens[governor].lemma.casefold()
@@ -1245,6 +1296,17 @@ def _about_traveller(ctx: _Context, reading: _Reading, sentence: int) -> bool:
     return False
 
 
+def _the_journey(ctx: _Context, p: ParsedText, noun: int) -> bool:
+    """"the journey", "his trip": in a report of the traveller's journey, the journey it is about."""
+    token = p.tokens[noun]
+    if token.lemma.casefold() not in ctx.words.journey_nouns:
+        return False
+    kids = [p.tokens[k] for k in p.children(noun)]
+    return any(
+        (k.dep == "det" and k.lower in ("the", "this")) or (k.dep == "poss" and k.pos == "PRON") for k in kids
+    )
+
+
 def _other_year(ctx: _Context, reading: _Reading, sentence: int) -> bool:
     """The sentence is dated to another time ("in 2001"): its figures are of another journey."""
     for expr in reading.expressions:
@@ -1382,12 +1444,14 @@ def _hard_network(chain: _Chain) -> _Network:
 
 def _solve(
     chain: _Chain, candidates: Sequence[_Candidate], ctx: _Context
-) -> tuple[_Network, list[Anchor], list[str]]:
+) -> tuple[_Network, list[_Candidate], list[Anchor], list[str]]:
     """Add the statements strongest first, then the speed model where it agrees, then the weak statements;
-    refuse (and explain) any that would leave an instant with no possible time."""
+    refuse (and explain) any that would leave an instant with no possible time. Returns the network, the
+    reading kept of each candidate (one of its alternatives, if one was needed), the anchors and the notes."""
     network = _hard_network(chain)
     accepted: list[_Candidate] = []
     anchors: dict[int, Anchor] = {}
+    chosen: dict[int, _Candidate] = {}
     notes: list[str] = []
     strong = [c for c in candidates if c.tier < _TIER_MODEL]
     weak = [c for c in candidates if c.tier >= _TIER_MODEL]
@@ -1395,21 +1459,25 @@ def _solve(
         if group_index == 1:
             notes += _apply_model(chain, network)
         for candidate in group:
+            chosen[id(candidate)] = candidate
             anchor = candidate.anchor
             if not candidate.bounds:
                 anchors[id(candidate)] = replace(
                     anchor, satisfied=False, note=_join(anchor.note, "not on the routed journey")
                 )
                 continue
-            trial = network.copy()
-            if all(trial.add(*b) for b in candidate.bounds):
-                network = trial
-                accepted.append(candidate)
-                anchors[id(candidate)] = replace(anchor, satisfied=True)
-                continue
-            why = _conflict(chain, network, candidate, accepted, ctx, model=group_index == 1)
-            anchors[id(candidate)] = replace(anchor, satisfied=False, note=_join(anchor.note, why))
-    return network, [anchors[id(c)] for c in candidates], notes
+            for option in (candidate, *candidate.alternatives):
+                trial = network.copy()
+                if option.bounds and all(trial.add(*b) for b in option.bounds):
+                    network = trial
+                    accepted.append(option)
+                    chosen[id(candidate)] = option
+                    anchors[id(candidate)] = replace(option.anchor, satisfied=True)
+                    break
+            else:
+                why = _conflict(chain, network, candidate, accepted, ctx, model=group_index == 1)
+                anchors[id(candidate)] = replace(anchor, satisfied=False, note=_join(anchor.note, why))
+    return network, [chosen[id(c)] for c in candidates], [anchors[id(c)] for c in candidates], notes
 
 
 def _apply_model(chain: _Chain, network: _Network) -> list[str]:
