@@ -155,8 +155,11 @@ def _first_across(path: Sequence[Station], target: str, border_of: str | None) -
     return fallback
 
 
-def _station_path(a: Place, b: Place, network: RailNetwork) -> list[Station]:
-    """Stations from the one serving ``a`` to the one serving ``b`` (RouteError when not joined)."""
+def _station_path(
+    a: Place, b: Place, network: RailNetwork, via: Sequence[str] = ()
+) -> list[Station]:
+    """Stations from the one serving ``a`` to the one serving ``b`` (RouteError when not joined), inside the
+    two stops' countries and the ones the text says the hop passes through when the network allows."""
     sa = _snap(a, network)
     sb = _snap(b, network)
     if sa is None or sb is None:
@@ -164,7 +167,8 @@ def _station_path(a: Place, b: Place, network: RailNetwork) -> list[Station]:
         raise RouteError(f"{far.name} is more than {SNAP_MAX_KM:.0f} km from any station")
     if sa.geonameid == sb.geonameid:
         return [sa]
-    return network.shortest_path(sa.geonameid, sb.geonameid)
+    countries = {c for c in (a.country, b.country, *via) if c}
+    return network.shortest_path(sa.geonameid, sb.geonameid, countries=countries)
 
 
 def _snap(place: Place, network: RailNetwork) -> Station | None:
@@ -286,7 +290,7 @@ def _straight(a: Stop, b: Stop, mode: Mode, factor: float, *, approximate: bool,
 def _rail_drafts(a: Stop, b: Stop, hop: Hop, network: RailNetwork) -> list[_Draft]:
     pa, pb = a.place, b.place
     assert pa is not None and pb is not None
-    path = _station_path(pa, pb, network)
+    path = _station_path(pa, pb, network, hop.via_countries)
     if len(path) == 1:
         return [_straight(a, b, "rail", 1.0, approximate=True,
                           reason=f"Rail: {path[0].name} serves both stops; drawn as a straight line.")]
