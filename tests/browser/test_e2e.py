@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from playwright.sync_api import Browser, FrameLocator, Page, Route, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from geo.journey import Journey
 from geo.outputs.mapview import stage_ends, standalone_html
@@ -216,6 +217,20 @@ def test_standalone_story_works_from_disk_offline(page: Page, recorder: Recorder
 # --- saved journeys -----------------------------------------------------------------------------------------
 
 
+def choose(page: Page, label: str, option: str, attempts: int = 3) -> None:
+    """Pick ``option`` in the select box ``label`` (a rerun of the page may close an open menu: retried)."""
+    for attempt in range(attempts):
+        page.get_by_label(label).click()
+        choice = page.get_by_role("option", name=option)
+        try:
+            choice.wait_for(timeout=3_000)
+            choice.click()
+            return
+        except PlaywrightTimeoutError:
+            if attempt == attempts - 1:
+                raise
+
+
 def journey_id_in(page: Page) -> str:
     page.wait_for_url(re.compile(r"[?&]journey=[\w-]+"))
     found = re.search(r"[?&]journey=([\w-]+)", page.url)
@@ -264,8 +279,7 @@ def test_corrections_reach_the_map_the_panel_and_the_geojson(
     destination = journey.stops[-1].name
     open_app(page, app_url, f"?stage={count}")
     page.get_by_text("Correct this journey").click()
-    page.get_by_label(f"Role of {destination}").click()
-    page.get_by_role("option", name="waypoint").click()
+    choose(page, f"Role of {destination}", "waypoint")
     page.get_by_label("Note (why)").first.fill("the summit city <b>not</b> the end")
     page.get_by_role("button", name="Set the role").click()
     journey_id_in(page)
