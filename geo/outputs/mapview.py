@@ -265,6 +265,10 @@ class _Focus(MacroElement):
             journey.map.fitBounds({{ this.bounds }},
                 {paddingTopLeft: [dim ? room : 24, 36], paddingBottomRight: [room, 36],
                  maxZoom: {{ this.max_zoom }}, animate: false});
+            {{ this._parent.get_name() }}.eachLayer(function (layer) {
+                var tip = layer.getTooltip && layer.getTooltip();
+                if (tip) { tip.update(); }  /* labels opened before the view moved */
+            });
         })();
         {% endmacro %}
     """)

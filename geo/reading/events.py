@@ -293,8 +293,12 @@ class _Frames:
 
     def _earlier(self, i: int) -> bool:
         tok = self.p.tokens[i]
-        if tok.pos == "NOUN" and tok.dep == "pobj" and self.p.tokens[tok.head].lower in ("after", "since"):
-            return True  # "six weeks after Modi's trip to Moscow"
+        prep = self.p.tokens[tok.head]
+        if tok.pos == "NOUN" and tok.dep == "pobj" and prep.lower in ("after", "since"):
+            # "six weeks after Modi's trip to Moscow", "since his last visit" (not "after a ten-hour ride")
+            spans_time = any(self.p.tokens[c].dep in ("npadvmod", "advmod") for c in self.p.children(prep.i))
+            if prep.lower == "since" or spans_time:
+                return True
         return self._earlier_words(i)
 
     def _earlier_words(self, i: int) -> bool:

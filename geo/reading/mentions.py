@@ -537,12 +537,21 @@ class _Reader:
         nxt = self._next_word(b)
         if nxt is not None and nxt.lemma.casefold() in self.lex.name_vetoes and nxt.pos in ("NOUN", "PROPN"):
             return True
-        if self._definite_proper_noun(a, b, cand):
+        if self._definite_proper_noun(a, b, cand) or self._possessed_building(a, b):
             return True
         if ent is not None and ent.label == "PERSON" and self._person_evidence(a, b):
             return True
         known = all(fold(t.text) in self.known_people for t in self.p.tokens[a:b])
         return (ent is None or ent.label not in PLACE_ENTITIES) and known and self._person_evidence(a, b)
+
+    def _possessed_building(self, a: int, b: int) -> bool:
+        """"St. Michael's Golden-Domed Monastery": a name owning a building or a body is part of its name."""
+        toks = self.p.tokens
+        if b >= len(toks) or toks[b].text not in ("'s", "’s"):
+            return False
+        head = toks[self._root(a, b)].head
+        words = [toks[k] for k in range(b + 1, min(head + 1, b + 6))]
+        return any(t.lemma.casefold() in self.lex.name_vetoes for t in words)
 
     def _definite_proper_noun(self, a: int, b: int, cand: _Candidate) -> bool:
         """"the Amur", "the Yalu", "the Istana": a name with "the" of its own is a river, a building or a
@@ -589,8 +598,9 @@ class _Reader:
             phrase, info = found
             capital = phrase in ("capital", "capital city")
             deictic = any(toks[k].lower == "this" for k in self.p.children(tok.i))
+            anaphoric = phrase in ("station", "city", "town")
             plain = info.get("feature") not in ("station", "crossing") and not info.get("border")
-            if plain and not capital and not deictic:
+            if plain and not capital and not deictic and not anaphoric:
                 continue
             kids = self.p.children(tok.i)
             if any(toks[k].pos == "PROPN" and toks[k].dep in ("compound", "appos", "poss") for k in kids):
@@ -607,7 +617,7 @@ class _Reader:
                 continue
             border = self._border_of(tok.i)
             hint = self._country_of_phrase(tok.i)
-            if not border and not info.get("border") and not hint and not capital and phrase != "station":
+            if not border and not info.get("border") and not hint and not capital and not anaphoric:
                 continue
             if capital and not any(toks[k].lower in ("the", "its", "his", "her") for k in kids):
                 continue
@@ -800,14 +810,22 @@ def _resolve_deictic(candidates: list[_Candidate]) -> None:
     candidates[:] = [c for c in candidates if c.evidence != "deictic" or dateline is not None]
 
 
+def _same_kind(named: _Candidate, anaphor: _Candidate) -> bool:
+    """What "the station" / "the city" can point back to: a station named as one; any town or city."""
+    if named.evidence == "anaphora" or (named.place is None and named.kind != "name"):
+        return False
+    if anaphor.feature == "station":
+        return named.feature == "station"
+    return named.place is not None and named.place.kind == "city"
+
+
 def _resolve_anaphora(candidates: list[_Candidate]) -> None:
     """"the station" is the last station named before it; with none, it names nothing and is dropped."""
     ordered = sorted(candidates, key=lambda c: c.start)
     for k, cand in enumerate(ordered):
         if cand.evidence != "anaphora":
             continue
-        before = [c for c in ordered[:k] if c.feature == cand.feature and c.evidence != "anaphora"
-                  and (c.place is not None or c.kind == "name")]  # fmt: skip
+        before = [c for c in ordered[:k] if _same_kind(c, cand)]
         if before:
             cand.place = before[-1].place
             cand.query = before[-1].query

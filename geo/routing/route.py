@@ -117,6 +117,10 @@ def _resolve_unnamed(stop: Stop, before: Sequence[Stop], after: Sequence[Stop], 
     prev = next((s for s in reversed(before) if s.place is not None), None)
     nxt = next((s for s in after if s.place is not None), None)
     what = stop.description or stop.name or "an unnamed stop"
+    if (prev is None) != (nxt is None) and stop.border_of:
+        known = prev if prev is not None else nxt
+        assert known is not None
+        return _border_end(stop, known, network, what)
     if prev is None or nxt is None or prev.place is None or nxt.place is None:
         side = "before" if prev is None else "after"
         return replace(stop, reason=f"No article names {what!r} and no named stop comes {side} it, "
@@ -140,6 +144,38 @@ def _resolve_unnamed(stop: Stop, before: Sequence[Stop], after: Sequence[Stop], 
     same = [s.name for s in (prev, nxt) if s.place is not None and station == _snap(s.place, network)]
     if same:
         reason += f" It is the station of the stop {same[0]} too, so the two may be one."
+    return replace(stop, name=station.name, place=_station_place(station, reason), inferred=True,
+                   reason=reason)
+
+
+def _border_end(stop: Stop, known: Stop, network: RailNetwork, what: str) -> Stop:
+    """An unnamed border place at an end of the journey ("from a town on the Polish border" to Kyiv): the
+    station of that country at its border that is nearest by rail to the named stop on the other side."""
+    border = stop.border_of
+    assert border is not None and known.place is not None
+    target = _snap(known.place, network)
+    if target is None:
+        return replace(stop, reason=f"No article names {what!r} and {known.name} is far from any station.")
+    best: tuple[float, Station] | None = None
+    for station in network.stations.values():
+        if station.country != border or not any(
+            network.stations[n].country != border for n in network.graph.neighbors(station.geonameid)
+        ):
+            continue
+        countries = {border, known.place.country}
+        try:
+            path = network.shortest_path(station.geonameid, target.geonameid, countries=countries)
+        except RouteError:
+            continue
+        km = sum(network.graph.edges[a.geonameid, b.geonameid]["weight"] for a, b in itertools.pairwise(path))
+        if best is None or km < best[0]:
+            best = (km, station)
+    if best is None:
+        return replace(stop, reason=f"No article names {what!r}; no border station of {border} is joined to "
+                                    f"{known.name} on the network, so it cannot be placed.")
+    station = best[1]
+    reason = (f"No article names the place; the border station of {border} nearest by rail to {known.name} "
+              f"is {station.name} ({best[0]:,.0f} km).")
     return replace(stop, name=station.name, place=_station_place(station, reason), inferred=True,
                    reason=reason)
 
