@@ -39,7 +39,7 @@ from geo.model import (
     Timing,
 )
 from geo.reading.parse import ParsedText, parse_articles
-from geo.timing.estimate import estimate_timing, with_stated_distances
+from geo.timing.estimate import distance_lines, estimate_timing, with_stated_distances
 from geo.timing.speeds import CROSSINGS_PATH, SPEEDS_PATH, SpeedModel, load_speed_model
 
 TEXTS = Path(__file__).resolve().parent / "texts"
@@ -299,6 +299,9 @@ def test_reported_distances_are_shown_beside_the_route(reports: dict[str, Any], 
     [drive] = timing.reported_distances
     assert (drive.expression, drive.legs, drive.route_km, drive.agrees) == ("about 170 km", (4,), 176.0, True)
     assert drive.note.startswith("route 176 km; reported: about 170 km")
+    assert distance_lines(timing) == ["route 176 km; reported: about 170 km"]
+    assert distance_lines(timing, legs=[4]) == distance_lines(timing)
+    assert distance_lines(timing, legs=[3]) == []
 
 
 def test_stated_duration_bounds_the_rail_trip(reports: dict[str, Any], speeds: SpeedModel) -> None:
@@ -728,3 +731,38 @@ def test_the_bundled_articles_state_no_time_outside_its_window(bundled_articles:
             assert (stated.latest is None or window.earliest <= stated.latest) and (
                 stated.earliest is None or stated.earliest <= window.latest
             )
+
+
+def test_a_stated_speed_bounds_the_legs_it_describes(speeds: SpeedModel) -> None:
+    text = (
+        "Kim left Pyongyang by train on Saturday afternoon. The train travelled at an average speed of "
+        "around 35 miles per hour."
+    )
+    a = text_article(text, datetime(2019, 2, 24, tzinfo=KST))
+    p = parse_articles([a])[a.id]
+    itinerary, route = trip({0: [frame(a, p, "left", [("from", "Pyongyang")])]})
+    timing = estimate_timing([a], {a.id: p}, itinerary, route, speeds)
+    speed = anchor(timing, "speed")
+    assert speed.satisfied and speed.leg == 0
+    km = 220.0 + 3.0 + 3700.0 + 17.0
+    depart, arrive = timing.stop_depart[0], timing.stop_arrive[2]
+    assert depart.likely and arrive.likely and depart.latest and arrive.earliest
+    fastest = timedelta(hours=km / (35 * 1.609344 * 1.2))
+    assert arrive.earliest - depart.latest >= fastest - timedelta(hours=6)  # the departure window is 6 h wide
+    assert arrive.likely - depart.likely >= fastest
+
+
+def test_a_stated_stay_bounds_the_dwell_at_its_stop(speeds: SpeedModel) -> None:
+    text = "Kim left Pyongyang on Saturday afternoon. The train halted for about an hour in Dandong."
+    a = text_article(text, datetime(2019, 2, 24, tzinfo=KST))
+    p = parse_articles([a])[a.id]
+    itinerary, route = trip({
+        0: [frame(a, p, "left", [("from", "Pyongyang")])],
+        1: [frame(a, p, "halted", [("at", "Dandong")])],
+    })
+    timing = estimate_timing([a], {a.id: p}, itinerary, route, speeds)
+    dwell = anchor(timing, "dwell")
+    assert (dwell.satisfied, dwell.stop, dwell.duration_hours) == (True, 1, 1.0)
+    arrive, depart = timing.stop_arrive[1], timing.stop_depart[1]
+    assert arrive.likely and depart.likely
+    assert timedelta(minutes=48) <= depart.likely - arrive.likely <= timedelta(minutes=72)

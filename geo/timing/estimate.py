@@ -375,6 +375,22 @@ def estimate_timing(
     )
 
 
+def distance_lines(timing: Timing, legs: Iterable[int] | None = None) -> list[str]:
+    """One line per stretch the articles give a distance for, the route's length beside the reported ones:
+    "route 3,880 km; reported: more than 3,000 kilometres, about 4,000 km". With ``legs`` (``Leg.seq``),
+    only the stretch made of exactly those legs."""
+    wanted = None if legs is None else tuple(sorted(legs))
+    groups: dict[tuple[int, ...], list[ReportedDistance]] = {}
+    for distance in timing.reported_distances:
+        if wanted is None or tuple(sorted(distance.legs)) == wanted:
+            groups.setdefault(distance.legs, []).append(distance)
+    lines = []
+    for found in groups.values():
+        said = ", ".join(dict.fromkeys(d.expression for d in found))
+        lines.append(f"route {found[0].route_km:,.0f} km; reported: {said}")
+    return lines
+
+
 def with_stated_distances(route: Route, timing: Timing) -> Route:
     """``route`` with the road legs whose length an article states set to that length (and not approximate),
     so the journey shows the distance the timing used."""
@@ -1112,7 +1128,11 @@ def _scope(ctx: _Context, reading: _Reading, q: Quantity) -> _Scope | None:
         head = p.tokens[token.head]
         if head.lemma.casefold() in words.journey_nouns:
             governor = token.head
-    if not _about_traveller(ctx, reading, q.sentence) and not _the_journey(ctx, p, governor):
+    if not (
+        _about_traveller(ctx, reading, q.sentence)
+        or _the_journey(ctx, p, governor)
+        or (q.verb is not None and _the_vehicle(ctx, p, q.verb))
+    ):
         return None
     verb = q.verb
     verb_lemma = p.tokens[verb].lemma.casefold() if verb is not None else ""
@@ -1122,7 +1142,7 @@ def _scope(ctx: _Context, reading: _Reading, q: Quantity) -> _Scope | None:
     mode = _mode_in(ctx, p, region) or _mode_in(ctx, p, set(range(span.start, span.end)))
     weak = _hypothetical(ctx, p, verb, q.sentence)
     named = _stops_in(ctx, reading.article.id, region)
-    if q.kind == "duration" and verb_lemma in words.dwell_verbs and mode is None:
+    if q.kind == "duration" and verb_lemma in words.dwell_verbs and not _aboard(ctx, p, verb):
         stop = next((seq for seq, _ in named), None)
         if stop is None:
             stop = _last_stop_before(ctx, reading, q.sentence)
@@ -1305,6 +1325,37 @@ def _the_journey(ctx: _Context, p: ParsedText, noun: int) -> bool:
     return any(
         (k.dep == "det" and k.lower in ("the", "this")) or (k.dep == "poss" and k.pos == "PRON") for k in kids
     )
+
+
+def _the_vehicle(ctx: _Context, p: ParsedText, verb: int) -> bool:
+    """"The train halted", "his motorcade drove": the verb's subject is the (traveller's) vehicle."""
+    for k in p.children(verb):
+        token = p.tokens[k]
+        if token.dep not in ("nsubj", "nsubjpass"):
+            continue
+        modes = ctx.cues.mode_words.values()
+        if not any(token.lower in words or token.lemma.casefold() in words for words in modes):
+            continue
+        kids = [p.tokens[c] for c in p.children(k)]
+        if any((c.dep == "det" and c.lower in ("the", "this")) or (c.dep == "poss" and c.pos == "PRON")
+               for c in kids):
+            return True
+    return False
+
+
+def _aboard(ctx: _Context, p: ParsedText, verb: int | None) -> bool:
+    """"spent three days on a train", "by car": time spent travelling, not at a stop."""
+    if verb is None:
+        return False
+    for k in p.children(verb):
+        token = p.tokens[k]
+        if token.pos != "ADP":
+            continue
+        for obj in p.children(k):
+            word = p.tokens[obj]
+            if any(word.lower in w or word.lemma.casefold() in w for w in ctx.cues.mode_words.values()):
+                return True
+    return False
 
 
 def _other_year(ctx: _Context, reading: _Reading, sentence: int) -> bool:
@@ -1701,4 +1752,4 @@ def _fmt(ctx: _Context, hours: float, zone: Zone) -> str:
     return _datetime(ctx, hours, _tz(zone)).strftime("%Y-%m-%d %H:%M %z")
 
 
-__all__ = ["estimate_timing", "with_stated_distances"]
+__all__ = ["distance_lines", "estimate_timing", "with_stated_distances"]
