@@ -265,10 +265,6 @@ class _Focus(MacroElement):
             journey.map.fitBounds({{ this.bounds }},
                 {paddingTopLeft: [dim ? room : 24, 36], paddingBottomRight: [room, 36],
                  maxZoom: {{ this.max_zoom }}, animate: false});
-            {{ this._parent.get_name() }}.eachLayer(function (layer) {
-                var tip = layer.getTooltip && layer.getTooltip();
-                if (tip) { tip.update(); }  /* labels opened before the view moved */
-            });
         })();
         {% endmacro %}
     """)
@@ -576,7 +572,9 @@ def stage_layer(journey: Journey, stage: int, *, overview: bool = False) -> foli
         for name, point in stage_ends(journey, current):
             station = folium.CircleMarker(point, radius=4, color="#1f2937", weight=1.5, fill=True,
                                           fill_color="#ffffff", fill_opacity=1.0, pane="geo-stops")
-            _Bind(esc(name), permanent=True, direction="left", offset=[-8, 0], className="geo-station",
+            # "right", not "left": a left label is placed by its width, which is wrong while the
+            # stylesheet is still loading; below the line of the stop labels, so the two do not collide
+            _Bind(esc(name), permanent=True, direction="right", offset=[6, 14], className="geo-station",
                   sticky=False).add_to(station)
             station.add_to(group)
     else:

@@ -63,6 +63,11 @@ def open_app(page: Page, url: str, query: str = "") -> FrameLocator:
     return frame
 
 
+VISIBLE = """e => { const r = e.getBoundingClientRect();
+    return r.left >= 0 && r.top >= 0 && r.right <= innerWidth && r.bottom <= innerHeight; }"""
+"""Whether an element of the map's frame lies wholly inside the map."""
+
+
 def kicker(page: Page) -> str:
     return str(page.locator(".geo-kicker").first.text_content())
 
@@ -130,7 +135,9 @@ def test_next_stage_reaches_every_stage_with_both_ends_in_view_and_labelled(
         if stage.kind != "stop":
             assert in_view(frame, leg_ends(journey, number)), stage.title
             for name, _ in stage_ends(journey, stage):
-                expect(frame.locator(".geo-station", has_text=name)).to_have_count(1)
+                label = frame.locator(".geo-station", has_text=name)
+                expect(label).to_have_count(1)
+                assert label.evaluate(VISIBLE), f"{name} is labelled outside the map"
     expect(next_button).to_be_disabled()
 
 
