@@ -240,9 +240,17 @@ def test_rail_hop_with_no_station_nearby_is_drawn_straight_and_approximate(netwo
     assert "straight line" in leg.reason
 
 
-def test_unnamed_first_stop_is_kept_unresolved_with_a_reason(network: RailNetwork) -> None:
+def test_unnamed_border_place_at_the_start_is_its_countrys_nearest_border_station(network: RailNetwork) -> None:
+    # "from a station on the Chinese border" to Pyongyang: China's border station nearest by rail is Dandong
     route = _route(network, [None, PYONGYANG, DANDONG], ["rail", "rail"])
     stop = route.stops[0]
+    assert stop.place is not None and stop.place.name == "Dandong" and stop.inferred
+    assert "the border station of CN nearest by rail to Pyongyang is Dandong" in stop.reason
+
+
+def test_unnamed_first_stop_without_a_border_is_kept_unresolved_with_a_reason(network: RailNetwork) -> None:
+    itinerary = _trip([None, PYONGYANG, DANDONG], ["rail", "rail"], description="a small station")
+    stop = plan_route(itinerary, network).stops[0]
     assert stop.place is None and "no named stop comes before it" in stop.reason
 
 
@@ -260,7 +268,7 @@ def test_route_goes_around_an_unresolvable_stop(network: RailNetwork) -> None:
 
 def test_no_placeable_stops_raise_route_error(network: RailNetwork) -> None:
     with pytest.raises(RouteError, match="fewer than two"):
-        _route(network, [PYONGYANG, None], ["rail"])
+        plan_route(_trip([PYONGYANG, None], ["rail"], description="a small station"), network)
 
 
 def test_hops_not_matching_stops_raise_route_error(network: RailNetwork) -> None:
