@@ -240,7 +240,7 @@ def test_rail_hop_with_no_station_nearby_is_drawn_straight_and_approximate(netwo
     assert "straight line" in leg.reason
 
 
-def test_unnamed_border_place_at_the_start_is_its_countrys_nearest_border_station(network: RailNetwork) -> None:
+def test_unnamed_border_place_at_the_start_is_the_nearest_border_station(network: RailNetwork) -> None:
     # "from a station on the Chinese border" to Pyongyang: China's border station nearest by rail is Dandong
     route = _route(network, [None, PYONGYANG, DANDONG], ["rail", "rail"])
     stop = route.stops[0]
