@@ -15,20 +15,18 @@ from geo.errors import GeoError
 from geo.model import Article
 from geo.pipeline import build_journey
 from geo.places.geocoder import GazetteerGeocoder
-from geo.reading.text import sentence_spans
+from geo.reading.parse import parse_texts
 
 TEXTS = Path(__file__).parent / "texts"
 PUBLISHED = datetime(2019, 2, 24, 3, tzinfo=UTC)
 
 
 def _sentences(articles: list[Article]) -> list[str]:
-    pool = [a.text[s:e] for a in articles for s, e in sentence_spans(a.text)]
-    pool += [
-        path.read_text(encoding="utf-8")[s:e]
-        for path in sorted(TEXTS.glob("*.txt"))
-        for s, e in sentence_spans(path.read_text(encoding="utf-8"))
+    texts = [a.text for a in articles] + [p.read_text(encoding="utf-8") for p in sorted(TEXTS.glob("*.txt"))]
+    return [
+        parsed.span_text(s).strip() for parsed in parse_texts(texts) for s in parsed.sentences
+        if parsed.span_text(s).strip()
     ]
-    return pool
 
 
 def _build_or_geo_error(text: str, geocoder: GazetteerGeocoder) -> None:
