@@ -62,4 +62,5 @@ def test_merged_stops_keep_every_articles_quotes(with_a_report: Itinerary) -> No
 
 
 def test_the_hops_keep_their_modes(bundled_only: Itinerary, with_a_report: Itinerary) -> None:
-    assert [h.mode for h in with_a_report.hops] == [h.mode for h in bundled_only.hops] == ["rail", "rail", "road"]
+    modes = ["rail", "rail", "road"]
+    assert [h.mode for h in with_a_report.hops] == [h.mode for h in bundled_only.hops] == modes
