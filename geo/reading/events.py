@@ -405,6 +405,7 @@ class _Frames:
                     out.append(("to" if motion.arrival else "at", self.dateline, child))
                 elif tok.dep == "advmod" and head == i and tok.lower in self.lex.there_words:
                     out.append(("at", _THERE, child))
+        out.extend(self._relative_place(i, motion))
         if not any(r != "at" or motion.presence for r, _, _ in out):
             out.extend(self._stray_places(i, motion, lemma))
         if motion.presence and not out:
@@ -432,6 +433,21 @@ class _Frames:
                 if who and who != mover and who not in out:
                     out.append(who)
         return out
+
+    def _relative_place(self, i: int, motion: Motion) -> list[tuple[PlaceRelation, Mention, int]]:
+        """"Nanning, which it passed at dawn", "Dandong, where the train stopped": the place a relative
+        clause hangs on is the object (or the place) of its verb."""
+        tok = self.p.tokens[i]
+        if tok.dep != "relcl":
+            return []
+        kids = [self.p.tokens[c] for c in self.p.children(i)]
+        if any(c.dep in ("dobj", "obj") and c.lower in ("which", "that") for c in kids):
+            relation: PlaceRelation = motion.object if motion.object in _OBJECT_RELATIONS else "at"  # type: ignore[assignment]
+        elif any(c.lower == "where" for c in kids):
+            relation = "to" if motion.arrival else "at"
+        else:
+            return []
+        return [(relation, m, tok.head) for m in self._mentions_in(tok.head)[:1]]
 
     def _carries_a_place(self, lemma: str) -> bool:
         return lemma in self.lex.vehicles or lemma in self.lex.way_nouns or lemma in self.lex.movement_nouns
