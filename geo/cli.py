@@ -16,7 +16,7 @@ from datetime import datetime
 from geo import __version__
 from geo.errors import GeoError, InputError
 from geo.evaluation.cli import register as register_evaluate
-from geo.itinerary.corrections import load_corrections
+from geo.itinerary.corrections import Corrections, load_corrections
 from geo.journey import Journey
 from geo.model import Article
 from geo.outputs.export import geojson_text, stages_csv, stages_json, write_text_atomic
@@ -173,10 +173,11 @@ def _html(args: argparse.Namespace) -> int:
 
 
 def _index(args: argparse.Namespace) -> int:
-    """The set-up step: the gazetteer index (with a progress bar on stderr), then one reading of the
-    bundled articles, so the app's first request finds everything cached."""
+    """The set-up step: the gazetteer index (with a progress bar on stderr), then the bundled journey, built
+    once and kept in the journey cache, so the app's first request finds everything ready."""
     from geo.pipeline import build_journey
     from geo.places.gazetteer import index_path, index_ready, load_gazetteer
+    from geo.store.cache import cached_journey
 
     bar = ProgressBar("gazetteer index")
     if index_ready():
@@ -185,7 +186,8 @@ def _index(args: argparse.Namespace) -> int:
         load_gazetteer(progress=bar.update)
         bar.finish(str(index_path()))
     print("bundled articles: reading once…", file=sys.stderr)
-    build_journey(load_articles(bundled_article_paths()))
+    articles = load_articles(bundled_article_paths())
+    cached_journey(articles, Corrections(), lambda: build_journey(articles))
     print("ready", file=sys.stderr)
     return EXIT_OK
 

@@ -120,7 +120,8 @@ def traveller_evidence(
                 not event.mover and event.mode is not None
                 and (not own_modes or event.mode in own_modes or event.mode in LAND_MODES)
             )  # fmt: skip
-            if event.status not in COUNTING or (mover != traveller and not gathering and not vehicle):
+            own = bool(mover) and mover == traveller
+            if event.status not in COUNTING or not (own or gathering or vehicle):
                 continue
             out.extend(Evidence(relation, mention, event) for relation, mention in event.places)
     return out

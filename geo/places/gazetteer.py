@@ -366,6 +366,7 @@ class Gazetteer:
         self._lookup = functools.lru_cache(maxsize=memo_size)(self._lookup_uncached)
         self._get = functools.lru_cache(maxsize=memo_size)(self._get_uncached)
         self._countries: dict[str, GazetteerEntry] | None = None
+        self._capitals: dict[str, GazetteerEntry] | None = None
         self._iso3_codes: dict[str, str] | None = None
 
     def close(self) -> None:
@@ -439,12 +440,12 @@ class Gazetteer:
 
     def capital(self, country_code: str) -> GazetteerEntry | None:
         """The place GeoNames lists as the capital of the country (feature code PPLC), or None."""
-        rows = self._query(
-            f"SELECT {_COLUMNS} FROM places WHERE feature_code = 'PPLC' AND country_code = ? "
-            "ORDER BY population DESC LIMIT 1",
-            (country_code.upper(),),
-        )
-        return GazetteerEntry(*rows[0]) if rows else None
+        if self._capitals is None:  # one scan for every country: there is no index on feature_code
+            rows = self._query(
+                f"SELECT {_COLUMNS} FROM places WHERE feature_code = 'PPLC' ORDER BY population", ()
+            )
+            self._capitals = {row[5]: GazetteerEntry(*row) for row in rows}  # the most populous wins
+        return self._capitals.get(country_code.upper())
 
     def nearest(self, latitude: float, longitude: float, *, radius_deg: float = 0.5) -> list[GazetteerEntry]:
         """Populated places within a box of ``radius_deg`` degrees of latitude around the point (unsorted).

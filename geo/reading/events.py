@@ -492,6 +492,14 @@ class _Frames:
             "across", "over", "past", "near", "beside"
         )
 
+    def _generic_vehicles(self, i: int) -> bool:
+        """"Freight trains run from Dong Dang to Nanning": vehicles in the plural with no "the" or owner
+        tell a service, not a trip."""
+        tok = self.p.tokens[i]
+        if tok.tag != "NNS" or tok.lemma.casefold() not in self.lex.vehicles:
+            return False
+        return not any(self.p.tokens[c].dep in ("det", "poss") for c in self.p.children(i))
+
     def _relative_noun(self, i: int) -> int | None:
         """"the road Kim is expected to take": the noun a relative clause around ``i`` modifies."""
         k = i
@@ -644,6 +652,8 @@ class _Frames:
                 continue
             mover, mover_text = self._subject(tok.i)
             subject = self.subject_token(tok.i)
+            if subject is not None and self._generic_vehicles(subject):
+                continue
             mode, mode_text = self._mode(tok.i, motion, subject)
             sent = self.p.sentence(tok.i)
             status: EventStatus = "earlier" if self._earlier(tok.i) else self._status(tok.i, sent.start)
