@@ -539,10 +539,25 @@ class _Reader:
             return True
         if self._definite_proper_noun(a, b, cand) or self._possessed_building(a, b):
             return True
+        if self._modifies_a_thing(a, b):
+            return True
         if ent is not None and ent.label == "PERSON" and self._person_evidence(a, b):
             return True
         known = all(fold(t.text) in self.known_people for t in self.p.tokens[a:b])
         return (ent is None or ent.label not in PLACE_ENTITIES) and known and self._person_evidence(a, b)
+
+    def _modifies_a_thing(self, a: int, b: int) -> bool:
+        """"the Angara rocket", "the Singapore summit": a name that only qualifies a common noun names that
+        thing, not a place the traveller is at (a station, a border crossing or an airport still is)."""
+        toks = self.p.tokens
+        root = toks[self._root(a, b)]
+        if root.dep != "compound" or root.head == root.i:
+            return False
+        head = toks[root.head]
+        lemma = head.lemma.casefold()
+        if head.pos != "NOUN" or lemma in self.lex.descriptive_heads or lemma in self.lex.name_facilities:
+            return False
+        return lemma not in self.lex.vehicles and lemma not in self.lex.border_words
 
     def _possessed_building(self, a: int, b: int) -> bool:
         """"St. Michael's Golden-Domed Monastery": a name owning a building or a body is part of its name."""
