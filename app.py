@@ -44,6 +44,7 @@ from geo.outputs.export import geojson_text, stages_csv
 from geo.outputs.mapview import OSM_TILES, journey_map, stage_layer, standalone_html
 from geo.reading.articles import articles_from_sources, bundled_article_paths, load_articles
 from geo.store import JourneyStore, SavedJourney
+from geo.store.cache import cached_journey
 
 MAP_KEY = "journey_map"
 MAP_HEIGHT_PX = 560
@@ -102,13 +103,15 @@ def journey_store() -> JourneyStore:
 def build(
     key: str, _articles: tuple[Article, ...], _corrections: Corrections
 ) -> tuple[Journey, tuple[str, ...]]:
-    """The journey and the warnings its build gave (kept with it, so they show on every run)."""
-    from geo.pipeline import build_journey  # late: the pipeline (and the reader's model) is the slow import
+    """The journey and the warnings its build gave (kept with it, so they show on every run); from the disk
+    cache when this code already built it (the set-up step builds the bundled journey there)."""
 
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        journey = build_journey(list(_articles), corrections=_corrections)
-    return journey, tuple(dict.fromkeys(str(warning.message) for warning in caught))
+    def run() -> Journey:
+        from geo.pipeline import build_journey  # late: the pipeline (and its model) is slow to import
+
+        return build_journey(list(_articles), corrections=_corrections)
+
+    return cached_journey(_articles, _corrections, run)
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)

@@ -67,8 +67,9 @@ class StubPipeline:
 
 @pytest.fixture(autouse=True)
 def data_dir(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
-    """Each test saves its journeys in its own database."""
+    """Each test saves its journeys in its own database, and keeps built journeys in its own cache."""
     monkeypatch.setenv("GEO_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("GEO_JOURNEY_CACHE_DIR", str(tmp_path / "journeys"))
     return tmp_path / "data"
 
 

@@ -67,6 +67,7 @@ def test_the_app_builds_a_missing_index_with_a_progress_bar(
 ) -> None:
     monkeypatch.setenv("GEO_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setenv("GEO_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("GEO_JOURNEY_CACHE_DIR", str(tmp_path / "journeys"))
     monkeypatch.setattr(gazetteer_module, "source_dir", lambda: small_source)
     steps: list[str] = []
     real_load = gazetteer_module.load_gazetteer
