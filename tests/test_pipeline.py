@@ -26,7 +26,7 @@ WRITTEN = {
     "beijing_2018": (datetime(2018, 6, 19, tzinfo=ZoneInfo("Asia/Shanghai")),
                      ["Pyongyang", "Dandong", "Beijing"]),
     "vostochny_2023": (datetime(2023, 9, 12, tzinfo=ZoneInfo("Europe/Moscow")),
-                       ["Pyongyang", "Khasan", "Tsiolkovskiy"]),
+                       ["Pyongyang", "Khasan", "Vostochny Cosmodrome"]),
     "moscow_petersburg": (datetime(2019, 6, 7, tzinfo=ZoneInfo("Europe/Moscow")),
                           ["Moscow", "Tver", "Saint Petersburg"]),
 }  # fmt: skip

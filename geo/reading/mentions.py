@@ -19,6 +19,7 @@ from geopy.distance import geodesic
 from geopy.location import Location
 
 from geo.model import Article, Mention, Place
+from geo.places.landmarks import load_landmarks
 from geo.reading.lexicon import Lexicon, load_lexicon
 from geo.reading.parse import ParsedText, Span, Token
 from geo.reading.text import fold
@@ -479,6 +480,11 @@ class _Reader:
                 continue
             if (a, b) != (start, end) and not self._sub_run_ok(a, b, start, end):
                 continue
+            landmark = None if unknown else self._landmark(a, b, text)
+            if landmark is not None:
+                found.append(landmark)
+                used.update(range(a, b))
+                continue
             results = [] if unknown else self.resolver.lookup(text)
             if not results and not (unknown and self._unknown_but_described(a, b)):
                 continue
@@ -492,6 +498,24 @@ class _Reader:
             found.append(cand)
             used.update(range(a, b))
         return found
+
+    def _landmark(self, a: int, b: int, text: str) -> _Candidate | None:
+        """A cosmodrome, an air base, an airport or an island of ``data/landmarks.json`` ("the Vostochny
+        Cosmodrome", "Noi Bai airport"); an airport stands for the town it serves."""
+        landmarks = load_landmarks()
+        nxt = self.p.tokens[b] if b < len(self.p.tokens) else None
+        names = [text] + ([f"{text} {nxt.text}"] if nxt is not None else [])
+        found = next((landmarks[fold(n)] for n in reversed(names) if fold(n) in landmarks), None)
+        if found is None:
+            return None
+        evidence = f"a {found.kind} (data/landmarks.json)"
+        cand = _Candidate(a, b, "name", text, evidence=evidence, place=found.place)
+        if found.serves:
+            served = self.resolver.lookup(found.serves, found.place.country)
+            if served:
+                place = _place_from(served[0])
+                cand.place = replace(place, why=f"{found.name} serves {place.name}")
+        return cand
 
     def _unknown_but_described(self, a: int, b: int) -> bool:
         """A name the gazetteer lacks is still a place when a descriptive noun says so ("the border
@@ -665,7 +689,7 @@ class _Reader:
 
     def accept(self, cand: _Candidate) -> bool:
         """Positive evidence that a gazetteer hit is a place mention here."""
-        if cand.kind in ("descriptive", "dateline"):
+        if cand.kind in ("descriptive", "dateline") or cand.place is not None:
             return True
         if not cand.results:
             return cand.description is not None
