@@ -32,7 +32,7 @@ ANCHOR_POPULATION = 10_000
 """Only towns of this size anchor the ranking of other names: a village namesake ("Āmūr", India) must not
 pull another name ("Khasan" → Hassan, India) to its side of the world."""
 
-DOMINANT_RATIO = 10
+DOMINANT_RATIO = 4
 """A name's most populous match wins outright when it has at least this many times the next one's people."""
 
 NAME_ENTITY_VETO = frozenset({"PERSON", "ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"})
