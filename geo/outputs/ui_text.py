@@ -11,13 +11,15 @@ import html
 import re
 from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
-import altair as alt
 import pandas as pd
 
 from geo.journey import Evidence, Journey, duration_hours, in_zone
 from geo.model import Article, Quote, Stage, TimeWindow
+
+if TYPE_CHECKING:
+    import altair as alt
 
 KIND_LABELS = {"stop": "Stop", "leg": "Leg", "crossing": "Border crossing"}
 MODE_LABELS = {"rail": "by train", "road": "by road", "air": "by air", "sea": "by sea"}
@@ -465,6 +467,8 @@ def timeline_chart(journey: Journey, current: int | None = None) -> alt.LayerCha
     from earliest to latest, a dark bar for the likely start–end, a tick at the likely start. The stage whose
     ``seq`` equals the Vega parameter ``current`` is red (change it with :func:`with_current` without
     rebuilding the chart); a click on a bar selects the ``pick`` point selection of that stage's ``seq``."""
+    import altair as alt  # here: ~0.2 s to import, and the app draws the map before the timeline
+
     frame = timeline_frame(journey)
     stage = alt.param(name=CURRENT_PARAM, value=-1 if current is None else current)
     pick = alt.selection_point(name=PICK_PARAM, fields=["seq"], on="click", clear=False)
