@@ -452,7 +452,10 @@ def editor(shown: Shown, journey: Journey, stage: Stage) -> None:
     """Correct the current stage (its role, a time, drop it; a hop's mode), add a missed stop, and see or
     undo every correction. Saved with the journey; the pipeline then rebuilds route and times from them."""
     count = len(shown.corrections)
-    with st.expander(f"Correct this journey ({count} correction{'s' if count != 1 else ''})"):
+    label = f"✎ Correct this journey ({count} correction{'s' if count != 1 else ''})"
+    if not st.toggle(label, key="editing", help="Drop or add a stop, change a role or a mode, pin a time"):
+        return  # nothing more to draw (or send) on every step while the editor is closed
+    with st.container(border=True):
         stop = journey.stop_of(stage)
         leg = journey.leg_of(stage)
         ends = journey.hop_ends(leg) if leg is not None else None

@@ -413,6 +413,11 @@ def test_a_damaged_database_is_one_message_and_the_bundled_journey_opens(
 # --- corrections -----------------------------------------------------------------------------------------
 
 
+def editing(at: AppTest) -> AppTest:
+    """Open the editor (its widgets are drawn only while it is open)."""
+    return at.toggle(key="editing").set_value(True).run()
+
+
 def saved_corrections(data_dir: Path, at: AppTest) -> Corrections:
     saved = JourneyStore(data_dir / "journeys.sqlite").get(at.query_params["journey"])
     assert saved is not None
@@ -422,7 +427,7 @@ def saved_corrections(data_dir: Path, at: AppTest) -> Corrections:
 def test_correcting_the_bundled_journey_saves_it_with_the_correction(
     stub: StubPipeline, data_dir: Path
 ) -> None:
-    at = run_app(stage="4")  # Dandong
+    at = editing(run_app(stage="4"))  # Dandong
     at.text_input(key="drop_note").input("not a stop: the train passed through")
     at.button(key="drop_save").click().run()
     assert_ok(at)
@@ -433,7 +438,7 @@ def test_correcting_the_bundled_journey_saves_it_with_the_correction(
 
 
 def test_role_mode_and_time_corrections_are_saved_in_order(stub: StubPipeline, data_dir: Path) -> None:
-    at = run_app(stage="7")  # Đồng Đăng
+    at = editing(run_app(stage="7"))  # Đồng Đăng
     at.selectbox(key="role_pick").select("waypoint")
     at.button(key="role_save").click().run()
     at.button(key="next").click().run()  # Đồng Đăng → Hanoi
@@ -457,7 +462,7 @@ def test_a_missed_stop_is_added_by_name_choosing_among_places_of_that_name(
 ) -> None:
     near = [stop.place for stop in sample.stops if stop.place is not None]
     expected = place_candidates("Springfield", geocoder, near)
-    at = run_app(stage="5")
+    at = editing(run_app(stage="5"))
     at.text_input(key="add_name").input("Springfield")
     at.button(key="add_find").click().run()
     choices = at.radio(key="add_choice")
@@ -471,14 +476,14 @@ def test_a_missed_stop_is_added_by_name_choosing_among_places_of_that_name(
 
 
 def test_a_name_the_gazetteer_lacks_is_one_message(stub: StubPipeline) -> None:
-    at = run_app(stage="5")
+    at = editing(run_app(stage="5"))
     at.text_input(key="add_name").input("Qwxzy Halt")
     at.button(key="add_find").click().run()
     assert any("No place called “Qwxzy Halt”" in e for e in errors(at))
 
 
 def test_a_correction_can_be_undone(stub: StubPipeline, data_dir: Path) -> None:
-    at = run_app(stage="4")
+    at = editing(run_app(stage="4"))
     at.button(key="drop_save").click().run()
     undo = next(b for b in at.button if b.label == "Undo")
     undo.click().run()
@@ -557,7 +562,7 @@ def test_corrections_reach_the_panel_and_the_geojson(
 ) -> None:
     at = run_app()
     stages = len(at.selectbox(key="stage_select").options)
-    at = run_app(stage=str(stages))  # the destination
+    at = editing(run_app(stage=str(stages)))  # the destination
     at.selectbox(key="role_pick").select("waypoint")
     at.text_input(key="role_note").input("the summit city, not the end of the trip")
     at.button(key="role_save").click().run()

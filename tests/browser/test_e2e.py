@@ -285,7 +285,7 @@ def test_corrections_reach_the_map_the_panel_and_the_geojson(
     count = len(journey.stages)
     destination = journey.stops[-1].name
     open_app(page, app_url, f"?stage={count}")
-    page.get_by_text("Correct this journey").click()
+    page.get_by_text("Correct this journey").click()  # the editor's switch
     choose(page, f"Role of {destination}", "waypoint")
     page.get_by_label("Note (why)").first.fill("the summit city <b>not</b> the end")
     page.get_by_role("button", name="Set the role").click()
