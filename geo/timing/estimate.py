@@ -311,6 +311,10 @@ class _Candidate:
     order: int = 0
     alternatives: tuple[_Candidate, ...] = ()
     """Readings to try in turn when this one is refused (a clock time whose day the text leaves open)."""
+    sigma: float = 1.0
+    """How far (hours, one standard deviation) the likely time may sit from ``targets``."""
+    span_prior: tuple[int, int, float, float] | None = None
+    """(from instant, to instant, hours, sigma): a stated duration the likely times should keep."""
 
 
 def estimate_timing(
@@ -657,7 +661,8 @@ def _pins(ctx: _Context, itinerary: Itinerary) -> list[_Candidate]:
             out.append(_Candidate(anchor, (), TIER_PIN, 0.0))
             continue
         at = ctx.rel(pin.at)
-        out.append(_Candidate(anchor, ((0, _node(instant), at, at),), TIER_PIN, 0.0, ((instant, at),)))
+        out.append(_Candidate(anchor, ((0, _node(instant), at, at),), TIER_PIN, 0.0, ((instant, at),),
+                              sigma=MIN_SIGMA_HOURS))
     return out
 
 
@@ -823,7 +828,8 @@ def _time_candidate(
     if not bounds:
         anchor = replace(anchor, note=_join(anchor.note, f"the stop has no {kind} on the routed journey"))
     width = hi - lo if math.isfinite(hi - lo) else 24.0 * 365
-    return _Candidate(anchor, tuple(bounds), TIER_WEAK if weak else TIER_STATED, width, tuple(targets))
+    return _Candidate(anchor, tuple(bounds), TIER_WEAK if weak else TIER_STATED, width, tuple(targets),
+                      sigma=max(width / 4, MIN_SIGMA_HOURS))
 
 
 def _side_note(side: str) -> str:
@@ -897,7 +903,8 @@ def _stamp_candidate(
         note=note,
     )
     tier = TIER_STATED if just else TIER_REPORTED
-    return _Candidate(anchor, tuple(bounds), tier, STAMP_LEAD_HOURS if just else 24.0, tuple(targets))
+    return _Candidate(anchor, tuple(bounds), tier, STAMP_LEAD_HOURS if just else 24.0, tuple(targets),
+                      sigma=STAMP_LEAD_HOURS / 4)
 
 
 def _publication_bounds(ctx: _Context) -> list[_Candidate]:
@@ -934,7 +941,8 @@ def _publication_bounds(ctx: _Context) -> list[_Candidate]:
             quote=fact.event.quote,
             latest=end,
             stop=fact.stop,
-            note="an article reports it as past, so it happened before publication",
+            note=f"the article reports the {ctx.chain.labels[instant]} as past, so it came before "
+            "publication",
         )
         out.append(_Candidate(anchor, ((0, _node(instant), -INF, ctx.rel(end)),), TIER_REPORTED, 24.0))
     for instant, (start, fact) in after.items():
@@ -946,7 +954,8 @@ def _publication_bounds(ctx: _Context) -> list[_Candidate]:
             earliest=start,
             stop=fact.stop,
             weak=True,
-            note="an article reports it as still to come, so it happened after publication",
+            note=f"the article reports the {ctx.chain.labels[instant]} as still to come, so it came after "
+            "publication",
         )
         out.append(_Candidate(anchor, ((0, _node(instant), ctx.rel(start), INF),), TIER_WEAK, 24.0 * 30))
     return out
@@ -1434,7 +1443,9 @@ def _durations(ctx: _Context) -> list[_Candidate]:
                 bounds = (
                     (_node(arrive), _node(depart), q.low or 0.0, q.high if q.high is not None else INF),
                 )
-                out.append(_Candidate(anchor, bounds, tier, (q.high or 1e3) - (q.low or 0.0)))
+                prior = _span_prior(arrive, depart, q.likely, q.low, q.high, q.bound)
+                width = (q.high or 1e3) - (q.low or 0.0)
+                out.append(_Candidate(anchor, bounds, tier, width, span_prior=prior))
                 continue
             first, last = scope.legs[0], scope.legs[-1]
             a, b = ctx.chain.leg_depart[first.seq], ctx.chain.leg_arrive[last.seq]
@@ -1469,8 +1480,21 @@ def _durations(ctx: _Context) -> list[_Candidate]:
                 )
             bounds = ((_node(a), _node(b), lo, hi),)
             width = (hi if hi < INF else 1e3) - lo
-            out.append(_Candidate(anchor, bounds, tier, width))
+            likely_hours = q.likely if q.kind == "duration" else (anchor.duration_hours or 0.0)
+            prior = _span_prior(a, b, likely_hours, lo, hi if hi < INF else None, q.bound)
+            out.append(_Candidate(anchor, bounds, tier, width, span_prior=prior))
     return out
+
+
+def _span_prior(
+    a: int, b: int, hours: float, low: float | None, high: float | None, bound: str
+) -> tuple[int, int, float, float] | None:
+    """A stated duration the likely times should keep, when it states a value (not only a bound); weighed
+    loosely (half its range as one standard deviation), since writers round durations ("two and a half
+    days" for 66 hours)."""
+    if bound in ("min", "max") or low is None or high is None or not hours:
+        return None
+    return a, b, hours, max((high - low) / 2, MIN_SIGMA_HOURS)
 
 
 def _range_text(low: float | None, high: float | None, unit: str) -> str:
@@ -1608,81 +1632,83 @@ def _conflict(
 
 
 def _likely(chain: _Chain, network: _Network, accepted: Sequence[_Candidate]) -> list[float]:
-    """Most likely instants: stated clock times and narrow windows first (narrowest first), then the gaps
-    between them shared out by the speed model, each chosen inside what the earlier choices leave."""
+    """Most likely instants: the weighted least-squares timeline that best fits the stated instants (each
+    weighed by its precision: a clock time to the minute, a morning to an hour and a half), the stated
+    durations, and the speed model's likely gaps (each weighed by its spread), then each instant in turn
+    clamped into what the windows and the earlier choices allow (so the result is one consistent timeline).
+    """
     n = len(chain.labels)
     likely = [math.nan] * n
     if n == 0:
         return likely
+    rows: list[tuple[dict[int, float], float, float]] = []
+    for candidate in accepted:
+        for k, value in candidate.targets:
+            rows.append(({k: 1.0}, value, candidate.sigma))
+        if candidate.span_prior is not None:
+            a, b, hours, sigma = candidate.span_prior
+            rows.append(({b: 1.0, a: -1.0}, hours, sigma))
+    if not any(len(coeffs) == 1 for coeffs, _, _ in rows):
+        anchor = _loosest_anchor(network, n)
+        if anchor is None:
+            return likely
+        rows.append(anchor)
+    for k, gap in enumerate(chain.gaps):
+        rows.append(({k + 1: 1.0, k: -1.0}, gap.likely, max((gap.max - gap.min) / 4, MIN_SIGMA_HOURS)))
+    solution = _least_squares(n, rows)
     work = network.copy()
-    fixed: dict[int, float] = {}
-
-    def fix(k: int, value: float) -> None:
+    for k in range(n):
         lo, hi = work.window(_node(k))
-        value = min(max(value, lo), hi)
-        if not math.isfinite(value):
-            return
-        work.add(0, _node(k), value, value)
-        fixed[k] = value
-
-    targets = sorted(((c.width, k, v) for c in accepted for k, v in c.targets), key=lambda t: (t[0], t[1]))
-    for _, k, value in targets:
-        if k not in fixed:
-            fix(k, value)
-    if not fixed:
-        finite = [
-            (hi - lo, k) for k in range(n) for lo, hi in [work.window(_node(k))] if math.isfinite(hi - lo)
-        ]
-        if finite:
-            _, k = min(finite)
-            lo, hi = work.window(_node(k))
-            fix(k, (lo + hi) / 2)
-        else:
-            one_sided = [k for k in range(n) if any(math.isfinite(v) for v in work.window(_node(k)))]
-            if not one_sided:
-                return likely
-            k = one_sided[0]
-            lo, hi = work.window(_node(k))
-            fix(k, lo if math.isfinite(lo) else hi)
-    while len(fixed) < n:
-        known = sorted(fixed)
-        k = next(i for i in range(n) if i not in fixed)
-        before = max((i for i in known if i < k), default=None)
-        after = min((i for i in known if i > k), default=None)
-        if before is not None and after is not None:
-            for i, value in _share(chain, before, after, fixed[before], fixed[after]):
-                fix(i, value)
-        elif after is not None:
-            fix(after - 1, fixed[after] - chain.gaps[after - 1].likely)
-        elif before is not None:
-            fix(k, fixed[before] + chain.gaps[before].likely)
-        if k not in fixed:
-            lo, hi = work.window(_node(k))
-            if not (math.isfinite(lo) or math.isfinite(hi)):
-                break
-            fixed[k] = lo if math.isfinite(lo) else hi
-    for k, value in fixed.items():
-        likely[k] = value
+        value = min(max(solution[k], lo), hi)
+        if math.isfinite(value):
+            work.add(0, _node(k), value, value)
+            likely[k] = value
     return likely
 
 
-def _share(chain: _Chain, a: int, b: int, ta: float, tb: float) -> list[tuple[int, float]]:
-    """Instants strictly between fixed ``a`` and ``b``: the time left over (or missing) against the likely
-    gaps goes to each gap in proportion to the square of its room (max − likely, or likely − min), as a
-    least-squares fit would with each gap's spread as its uncertainty: a long leg absorbs the slack, a
-    short bridge hardly any."""
-    gaps = chain.gaps[a:b]
-    total = sum(g.likely for g in gaps)
-    delta = (tb - ta) - total
-    room = [((g.max - g.likely) if delta >= 0 else (g.likely - g.min)) ** 2 for g in gaps]
-    space = sum(room)
-    values = []
-    t = ta
-    for index, gap in enumerate(gaps[:-1]):
-        share = room[index] / space if space > 0 else (gap.likely / total if total > 0 else 1 / len(gaps))
-        t += gap.likely + delta * share
-        values.append((a + 1 + index, t))
-    return values
+MIN_SIGMA_HOURS = 1 / 60
+"""The least uncertainty any stated instant or modelled gap is given (hours), so none weighs infinitely."""
+
+
+def _loosest_anchor(network: _Network, n: int) -> tuple[dict[int, float], float, float] | None:
+    """With no stated instant to fit, the middle of the narrowest window (or a window's one known end)."""
+    finite = [(hi - lo, k, lo, hi) for k in range(n) for lo, hi in [network.window(_node(k))]
+              if math.isfinite(hi - lo)]  # fmt: skip
+    if finite:
+        width, k, lo, hi = min(finite)
+        return {k: 1.0}, (lo + hi) / 2, max(width / 4, MIN_SIGMA_HOURS)
+    for k in range(n):
+        lo, hi = network.window(_node(k))
+        if math.isfinite(lo) or math.isfinite(hi):
+            return {k: 1.0}, lo if math.isfinite(lo) else hi, 24.0
+    return None
+
+
+def _least_squares(n: int, rows: Sequence[tuple[dict[int, float], float, float]]) -> list[float]:
+    """Solve min Σ ((Σ c_k t_k − y) / σ)² by the normal equations (a small dense system, Gauss–Jordan)."""
+    matrix = [[0.0] * n for _ in range(n)]
+    rhs = [0.0] * n
+    for coeffs, value, sigma in rows:
+        weight = 1.0 / (sigma * sigma)
+        for i, ci in coeffs.items():
+            rhs[i] += weight * ci * value
+            for j, cj in coeffs.items():
+                matrix[i][j] += weight * ci * cj
+    for col in range(n):
+        pivot = max(range(col, n), key=lambda r: abs(matrix[r][col]))
+        if abs(matrix[pivot][col]) < 1e-12:
+            continue
+        matrix[col], matrix[pivot] = matrix[pivot], matrix[col]
+        rhs[col], rhs[pivot] = rhs[pivot], rhs[col]
+        inverse = 1.0 / matrix[col][col]
+        for r in range(n):
+            if r != col and matrix[r][col] != 0.0:
+                factor = matrix[r][col] * inverse
+                row_r, row_c = matrix[r], matrix[col]
+                for c in range(col, n):
+                    row_r[c] -= factor * row_c[c]
+                rhs[r] -= factor * rhs[col]
+    return [rhs[k] / matrix[k][k] if abs(matrix[k][k]) > 1e-12 else math.nan for k in range(n)]
 
 
 def _check_likely(anchor: Anchor, candidate: _Candidate, likely: list[float]) -> Anchor:
