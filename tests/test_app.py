@@ -410,6 +410,19 @@ def test_a_damaged_database_is_one_message_and_the_bundled_journey_opens(
     assert stub.calls[-1][0].text == PASTED
 
 
+def test_an_unwritable_database_folder_is_one_message_and_the_bundled_journey_opens(
+    stub: StubPipeline, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x", encoding="utf-8")
+    monkeypatch.setenv("GEO_DATA_DIR", str(blocker / "data"))
+    at = run_app()
+    assert_ok(at)
+    (message,) = errors(at)
+    assert "journey database" in message and "cannot be created" in message and "GEO_DATA_DIR" in message
+    assert "Stage 1 of" in panel(at)
+
+
 # --- corrections -----------------------------------------------------------------------------------------
 
 

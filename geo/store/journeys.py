@@ -129,7 +129,8 @@ class JourneyStore:
         elif "locked" in lowered or "busy" in lowered:
             why = f"another program kept it busy for more than {BUSY_TIMEOUT_S:.0f} s; try again"
         elif isinstance(error, OSError) and error.strerror:
-            why = error.strerror.lower()
+            why = (f"its folder cannot be created or opened ({error.strerror.lower()}); set GEO_DATA_DIR "
+                   "to a folder you can write")
         else:
             why = text
         return StoreError(f"journey database {self.path}: {why}")
