@@ -246,7 +246,7 @@ def test_vladivostok_trip_goes_through_khasan(vladivostok: Itinerary) -> None:
 def test_place_missing_from_gazetteer_is_a_named_unresolved_stop(vladivostok: Itinerary) -> None:
     khasan = vladivostok.stops[1]
     assert khasan.place is None and not khasan.inferred
-    assert khasan.reason.endswith(
+    assert khasan.reason.split(" After ")[0].endswith(
         "the name is not in the gazetteer, so it is placed at the rail station of that name when routing."
     )
 
@@ -447,3 +447,22 @@ def test_whom_a_train_carries_is_the_traveller(geocoder: GazetteerGeocoder) -> N
     text = "A train carrying Belarusian President Alexander Lukashenko stood at Orsha, Sergei Ivanov said."
     article = Article("carry", text, datetime(2019, 6, 1, tzinfo=ZoneInfo("UTC")))
     assert _traveller([article], geocoder) == "Alexander Lukashenko"
+
+
+def test_each_stop_says_why_it_comes_where_it_does(kim_2019: Itinerary) -> None:
+    reasons = [s.reason for s in kim_2019.stops]
+    assert "After Pyongyang, where the journey starts." in reasons[1]
+    # the road sentence takes Kim from the border station to Hanoi
+    assert "After a station on the Chinese border: a sentence takes the traveller from the one to the other." in (
+        reasons[3]
+    )
+
+
+def test_a_contradicting_statement_is_overruled_and_said(geocoder: GazetteerGeocoder) -> None:
+    itinerary = _inline(
+        "Kim left Pyongyang by train on May 25. His train reached Khasan on May 27. It arrived in "
+        "Vladivostok on May 28. A local paper said the train came to Vladivostok and went on to Khasan.",
+        geocoder,
+    )
+    assert [s.name for s in itinerary.stops] == ["Pyongyang", "Khasan", "Vladivostok"]
+    assert "A statement puts it before Khasan" in itinerary.stops[2].reason

@@ -16,7 +16,7 @@ import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from geopy.distance import geodesic
@@ -153,19 +153,46 @@ def _drafts(evidence: Sequence[Evidence]) -> dict[StopKey, _Draft]:
 # --- order ----------------------------------------------------------------------------------------------
 
 
-def _constraints(evidence: Sequence[Evidence]) -> dict[tuple[StopKey, StopKey], float]:
-    """Weighted "a before b": from→via→to inside one frame; frames told in sequence in one sentence."""
+Claims = dict[tuple[StopKey, StopKey], dict[str, float]]
+"""("a", "b") → {kind of statement: weight} for every statement that puts stop a before stop b."""
+
+_CLAIM_WORDS = {
+    "pair": "a sentence takes the traveller from the one to the other",
+    "time": "the dates the articles give put it so",
+    "sequence": "a sentence tells the two in that order",
+}
+
+
+def _claims(evidence: Sequence[Evidence], when: Mapping[tuple[str, int], Window]) -> Claims:
+    claims: Claims = defaultdict(lambda: defaultdict(float))
+    kinds = {
+        "pair": _pair_constraints(evidence),
+        "sequence": _sequence_constraints(evidence),
+        "time": _time_constraints(evidence, when),
+    }
+    for kind, weights in kinds.items():
+        for pair, weight in weights.items():
+            claims[pair][kind] += weight
+    return claims
+
+
+def _pair_constraints(evidence: Sequence[Evidence]) -> dict[tuple[StopKey, StopKey], float]:
+    """"from A to B" inside one frame: A before B."""
     weights: dict[tuple[StopKey, StopKey], float] = defaultdict(float)
-    by_event: dict[tuple[str, int], list[Evidence]] = defaultdict(list)
-    for e in evidence:
-        if not _is_area(e.mention):
-            by_event[(e.event.article, e.event.token)].append(e)
+    by_event = _by_event(evidence)
     rank = {"from": 0, "via": 1, "at": 1, "to": 2}
     for items in by_event.values():
         for a, b in itertools.permutations(items, 2):
             ordered = rank[a.relation] < rank[b.relation] and _key(a.mention) != _key(b.mention)
             if ordered and (a.relation == "from" or b.relation == "to"):
                 weights[(_key(a.mention), _key(b.mention))] += PAIR_WEIGHT
+    return dict(weights)
+
+
+def _sequence_constraints(evidence: Sequence[Evidence]) -> dict[tuple[StopKey, StopKey], float]:
+    """Frames told one after the other in one sentence ("flew to A, was driven to B"): A before B."""
+    weights: dict[tuple[StopKey, StopKey], float] = defaultdict(float)
+    by_event = _by_event(evidence)
     events = sorted(by_event.items(), key=lambda kv: kv[0])
     for (ka, ia), (kb, ib) in itertools.pairwise(events):
         if ka[0] != kb[0] or ia[0].event.sentence_start != ib[0].event.sentence_start:
@@ -179,6 +206,14 @@ def _constraints(evidence: Sequence[Evidence]) -> dict[tuple[StopKey, StopKey], 
                 if _key(a.mention) != _key(b.mention):
                     weights[(_key(a.mention), _key(b.mention))] += SEQUENCE_WEIGHT
     return dict(weights)
+
+
+def _by_event(evidence: Sequence[Evidence]) -> dict[tuple[str, int], list[Evidence]]:
+    by_event: dict[tuple[str, int], list[Evidence]] = defaultdict(list)
+    for e in evidence:
+        if not _is_area(e.mention):
+            by_event[(e.event.article, e.event.token)].append(e)
+    return by_event
 
 
 def _endpoint_scores(
@@ -286,13 +321,13 @@ def order_stops(
     drafts: Mapping[StopKey, _Draft],
     evidence: Sequence[Evidence],
     when: Mapping[tuple[str, int], Window] | None = None,
-) -> list[StopKey]:
-    """A topological order of the weighted constraints (the weakest edge of a cycle dropped), ties broken
-    by distance from the origin: the origin first, the destination last."""
+) -> tuple[list[StopKey], dict[StopKey, str]]:
+    """A topological order of the weighted statements (the weakest of two contradicting ones dropped), ties
+    broken by distance from the origin: the origin first, the destination last. With it, for each stop, why
+    it comes where it does, and which contradicting statement was not followed."""
     keys = list(drafts)
-    weights = _constraints(evidence)
-    for pair, weight in _time_constraints(evidence, when or {}).items():
-        weights[pair] = weights.get(pair, 0.0) + weight
+    claims = _claims(evidence, when or {})
+    weights = {pair: sum(kinds.values()) for pair, kinds in claims.items()}
     origin, destination = _endpoint_scores(drafts, weights)
     if origin is None:
         sources = [k for k in keys if not any(b == k for (_, b) in weights)]
@@ -332,7 +367,47 @@ def order_stops(
                 incoming[b] -= 1
                 if incoming[b] == 0:
                     heapq.heappush(heap, (distance(b), keys.index(b), b))
-    return order
+    return order, _order_notes(order, drafts, claims, edges)
+
+
+def _order_notes(
+    order: Sequence[StopKey],
+    drafts: Mapping[StopKey, _Draft],
+    claims: Claims,
+    kept: set[tuple[StopKey, StopKey]],
+) -> dict[StopKey, str]:
+    """Why each stop comes after the one before it, and any contradicting statement that was overruled."""
+    notes: dict[StopKey, str] = {}
+
+    def name(k: StopKey) -> str:
+        return _draft_name(drafts[k])
+
+    for prev, key in itertools.pairwise(order):
+        kinds = claims.get((prev, key), {})
+        if kinds:
+            strongest = max(kinds, key=lambda kind: kinds[kind])
+            note = f"After {name(prev)}: {_CLAIM_WORDS[strongest]}."
+        elif prev == order[0] and not any(b == prev for (_, b) in claims):
+            note = f"After {name(prev)}, where the journey starts."
+        else:
+            note = f"After {name(prev)}: no statement orders the two, so by distance from the start."
+        overruled = [b for (a, b) in claims if a == key and (a, b) not in kept and b in order]
+        overruled = [b for b in overruled if order.index(b) < order.index(key)]
+        if overruled:
+            note += (f" A statement puts it before {', '.join(name(b) for b in overruled)}; the stronger "
+                     "statements and the dates were followed.")
+        notes[key] = note
+    return notes
+
+
+def _with_note(stop: Stop, note: str | None) -> Stop:
+    return replace(stop, reason=f"{stop.reason} {note}") if note else stop
+
+
+def _draft_name(draft: _Draft) -> str:
+    if draft.place is not None:
+        return draft.place.name
+    return next((m.description or m.text for m in draft.mentions), "?")
 
 
 def _acyclic(weights: Mapping[tuple[StopKey, StopKey], float]) -> set[tuple[StopKey, StopKey]]:
@@ -477,6 +552,12 @@ def _role(
     if here and nxt and nxt != here and modes[i] in land and near_next:
         return "border"
     return "waypoint"
+
+
+def _roles(
+    keys: Sequence[StopKey], drafts: Mapping[StopKey, _Draft], modes: Sequence[Mode | None]
+) -> list[Role]:
+    return [_role(i, keys, drafts, modes) for i in range(len(keys))]
 
 
 BORDER_KM = 250.0
@@ -649,7 +730,8 @@ def extract_itinerary(
             f"({found}); a journey needs at least two"
         )
     when = event_windows(events, times or {})
-    keys = _merge_nearby(_merge_descriptions(order_stops(drafts, evidence, when), drafts), drafts)
+    ordered, order_notes = order_stops(drafts, evidence, when)
+    keys = _merge_nearby(_merge_descriptions(ordered, drafts), drafts)
     if len(keys) < 2:
         raise NoJourneyError("no journey found: the articles tell of one place only")
     order = {a.id: i for i, a in enumerate(articles)}
@@ -661,6 +743,7 @@ def extract_itinerary(
     hops = _hops(keys, draft_stops, merged + area, traveller_events, lex, order, key_of)
     modes = [h.mode for h in hops]
     stops = tuple(
-        _stop(i, _role(i, keys, drafts, modes), drafts[k], traveller, order, lex) for i, k in enumerate(keys)
+        _with_note(_stop(i, role, drafts[k], traveller, order, lex), order_notes.get(k))
+        for i, (k, role) in enumerate(zip(keys, _roles(keys, drafts, modes), strict=True))
     )
     return Itinerary(stops=stops, hops=hops, traveller=traveller)
