@@ -453,9 +453,8 @@ def test_each_stop_says_why_it_comes_where_it_does(kim_2019: Itinerary) -> None:
     reasons = [s.reason for s in kim_2019.stops]
     assert "After Pyongyang, where the journey starts." in reasons[1]
     # the road sentence takes Kim from the border station to Hanoi
-    assert "After a station on the Chinese border: a sentence takes the traveller from the one to the other." in (
-        reasons[3]
-    )
+    why = "After a station on the Chinese border: a sentence takes the traveller from the one to the other."
+    assert why in reasons[3]
 
 
 def test_a_contradicting_statement_is_overruled_and_said(geocoder: GazetteerGeocoder) -> None:
