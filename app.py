@@ -11,7 +11,6 @@ Run: ``streamlit run app.py`` (settings in ``.streamlit/config.toml``).
 
 from __future__ import annotations
 
-import hashlib
 import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -44,7 +43,7 @@ from geo.outputs.export import geojson_text, stages_csv
 from geo.outputs.mapview import OSM_TILES, journey_map, stage_layer, standalone_html
 from geo.reading.articles import articles_from_sources, bundled_article_paths, load_articles
 from geo.store import JourneyStore, SavedJourney
-from geo.store.cache import cached_journey
+from geo.store.cache import cached_journey, journey_key
 
 MAP_KEY = "journey_map"
 MAP_HEIGHT_PX = 560
@@ -77,16 +76,6 @@ class Shown:
 
 
 # --- data (cached: stepping through stages never rebuilds anything) ---------------------------------------
-
-
-def content_key(articles: Sequence[Article], corrections: Corrections) -> str:
-    """A digest of everything the pipeline reads: the articles and the corrections."""
-    digest = hashlib.sha256()
-    for article in articles:
-        for part in (article.id, article.publisher, article.published.isoformat(), article.text):
-            digest.update(part.encode("utf-8") + b"\x00")
-    digest.update(corrections.to_text().encode("utf-8"))
-    return digest.hexdigest()
 
 
 @st.cache_resource(show_spinner=False)
@@ -306,7 +295,7 @@ def article_inputs() -> None:
             warnings.simplefilter("always")
             articles = user_articles(files or [], pasted, published, publisher)
         ensure_index()
-        journey, _ = build(content_key(articles, Corrections()), articles, Corrections())
+        journey, _ = build(journey_key(articles, Corrections()), articles, Corrections())
     except GeoError as err:
         side.error(str(err))
         return
@@ -628,7 +617,7 @@ def main() -> None:
         shown = shown_journey(problem)
         sidebar(shown, problem)
         ensure_index()
-        key = content_key(shown.articles, shown.corrections)
+        key = journey_key(shown.articles, shown.corrections)
         journey, notes = build(key, shown.articles, shown.corrections)
     except GeoError as err:
         if shown is None:

@@ -68,14 +68,11 @@ class Journey:
         return next((leg for leg in self.legs if leg.seq == stage.leg), None)
 
     def hop_of(self, leg: Leg) -> Hop | None:
-        """The itinerary's hop a leg belongs to: the hop leaving the last stop before the leg."""
-        start = None
-        for other in self.legs:
-            if other.from_stop is not None:
-                start = other.from_stop
-            if other.seq == leg.seq:
-                break
-        index = next((i for i, stop in enumerate(self.itinerary.stops) if stop.seq == start), None)
+        """The itinerary's hop a leg belongs to: the hop leaving the stop its stretch of route starts at."""
+        ends = self.hop_ends(leg)
+        if ends is None:
+            return None
+        index = next((i for i, stop in enumerate(self.itinerary.stops) if stop.seq == ends[0].seq), None)
         if index is None or index >= len(self.itinerary.hops):
             return None
         return self.itinerary.hops[index]
