@@ -55,6 +55,7 @@ PAGE_CSS = """
 <style>
 .geo-lede { font-size: 1.05rem; color: #1f2937; margin: -.6rem 0 0; font-weight: 600; }
 .geo-facts-line { color: #6b7280; margin: 0 0 .4rem; font-size: .9rem; }
+[data-testid="stFileUploaderDropzoneInstructions"] { display: none; }  /* says the server's 20 MB, not 2 */
 .st-key-geo-controls [data-testid="stHorizontalBlock"] { flex-wrap: nowrap !important; gap: .5rem; }
 .st-key-geo-controls [data-testid="stColumn"] { min-width: 0 !important; width: auto !important; }
 @media (max-width: 640px) {
@@ -282,8 +283,8 @@ def article_inputs() -> None:
     """Upload or paste articles; on "Build journey", save and open the new journey only if it works."""
     side = st.sidebar
     side.header("New journey from your articles")
-    side.caption("Upload plain-text articles (up to 2 MB each) or paste one; the journey is built from them "
-                 "and saved.")
+    side.caption("Upload plain-text articles (.txt or .md, up to 2 MB each) or paste one; the journey is "
+                 "built from them and saved.")
     files = side.file_uploader("Article files", type=["txt", "md"], accept_multiple_files=True, key="uploads")
     pasted = side.text_area("…or paste an article", key="pasted", height=150)
     published = side.date_input("Publication date", value=None, key="published", format="YYYY-MM-DD")
