@@ -56,7 +56,7 @@ def main() -> None:
     readings = read_articles(articles, geocoder)
     events = {r.article.id: r.events for r in readings}
     people = {r.article.id: r.people for r in readings}
-    lead_ends = {r.article.id: r.lead_end for r in readings}
+    lead_ends = {r.article.id: r.lead_end_token for r in readings}
     traveller = find_traveller(articles, events, people, lead_ends)
     itinerary = extract_itinerary(articles, events, people, traveller)
     route = plan_route(itinerary, network)

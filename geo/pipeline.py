@@ -26,7 +26,7 @@ def read_itinerary(
     readings = read_articles(articles, geocoder)
     events = {r.article.id: r.events for r in readings}
     people = {r.article.id: r.people for r in readings}
-    traveller = find_traveller(articles, events, people, {r.article.id: r.lead_end for r in readings})
+    traveller = find_traveller(articles, events, people, {r.article.id: r.lead_end_token for r in readings})
     times = {r.article.id: r.times for r in readings}
     return readings, extract_itinerary(articles, events, people, traveller, times=times)
 

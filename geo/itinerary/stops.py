@@ -400,6 +400,20 @@ def _order_notes(
     return notes
 
 
+def _leads_into(draft: _Draft) -> str | None:
+    """An unnamed border place the road or rail *from* it leads into country Y lies in Y, not in the border's
+    own country ("a station on the Chinese border" from which the road goes to Hanoi is in Vietnam)."""
+    border = draft.first("border_of")
+    for e in draft.evidence:
+        if e.relation != "from":
+            continue
+        for relation, mention in e.event.places:
+            country = mention.place.country if mention.place is not None else ""
+            if relation == "to" and country and country != border:
+                return country
+    return None
+
+
 def _with_note(stop: Stop, note: str | None) -> Stop:
     return replace(stop, reason=f"{stop.reason} {note}") if note else stop
 
@@ -627,7 +641,7 @@ def _stop(
         description=draft.first("description"),
         feature=draft.first("feature"),
         border_of=draft.first("border_of"),
-        country_hint=draft.first("country_hint"),
+        country_hint=draft.first("country_hint") or (_leads_into(draft) if place is None else None),
         planned=planned,
         events=_events(draft.evidence),
     )

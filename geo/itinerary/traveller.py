@@ -55,7 +55,7 @@ def find_traveller(
     people: Mapping[str, People],
     lead_ends: Mapping[str, int],
 ) -> str:
-    """The traveller's name ("" when no frame has a mover). ``lead_ends``: char offset ending each lead."""
+    """The traveller's name ("" when no frame has a mover). ``lead_ends``: token index ending each lead."""
     names = canonical_names(people)
     score: dict[str, float] = defaultdict(float)
     movers: set[str] = set()

@@ -350,7 +350,11 @@ class _Frames:
                 if tok.dep in ("conj",) and own is not None:
                     continue
                 seen.append(m)
-        return seen
+        # "in Vietnam's capital, Hanoi": the town before the country that qualifies it
+        areas = [
+            m for m in seen if m is not own and m.place is not None and m.place.kind in ("country", "region")
+        ]
+        return [m for m in seen if m not in areas] + areas
 
     def _relation(self, prep: Token, motion: Motion, lemma: str) -> PlaceRelation | None:
         word = prep.lower
@@ -617,7 +621,7 @@ class _Frames:
         predicate = held if held is not None else tok.head if tok.dep in ("nsubj", "nsubjpass") else tok.i
         heads = [predicate] if predicate == tok.i else [predicate, tok.i]
         # "are to be held in"
-        heads += [c for c in self.p.children(predicate) if self.p.tokens[c].dep == "xcomp"]
+        heads += [c for c in self.p.children(predicate) if self.p.tokens[c].dep in ("xcomp", "advcl")]
         places: list[tuple[PlaceRelation, Mention]] = [
             ("at", m)
             for head in heads
@@ -629,6 +633,8 @@ class _Frames:
         sent = self.p.sentence(tok.i)
         earlier = self._earlier(predicate) or self._earlier(tok.i)
         status: EventStatus = "earlier" if earlier else self._status(predicate, sent.start)
+        if status == "happened" and self.p.tokens[predicate].lemma.casefold() in self.lex.expect_lemmas:
+            status = "expected"  # "the meeting set to take place in Hanoi", "talks scheduled for Monday"
         return Event(
             article=self.article.id, token=predicate, lemma=tok.lemma.casefold(), mover="", mover_text="",
             status=status, places=tuple(places[:1]), mode=None, mode_text="",

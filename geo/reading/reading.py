@@ -35,6 +35,14 @@ class Reading:
             return 0
         return sentences[min(LEAD_SENTENCES, len(sentences)) - 1].char_end
 
+    @property
+    def lead_end_token(self) -> int:
+        """Token index where the lead ends (people are recorded by token)."""
+        sentences = self.parsed.sentences
+        if not sentences:
+            return 0
+        return sentences[min(LEAD_SENTENCES, len(sentences)) - 1].end
+
 
 def read_articles(
     articles: Sequence[Article], geocoder: SupportsGeocode, lexicon: Lexicon | None = None
