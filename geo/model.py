@@ -124,6 +124,8 @@ class Event:
     quote: Quote
     sentence_start: int
     sentence_end: int
+    elaborates: bool = False
+    """A participle that tells the same move again ("landed in Baghdad, flying in from Rome"), not a next one."""
 
 
 @dataclass(frozen=True)

@@ -47,6 +47,10 @@ SEQUENCE_WEIGHT = 1.0
 PAIR_WEIGHT = 3.0
 TIME_WEIGHT = 2.0
 """Per pair of dated frames: dates say the order more surely than the telling, less than "from A to B"."""
+ORIGIN_MIN = 0.75
+"""Below this score a place only left is not taken as the start; the first place nothing comes before is."""
+STATUS_WEIGHT = 1.5
+"""What is reported done before what is reported still to come: more than a weekday, less than a date."""
 END_WEIGHT = 1.0
 """A place only ever left is the origin, one only ever reached the destination: before / after the rest."""
 WEEKDAY_WEIGHT = 0.75
@@ -160,6 +164,7 @@ _CLAIM_WORDS = {
     "pair": "a sentence takes the traveller from the one to the other",
     "time": "the dates the articles give put it so",
     "sequence": "a sentence tells the two in that order",
+    "status": "the articles report the one as done and the other as still to come",
 }
 
 
@@ -169,6 +174,7 @@ def _claims(evidence: Sequence[Evidence], when: Mapping[tuple[str, int], Window]
         "pair": _pair_constraints(evidence),
         "sequence": _sequence_constraints(evidence),
         "time": _time_constraints(evidence, when),
+        "status": _status_constraints(evidence),
     }
     for kind, weights in kinds.items():
         for pair, weight in weights.items():
@@ -197,15 +203,27 @@ def _sequence_constraints(evidence: Sequence[Evidence]) -> dict[tuple[StopKey, S
     for (ka, ia), (kb, ib) in itertools.pairwise(events):
         if ka[0] != kb[0] or ia[0].event.sentence_start != ib[0].event.sentence_start:
             continue
-        if ia[0].event.status != "happened" or ib[0].event.status != "happened":
+        if ia[0].event.status != "happened" or ib[0].event.status != "happened" or ib[0].event.elaborates:
             continue
         ends_a = [e for e in ia if e.relation in ("to", "at", "via", "from")]
-        ends_b = [e for e in ib if e.relation in ("to", "at", "via")]
+        ends_b = [e for e in ib if e.relation in ("to", "at", "via", "from")]
         for a in ends_a:
             for b in ends_b:
                 if _key(a.mention) != _key(b.mention):
                     weights[(_key(a.mention), _key(b.mention))] += SEQUENCE_WEIGHT
     return dict(weights)
+
+
+def _status_constraints(evidence: Sequence[Evidence]) -> dict[tuple[StopKey, StopKey], float]:
+    """A stop the articles report as reached comes before one they report as still to come."""
+    done: set[StopKey] = set()
+    to_come: set[StopKey] = set()
+    for e in evidence:
+        if _is_area(e.mention):
+            continue
+        (done if e.event.status == "happened" else to_come).add(_key(e.mention))
+    only_done, only_to_come = done - to_come, to_come - done
+    return {(a, b): STATUS_WEIGHT for a in only_done for b in only_to_come}
 
 
 def _by_event(evidence: Sequence[Evidence]) -> dict[tuple[str, int], list[Evidence]]:
@@ -244,6 +262,8 @@ def _endpoint_scores(
             # reported there and never said to leave: "the summit will be held in X", "stepped off in X"
             planned = any(e.event.status != "happened" for e in draft.evidence)
             dest_score[key] = (0.5 if planned else 0.4) * _weight(draft, "at") + named + spread - before[key]
+    # a place only left, but that the telling puts after another, is no sure start (a return trip's leg)
+    origin_score = {k: v for k, v in origin_score.items() if v > ORIGIN_MIN}
     origin = max(origin_score, key=lambda k: (origin_score[k], _first_seen(drafts[k])), default=None)
     if origin is not None:
         dest_score.pop(origin, None)
@@ -330,7 +350,7 @@ def order_stops(
     weights = {pair: sum(kinds.values()) for pair, kinds in claims.items()}
     origin, destination = _endpoint_scores(drafts, weights)
     if origin is None:
-        sources = [k for k in keys if not any(b == k for (_, b) in weights)]
+        sources = [k for k in keys if not any(b == k for (_, b) in weights) and k != destination]
         origin = min(sources or keys, key=lambda k: _first_seen(drafts[k]) * -1)
     origin_place = drafts[origin].place
     for k in keys:

@@ -496,6 +496,15 @@ class _Frames:
             "across", "over", "past", "near", "beside"
         )
 
+    def _elaborates(self, tok: Token) -> bool:
+        """"landed in Baghdad on Friday, flying in from Rome": a participle hung on another move, with no
+        "before"/"after"/"then", retells that move."""
+        if tok.tag != "VBG" or tok.dep not in ("advcl", "xcomp", "conj") or tok.head == tok.i:
+            return False
+        markers = {self.p.tokens[c].lower for c in self.p.children(tok.i)}
+        prep = self.p.tokens[tok.head]
+        return not markers & {"before", "after", "then"} and prep.lower not in ("before", "after")
+
     def _generic_vehicles(self, i: int) -> bool:
         """"Freight trains run from Dong Dang to Nanning": vehicles in the plural with no "the" or owner
         tell a service, not a trip."""
@@ -688,6 +697,7 @@ class _Frames:
                 quote=self._quote(sent),
                 sentence_start=sent.char_start,
                 sentence_end=sent.char_end,
+                elaborates=self._elaborates(tok),
             )
             if resolved or mode:
                 if mover:

@@ -791,7 +791,8 @@ def _resolve_places(candidates: list[_Candidate], resolver: _Resolver) -> None:
         near = tuple(a for a in dict.fromkeys(anchors) if a != own)
         if len(results) > 1 and near and not cand.hint and not _dominant(results, resolver.lex):
             results = resolver.lookup(cand.query, None, near) or results
-        best = results[0]
+        exact = [r for r in results if _is_exact(r, resolver.query_for(cand.query))]
+        best = exact[0] if exact else results[0]  # "New Delhi" is New Delhi, not the bigger Delhi it is part of
         if near and not _is_exact(best, resolver.query_for(cand.query)) and best.raw.get("kind") != "country":
             # a match through another spelling must sit among the article's places, not by one stray namesake
             here = (best.latitude, best.longitude)
@@ -810,6 +811,9 @@ def _resolve_capitals(candidates: list[_Candidate], geocoder: SupportsGeocode) -
         if cand.evidence != "capital" or cand.place is not None:
             continue
         country = cand.hint
+        if not country:
+            dateline = next((c for c in ordered if c.kind == "dateline" and c.place is not None), None)
+            country = dateline.place.country if dateline is not None and dateline.place is not None else None
         if not country:
             before = [
                 c for c in ordered[:k]
