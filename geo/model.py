@@ -125,7 +125,7 @@ class Event:
     sentence_start: int
     sentence_end: int
     elaborates: bool = False
-    """A participle that tells the same move again ("landed in Baghdad, flying in from Rome"), not a next one."""
+    """A participle that retells the same move ("landed in Baghdad, flying in from Rome"), not a next one."""
 
 
 @dataclass(frozen=True)

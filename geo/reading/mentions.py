@@ -792,7 +792,7 @@ def _resolve_places(candidates: list[_Candidate], resolver: _Resolver) -> None:
         if len(results) > 1 and near and not cand.hint and not _dominant(results, resolver.lex):
             results = resolver.lookup(cand.query, None, near) or results
         exact = [r for r in results if _is_exact(r, resolver.query_for(cand.query))]
-        best = exact[0] if exact else results[0]  # "New Delhi" is New Delhi, not the bigger Delhi it is part of
+        best = exact[0] if exact else results[0]  # "New Delhi" is New Delhi, not the bigger Delhi around it
         if near and not _is_exact(best, resolver.query_for(cand.query)) and best.raw.get("kind") != "country":
             # a match through another spelling must sit among the article's places, not by one stray namesake
             here = (best.latitude, best.longitude)
