@@ -58,15 +58,17 @@ def main() -> None:
     people = {r.article.id: r.people for r in readings}
     lead_ends = {r.article.id: r.lead_end_token for r in readings}
     traveller = find_traveller(articles, events, people, lead_ends)
-    itinerary = extract_itinerary(articles, events, people, traveller)
+    times = {r.article.id: r.times for r in readings}
+    parses = {r.article.id: r.parsed for r in readings}
+    itinerary = extract_itinerary(articles, events, people, traveller, times=times)
     route = plan_route(itinerary, network)
     steps = {
         "reading: cached parse, mentions, frames (both articles)": lambda: read_articles(articles, geocoder),
         "traveller and stops": lambda: extract_itinerary(
-            articles, events, people, find_traveller(articles, events, people, lead_ends)
+            articles, events, people, find_traveller(articles, events, people, lead_ends), times=times
         ),
         "route": lambda: plan_route(itinerary, network),
-        "timing": lambda: estimate_timing(articles, itinerary, route, speeds),
+        "timing": lambda: estimate_timing(articles, parses, itinerary, route, speeds),
         "whole `build_journey`, warm": lambda: build_journey(
             articles, geocoder=geocoder, network=network, speeds=speeds
         ),
