@@ -102,8 +102,8 @@ def test_bundled_journey_stops_in_order_with_roles(kim_2019: Itinerary) -> None:
 
 @pytest.mark.xfail(
     reason=(
-        "reader: hops are [('rail', ()), ('road', ())]: the border station is lost, and 'through China' "
-        "(only in the 'If Kim travels … by train' sentence) gives no via_countries"
+        "reader: 'through China' is only in the hypothetical 'If Kim travels … by train' sentence, whose "
+        "frames give no stops and no via_countries, so the hop across China has none"
     ),
     strict=True,
 )

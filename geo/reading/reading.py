@@ -28,20 +28,10 @@ class Reading:
     times: tuple[TimeExpression, ...]
 
     @property
-    def lead_end(self) -> int:
-        """Character offset where the lead ends."""
-        sentences = self.parsed.sentences
-        if not sentences:
-            return 0
-        return sentences[min(LEAD_SENTENCES, len(sentences)) - 1].char_end
-
-    @property
     def lead_end_token(self) -> int:
-        """Token index where the lead ends (people are recorded by token)."""
+        """Token index where the headline and lead end (people are recorded by token)."""
         sentences = self.parsed.sentences
-        if not sentences:
-            return 0
-        return sentences[min(LEAD_SENTENCES, len(sentences)) - 1].end
+        return sentences[min(LEAD_SENTENCES, len(sentences)) - 1].end if sentences else 0
 
 
 def read_articles(
