@@ -114,7 +114,7 @@ class Event:
     token: int
     lemma: str
     mover: str
-    """The person who moves, resolved ("Kim Jong Un"); "" when the text does not say."""
+    """The person who moves, resolved ("Alexander Lukashenko"); "" when the text does not say."""
     mover_text: str
     """The mover as written ("his train", "he", "Kim")."""
     status: EventStatus

@@ -69,7 +69,7 @@ class Case:
     journey: str
     traveller: str
     surname: str
-    """The traveller's family name ("Kim" for Kim Jong Un); by default the last word of ``traveller``."""
+    """The traveller's family name ("Xi" for Xi Jinping); by default the last word of ``traveller``."""
     style: str
     decoys: tuple[str, ...]
     articles: tuple[CaseArticle, ...]

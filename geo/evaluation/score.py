@@ -41,7 +41,7 @@ _EXTRA = str.maketrans({"đ": "d", "Đ": "d", "ł": "l", "Ł": "l", "ø": "o", "
 
 
 def fold(name: str) -> str:
-    """Case-, accent- and punctuation-insensitive key: "Đồng Đăng" → "dong dang", "Ulan-Ude" → "ulan ude"."""
+    """Case-, accent- and punctuation-insensitive key: "Đà Nẵng" → "da nang", "Ulan-Ude" → "ulan ude"."""
     text = unicodedata.normalize("NFKD", name.translate(_EXTRA))
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
     text = "".join(ch if ch.isalnum() else " " for ch in text)
@@ -179,7 +179,7 @@ def mode_checks(
 
 def traveller_correct(gold: str, surname: str, predicted: str) -> bool:
     """The predicted traveller names the gold surname and nothing that is not in the gold name or a title
-    ("Kim" and "Kim Jong Un" are right for Kim Jong Un; "Kim Jong Il" is not)."""
+    ("Xi" and "Xi Jinping" are right for Xi Jinping; "Xi Zhongxun" is not)."""
     words = fold(predicted).split()
     if fold(surname) not in words:
         return False

@@ -239,9 +239,9 @@ class _Reader:
         try:
             moment = datetime.fromisoformat(raw)
         except ValueError:
-            raise self.fail(f"{key!r}: {raw!r} is not an ISO 8601 time like 2019-02-26T10:30+07:00") from None
+            raise self.fail(f"{key!r}: {raw!r} is not an ISO 8601 time like 2024-08-23T07:50+03:00") from None
         if moment.tzinfo is None:
-            raise self.fail(f"{key!r}: {raw!r} has no UTC offset (write it like 2019-02-26T10:30+07:00)")
+            raise self.fail(f"{key!r}: {raw!r} has no UTC offset (write it like 2024-08-23T07:50+03:00)")
         return moment
 
 
@@ -314,7 +314,7 @@ def load_corrections(path: str | Path) -> Corrections:
 
 
 def describe(item: Correction) -> str:
-    """One line for people: ``Drop Dandong``, ``Pin arrival at Hanoi: 2019-02-26 10:30 +07:00``."""
+    """One line for people: ``Drop Przemyśl``, ``Pin arrival at Vladivostok: 2024-08-23 07:50 +03:00``."""
     if isinstance(item, DropStop):
         text = f"Drop {item.stop}"
     elif isinstance(item, AddStop):

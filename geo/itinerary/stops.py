@@ -119,7 +119,7 @@ def traveller_evidence(
                 not event.mover and not event.mover_text and event.mode is None
                 and (event.lemma in SUMMITS or _names_traveller(event, traveller))
             )  # fmt: skip
-            # "the train pulled into Dandong": a vehicle nobody is named in goes the traveller's way
+            # "the train pulled into Przemyśl": a vehicle nobody is named in goes the traveller's way
             vehicle = (
                 not event.mover and event.mode is not None
                 and (not own_modes or event.mode in own_modes or event.mode in LAND_MODES)
@@ -298,7 +298,7 @@ Window = tuple[datetime, datetime, float]
 def event_windows(
     events: Mapping[str, Sequence[Event]], times: Mapping[str, Sequence[TimeExpression]]
 ) -> dict[tuple[str, int], Window]:
-    """When each frame happened, as far as the time expressions on its verb say ("left Pyongyang on
+    """When each frame happened, as far as the time expressions on its verb say ("left Minsk on
     Saturday"); a live blog's time stamp dates the frames below it until the next stamp."""
     out: dict[tuple[str, int], Window] = {}
     for article_id, evs in events.items():
@@ -422,7 +422,7 @@ def _order_notes(
 
 def _leads_into(draft: _Draft) -> str | None:
     """An unnamed border place the road or rail *from* it leads into country Y lies in Y, not in the border's
-    own country ("a station on the Chinese border" from which the road goes to Hanoi is in Vietnam)."""
+    own country ("a town on the Polish border" from which the train goes to Kyiv is in Ukraine)."""
     border = draft.first("border_of")
     for e in draft.evidence:
         if e.relation != "from":
@@ -536,7 +536,7 @@ def _merge_nearby(order: list[StopKey], drafts: dict[StopKey, _Draft]) -> list[S
 
 
 def _partners(draft: _Draft) -> dict[StopKey, str]:
-    """The places a description is told with: "(from) a station … to Hanoi" → {Hanoi: "after"}."""
+    """The places a description is told with: "(from) a station … to Vladivostok" → {Vladivostok: "after"}."""
     out: dict[StopKey, str] = {}
     for e in draft.evidence:
         for relation, mention in e.event.places:
@@ -617,7 +617,7 @@ def _events(evidence: Sequence[Evidence]) -> tuple[Event, ...]:
 
 
 def display_name(name: str, lex: Lexicon) -> str:
-    """The place's name without GeoNames' kind-of-municipality prefix ("Thị Trấn Đồng Đăng" → "Đồng Đăng")."""
+    """The place's name without GeoNames' kind-of-municipality prefix ("Thị Trấn Sa Pa" → "Sa Pa")."""
     for prefix in lex.admin_prefixes:
         if name.startswith(prefix + " ") and len(name) > len(prefix) + 1:
             return name[len(prefix) + 1 :]

@@ -2,7 +2,7 @@
 
 A person scores for each movement frame they are the mover of (an earlier, denied or hypothetical trip
 scores nothing), more in the headline and the lead, and a little for being named there at all. Names are
-unified across articles ("Kim" in one report is the "Kim Jong Un" of another).
+unified across articles ("Modi" in one report is the "Narendra Modi" of another).
 """
 
 from __future__ import annotations

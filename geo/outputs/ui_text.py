@@ -411,7 +411,7 @@ def sources_html(journey: Journey) -> str:
 
 
 def timeline_label(stage: Stage) -> str:
-    """A short axis label: ``4 Dandong → Pingxiang``."""
+    """A short axis label: ``4 Przemyśl → Medyka``."""
     return f"{stage.seq + 1} {stage.title}"
 
 

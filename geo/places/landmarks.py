@@ -25,7 +25,7 @@ class Landmark:
     place: Place
     kind: str
     serves: str | None
-    """The town an airport serves ("Noi Bai" → Hanoi): the stop is shown as that town."""
+    """The town an airport serves ("Vnukovo" → Moscow): the stop is shown as that town."""
 
 
 @functools.cache

@@ -70,7 +70,7 @@ def _clean_person(parsed: ParsedText, start: int, end: int, lex: Lexicon) -> str
 
 
 def find_people(parsed: ParsedText, lex: Lexicon, mentions: Sequence[Mention] = ()) -> People:
-    """The people an article names. A name the reader took as a place ("Dong Dang", which the small model
+    """The people an article names. A name the reader took as a place ("Khasan", which the small model
     tags PERSON) is not a person."""
     places = [(m.start, m.end) for m in mentions if m.kind != "descriptive"]
     names: list[tuple[int, str, bool]] = []
@@ -135,7 +135,7 @@ class _Frames:
     def _person_at(self, i: int) -> str:
         ent = self.p.entity_at(i)
         if i in self._mention_at and self._mention_at[i].kind != "descriptive":
-            return ""  # a place the small model took for a person ("Dong Dang")
+            return ""  # a place the small model took for a person ("Khasan")
         if ent is not None and ent.label == "PERSON":
             return self.people.resolve(_clean_person(self.p, ent.start, ent.end, self.lex))
         tok = self.p.tokens[i]
@@ -175,7 +175,7 @@ class _Frames:
         for child in self.p.children(vehicle):
             if self.p.tokens[child].dep == "poss":
                 return self._who(child)
-            if self.p.tokens[child].lower == "of":  # "the armoured train of North Korean leader Kim Jong Un"
+            if self.p.tokens[child].lower == "of":  # "the train of Belarusian President Alexander Lukashenko"
                 for obj in self.p.children(child):
                     who = self._who(obj) if self._who_quick(obj) else ""
                     if who:
@@ -188,7 +188,7 @@ class _Frames:
         who = self._person_at(i)
         if who:
             return who
-        for k in self._name_parts(i):  # "North Korean leader Kim Jong Un", "Kim and his sister"
+        for k in self._name_parts(i):  # "Belarusian President Alexander Lukashenko", "Modi and his aides"
             who = self._person_at(k)
             if who:
                 return who
@@ -320,7 +320,7 @@ class _Frames:
 
     def _in_clause_of(self, char: int, i: int) -> bool:
         """Whether the words at ``char`` belong to predicate ``i``'s clause: the verb they hang on is ``i``,
-        governs ``i``, or is a "when" clause of ``i`` ("When Kim Il Sung visited Hanoi in 1958, he …")."""
+        governs ``i``, or is a "when" clause of ``i`` ("When Khrushchev visited Beijing in 1958, he …")."""
         k = self.p.token_at(char)
         verb = next((a for a in [k, *self.p.ancestors(k)] if self.p.tokens[a].pos in ("VERB", "AUX")), None)
         if verb is None:
@@ -330,7 +330,7 @@ class _Frames:
         tok = self.p.tokens[verb]
         if tok.dep == "advcl" and tok.head == i:
             return True
-        # "When X visited Hanoi in 1958, he traveled … then flew to Hanoi": a conjunct shares its verb's time
+        # "When X visited Beijing in 1958, he traveled … then flew to Beijing": a conjunct shares its time
         pred = self.p.tokens[i]
         return pred.dep in ("conj", "dep") and pred.head != i and self._in_clause_of(char, pred.head)
 
@@ -346,11 +346,11 @@ class _Frames:
             m = self._mention_at.get(k)
             if m is not None and m not in seen:
                 tok = self.p.tokens[k]
-                # "a station near Pingxiang" under "station": keep the head's own reading first
+                # "a station near Medyka" under "station": keep the head's own reading first
                 if tok.dep in ("conj",) and own is not None:
                     continue
                 seen.append(m)
-        # "in Vietnam's capital, Hanoi": the town before the country that qualifies it
+        # "in Russia's capital, Moscow": the town before the country that qualifies it
         areas = [
             m for m in seen if m is not own and m.place is not None and m.place.kind in ("country", "region")
         ]
@@ -378,11 +378,11 @@ class _Frames:
         for child in self.p.children(i):
             tok = self.p.tokens[child]
             if tok.dep in ("dobj", "obj", "npadvmod"):
-                # "took the train to Beijing", "made his way to Hanoi", "travel the rest of the way to Hanoi"
+                # "took the train to Beijing", "made his way to Kyiv", "travel the rest of the way to Kyiv"
                 lemmas = ((k, self.p.tokens[k].lemma) for k in self.p.subtree(child))
                 heads.extend(k for k, lemma in lemmas if self._carries_a_place(lemma))
             if tok.dep in ("prt", "advmod"):
-                heads.append(child)  # "set off from", "arrived back in Pyongyang"
+                heads.append(child)  # "set off from", "arrived back in Minsk"
             if tok.dep == "prep" and tok.lower in self.lex.vehicle_prepositions:
                 # "continue by train to Vladivostok": the parser hangs "to" on the vehicle
                 heads.extend(o for o in self.p.children(child) if self.p.tokens[o].lemma in self.lex.vehicles)
@@ -427,7 +427,7 @@ class _Frames:
         return Quote(self.article.text[start:end], self.article.id, self.article.publisher, start, end)
 
     def _co_movers(self, subject: int | None, mover: str) -> list[str]:
-        """"Trump and Kim will meet in Hanoi": each conjoined person is a mover of the same frame."""
+        """"Putin and Lukashenko will meet in Minsk": each conjoined person is a mover of the same frame."""
         if subject is None:
             return []
         out: list[str] = []
@@ -439,7 +439,7 @@ class _Frames:
         return out
 
     def _relative_place(self, i: int, motion: Motion) -> list[tuple[PlaceRelation, Mention, int]]:
-        """"Nanning, which it passed at dawn", "Dandong, where the train stopped": the place a relative
+        """"Nanning, which it passed at dawn", "Przemyśl, where the train stopped": the place a relative
         clause hangs on is the object (or the place) of its verb."""
         tok = self.p.tokens[i]
         if tok.dep != "relcl":
@@ -458,7 +458,7 @@ class _Frames:
 
     def _stray_places(self, i: int, motion: Motion, lemma: str) -> list[tuple[PlaceRelation, Mention, int]]:
         """Prepositional phrases the parser hung on the main verb that follow this predicate in the text
-        ("had spent two days on the train before it stopped, at 8.10, at Dong Dang")."""
+        ("had spent two days on the train before it stopped, at 8.10, at Khasan")."""
         head = self.p.tokens[i].head
         if head == i or self._motion(self.p.tokens[head]) is not None:
             return []
@@ -506,7 +506,7 @@ class _Frames:
         return not markers & {"before", "after", "then"} and prep.lower not in ("before", "after")
 
     def _generic_vehicles(self, i: int) -> bool:
-        """"Freight trains run from Dong Dang to Nanning": vehicles in the plural with no "the" or owner
+        """"Freight trains run from Khasan to Ussuriysk": vehicles in the plural with no "the" or owner
         tell a service, not a trip."""
         tok = self.p.tokens[i]
         if tok.tag != "NNS" or tok.lemma.casefold() not in self.lex.vehicles:
@@ -555,7 +555,7 @@ class _Frames:
             if noun_motion is not None and noun_motion.mode:
                 return noun_motion.mode, tok.text
         if subject is not None and not self._person_at(subject):
-            # "a long green train with yellow stripes rolled into Dandong": a vehicle before the verb
+            # "a long green train with yellow stripes rolled into Przemyśl": a vehicle before the verb
             sent = self.p.sentence(i)
             for k in [*self.p.subtree(subject), *range(sent.start, i)]:
                 mode, text = self._vehicle_mode(k)
@@ -599,7 +599,7 @@ class _Frames:
         return None
 
     def _gathering(self, tok: Token) -> Motion | None:
-        """"The summit will be held in Hanoi", "talks in Vladivostok": where the traveller's meeting is."""
+        """"The summit will be held in Minsk", "talks in Vladivostok": where the traveller's meeting is."""
         if tok.pos not in ("NOUN", "PROPN") or not (
             tok.lemma.casefold() in self.lex.event_nouns or tok.lower in self.lex.event_nouns
         ):
@@ -611,11 +611,11 @@ class _Frames:
         if self._held(tok.i) is not None:
             return _GATHERING
         if tok.dep in ("pobj", "dobj") and self._governed_by_motion(tok.i):
-            return None  # "left for the summit in Hanoi" is read by the verb's own frame
+            return None  # "left for the summit in Vladivostok" is read by the verb's own frame
         return _GATHERING
 
     def _held(self, i: int) -> int | None:
-        """"talks to be held in Hanoi": the verb of a clause on the meeting noun that says where it is."""
+        """"talks to be held in Minsk": the verb of a clause on the meeting noun that says where it is."""
         for child in self.p.children(i):
             tok = self.p.tokens[child]
             if tok.dep in ("acl", "relcl") and tok.lemma in self.lex.event_verbs:
@@ -643,7 +643,7 @@ class _Frames:
         earlier = self._earlier(predicate) or self._earlier(tok.i)
         status: EventStatus = "earlier" if earlier else self._status(predicate, sent.start)
         if status == "happened" and self.p.tokens[predicate].lemma.casefold() in self.lex.expect_lemmas:
-            status = "expected"  # "the meeting set to take place in Hanoi", "talks scheduled for Monday"
+            status = "expected"  # "the meeting set to take place in Minsk", "talks scheduled for Monday"
         return Event(
             article=self.article.id, token=predicate, lemma=tok.lemma.casefold(), mover="", mover_text="",
             status=status, places=tuple(places[:1]), mode=None, mode_text="",

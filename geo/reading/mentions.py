@@ -3,8 +3,8 @@
 The gazetteer is the authority on what is a place and where it is; the parse says how a name is used.
 A gazetteer hit counts only with something that says "place" here: the parser's GPE/LOC label, a
 preposition of place or a movement verb governing it, a descriptive noun ("the border town of X",
-"X station", "Vietnam's capital, Hanoi"), the dateline, or being a country or a large city. A name inside
-a person's, an organisation's or a building's name ("Kim Jong Un", "the Washington Post", "St. Michael's
+"X station", "Russia's capital, Moscow"), the dateline, or being a country or a large city. A name inside
+a person's, an organisation's or a building's name ("Jack London", "the Washington Post", "St. Michael's
 Cathedral") is vetoed. Ambiguous names are ranked by the country the words around them name and by the
 article's unambiguous places, and ``Place.why`` keeps the explanation.
 """
@@ -101,7 +101,7 @@ def name_runs(parsed: ParsedText) -> Iterator[tuple[int, int]]:
 
 
 def _sub_runs(start: int, end: int) -> Iterator[tuple[int, int]]:
-    """Longest first, left to right: "Dong Dang Railway" → "Dong Dang Railway", "Dong Dang", …"""
+    """Longest first, left to right: "Khasan Railway" → "Khasan Railway", "Khasan", …"""
     for size in range(end - start, 0, -1):
         for a in range(start, end - size + 1):
             yield a, a + size
@@ -199,7 +199,7 @@ class _Reader:
     def _titled(self, start: int) -> bool:
         """A person's name with something that says person: a title or role noun before it, or three names.
 
-        The small model also tags place names as PERSON ("Dong Dang"); those carry no title."""
+        The small model also tags place names as PERSON (small towns); those carry no title."""
         toks = self.p.tokens
         ent = self.p.entity_at(start)
         if ent is not None and ent.end - ent.start >= 3:
@@ -372,7 +372,7 @@ class _Reader:
         return ""
 
     def _country_after(self, end: int) -> str | None:
-        """"Dandong, China" → CN."""
+        """"Khasan, Russia" → RU."""
         toks = self.p.tokens
         if end + 1 < len(toks) and toks[end].text == "," and toks[end + 1].pos == "PROPN":
             k = end + 1
@@ -424,7 +424,7 @@ class _Reader:
         return None
 
     def _titled_dateline(self, start: int) -> tuple[int, int] | None:
-        """"Pyongyang, March 5 (Agency) --": a title-case place, a comma, and a dash soon after."""
+        """"Minsk, March 5 (Agency) --": a title-case place, a comma, and a dash soon after."""
         toks = self.p.tokens
         k = start
         while k < len(toks) and toks[k].pos == "PROPN" and toks[k].text[:1].isupper() and k - start < 4:
@@ -594,7 +594,7 @@ class _Reader:
 
     def _definite_proper_noun(self, a: int, b: int, cand: _Candidate) -> bool:
         """"the Amur", "the Yalu", "the Istana": a name with "the" of its own is a river, a building or a
-        region, not a town (countries keep theirs: "the Philippines"; "the Dong Dang station" is a town)."""
+        region, not a town (countries keep theirs: "the Philippines"; "the Khasan station" is a town)."""
         toks = self.p.tokens
         if a == 0 or toks[a - 1].lower != "the":
             return False

@@ -274,7 +274,7 @@ def reading_key(text: str, spec: ModelSpec) -> str:
 
 @functools.cache
 def headline_words() -> frozenset[str]:
-    """Verb forms read in lower case in a title-case headline ("Kim Jong Un Leaves for Hanoi")."""
+    """Verb forms read in lower case in a title-case headline ("Lukashenko Leaves for Moscow")."""
     from geo.reading.lexicon import load_lexicon
 
     out: set[str] = set()

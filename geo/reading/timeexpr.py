@@ -23,7 +23,7 @@ Resolution rules (deterministic):
 * "local time" (or no zone) means the zone of the place; "GMT", "UTC", "Beijing time" name their zone.
 * "that night", "the same day" take the day of the previous date in the article; "the next morning" the day
   after it. A clock time with no day takes the day of its live-blog stamp, else of the date just before it
-  in its paragraph ("crossed the border early on Tuesday and stopped at Dong Dang at 8.13 a.m."), else the
+  in its paragraph ("crossed the border early on Tuesday and stopped at Khasan at 8.13 a.m."), else the
   publication day (the day before when that would put it after publication).
 * A line that holds only a clock time ("0340 GMT") is a live-blog stamp for the lines after it.
 * "by"/"until"/"before"/"after"/"since" before an expression make it a bound (``side``).
@@ -996,7 +996,7 @@ _DASHES_AFTER_DATELINE = {"--", "—", "–", "-", "―"}
 
 def _in_dateline(parsed: ParsedText, match: _Match) -> bool:
     """A date between a place name that opens its paragraph and the dash that ends the dateline:
-    "Pyongyang, February 24 (KCNA) --", "DONG DANG, Feb. 26 (Lotus) —"."""
+    "Minsk, February 24 (KCNA) --", "DONG DANG, Feb. 26 (Lotus) —"."""
     tokens = parsed.tokens
     text = parsed.text
     first = tokens[match.start]

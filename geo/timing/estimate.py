@@ -504,7 +504,7 @@ def _relation_of(stop: Stop, event: Event, cues: TimeCues) -> PlaceRelation | No
 
 
 def _purpose(p: ParsedText, event: Event, stop: Stop) -> bool:
-    """The stop is only where the move is for ("got into a limousine for the drive to Hanoi", "boarded the
+    """The stop is only where the move is for ("got into a limousine for the drive to Kyiv", "boarded the
     train for Beijing"): a "for" stands between its name and the verb."""
     for _, mention in event.places:
         if not _same_place(mention, stop):
@@ -1024,7 +1024,7 @@ def _sentence_quote(reading: _Reading, sentence: int) -> Quote:
 
 def _on_leg(ctx: _Context) -> list[_Candidate]:
     """A closure or ban on a date whose object holds the traveller's move ("will ban traffic on the road Kim
-    is expected to take to Hanoi"): that hop is travelled within the window."""
+    is expected to take to Vladivostok"): that hop is travelled within the window."""
     out = []
     for article_id, reading in ctx.readings.items():
         p = reading.parsed
