@@ -54,7 +54,7 @@ def utc_offset_label(moment: datetime) -> str:
 
 
 def local_time(moment: datetime | None, timezone: str | None) -> str:
-    """A moment in the place's local time with its UTC offset: ``Sat 23 Feb 2019, 15:00 UTC+09:00``.
+    """A moment in the place's local time with its UTC offset: ``Fri 23 Aug 2024, 07:50 UTC+03:00``.
 
     Without a known zone the moment keeps the offset it was computed with.
     """
@@ -65,7 +65,7 @@ def local_time(moment: datetime | None, timezone: str | None) -> str:
 
 
 def short_time(moment: datetime | None, timezone: str | None) -> str:
-    """``Sat 23 Feb 15:00 UTC+09:00`` (no year), or ``unknown``."""
+    """``Fri 23 Aug 07:50 UTC+03:00`` (no year), or ``unknown``."""
     if moment is None:
         return UNKNOWN_TIME
     local = in_zone(moment, timezone)
@@ -119,7 +119,7 @@ def sources(journey: Journey) -> list[str]:
 
 
 def date_range(first: datetime, last: datetime) -> str:
-    """``23–26 Feb 2019``, ``28 Feb – 2 Mar 2019``, ``30 Dec 2018 – 2 Jan 2019`` or ``23 Feb 2019``."""
+    """``3–5 May 2020``, ``28 Feb – 2 Mar 2020``, ``30 Dec 2020 – 2 Jan 2021`` or ``3 May 2020``."""
     if first.date() == last.date():
         return f"{first.day} {first:%b %Y}"
     if (first.year, first.month) == (last.year, last.month):
