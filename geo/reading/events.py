@@ -719,9 +719,3 @@ def find_events(
 ) -> list[Event]:
     """Every movement frame of ``article`` with at least a place or a mode, in text order."""
     return list(_Frames(article, parsed, mentions, lexicon or load_lexicon()).frames())
-
-
-def article_people(
-    parsed: ParsedText, mentions: Sequence[Mention] = (), lexicon: Lexicon | None = None
-) -> People:
-    return find_people(parsed, lexicon or load_lexicon(), mentions)

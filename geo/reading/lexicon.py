@@ -37,7 +37,6 @@ class Lexicon:
     """The lists, folded for matching (hashed by identity)."""
 
     demonyms: Mapping[str, str]
-    ambiguous_demonyms: frozenset[str]
     regions: Mapping[str, Mapping[str, Any]]
     aliases: Mapping[str, str]
     stopwords: frozenset[str]
@@ -70,7 +69,6 @@ class Lexicon:
     event_verbs: frozenset[str]
     person_titles: frozenset[str]
     reporting_lemmas: frozenset[str]
-    bio_markers: tuple[str, ...]
     way_nouns: frozenset[str]
     admin_prefixes: tuple[str, ...] = ()
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False)
@@ -103,7 +101,6 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
         status = data["status"]
         return Lexicon(
             demonyms={fold(k): v for k, v in data["demonyms"].items()},
-            ambiguous_demonyms=frozenset(fold(w) for w in data["ambiguous_demonyms"]),
             regions={k: v for k, v in data["regions"].items() if isinstance(v, dict)},
             aliases={fold(k): v for k, v in data["aliases"].items()},
             stopwords=frozenset(fold(w) for w in data["stopwords"]),
@@ -136,7 +133,6 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             event_verbs=_low(data["event_verbs"]),
             person_titles=_low(data["person_titles"]),
             reporting_lemmas=_low(data["reporting_lemmas"]),
-            bio_markers=tuple(w.casefold() for w in data["bio_markers"]),
             way_nouns=_low(data["way_nouns"]),
             admin_prefixes=tuple(data.get("admin_prefixes", ())),
             raw=data,
