@@ -210,3 +210,19 @@ def test_someone_elses_planned_flight_is_theirs(geocoder: GazetteerGeocoder) -> 
     [flight] = _in_sentence(reading, "Pompeo will fly on to Manila.")
     assert _frame(flight) == ("Mike Pompeo", "fly", "planned", (("to", "Manila"),), "air")
     assert flight.mover_text == "Pompeo"
+
+
+def test_a_future_told_in_the_past_is_a_plan_not_a_hypothesis(geocoder: GazetteerGeocoder) -> None:
+    frames = _frames(
+        "Russian President Vladimir Putin told reporters that Kim Jong Un would travel on to Khabarovsk.",
+        geocoder,
+    )
+    assert frames == [("Kim Jong Un", "travel", "planned", (("to", "Khabarovsk"),), None)]
+
+
+def test_would_under_if_stays_hypothetical(geocoder: GazetteerGeocoder) -> None:
+    frames = _frames(
+        "Officials said that if Kim Jong Un travelled by train he would reach Khabarovsk in two days.",
+        geocoder,
+    )
+    assert [(f[1], f[2]) for f in frames] == [("travel", "hypothetical"), ("reach", "hypothetical")]

@@ -272,6 +272,9 @@ class _Frames:
                 return "hypothetical"
             aux = {c.lower for c in kids if c.dep in ("aux", "auxpass")}
             if aux & self.lex.hypothetical_aux:
+                if aux & {"would", "'d"} and self._reported(chain[depth + 1 :]) and not self._conditional(k):
+                    # "Putin said Kim would travel on to X": a future told in the past, a plan
+                    return "planned" if status == "happened" else status
                 return "hypothetical"
             if depth > 0 and tok.lemma in self.lex.denial_lemmas and tok.pos == "VERB":
                 return "denied"
@@ -290,6 +293,25 @@ class _Frames:
             if k == clause_root:
                 break
         return status
+
+    def _conditional(self, k: int) -> bool:
+        """"he would reach X if he travelled by train": an "if" clause on the verb makes it a hypothesis."""
+        return any(
+            self.p.tokens[c].dep == "advcl"
+            and any(self.p.tokens[m].lower in self.lex.conditional_marks for m in self.p.children(c))
+            for c in self.p.children(k)
+        )
+
+    def _reported(self, above: Sequence[int]) -> bool:
+        """Whether a clause hangs on a verb of saying ("told", "did not say") with no "if" on the way."""
+        for k in above:
+            tok = self.p.tokens[k]
+            if any(self.p.tokens[c].dep == "mark" and self.p.tokens[c].lower in self.lex.conditional_marks
+                   for c in self.p.children(k)):  # fmt: skip
+                return False
+            if tok.lemma.casefold() in self.lex.reporting_lemmas:
+                return True
+        return False
 
     def _earlier(self, i: int) -> bool:
         tok = self.p.tokens[i]
