@@ -104,7 +104,21 @@ def find_people(parsed: ParsedText, lex: Lexicon, mentions: Sequence[Mention] = 
             if word not in lex.person_titles and word not in lex.person_nouns:
                 break
             titles.setdefault(word, name)
+            country = _demonym_before(parsed, k, lex)
+            if country:
+                titles.setdefault(f"{country} {word}", name)  # "RU president" → Vladimir Putin
     return People(tuple(full), by_word, tuple(resolved), dict(totals), titles)
+
+
+def _demonym_before(parsed: ParsedText, k: int, lex: Lexicon) -> str | None:
+    """The country a demonym just before token ``k`` names ("North Korean leader" → KP)."""
+    for size in (2, 1):
+        if k - size >= 0:
+            words = " ".join(t.text for t in parsed.tokens[k - size : k])
+            code = lex.demonyms.get(fold(words))
+            if code:
+                return code
+    return None
 
 
 class _Frames:
@@ -127,7 +141,9 @@ class _Frames:
                 k += 1
         self.dateline = next((m for m in self.mentions if m.kind == "dateline"), None)
         self._movers: dict[int, tuple[str, str]] = {}
+        self._asking: set[int] = set()
         self.last_mover = ""
+        self.last_mover_at = -1
         """Who moved in the last frame with a mover: "the train" after it is that person's train."""
 
     # who ---------------------------------------------------------------------------------------------------
@@ -196,17 +212,43 @@ class _Frames:
         lemma = tok.lemma.casefold()
         if (lemma in self.lex.vehicles and tok.pos == "NOUN") or lower == "it":
             return self._carried(i)  # a bare "the train" is left to the itinerary: whose train is it?
+        if tok.pos == "NOUN" and lemma in self.lex.movement_nouns and tok.dep not in _SUBJECTS:
+            # "after a journey that began in Minsk": whoever makes the journey (the verb it hangs on says)
+            owner = self.subject_token(i)
+            if owner is not None and owner != i and owner not in self._asking:
+                self._asking.add(i)
+                try:
+                    return self._who(owner)
+                finally:
+                    self._asking.discard(i)
         if lemma in self.lex.person_nouns and any(
             self.p.tokens[c].lower in ("a", "an") for c in self.p.children(i)
         ):
             return ""  # "a delegation of officers" is somebody else
+        if lemma in self.lex.person_nouns:
+            country = _demonym_before(self.p, i, self.lex)
+            if country and f"{country} {lemma}" in self.people.titles:
+                return self.people.titles[f"{country} {lemma}"]  # "the North Korean leader"
+            if country:
+                # "The Russian president": a role of a given country is the person named last, not the
+                # last subject (who may be the traveller from another country)
+                named = self.people.last_before(i)
+                if named:
+                    return named
         if lemma in self.lex.person_nouns and lemma in self.people.titles:
             return self.people.titles[lemma]  # "the prime minister" is the one titled so
         if lower in self.lex.pronouns or lemma in self.lex.person_nouns:
             # the person named earlier in the same sentence, else the last one named as a subject
             sent = self.p.sentence(i)
             same = [n for k, n, _ in self.people.positions if sent.start <= k < i]
-            return same[-1] if same else self.people.last_before(i, subject=True)
+            if same:
+                return same[-1]
+            # the last subject named, or the last mover a frame found (a role noun: "The Russian president
+            # flew in … he would leave"), whichever came later
+            subjects = [k for k, _, is_subject in self.people.positions if k < i and is_subject]
+            if self.last_mover and (not subjects or subjects[-1] < self.last_mover_at):
+                return self.last_mover
+            return self.people.last_before(i, subject=True)
         return ""
 
     def _subject(self, i: int) -> tuple[str, str]:
@@ -388,6 +430,8 @@ class _Frames:
             return None
         if word == "for" and lemma not in self.lex.for_lemmas:
             return None
+        if relation == "at" and motion.at_means in ("from", "to"):
+            return motion.at_means  # type: ignore[return-value]
         if relation == "at" and motion.arrival:
             return "to"
         if not kids:
@@ -723,7 +767,7 @@ class _Frames:
             )
             if resolved or mode:
                 if mover:
-                    self.last_mover = mover
+                    self.last_mover, self.last_mover_at = mover, tok.i
                 yield event
                 for other in self._co_movers(subject, mover):
                     yield replace(event, mover=other)

@@ -28,6 +28,7 @@ class Motion:
     passive_only: bool = False
     event: bool = False
     at_place: bool = False
+    at_means: str | None = None
     needs_object: frozenset[str] = frozenset()
     needs_particle: frozenset[str] = frozenset()
 
@@ -87,6 +88,7 @@ def _motion(spec: Mapping[str, Any]) -> Motion:
         passive_only=bool(spec.get("passive_only")),
         event=bool(spec.get("event")),
         at_place=bool(spec.get("at_place")),
+        at_means=spec.get("at_means"),
         needs_object=_low(spec.get("needs_object", ())),
         needs_particle=_low(spec.get("needs_particle", ())),
     )
