@@ -226,3 +226,13 @@ def test_would_under_if_stays_hypothetical(geocoder: GazetteerGeocoder) -> None:
         geocoder,
     )
     assert [(f[1], f[2]) for f in frames] == [("travel", "hypothetical"), ("reach", "hypothetical")]
+
+
+def test_a_title_alone_is_the_person_so_titled(geocoder: GazetteerGeocoder) -> None:
+    # the small model tags "pope" as a person; a title with no name resolves to the one titled so
+    frames = _frames(
+        "Pope Francis landed in Baghdad on Friday. The 84-year-old pope was greeted by Prime Minister "
+        "Mustafa al-Kadhimi before being driven to the palace. On Saturday he will fly to Najaf.",
+        geocoder,
+    )
+    assert {f[0] for f in frames} == {"Francis"}

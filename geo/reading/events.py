@@ -40,6 +40,8 @@ class People:
 
     def resolve(self, name: str) -> str:
         folded = fold(name)
+        if not folded:
+            return ""
         for full in self.full:
             if fold(full) == folded:
                 return full
@@ -153,6 +155,7 @@ class _Frames:
         if i in self._mention_at and self._mention_at[i].kind != "descriptive":
             return ""  # a place the small model took for a person ("Khasan")
         if ent is not None and ent.label == "PERSON":
+            # a title alone ("the pope", which the small model may tag PERSON) is read as a role noun
             return self.people.resolve(_clean_person(self.p, ent.start, ent.end, self.lex))
         tok = self.p.tokens[i]
         if tok.pos == "PROPN" and fold(tok.text) in self.people.by_word:
