@@ -51,7 +51,7 @@ ORIGIN_MIN = 0.75
 """Below this score a place only left is not taken as the start; the first place nothing comes before is."""
 STATUS_WEIGHT = 1.5
 """What is reported done before what is reported still to come: more than a weekday, less than a date."""
-END_WEIGHT = 1.0
+END_WEIGHT = 1.25
 """A place only ever left is the origin, one only ever reached the destination: before / after the rest."""
 WEEKDAY_WEIGHT = 0.75
 """A weekday alone is read against the publication day and may land in the wrong week: it counts less

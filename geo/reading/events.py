@@ -567,7 +567,13 @@ class _Frames:
 
     def _elaborates(self, tok: Token) -> bool:
         """"landed in Baghdad on Friday, flying in from Rome": a participle hung on another move, with no
-        "before"/"after"/"then", retells that move."""
+        "before"/"after"/"then", retells that move; so does "arrived … after a 60-hour trip from X"."""
+        head = self.p.tokens[tok.head]
+        if tok.pos == "NOUN" and tok.dep == "pobj" and head.lower in ("after", "following"):
+            return True
+        marks = {self.p.tokens[c].lower for c in self.p.children(tok.i) if self.p.tokens[c].dep == "mark"}
+        if tok.dep == "advcl" and marks & {"after", "since", "once"}:
+            return True  # "ran through Shenyang after Kim left Pyongyang": told second, happened first
         if tok.tag != "VBG" or tok.dep not in ("advcl", "xcomp", "conj") or tok.head == tok.i:
             return False
         markers = {self.p.tokens[c].lower for c in self.p.children(tok.i)}
