@@ -54,6 +54,8 @@ def build_journey(
         itinerary = replace(itinerary, stops=resolve_stops(itinerary.stops, network))
         itinerary = apply_corrections(itinerary, corrections, geocoder)
     route = plan_route(itinerary, network)
-    timing = estimate_timing(articles, {r.article.id: r.parsed for r in readings}, itinerary, route, speeds)
+    parses = {r.article.id: r.parsed for r in readings}
+    times = {r.article.id: r.times for r in readings}
+    timing = estimate_timing(articles, parses, itinerary, route, speeds, times=times)
     route = with_stated_distances(route, timing)
     return assemble_journey(tuple(articles), itinerary, route, timing)

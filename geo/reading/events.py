@@ -127,12 +127,12 @@ class _Frames:
     """Reads the frames of one article."""
 
     def __init__(
-        self, article: Article, parsed: ParsedText, mentions: Sequence[Mention], lex: Lexicon
+        self, article: Article, parsed: ParsedText, mentions: Sequence[Mention], lex: Lexicon, people: People
     ) -> None:
         self.article = article
         self.p = parsed
         self.lex = lex
-        self.people = find_people(parsed, lex, mentions)
+        self.people = people
         self.mentions = [m for m in mentions if m.article == article.id]
         self._mention_at: dict[int, Mention] = {}
         for m in self.mentions:
@@ -573,7 +573,7 @@ class _Frames:
             return True
         marks = {self.p.tokens[c].lower for c in self.p.children(tok.i) if self.p.tokens[c].dep == "mark"}
         if tok.dep == "advcl" and marks & {"after", "since", "once"}:
-            return True  # "ran through Shenyang after Kim left Pyongyang": told second, happened first
+            return True  # "ran through Smolensk after Lukashenko left Minsk": told second, happened first
         if tok.tag != "VBG" or tok.dep not in ("advcl", "xcomp", "conj") or tok.head == tok.i:
             return False
         markers = {self.p.tokens[c].lower for c in self.p.children(tok.i)}
@@ -790,7 +790,14 @@ _THERE = Mention("", "there", 0, 0, 0, 0, "name", None)
 
 
 def find_events(
-    article: Article, parsed: ParsedText, mentions: Sequence[Mention], lexicon: Lexicon | None = None
+    article: Article,
+    parsed: ParsedText,
+    mentions: Sequence[Mention],
+    lexicon: Lexicon | None = None,
+    people: People | None = None,
 ) -> list[Event]:
-    """Every movement frame of ``article`` with at least a place or a mode, in text order."""
-    return list(_Frames(article, parsed, mentions, lexicon or load_lexicon()).frames())
+    """Every movement frame of ``article`` with at least a place or a mode, in text order. ``people`` is
+    the article's ``find_people`` when the caller has it already."""
+    lex = lexicon or load_lexicon()
+    people = people if people is not None else find_people(parsed, lex, mentions)
+    return list(_Frames(article, parsed, mentions, lex, people).frames())

@@ -44,7 +44,8 @@ def read_articles(
     for article in articles:
         doc = parsed[article.id]
         mentions = tuple(find_mentions(article, doc, geocoder, lex))
-        events = tuple(find_events(article, doc, mentions, lex))
+        people = find_people(doc, lex, mentions)
+        events = tuple(find_events(article, doc, mentions, lex, people))
         times = tuple(find_time_expressions(article, doc))
-        readings.append(Reading(article, doc, mentions, find_people(doc, lex, mentions), events, times))
+        readings.append(Reading(article, doc, mentions, people, events, times))
     return readings

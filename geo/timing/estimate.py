@@ -326,15 +326,18 @@ def estimate_timing(
     *,
     cues: TimeCues | None = None,
     words: QuantityWords | None = None,
+    times: Mapping[str, Sequence[TimeExpression]] | None = None,
 ) -> Timing:
     """Arrival/departure windows at every stop and leg of ``route``, honouring the statements it can.
 
     ``parses`` holds each article's one parse by id (``geo.reading.parse.parse_articles``); an article
-    missing from it is parsed here.
+    missing from it is parsed here. ``times`` are the time expressions the reading already found with the
+    default cues (``Reading.times``), so they are not read twice; they are ignored with other ``cues``.
     """
+    known = times if cues is None else None
     cues = cues or default_cues()
     words = words or default_quantity_words()
-    readings = _readings(articles, parses, cues, words)
+    readings = _readings(articles, parses, cues, words, known)
     fallback_zone = _fallback_zone(articles)
     origin = min((a.published for a in articles), default=datetime(2000, 1, 1, tzinfo=UTC))
     stops = {s.seq: s for s in itinerary.stops}
@@ -413,7 +416,11 @@ def with_stated_distances(route: Route, timing: Timing) -> Route:
 
 
 def _readings(
-    articles: Sequence[Article], parses: Mapping[str, ParsedText] | None, cues: TimeCues, words: QuantityWords
+    articles: Sequence[Article],
+    parses: Mapping[str, ParsedText] | None,
+    cues: TimeCues,
+    words: QuantityWords,
+    times: Mapping[str, Sequence[TimeExpression]] | None = None,
 ) -> dict[str, _Reading]:
     missing = [a for a in articles if parses is None or a.id not in parses]
     parsed: dict[str, ParsedText] = dict(parses or {})
@@ -424,10 +431,11 @@ def _readings(
     out = {}
     for article in articles:
         p = parsed[article.id]
+        found = times.get(article.id) if times is not None else None
         out[article.id] = _Reading(
             article,
             p,
-            tuple(find_time_expressions(article, p, cues)),
+            tuple(found) if found is not None else tuple(find_time_expressions(article, p, cues)),
             tuple(find_quantities(article, p, words)),
         )
     return out
