@@ -259,12 +259,11 @@ class _Reader:
         tok = self.p.tokens[i]
         if tok.pos not in ("NOUN", "PROPN"):
             return None
-        for k in (i - 1,):
-            if k >= 0 and self.p.tokens[k].head == i:
-                two = f"{self.p.tokens[k].lemma.casefold()} {tok.lemma.casefold()}"
-                info = self._heads(two)
-                if info:
-                    return two, info
+        if i > 0 and self.p.tokens[i - 1].head == i:  # "border town", "railway station"
+            two = f"{self.p.tokens[i - 1].lemma.casefold()} {tok.lemma.casefold()}"
+            info = self._heads(two)
+            if info:
+                return two, info
         info = self._heads(tok.lemma.casefold())
         return (tok.lemma.casefold(), info) if info else None
 
@@ -521,7 +520,7 @@ class _Reader:
         """A name the gazetteer lacks is still a place when a descriptive noun says so ("the border
         station of Tumangang"): it is kept unresolved, and routing places it at the station of that name."""
         last = self.p.tokens[b - 1].lemma.casefold()
-        if last in self.lex.vehicles or last in self.lex.name_facilities or last in self.lex.descriptive_heads:  # noqa: E501
+        if self._place_word(last):
             return False
         found = self._descriptor_for(a, b)
         return found is not None and found[1].get("feature") in ("station", "crossing", "city")
@@ -533,13 +532,12 @@ class _Reader:
         if ent is not None and ent.label in PLACE_ENTITIES and ent.start == a and ent.end == b:
             return True
         rest = [t for t in self.p.tokens[start:end] if not a <= t.i < b]
-        return all(
-            t.lemma.casefold() in self.lex.name_facilities
-            or t.lemma.casefold() in self.lex.descriptive_heads
-            or t.lemma.casefold() in self.lex.vehicles
-            or fold(t.text) in self.lex.demonyms
-            for t in rest
-        )
+        return all(self._place_word(t.lemma.casefold()) or fold(t.text) in self.lex.demonyms for t in rest)
+
+    def _place_word(self, lemma: str) -> bool:
+        """A word that, beside a name, says the name is a place: "station", "border town", "railway"."""
+        lex = self.lex
+        return lemma in lex.name_facilities or lemma in lex.descriptive_heads or lemma in lex.vehicles
 
     def _vetoed(self, cand: _Candidate) -> bool:
         a, b = cand.start, cand.end
@@ -550,11 +548,8 @@ class _Reader:
             if after is not None and after.pos == "ADP" and after.lower != "of":
                 extra = [t for t in extra if t.i < a]  # "Bureya in the Amur region" read as one name
             harmless = all(
-                t.lemma.casefold() in self.lex.name_facilities
-                or t.lemma.casefold() in self.lex.descriptive_heads
-                or t.lemma.casefold() in self.lex.vehicles
-                or t.is_punct_like
-                for t in map(_Tok, extra)
+                self._place_word(t.lemma.casefold()) or t.pos == "PUNCT" or t.text in ("'s", "’s")
+                for t in extra
             )
             if not harmless:
                 return True
@@ -743,19 +738,6 @@ class _Reader:
                 cand = _Candidate(i, i + len(words), "name", name, place=place)
                 out.append(self.mention(article, cand))
         return out
-
-
-@dataclass(frozen=True)
-class _Tok:
-    tok: Token
-
-    @property
-    def lemma(self) -> str:
-        return self.tok.lemma
-
-    @property
-    def is_punct_like(self) -> bool:
-        return self.tok.pos == "PUNCT" or self.tok.text in ("'s", "’s")
 
 
 # --- choosing among namesakes -----------------------------------------------------------------------------
