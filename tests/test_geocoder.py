@@ -218,3 +218,10 @@ def test_fallback_is_asked_only_for_names_the_gazetteer_lacks(gazetteer: Gazette
 
 def test_without_fallback_unknown_names_stay_unknown(geocoder: GazetteerGeocoder) -> None:
     assert geocoder.geocode("Zorblatt Junction") is None
+
+
+def test_border_words_rank_the_namesake_at_a_border_first(geocoder: GazetteerGeocoder) -> None:
+    inland = _one(geocoder.geocode("Pingxiang"))
+    at_border = _one(geocoder.geocode("Pingxiang", border=True))
+    assert inland.raw["admin1"] != at_border.raw["admin1"]
+    assert at_border.latitude < 23 and "within 40 km of another country" in at_border.raw["why"]

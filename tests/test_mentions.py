@@ -189,3 +189,11 @@ def test_bylines_name_people_not_places(geocoder: GazetteerGeocoder) -> None:
     parsed = parse_articles([article])[article.id]
     assert [(m.text, m.kind) for m in find_mentions(article, parsed, geocoder)] == [("Seoul", "name")]
     assert find_people(parsed, load_lexicon()).full == ("Linda Givetash", "Josh Smith")
+
+
+def test_a_name_beside_the_word_border_is_the_namesake_at_a_border(geocoder: GazetteerGeocoder) -> None:
+    plain = _short("The delegation stopped in Pingxiang for lunch.", geocoder)
+    border = _short("A locomotive pulled the carriages across the border from Pingxiang.", geocoder)
+    assert plain[0].place is not None and plain[0].place.latitude > 27  # the big inland city
+    assert border[0].place is not None and border[0].place.latitude < 23  # the frontier town
+    assert "border" in border[0].place.why

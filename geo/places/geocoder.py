@@ -31,6 +31,9 @@ if TYPE_CHECKING:
 EQUALLY_NEAR_KM = 100.0
 """Candidates within this many km of the nearest one to the journey count as equally near (then population
 decides): a town 20 km closer should not beat the city everyone means."""
+BORDER_KM = 40.0
+"""A place this close to a town of another country lies "at the border" (Pingxiang by the Vietnamese frontier,
+not the larger Pingxiang 600 km inland), when the words around a name speak of a border."""
 
 Coordinates = tuple[float, float]
 _REVERSE_RADII_DEG = (0.5, 2.0, 8.0)
@@ -53,9 +56,11 @@ class _Ranked:
     entry: GazetteerEntry
     preferred: bool
     distance_km: float | None
+    at_border: bool = True
+    """Within ``BORDER_KM`` of another country (True when the words say nothing about a border)."""
 
-    def key(self, nearest_km: float | None) -> tuple[int, int, int, int, int]:
-        """Sort key: preferred country, countries first, equally-near group, population, id."""
+    def key(self, nearest_km: float | None) -> tuple[int, int, int, int, int, int]:
+        """Sort key: preferred country, countries first, equally-near group, at a border, population, id."""
         near_group = 0
         if nearest_km is not None:
             close = self.distance_km is not None and self.distance_km <= nearest_km + EQUALLY_NEAR_KM
@@ -64,6 +69,7 @@ class _Ranked:
             0 if self.preferred else 1,
             0 if self.entry.kind == "country" else 1,
             near_group,
+            0 if self.at_border else 1,
             -self.entry.population,
             self.entry.geonameid,
         )
@@ -105,12 +111,15 @@ class GazetteerGeocoder(Geocoder):
         near: Sequence[Coordinates] | None = None,
         limit: int | None = None,
         strict: bool = False,
+        border: bool = False,
     ) -> Location | list[Location] | None:
         """Places named ``query``, best first, as geopy ``Location``s whose ``raw`` explains the choice.
 
         ``country_codes``: ISO alpha-2 code(s) preferred (ranked first; required only when ``strict``).
         ``near``: (lat, lon) degrees (tuples or ``geopy.Point``) of the other places of the same journey;
         candidates within ``EQUALLY_NEAR_KM`` of the nearest to them win.
+        ``border``: the words put the place at a border, so among equally near candidates those within
+        ``BORDER_KM`` of another country's town come first.
         ``limit``: most results when ``exactly_one`` is False. Returns None when nothing matches.
         """
         if not isinstance(query, str):
@@ -123,7 +132,12 @@ class GazetteerGeocoder(Geocoder):
             return self._ask_fallback(query, preferred, exactly_one)
         points = [(float(point[0]), float(point[1])) for point in near or ()]
         ranked = [
-            _Ranked(entry, entry.country_code in preferred, _nearest_km(entry, points) if points else None)
+            _Ranked(
+                entry,
+                entry.country_code in preferred,
+                _nearest_km(entry, points) if points else None,
+                not border or len(candidates) == 1 or self._at_border(entry),
+            )
             for entry in candidates
         ]
         known = [r.distance_km for r in ranked if r.distance_km is not None]
@@ -136,6 +150,19 @@ class GazetteerGeocoder(Geocoder):
             self._location(item, _why(query, ranked, i, preferred, nearest_km))
             for i, item in enumerate(ranked[:count])
         ]
+
+    def _at_border(self, entry: GazetteerEntry) -> bool:
+        """Whether a town of another country lies within ``BORDER_KM`` of ``entry``."""
+        if entry.kind == "country":
+            return False
+        radius = BORDER_KM / _KM_PER_DEGREE
+        here = (entry.latitude, entry.longitude)
+        nearby = self.gazetteer.nearest(entry.latitude, entry.longitude, radius_deg=radius)
+        return any(
+            other.country_code != entry.country_code
+            and geodesic(here, (other.latitude, other.longitude)).km <= BORDER_KM
+            for other in nearby
+        )
 
     def _ask_fallback(
         self, query: str, preferred: frozenset[str], exactly_one: bool
@@ -290,7 +317,7 @@ def _reasons(ranked: Sequence[_Ranked], preferred: frozenset[str], nearest_km: f
     best = chosen.key(nearest_km)
     reasons: list[str] = []
     field = list(ranked)
-    for level in range(3):
+    for level in range(4):
         kept = [r for r in field if r.key(nearest_km)[level] == best[level]]
         if len(kept) < len(field) or (level == 2 and chosen.distance_km is not None):
             dropped = [r for r in field if r not in kept]
@@ -315,6 +342,8 @@ def _criterion(
         return f"in the preferred country {codes} ({len(kept)} of {len(kept) + len(dropped)} candidates)"
     if level == 1:
         return "the name is a country's"
+    if level == 3:
+        return f"the words speak of a border, and it lies within {BORDER_KM:.0f} km of another country"
     distance = f"{chosen.distance_km:,.0f} km from the nearest other place of the journey"
     others = [r.distance_km for r in dropped if r.distance_km is not None]
     if len(kept) > 1:

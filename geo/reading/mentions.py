@@ -61,6 +61,8 @@ class _Candidate:
     description: str | None = None
     feature: str | None = None
     border_of: str | None = None
+    at_border: bool = False
+    """The sentence speaks of a border ("across the border from X"): namesakes at one rank first."""
     results: list[Location] = field(default_factory=list)
     place: Place | None = None
     paragraph: int = 0
@@ -116,7 +118,7 @@ class _Resolver:
     def __init__(self, geocoder: SupportsGeocode, lex: Lexicon) -> None:
         self.geocoder = geocoder
         self.lex = lex
-        self._memo: dict[tuple[str, str | None, tuple[Coordinates, ...]], list[Location]] = {}
+        self._memo: dict[tuple[str, str | None, tuple[Coordinates, ...], bool], list[Location]] = {}
 
     def query_for(self, name: str) -> str:
         alias = self.lex.aliases.get(fold(name))
@@ -124,14 +126,18 @@ class _Resolver:
             return alias
         return name.title() if name.isupper() and len(name) > 3 else name
 
-    def lookup(self, name: str, hint: str | None = None, near: Sequence[Coordinates] = ()) -> list[Location]:
-        key = (fold(name), hint, tuple(near))
+    def lookup(
+        self, name: str, hint: str | None = None, near: Sequence[Coordinates] = (), border: bool = False
+    ) -> list[Location]:
+        key = (fold(name), hint, tuple(near), border)
         if key not in self._memo:
             kwargs: dict[str, Any] = {"exactly_one": False}
             if hint:
                 kwargs.update(country_codes=[hint], strict=True)
             if near:
                 kwargs["near"] = list(near)
+            if border:
+                kwargs["border"] = True
             self._memo[key] = _as_list(self.geocoder.geocode(self.query_for(name), **kwargs))
         return self._memo[key]
 
@@ -167,6 +173,7 @@ def find_mentions(
     accepted = [c for c in candidates if reader.accept(c)]
     for cand in accepted:
         cand.paragraph = reader.paragraph(cand.start)
+        cand.at_border = bool(cand.border_of) or reader.speaks_of_border(cand.start)
     _resolve_places(accepted, resolver)
     _resolve_capitals(accepted, geocoder)
     _city_states(accepted, geocoder)
@@ -300,7 +307,7 @@ class _Reader:
         return None
 
     def _border_of(self, head: int) -> str | None:
-        """"on the Chinese border" / "near the border with China" / "Chinese border city" → CN."""
+        """ "on the Chinese border" / "near the border with China" / "Chinese border city" → CN."""
         for k in self.p.subtree(head):
             tok = self.p.tokens[k]
             if tok.lemma.casefold() not in self.lex.border_words:
@@ -371,7 +378,7 @@ class _Reader:
         return ""
 
     def _country_after(self, end: int) -> str | None:
-        """"Khasan, Russia" → RU."""
+        """ "Khasan, Russia" → RU."""
         toks = self.p.tokens
         if end + 1 < len(toks) and toks[end].text == "," and toks[end + 1].pos == "PROPN":
             k = end + 1
@@ -423,7 +430,7 @@ class _Reader:
         return None
 
     def _titled_dateline(self, start: int) -> tuple[int, int] | None:
-        """"Minsk, March 5 (Agency) --": a title-case place, a comma, and a dash soon after."""
+        """ "Minsk, March 5 (Agency) --": a title-case place, a comma, and a dash soon after."""
         toks = self.p.tokens
         k = start
         while k < len(toks) and toks[k].pos == "PROPN" and toks[k].text[:1].isupper() and k - start < 4:
@@ -436,6 +443,12 @@ class _Reader:
             if toks[j].text in _DASHES:
                 return start, k
         return None
+
+    def speaks_of_border(self, i: int) -> bool:
+        """Whether the sentence of token ``i`` has a border word ("border", "frontier")."""
+        sentence = self.p.sentence(i)
+        words = self.p.tokens[sentence.start : sentence.end]
+        return any(t.lemma.casefold() in self.lex.border_words for t in words)
 
     def paragraph(self, i: int) -> int:
         """Index of the paragraph (text between blank lines) token ``i`` is in."""
@@ -566,7 +579,7 @@ class _Reader:
         return (ent is None or ent.label not in PLACE_ENTITIES) and known and self._person_evidence(a, b)
 
     def _modifies_a_thing(self, a: int, b: int) -> bool:
-        """"the Angara rocket", "the Singapore summit": a name that only qualifies a common noun names that
+        """ "the Angara rocket", "the Singapore summit": a name that only qualifies a common noun names that
         thing, not a place the traveller is at (a station, a border crossing or an airport still is)."""
         toks = self.p.tokens
         root = toks[self._root(a, b)]
@@ -579,7 +592,7 @@ class _Reader:
         return lemma not in self.lex.vehicles and lemma not in self.lex.border_words
 
     def _possessed_building(self, a: int, b: int) -> bool:
-        """"St. Michael's Golden-Domed Monastery": a name owning a building or a body is part of its name."""
+        """ "St. Michael's Golden-Domed Monastery": a name owning a building or a body is part of its name."""
         toks = self.p.tokens
         if b >= len(toks) or toks[b].text not in ("'s", "’s"):
             return False
@@ -588,7 +601,7 @@ class _Reader:
         return any(t.lemma.casefold() in self.lex.name_vetoes for t in words)
 
     def _definite_proper_noun(self, a: int, b: int, cand: _Candidate) -> bool:
-        """"the Amur", "the Yalu", "the Istana": a name with "the" of its own is a river, a building or a
+        """ "the Amur", "the Yalu", "the Istana": a name with "the" of its own is a river, a building or a
         region, not a town (countries keep theirs: "the Philippines"; "the Khasan station" is a town)."""
         toks = self.p.tokens
         if a == 0 or toks[a - 1].lower != "the":
@@ -640,7 +653,8 @@ class _Reader:
             if any(toks[k].pos == "PROPN" and toks[k].dep in ("compound", "appos", "poss") for k in kids):
                 continue
             if any(
-                toks[k].dep == "prep" and toks[k].lower in ("of", "at")
+                toks[k].dep == "prep"
+                and toks[k].lower in ("of", "at")
                 and any(toks[o].pos == "PROPN" for o in self.p.children(k))
                 for k in kids
             ):
@@ -771,8 +785,8 @@ def _resolve_places(candidates: list[_Candidate], resolver: _Resolver) -> None:
         results = cand.results
         own = (results[0].latitude, results[0].longitude)
         near = tuple(a for a in dict.fromkeys(anchors) if a != own)
-        if len(results) > 1 and near and not cand.hint and not _dominant(results, resolver.lex):
-            results = resolver.lookup(cand.query, None, near) or results
+        if len(results) > 1 and (cand.at_border or (near and not _dominant(results, resolver.lex))):
+            results = resolver.lookup(cand.query, cand.hint, near, cand.at_border) or results
         exact = [r for r in results if _is_exact(r, resolver.query_for(cand.query))]
         best = exact[0] if exact else results[0]  # "New Delhi" is New Delhi, not the bigger Delhi around it
         if near and not _is_exact(best, resolver.query_for(cand.query)) and best.raw.get("kind") != "country":
@@ -784,7 +798,7 @@ def _resolve_places(candidates: list[_Candidate], resolver: _Resolver) -> None:
 
 
 def _resolve_capitals(candidates: list[_Candidate], geocoder: SupportsGeocode) -> None:
-    """"the Vietnamese capital", or "the capital" after a place in Vietnam: the capital GeoNames lists."""
+    """ "the Vietnamese capital", or "the capital" after a place in Vietnam: the capital GeoNames lists."""
     capital_of = getattr(geocoder, "capital", None)
     if capital_of is None:
         return
@@ -827,7 +841,7 @@ def _city_states(candidates: list[_Candidate], geocoder: SupportsGeocode) -> Non
 
 
 def _resolve_deictic(candidates: list[_Candidate]) -> None:
-    """"this border town" in a report datelined from that town is the dateline's place."""
+    """ "this border town" in a report datelined from that town is the dateline's place."""
     dateline = next((c for c in candidates if c.kind == "dateline"), None)
     for cand in candidates:
         if cand.evidence == "deictic" and dateline is not None:
@@ -845,7 +859,7 @@ def _same_kind(named: _Candidate, anaphor: _Candidate) -> bool:
 
 
 def _resolve_anaphora(candidates: list[_Candidate]) -> None:
-    """"the station" is the last station named before it; with none, it names nothing and is dropped."""
+    """ "the station" is the last station named before it; with none, it names nothing and is dropped."""
     ordered = sorted(candidates, key=lambda c: c.start)
     for k, cand in enumerate(ordered):
         if cand.evidence != "anaphora":
