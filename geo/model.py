@@ -126,6 +126,8 @@ class Event:
     sentence_end: int
     elaborates: bool = False
     """A participle that retells the same move ("landed in Baghdad, flying in from Rome"), not a next one."""
+    backshifted: bool = False
+    """Told in the past perfect ("had flown to X"): it happened before the moves told around it."""
 
 
 @dataclass(frozen=True)

@@ -26,9 +26,10 @@ def read_itinerary(
     readings = read_articles(articles, geocoder)
     events = {r.article.id: r.events for r in readings}
     people = {r.article.id: r.people for r in readings}
-    traveller = find_traveller(articles, events, people, {r.article.id: r.lead_end_token for r in readings})
+    lead_ends = {r.article.id: r.lead_end_token for r in readings}
+    traveller = find_traveller(articles, events, people, lead_ends)
     times = {r.article.id: r.times for r in readings}
-    return readings, extract_itinerary(articles, events, people, traveller, times=times)
+    return readings, extract_itinerary(articles, events, people, traveller, times=times, lead_ends=lead_ends)
 
 
 def build_journey(

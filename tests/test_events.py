@@ -236,3 +236,28 @@ def test_a_title_alone_is_the_person_so_titled(geocoder: GazetteerGeocoder) -> N
         geocoder,
     )
     assert {f[0] for f in frames} == {"Francis"}
+
+
+def test_past_perfect_marks_a_move_as_told_out_of_order(geocoder: GazetteerGeocoder) -> None:
+    reading = _read(
+        "Macron landed in Rzeszow on Thursday. He had flown from Paris overnight and then boarded a train.",
+        geocoder,
+    )
+    by_lemma = {e.lemma: e for e in reading.events}
+    assert by_lemma["fly"].backshifted and not by_lemma["land"].backshifted
+
+
+def test_a_trip_in_a_when_clause_of_an_earlier_year_is_earlier(geocoder: GazetteerGeocoder) -> None:
+    frames = _frames("It is his first visit to Russia since 2011, when he travelled to Ulan-Ude.", geocoder)
+    assert ("", "visit", "happened", (("to", "Russia"),), None) in frames
+    assert ("", "travel", "earlier", (("to", "Ulan-Ude"),), None) in frames
+
+
+def test_a_move_noun_in_apposition_to_a_place_is_no_move(geocoder: GazetteerGeocoder) -> None:
+    frames = _frames("Talks are to be held at Ussuriysk, a short drive from Vladivostok.", geocoder)
+    assert all(lemma != "drive" for _, lemma, _, _, _ in frames)
+
+
+def test_took_off_from_is_a_departure(geocoder: GazetteerGeocoder) -> None:
+    frames = _frames("Putin's plane took off from Moscow shortly after noon.", geocoder)
+    assert any(lemma == "take" and ("from", "Moscow") in places for _, lemma, _, places, _ in frames)

@@ -440,3 +440,26 @@ def test_a_contradicting_statement_is_overruled_and_said(geocoder: GazetteerGeoc
     )
     assert [s.name for s in itinerary.stops] == ["Pyongyang", "Khasan", "Vladivostok"]
     assert "A statement puts it before Khasan" in itinerary.stops[2].reason
+
+
+def test_moves_told_one_after_another_keep_that_order_over_geography(geocoder: GazetteerGeocoder) -> None:
+    itinerary = _inline(
+        "Lukashenko begins Asian tour\n\n"
+        "Belarusian President Alexander Lukashenko set off from Minsk for a tour of Asia, "
+        "his office said.\n\n"
+        "He flew to Beijing, where he met Chinese leaders. He later flew to Almaty for talks with Kazakh "
+        "officials.",
+        geocoder,
+    )
+    assert [s.name for s in itinerary.stops] == ["Minsk", "Beijing", "Almaty"]
+    assert "tells the two moves in that order" in _named(itinerary, "Almaty").reason
+
+
+def test_a_live_blog_is_not_told_in_order(geocoder: GazetteerGeocoder) -> None:
+    itinerary = _inline(
+        "LIVE: Lukashenko's tour\n\nAll times GMT.\n\n"
+        "0900 GMT\nLukashenko has landed in Almaty.\n\n"
+        "0300 GMT\nLukashenko has flown to Beijing from Minsk.\n",
+        geocoder,
+    )
+    assert [s.name for s in itinerary.stops] == ["Minsk", "Beijing", "Almaty"]

@@ -53,6 +53,9 @@ STATUS_WEIGHT = 1.5
 """What is reported done before what is reported still to come: more than a weekday, less than a date."""
 END_WEIGHT = 1.25
 """A place only ever left is the origin, one only ever reached the destination: before / after the rest."""
+NARRATIVE_WEIGHT = 0.5
+"""Two of the traveller's moves told one after the other past the lead: a narrative mostly keeps the order
+things happened in, so this breaks ties that only geography would, and gives way to anything stated."""
 WEEKDAY_WEIGHT = 0.75
 """A weekday alone is read against the publication day and may land in the wrong week: it counts less
 than two frames told in sequence."""
@@ -164,15 +167,19 @@ _CLAIM_WORDS = {
     "pair": "a sentence takes the traveller from the one to the other",
     "time": "the dates the articles give put it so",
     "sequence": "a sentence tells the two in that order",
+    "told": "the article tells the two moves in that order",
     "status": "the articles report the one as done and the other as still to come",
 }
 
 
-def _claims(evidence: Sequence[Evidence], when: Mapping[tuple[str, int], Window]) -> Claims:
+def _claims(
+    evidence: Sequence[Evidence], when: Mapping[tuple[str, int], Window], lead_ends: Mapping[str, int]
+) -> Claims:
     claims: Claims = defaultdict(lambda: defaultdict(float))
     kinds = {
         "pair": _pair_constraints(evidence),
         "sequence": _sequence_constraints(evidence),
+        "told": _narrative_constraints(evidence, lead_ends),
         "time": _time_constraints(evidence, when),
         "status": _status_constraints(evidence),
     }
@@ -211,6 +218,33 @@ def _sequence_constraints(evidence: Sequence[Evidence]) -> dict[tuple[StopKey, S
             for b in ends_b:
                 if _key(a.mention) != _key(b.mention):
                     weights[(_key(a.mention), _key(b.mention))] += SEQUENCE_WEIGHT
+    return dict(weights)
+
+
+def _narrative_constraints(
+    evidence: Sequence[Evidence], lead_ends: Mapping[str, int]
+) -> dict[tuple[StopKey, StopKey], float]:
+    """Two moves that happened, told in consecutive frames after the lead (which sums the trip up out of
+    order) and not in the past perfect ("had flown": earlier than what is told around it): the places the
+    first reaches come before those the second reaches. Only for the articles in
+    ``lead_ends`` (a live blog, newest entry first, is not told in order)."""
+    weights: dict[tuple[StopKey, StopKey], float] = defaultdict(float)
+    reached = [
+        (key, [e for e in items if e.relation in ("to", "at", "via")])
+        for key, items in sorted(_by_event(evidence).items(), key=lambda kv: kv[0])
+        if items[0].event.status == "happened"
+        and not items[0].event.elaborates
+        and not items[0].event.backshifted
+        and key[0] in lead_ends
+        and items[0].event.token >= lead_ends[key[0]]
+    ]
+    for (ka, ia), (kb, ib) in itertools.pairwise([r for r in reached if r[1]]):
+        if ka[0] != kb[0]:
+            continue
+        for a in ia:
+            for b in ib:
+                if _key(a.mention) != _key(b.mention):
+                    weights[(_key(a.mention), _key(b.mention))] += NARRATIVE_WEIGHT
     return dict(weights)
 
 
@@ -341,12 +375,13 @@ def order_stops(
     drafts: Mapping[StopKey, _Draft],
     evidence: Sequence[Evidence],
     when: Mapping[tuple[str, int], Window] | None = None,
+    lead_ends: Mapping[str, int] | None = None,
 ) -> tuple[list[StopKey], dict[StopKey, str]]:
     """A topological order of the weighted statements (the weakest of two contradicting ones dropped), ties
     broken by distance from the origin: the origin first, the destination last. With it, for each stop, why
     it comes where it does, and which contradicting statement was not followed."""
     keys = list(drafts)
-    claims = _claims(evidence, when or {})
+    claims = _claims(evidence, when or {}, lead_ends or {})
     weights = {pair: sum(kinds.values()) for pair, kinds in claims.items()}
     origin, destination = _endpoint_scores(drafts, weights)
     if origin is None:
@@ -750,8 +785,10 @@ def extract_itinerary(
     traveller: str,
     lexicon: Lexicon | None = None,
     times: Mapping[str, Sequence[TimeExpression]] | None = None,
+    lead_ends: Mapping[str, int] | None = None,
 ) -> Itinerary:
-    """The journey the articles tell, from the traveller's frames. ``NoJourneyError`` below two stops."""
+    """The journey the articles tell, from the traveller's frames. ``NoJourneyError`` below two stops.
+    ``lead_ends``: the token ending each article's lead (the moves told after it are told in order)."""
     lex = lexicon or load_lexicon()
     names = canonical_names(people)
     evidence = traveller_evidence(events, traveller, names)
@@ -764,7 +801,9 @@ def extract_itinerary(
             f"({found}); a journey needs at least two"
         )
     when = event_windows(events, times or {})
-    ordered, order_notes = order_stops(drafts, evidence, when)
+    stamped = {a for a, exprs in (times or {}).items() if any(t.stamp for t in exprs)}
+    narrated = {a: end for a, end in (lead_ends or {}).items() if a not in stamped}
+    ordered, order_notes = order_stops(drafts, evidence, when, narrated)
     keys = _merge_nearby(_merge_descriptions(ordered, drafts), drafts)
     if len(keys) < 2:
         raise NoJourneyError("no journey found: the articles tell of one place only")

@@ -333,11 +333,18 @@ class _Frames:
                     status = "expected"
             if depth == 0 and any(c.dep == "aux" and c.tag == "TO" for c in kids) and status == "happened":
                 status = "planned"
+            if depth == 0 and tok.lemma == "be" and status == "happened" and self._be_to(kids):
+                status = "planned"  # "the talks are to be held in X", "he is to visit X"
             if depth > 0 and (tok.dep in ("ccomp", "relcl", "acl") or tok.lemma in self.lex.reporting_lemmas):
                 break
             if k == clause_root:
                 break
         return status
+
+    def _be_to(self, kids: Sequence[Token]) -> bool:
+        """"is to" + infinitive: a plan."""
+        infinitives = (c for c in kids if c.dep == "xcomp")
+        return any(self.p.tokens[g].tag == "TO" for c in infinitives for g in self.p.children(c.i))
 
     def _conditional(self, k: int) -> bool:
         """"he would reach X if he travelled by train": an "if" clause on the verb makes it a hypothesis."""
@@ -375,7 +382,13 @@ class _Frames:
         published = self.article.published.year
         for match in _YEAR.finditer(text):
             since = text[max(0, match.start() - 6) : match.start()].strip().endswith("since")
-            if since or int(match.group(1)) >= published:
+            if int(match.group(1)) >= published:
+                continue
+            if since:  # "the first trip since 2002" is now, but "since 2002, when he travelled to X" is then
+                year = self.p.token_at(sent.char_start + match.start())
+                when = [c for c in self.p.children(i) if self.p.tokens[c].lower == "when"]
+                if (i in self.p.subtree(year) and i != year) or any(year < c <= year + 2 for c in when):
+                    return True
                 continue
             if self._in_clause_of(sent.char_start + match.start(), i):
                 return True
@@ -580,6 +593,15 @@ class _Frames:
         prep = self.p.tokens[tok.head]
         return not markers & {"before", "after", "then"} and prep.lower not in ("before", "after")
 
+    def _past_perfect(self, tok: Token) -> bool:
+        """"had flown", "had been driven": the verb (or the verb it is conjoined to) takes "had"."""
+        for k in (tok.i, tok.head) if tok.dep == "conj" else (tok.i,):
+            verb = self.p.tokens[k]
+            kids = [self.p.tokens[c] for c in self.p.children(k)]
+            if verb.tag == "VBN" and any(c.dep == "aux" and c.lower in ("had", "'d") for c in kids):
+                return True
+        return False
+
     def _generic_vehicles(self, i: int) -> bool:
         """"Freight trains run from Khasan to Ussuriysk": vehicles in the plural with no "the" or owner
         tell a service, not a trip."""
@@ -656,8 +678,11 @@ class _Frames:
             passive = any(c.dep in ("auxpass", "nsubjpass") for c in kids) or tok.tag == "VBN"
             if motion.passive_only and not passive:
                 return None
-            if motion.needs_particle and not any(c.lower in motion.needs_particle for c in kids):
+            has_particle = any(c.lower in motion.needs_particle for c in kids)
+            if motion.needs_particle and not motion.needs_object and not has_particle:
                 return None
+            if has_particle:  # "took off": either the particle or the object ("took the train") will do
+                return motion
             relative = self._relative_noun(tok.i)
             if relative is not None and self.p.tokens[relative].lemma.casefold() in motion.needs_object:
                 return motion
@@ -738,8 +763,8 @@ class _Frames:
             if motion is None:
                 continue
             places = self._places(tok.i, motion, tok.lemma.casefold())
-            if tok.pos == "NOUN" and not places:
-                continue
+            if tok.pos == "NOUN" and (not places or tok.dep == "appos"):
+                continue  # "Sosnovy Bor, a short drive from the city" says where a place lies, not a move
             mover, mover_text = self._subject(tok.i)
             subject = self.subject_token(tok.i)
             if subject is not None and self._generic_vehicles(subject):
@@ -773,6 +798,7 @@ class _Frames:
                 sentence_start=sent.char_start,
                 sentence_end=sent.char_end,
                 elaborates=self._elaborates(tok),
+                backshifted=self._past_perfect(tok),
             )
             if resolved or mode:
                 if mover:

@@ -179,9 +179,19 @@ def find_mentions(
     _city_states(accepted, geocoder)
     _resolve_anaphora(accepted)
     _resolve_deictic(accepted)
-    mentions = [reader.mention(article, c) for c in accepted]
-    mentions.extend(reader.regions(article))
-    return sorted(mentions, key=lambda m: (m.start, m.end))
+    regions = reader.regions(article)
+    # "Asia" is a continent, not the town of that name; "Southeast Asia" is one region, not two
+    regions = [
+        r for r in regions if not any(_inside(r, o) and (o.start, o.end) != (r.start, r.end) for o in regions)
+    ]
+    mentions = [
+        m for m in (reader.mention(article, c) for c in accepted) if not any(_inside(m, r) for r in regions)
+    ]
+    return sorted(mentions + regions, key=lambda m: (m.start, m.end))
+
+
+def _inside(inner: Mention, outer: Mention) -> bool:
+    return outer.start <= inner.start and inner.end <= outer.end
 
 
 class _Reader:
