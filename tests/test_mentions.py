@@ -197,3 +197,10 @@ def test_a_name_beside_the_word_border_is_the_namesake_at_a_border(geocoder: Gaz
     assert plain[0].place is not None and plain[0].place.latitude > 27  # the big inland city
     assert border[0].place is not None and border[0].place.latitude < 23  # the frontier town
     assert "border" in border[0].place.why
+
+
+def test_small_namesake_far_away_in_a_country_never_named_is_no_place(geocoder: GazetteerGeocoder) -> None:
+    mentions = _short(
+        "Putin flew from Moscow to Vladivostok, Russia's main Pacific port, on Tuesday.", geocoder
+    )
+    assert _names(mentions) == {"Moscow", "Vladivostok", "Russia"}

@@ -32,6 +32,11 @@ ANCHOR_POPULATION = 10_000
 """Only towns of this size anchor the ranking of other names: a village namesake ("Āmūr", India) must not
 pull another name ("Khasan" → Hassan, India) to its side of the world."""
 
+STRAY_POPULATION = 50_000
+"""A town smaller than this, in a country the article never names and farther than ``FAR_ALIAS_KM`` from
+every other place of it ("Russia's main Pacific port" → Pacific, Missouri), is a namesake, not a place the
+article means: the word is dropped as a place."""
+
 DOMINANT_RATIO = 4
 """A name's most populous match wins outright when it has at least this many times the next one's people."""
 
@@ -789,6 +794,11 @@ def _resolve_places(candidates: list[_Candidate], resolver: _Resolver) -> None:
             and int(cand.results[0].raw.get("population") or 0) >= ANCHOR_POPULATION
         ):
             anchors.append((cand.results[0].latitude, cand.results[0].longitude))
+    countries = {c.hint for c in candidates if c.hint} | {
+        str(c.results[0].raw.get("country_code") or "") for c in candidates
+        if c.results and (c.results[0].raw.get("kind") == "country" or len(c.results) == 1)
+    }  # fmt: skip
+    strays: list[_Candidate] = []
     for cand in candidates:
         if cand.place is not None or not cand.results:
             continue
@@ -804,7 +814,22 @@ def _resolve_places(candidates: list[_Candidate], resolver: _Resolver) -> None:
             here = (best.latitude, best.longitude)
             if all(geodesic(here, a).km > FAR_ALIAS_KM for a in near):
                 continue
+        if near and _stray(best, countries, near):
+            strays.append(cand)
+            continue
         cand.place = _place_from(best)
+    candidates[:] = [c for c in candidates if all(c is not stray for stray in strays)]
+
+
+def _stray(best: Location, countries: set[str], near: Sequence[Coordinates]) -> bool:
+    """A small town of a country the article never names, far from all its other places."""
+    raw = best.raw
+    if raw.get("kind") == "country" or str(raw.get("country_code") or "") in countries:
+        return False
+    if int(raw.get("population") or 0) >= STRAY_POPULATION:
+        return False
+    here = (best.latitude, best.longitude)
+    return all(geodesic(here, a).km > FAR_ALIAS_KM for a in near)
 
 
 def _resolve_capitals(candidates: list[_Candidate], geocoder: SupportsGeocode) -> None:
