@@ -463,3 +463,12 @@ def test_a_live_blog_is_not_told_in_order(geocoder: GazetteerGeocoder) -> None:
         geocoder,
     )
     assert [s.name for s in itinerary.stops] == ["Minsk", "Beijing", "Almaty"]
+
+
+def test_a_short_hop_nobody_describes_is_by_road(geocoder: GazetteerGeocoder) -> None:
+    itinerary = _inline(
+        "Vladimir Putin arrived in Vladivostok by plane on Monday. On Tuesday he visited Artyom.",
+        geocoder,
+    )
+    assert [s.name for s in itinerary.stops][-2:] == ["Vladivostok", "Artëm"]
+    assert itinerary.hops[-1].mode == "road" and itinerary.hops[-1].mode_inferred

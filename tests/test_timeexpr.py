@@ -425,3 +425,11 @@ def test_publication_at_midnight_is_a_date() -> None:
     assert publication_end(a) == datetime(2019, 2, 27, tzinfo=KST)
     b = replace(a, published=datetime(2019, 2, 26, 10, 5, tzinfo=KST))
     assert publication_end(b) == b.published
+
+
+def test_a_weekday_before_a_date_is_read_as_that_date() -> None:
+    text = "The train had left Minsk on Sunday, Sept. 10."
+    article = Article("t", text, datetime(2023, 9, 17, tzinfo=UTC))
+    [expr] = find_time_expressions(article)
+    assert expr.text == "Sunday, Sept. 10"
+    assert expr.earliest == datetime(2023, 9, 10, tzinfo=UTC)

@@ -545,11 +545,15 @@ def _merge_descriptions(order: list[StopKey], drafts: dict[StopKey, _Draft]) -> 
 
 
 NEARBY_KM = 30.0
+LOCAL_KM = 60.0
+"""A hop no sentence describes, shorter than this inside one country, is assumed by road (a city to its
+airport or an island off it), not by the journey's main mode."""
 """Consecutive stops this close in one country are one stop (an airport, a palace, a hotel in a city)."""
 
 
 def _merge_nearby(order: list[StopKey], drafts: dict[StopKey, _Draft]) -> list[StopKey]:
-    """"landed at Changi" and "arrived in Singapore": the most populous of neighbouring places stands."""
+    """"landed at Changi" and "arrived in Singapore": the most populous of neighbouring places stands, when
+    both are reported reached (or both still to come)."""
     out: list[StopKey] = []
     for key in order:
         if out:
@@ -558,7 +562,7 @@ def _merge_nearby(order: list[StopKey], drafts: dict[StopKey, _Draft]) -> list[S
             km = _km(prev.place, here.place)
             if (
                 km is not None and km <= NEARBY_KM and prev.place is not None and here.place is not None
-                and prev.place.country == here.place.country
+                and prev.place.country == here.place.country and _done(prev) == _done(here)
             ):  # fmt: skip
                 bigger = prev.place.population >= here.place.population
                 keep, drop = (out[-1], key) if bigger else (key, out[-1])
@@ -568,6 +572,16 @@ def _merge_nearby(order: list[StopKey], drafts: dict[StopKey, _Draft]) -> list[S
                 continue
         out.append(key)
     return out
+
+
+def _done(draft: _Draft) -> bool:
+    """Whether any article reports the traveller there as done (not only planned or expected): a place
+    reached and a nearby one still to come are two visits, not two names of one stop."""
+    return any(e.event.status == "happened" for e in draft.evidence)
+
+
+def _country_of(stop: Stop) -> str | None:
+    return stop.place.country if stop.place is not None else None
 
 
 def _partners(draft: _Draft) -> dict[StopKey, str]:
@@ -760,6 +774,18 @@ def _hops(
                     via_countries=through,
                     quotes=_quotes(told, order),
                     reason=f"The text says {a.name} → {b.name} is by {mode} (“{phrase}”).",
+                )
+            )
+            continue
+        km = _km(a.place, b.place)
+        if km is not None and km <= LOCAL_KM and _country_of(a) == _country_of(b):
+            hops.append(
+                Hop(
+                    mode="road",
+                    mode_inferred=True,
+                    via_countries=through,
+                    reason=f"No sentence tells how {a.name} → {b.name} was travelled; a move of {km:.0f} km "
+                    "within one area is assumed by road.",
                 )
             )
             continue

@@ -698,6 +698,11 @@ class _Reader:
         if found is None:
             return self.lone_part(i, end)
         spec, k = found
+        if spec.kind == "weekday":  # "Sunday, Sept. 10": the date says which Sunday
+            m = k + 1 if self.low(k, end) == "," else k
+            dated = self.core(m, end)
+            if dated is not None and dated[0].kind == "date":
+                spec, k = dated
         if spec.kind in ("year", "year_range", "month_year", "rel_period", "rel_month"):
             return (spec, k) if day_mod is None and part_prefix is None else None
         if self.low(k, end) in ("'s", "’s"):
