@@ -433,3 +433,17 @@ def test_a_weekday_before_a_date_is_read_as_that_date() -> None:
     [expr] = find_time_expressions(article)
     assert expr.text == "Sunday, Sept. 10"
     assert expr.earliest == datetime(2023, 9, 10, tzinfo=UTC)
+
+
+def test_in_the_morning_is_the_morning_of_the_day_being_told() -> None:
+    text = "The train passed Ussuriysk on Wednesday afternoon. It had crossed at Khasan in the morning."
+    exprs = find_time_expressions(Article("t", text, datetime(2019, 4, 25, tzinfo=UTC)))
+    morning = exprs[-1]
+    assert morning.earliest == datetime(2019, 4, 24, 6, tzinfo=UTC)
+    assert morning.latest == datetime(2019, 4, 24, 12, tzinfo=UTC)
+
+
+def test_in_the_morning_before_a_noun_is_no_time() -> None:
+    text = "He arrived on Monday and spoke in the morning session."
+    exprs = find_time_expressions(Article("t", text, datetime(2019, 4, 25, tzinfo=UTC)))
+    assert [e.text for e in exprs] == ["Monday"]

@@ -720,7 +720,7 @@ class _Reader:
         return spec, k
 
     def lone_part(self, i: int, end: int) -> tuple[_Day, int] | None:
-        """ "this morning", "last night", "late that night", "the next morning", "tonight"."""
+        """ "this morning", "last night", "late that night", "the next morning", "in the morning"."""
         mod = None
         j = i
         if self.low(j, end) in ("early", "late"):
@@ -740,6 +740,14 @@ class _Reader:
                 return spec, part[2]
             if (same or following) and self.low(j + length, end) == "day" and mod is None:
                 return _Day("anaphor", offset=1 if following else 0), j + length + 1
+        if word == "in" and self.low(j + 1, end) == "the" and mod is None:
+            # "crossed the border in the morning": that part of the day the text is telling
+            part = self.part_at(j + 2, end)
+            after = self.tokens[part[2]] if part is not None and part[2] < end else None
+            if part is not None and (after is None or after.pos not in ("NOUN", "PROPN")):
+                spec = _Day("anaphor", offset=0)
+                spec.part, spec.part_mod = part[0], part[1]
+                return spec, part[2]
         return None
 
     def core(self, i: int, end: int) -> tuple[_Day, int] | None:
