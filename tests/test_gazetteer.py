@@ -272,3 +272,9 @@ def test_lookups_from_many_threads_agree(gazetteer: Gazetteer) -> None:
     with ThreadPoolExecutor(max_workers=8) as pool:
         threaded = list(pool.map(gazetteer._lookup_uncached, names))
     assert threaded == fresh
+
+
+def test_a_name_written_with_an_apostrophe_is_found_beside_an_alternate_name(gazetteer: Gazetteer) -> None:
+    found = gazetteer.lookup("Zabaykalsk")
+    assert found[0].name == "Zabaykal’sk" and found[0].longitude > 117  # the border town, not Kultuk
+    assert all(e.name != "Kazan" for e in gazetteer.lookup("Khasan"))  # only own names, not alternates

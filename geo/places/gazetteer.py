@@ -394,9 +394,18 @@ class Gazetteer:
         if not key:
             return ()
         found = self._entries("names", key)
-        if found:
-            return found
         squeezed = key.replace(" ", "")
+        if found:
+            # a place whose own name is written with an apostrophe or a space ("Zabaykal’sk") is as much
+            # called this as one that merely lists it among its alternate names (Kultuk)
+            extra = [
+                e for e in self._entries("compact_names", squeezed)
+                if e not in found and fold_compact(e.name) == squeezed
+            ]  # fmt: skip
+            if not extra:
+                return found
+            merged = sorted((*found, *extra), key=lambda e: (-e.population, e.geonameid))
+            return tuple(merged)
         found = self._entries("compact_names", squeezed)
         if found or squeezed == key:
             return found
