@@ -214,10 +214,7 @@ def _sequence_constraints(evidence: Sequence[Evidence]) -> dict[tuple[StopKey, S
             continue
         ends_a = [e for e in ia if e.relation in ("to", "at", "via", "from")]
         ends_b = [e for e in ib if e.relation in ("to", "at", "via", "from")]
-        for a in ends_a:
-            for b in ends_b:
-                if _key(a.mention) != _key(b.mention):
-                    weights[(_key(a.mention), _key(b.mention))] += SEQUENCE_WEIGHT
+        _add_before(weights, ends_a, ends_b, SEQUENCE_WEIGHT)
     return dict(weights)
 
 
@@ -239,13 +236,22 @@ def _narrative_constraints(
         and items[0].event.token >= lead_ends[key[0]]
     ]
     for (ka, ia), (kb, ib) in itertools.pairwise([r for r in reached if r[1]]):
-        if ka[0] != kb[0]:
-            continue
-        for a in ia:
-            for b in ib:
-                if _key(a.mention) != _key(b.mention):
-                    weights[(_key(a.mention), _key(b.mention))] += NARRATIVE_WEIGHT
+        if ka[0] == kb[0]:
+            _add_before(weights, ia, ib, NARRATIVE_WEIGHT)
     return dict(weights)
+
+
+def _add_before(
+    weights: dict[tuple[StopKey, StopKey], float],
+    firsts: Sequence[Evidence],
+    seconds: Sequence[Evidence],
+    weight: float,
+) -> None:
+    """Each place of ``firsts`` before each other place of ``seconds``, by ``weight``."""
+    for a in firsts:
+        for b in seconds:
+            if _key(a.mention) != _key(b.mention):
+                weights[(_key(a.mention), _key(b.mention))] += weight
 
 
 def _status_constraints(evidence: Sequence[Evidence]) -> dict[tuple[StopKey, StopKey], float]:
@@ -545,10 +551,10 @@ def _merge_descriptions(order: list[StopKey], drafts: dict[StopKey, _Draft]) -> 
 
 
 NEARBY_KM = 30.0
+"""Consecutive stops this close in one country are one stop (an airport, a palace, a hotel in a city)."""
 LOCAL_KM = 60.0
 """A hop no sentence describes, shorter than this inside one country, is assumed by road (a city to its
 airport or an island off it), not by the journey's main mode."""
-"""Consecutive stops this close in one country are one stop (an airport, a palace, a hotel in a city)."""
 
 
 def _merge_nearby(order: list[StopKey], drafts: dict[StopKey, _Draft]) -> list[StopKey]:

@@ -32,8 +32,8 @@ EQUALLY_NEAR_KM = 100.0
 """Candidates within this many km of the nearest one to the journey count as equally near (then population
 decides): a town 20 km closer should not beat the city everyone means."""
 BORDER_KM = 40.0
-"""A place this close to a town of another country lies "at the border" (Pingxiang by the Vietnamese frontier,
-not the larger Pingxiang 600 km inland), when the words around a name speak of a border."""
+"""A place this close to a town of another country lies "at the border": when the words around a name speak
+of a border, the small namesake by a frontier beats a larger one hundreds of km inland."""
 
 Coordinates = tuple[float, float]
 _REVERSE_RADII_DEG = (0.5, 2.0, 8.0)

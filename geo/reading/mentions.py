@@ -186,9 +186,7 @@ def find_mentions(
     _resolve_deictic(accepted)
     regions = reader.regions(article)
     # "Asia" is a continent, not the town of that name; "Southeast Asia" is one region, not two
-    regions = [
-        r for r in regions if not any(_inside(r, o) and (o.start, o.end) != (r.start, r.end) for o in regions)
-    ]
+    regions = [r for r in regions if not any(o is not r and _inside(r, o) for o in regions)]
     mentions = [
         m for m in (reader.mention(article, c) for c in accepted) if not any(_inside(m, r) for r in regions)
     ]
@@ -322,7 +320,7 @@ class _Reader:
         return None
 
     def _border_of(self, head: int) -> str | None:
-        """ "on the Chinese border" / "near the border with China" / "Chinese border city" → CN."""
+        """"on the Chinese border" / "near the border with China" / "Chinese border city" → CN."""
         for k in self.p.subtree(head):
             tok = self.p.tokens[k]
             if tok.lemma.casefold() not in self.lex.border_words:
@@ -393,7 +391,7 @@ class _Reader:
         return ""
 
     def _country_after(self, end: int) -> str | None:
-        """ "Khasan, Russia" → RU."""
+        """"Khasan, Russia" → RU."""
         toks = self.p.tokens
         if end + 1 < len(toks) and toks[end].text == "," and toks[end + 1].pos == "PROPN":
             k = end + 1
@@ -445,7 +443,7 @@ class _Reader:
         return None
 
     def _titled_dateline(self, start: int) -> tuple[int, int] | None:
-        """ "Minsk, March 5 (Agency) --": a title-case place, a comma, and a dash soon after."""
+        """"Minsk, March 5 (Agency) --": a title-case place, a comma, and a dash soon after."""
         toks = self.p.tokens
         k = start
         while k < len(toks) and toks[k].pos == "PROPN" and toks[k].text[:1].isupper() and k - start < 4:
@@ -594,7 +592,7 @@ class _Reader:
         return (ent is None or ent.label not in PLACE_ENTITIES) and known and self._person_evidence(a, b)
 
     def _modifies_a_thing(self, a: int, b: int) -> bool:
-        """ "the Angara rocket", "the Singapore summit": a name that only qualifies a common noun names that
+        """"the Angara rocket", "the Singapore summit": a name that only qualifies a common noun names that
         thing, not a place the traveller is at (a station, a border crossing or an airport still is)."""
         toks = self.p.tokens
         root = toks[self._root(a, b)]
@@ -607,7 +605,7 @@ class _Reader:
         return lemma not in self.lex.vehicles and lemma not in self.lex.border_words
 
     def _possessed_building(self, a: int, b: int) -> bool:
-        """ "St. Michael's Golden-Domed Monastery": a name owning a building or a body is part of its name."""
+        """"St. Michael's Golden-Domed Monastery": a name owning a building or a body is part of its name."""
         toks = self.p.tokens
         if b >= len(toks) or toks[b].text not in ("'s", "’s"):
             return False
@@ -616,7 +614,7 @@ class _Reader:
         return any(t.lemma.casefold() in self.lex.name_vetoes for t in words)
 
     def _definite_proper_noun(self, a: int, b: int, cand: _Candidate) -> bool:
-        """ "the Amur", "the Yalu", "the Istana": a name with "the" of its own is a river, a building or a
+        """"the Amur", "the Yalu", "the Istana": a name with "the" of its own is a river, a building or a
         region, not a town (countries keep theirs: "the Philippines"; "the Khasan station" is a town)."""
         toks = self.p.tokens
         if a == 0 or toks[a - 1].lower != "the":
@@ -668,8 +666,7 @@ class _Reader:
             if any(toks[k].pos == "PROPN" and toks[k].dep in ("compound", "appos", "poss") for k in kids):
                 continue
             if any(
-                toks[k].dep == "prep"
-                and toks[k].lower in ("of", "at")
+                toks[k].dep == "prep" and toks[k].lower in ("of", "at")
                 and any(toks[o].pos == "PROPN" for o in self.p.children(k))
                 for k in kids
             ):
@@ -798,7 +795,7 @@ def _resolve_places(candidates: list[_Candidate], resolver: _Resolver) -> None:
         str(c.results[0].raw.get("country_code") or "") for c in candidates
         if c.results and (c.results[0].raw.get("kind") == "country" or len(c.results) == 1)
     }  # fmt: skip
-    strays: list[_Candidate] = []
+    strays: set[int] = set()
     for cand in candidates:
         if cand.place is not None or not cand.results:
             continue
@@ -809,16 +806,20 @@ def _resolve_places(candidates: list[_Candidate], resolver: _Resolver) -> None:
             results = resolver.lookup(cand.query, cand.hint, near, cand.at_border) or results
         exact = [r for r in results if _is_exact(r, resolver.query_for(cand.query))]
         best = exact[0] if exact else results[0]  # "New Delhi" is New Delhi, not the bigger Delhi around it
-        if near and not _is_exact(best, resolver.query_for(cand.query)) and best.raw.get("kind") != "country":
-            # a match through another spelling must sit among the article's places, not by one stray namesake
-            here = (best.latitude, best.longitude)
-            if all(geodesic(here, a).km > FAR_ALIAS_KM for a in near):
-                continue
+        alias = not _is_exact(best, resolver.query_for(cand.query)) and best.raw.get("kind") != "country"
+        if near and alias and _far_from_all(best, near):
+            continue  # a match through another spelling must sit among the article's places
         if near and _stray(best, countries, near):
-            strays.append(cand)
+            strays.add(id(cand))
             continue
         cand.place = _place_from(best)
-    candidates[:] = [c for c in candidates if all(c is not stray for stray in strays)]
+    candidates[:] = [c for c in candidates if id(c) not in strays]
+
+
+def _far_from_all(location: Location, near: Sequence[Coordinates]) -> bool:
+    """Farther than ``FAR_ALIAS_KM`` from every other place of the article."""
+    here = (location.latitude, location.longitude)
+    return all(geodesic(here, a).km > FAR_ALIAS_KM for a in near)
 
 
 def _stray(best: Location, countries: set[str], near: Sequence[Coordinates]) -> bool:
@@ -826,14 +827,11 @@ def _stray(best: Location, countries: set[str], near: Sequence[Coordinates]) -> 
     raw = best.raw
     if raw.get("kind") == "country" or str(raw.get("country_code") or "") in countries:
         return False
-    if int(raw.get("population") or 0) >= STRAY_POPULATION:
-        return False
-    here = (best.latitude, best.longitude)
-    return all(geodesic(here, a).km > FAR_ALIAS_KM for a in near)
+    return int(raw.get("population") or 0) < STRAY_POPULATION and _far_from_all(best, near)
 
 
 def _resolve_capitals(candidates: list[_Candidate], geocoder: SupportsGeocode) -> None:
-    """ "the Vietnamese capital", or "the capital" after a place in Vietnam: the capital GeoNames lists."""
+    """"the Vietnamese capital", or "the capital" after a place in Vietnam: the capital GeoNames lists."""
     capital_of = getattr(geocoder, "capital", None)
     if capital_of is None:
         return
@@ -876,7 +874,7 @@ def _city_states(candidates: list[_Candidate], geocoder: SupportsGeocode) -> Non
 
 
 def _resolve_deictic(candidates: list[_Candidate]) -> None:
-    """ "this border town" in a report datelined from that town is the dateline's place."""
+    """"this border town" in a report datelined from that town is the dateline's place."""
     dateline = next((c for c in candidates if c.kind == "dateline"), None)
     for cand in candidates:
         if cand.evidence == "deictic" and dateline is not None:
@@ -894,7 +892,7 @@ def _same_kind(named: _Candidate, anaphor: _Candidate) -> bool:
 
 
 def _resolve_anaphora(candidates: list[_Candidate]) -> None:
-    """ "the station" is the last station named before it; with none, it names nothing and is dropped."""
+    """"the station" is the last station named before it; with none, it names nothing and is dropped."""
     ordered = sorted(candidates, key=lambda c: c.start)
     for k, cand in enumerate(ordered):
         if cand.evidence != "anaphora":
