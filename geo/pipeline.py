@@ -29,7 +29,11 @@ def read_itinerary(
     lead_ends = {r.article.id: r.lead_end_token for r in readings}
     traveller = find_traveller(articles, events, people, lead_ends)
     times = {r.article.id: r.times for r in readings}
-    return readings, extract_itinerary(articles, events, people, traveller, times=times, lead_ends=lead_ends)
+    itinerary = extract_itinerary(
+        articles, events, people, traveller, times=times, lead_ends=lead_ends,
+        neighbours=geocoder.gazetteer.neighbours(),
+    )
+    return readings, itinerary
 
 
 def build_journey(

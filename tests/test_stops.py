@@ -339,8 +339,9 @@ def test_for_before_an_event_is_not_a_destination(kim_2019: Itinerary) -> None:
     assert len(kim_2019.stops) == 4
 
 
-def _inline(text: str, geocoder: GazetteerGeocoder) -> Itinerary:
-    article = Article("inline", text, datetime(2019, 6, 1, tzinfo=ZoneInfo("UTC")), publisher="T")
+def _inline(text: str, geocoder: GazetteerGeocoder, published: datetime | None = None) -> Itinerary:
+    when = published or datetime(2019, 6, 1, tzinfo=ZoneInfo("UTC"))
+    article = Article("inline", text, when, publisher="T")
     return _itinerary([article], geocoder)
 
 
@@ -472,3 +473,30 @@ def test_a_short_hop_nobody_describes_is_by_road(geocoder: GazetteerGeocoder) ->
     )
     assert [s.name for s in itinerary.stops][-2:] == ["Vladivostok", "Artëm"]
     assert itinerary.hops[-1].mode == "road" and itinerary.hops[-1].mode_inferred
+
+
+def test_an_untold_hop_between_countries_without_a_land_border_is_flown(geocoder: GazetteerGeocoder) -> None:
+    itinerary = _inline(
+        "Lula to visit Kyiv by train\n\n"
+        "Brazilian President Luiz Inacio Lula da Silva will leave Brasilia for Warsaw on Monday and will "
+        "then travel on to Kyiv by train, his office said.",
+        geocoder,
+    )
+    assert [s.name for s in itinerary.stops] == ["Brasília", "Warsaw", "Kyiv"]
+    first, second = itinerary.hops
+    assert first.mode == "air" and first.mode_inferred and "no land border" in first.reason
+    assert second.mode == "rail" and not second.mode_inferred
+
+
+def test_a_trip_dated_weeks_before_the_one_told_gives_no_stop(geocoder: GazetteerGeocoder) -> None:
+    itinerary = _inline(
+        "Orban heads to Kyiv\n\n"
+        "Hungarian Prime Minister Viktor Orban will fly from Budapest to Rzeszow on Tuesday and go on to "
+        "Kyiv by train, arriving on Wednesday, officials said.\n\n"
+        "Orban's visit to Beijing in May, where he met leaders on the day a storm hit a port in Shanghai, "
+        "angered his European partners.",
+        geocoder,
+        published=datetime(2024, 7, 1, 9, 0, tzinfo=ZoneInfo("Europe/Budapest")),
+    )
+    names = [s.name for s in itinerary.stops]
+    assert names == ["Budapest", "Rzeszów", "Kyiv"]

@@ -17,7 +17,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from geopy.distance import geodesic
 
@@ -139,6 +139,38 @@ LAND_MODES = frozenset({"rail", "road"})
 travel (the other leader's plane lands too)."""
 SUMMITS = frozenset({"summit"})
 """A summit's place is where the traveller goes; other meetings count only in a sentence naming them."""
+
+
+OTHER_TRIP_DAYS = 10
+"""Dated moves this many days apart from every other dated move belong to another trip ("his trip to
+Moscow in July" in a report of an August journey)."""
+
+
+def one_trip(evidence: Sequence[Evidence], when: Mapping[tuple[str, int], Window]) -> list[Evidence]:
+    """The evidence of the trip told: the traveller's dated frames fall into groups separated by more than
+    ``OTHER_TRIP_DAYS``; frames dated in a smaller group than the largest are another trip's. Undated
+    frames stay."""
+    dated = sorted({when[k][:2] for k in ((e.event.article, e.event.token) for e in evidence) if k in when})
+    if len(dated) < 2:
+        return list(evidence)
+    gap = timedelta(days=OTHER_TRIP_DAYS)
+    groups: list[list[tuple[datetime, datetime]]] = [[dated[0]]]
+    for window in dated[1:]:
+        if window[0] - max(w[1] for w in groups[-1]) > gap:
+            groups.append([])
+        groups[-1].append(window)
+    if len(groups) == 1:
+        return list(evidence)
+    size = Counter[int]()
+    group_of = {w: g for g, members in enumerate(groups) for w in members}
+    for e in evidence:
+        k = (e.event.article, e.event.token)
+        if k in when:
+            size[group_of[when[k][:2]]] += 1
+    keep = size.most_common(1)[0][0]
+    return [e for e in evidence
+            if (k := (e.event.article, e.event.token)) not in when
+            or group_of[when[k][:2]] == keep]  # fmt: skip
 
 
 def _names_traveller(event: Event, traveller: str) -> bool:
@@ -754,7 +786,11 @@ def _hops(
     lex: Lexicon,
     order: Mapping[str, int],
     key_of: Mapping[tuple[str, int, int], StopKey],
+    neighbours: Mapping[str, frozenset[str]] | None = None,
 ) -> tuple[Hop, ...]:
+    """One hop per pair of consecutive stops: the mode the text tells, else one inferred with its reason.
+    ``neighbours`` (country code → land neighbours) lets an untold hop between countries that share no
+    border be flown rather than take the journey's usual mode."""
     general = Counter(e.mode for e in all_events if e.mode and e.status in COUNTING)
     fallback: Mode = general.most_common(1)[0][0] if general else lex.default_mode
     via = [e for e in evidence if e.relation in ("via", "to") and e.mention.place is not None
@@ -795,6 +831,18 @@ def _hops(
                 )
             )
             continue
+        ca, cb = _country_of(a), _country_of(b)
+        if (fallback != "air" and neighbours is not None and ca and cb and ca != cb and not through
+                and cb not in neighbours.get(ca, frozenset()) and ca in neighbours):
+            hops.append(
+                Hop(
+                    mode="air",
+                    mode_inferred=True,
+                    reason=f"No sentence tells how {a.name} → {b.name} was travelled; the two countries "
+                    "share no land border and no country in between is named, so the hop is assumed flown.",
+                )
+            )
+            continue
         stated = general.get(fallback, 0) > 0
         hops.append(
             Hop(
@@ -818,12 +866,15 @@ def extract_itinerary(
     lexicon: Lexicon | None = None,
     times: Mapping[str, Sequence[TimeExpression]] | None = None,
     lead_ends: Mapping[str, int] | None = None,
+    neighbours: Mapping[str, frozenset[str]] | None = None,
 ) -> Itinerary:
     """The journey the articles tell, from the traveller's frames. ``NoJourneyError`` below two stops.
-    ``lead_ends``: the token ending each article's lead (the moves told after it are told in order)."""
+    ``lead_ends``: the token ending each article's lead (the moves told after it are told in order).
+    ``neighbours``: each country's land neighbours, for the mode of hops no sentence describes."""
     lex = lexicon or load_lexicon()
     names = canonical_names(people)
-    evidence = traveller_evidence(events, traveller, names)
+    when = event_windows(events, times or {})
+    evidence = one_trip(traveller_evidence(events, traveller, names), when)
     drafts = _drafts(evidence)
     if len(drafts) < 2:
         found = ", ".join(d.mentions[0].text for d in drafts.values()) or "none"
@@ -832,7 +883,6 @@ def extract_itinerary(
             f"no journey found: the articles tell of {len(drafts)} place(s) {who} travels to or from "
             f"({found}); a journey needs at least two"
         )
-    when = event_windows(events, times or {})
     stamped = {a for a, exprs in (times or {}).items() if any(t.stamp for t in exprs)}
     narrated = {a: end for a, end in (lead_ends or {}).items() if a not in stamped}
     ordered, order_notes = order_stops(drafts, evidence, when, narrated)
@@ -845,7 +895,7 @@ def extract_itinerary(
     area = [e for e in evidence if _is_area(e.mention)]
     traveller_events = [e for evs in events.values() for e in evs if names.get(e.mover, e.mover) == traveller]
     key_of = {(m.article, m.start, m.end): k for k in keys for m in drafts[k].mentions}
-    hops = _hops(keys, draft_stops, merged + area, traveller_events, lex, order, key_of)
+    hops = _hops(keys, draft_stops, merged + area, traveller_events, lex, order, key_of, neighbours)
     modes = [h.mode for h in hops]
     stops = tuple(
         _with_note(_stop(i, role, drafts[k], traveller, order, lex), order_notes.get(k))

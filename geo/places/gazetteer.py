@@ -35,7 +35,7 @@ from filelock import FileLock, Timeout
 from geo.errors import GazetteerError
 from geo.reading.text import fold, fold_compact
 
-INDEX_FORMAT = 2
+INDEX_FORMAT = 3
 """Bump when the table layout or the folding changes: the cache file name includes it."""
 
 CACHE_ENV = "GEO_CACHE_DIR"
@@ -288,6 +288,11 @@ def _write_index(target: Path, cities: dict[str, Any], countries: dict[str, Any]
                 "places": str(len(cities) + len(country_rows)),
                 "countries": str(len(country_rows)),
                 "iso3": json.dumps({str(c.get("iso3", "")).upper(): k.upper() for k, c in countries.items()}),
+                "neighbours": json.dumps({
+                    k.upper(): sorted(n.strip().upper() for n in str(c.get("neighbours") or "").split(",")
+                                      if n.strip())
+                    for k, c in countries.items()
+                }),
             }
             connection.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
     finally:
@@ -368,6 +373,7 @@ class Gazetteer:
         self._countries: dict[str, GazetteerEntry] | None = None
         self._capitals: dict[str, GazetteerEntry] | None = None
         self._iso3_codes: dict[str, str] | None = None
+        self._neighbours: dict[str, frozenset[str]] | None = None
 
     def close(self) -> None:
         """Close the database connection (the object is unusable afterwards)."""
@@ -476,6 +482,15 @@ class Gazetteer:
             rows = self._query("SELECT value FROM meta WHERE key = 'iso3'", ())
             self._iso3_codes = json.loads(rows[0][0]) if rows else {}
         return self._iso3_codes
+
+    def neighbours(self) -> dict[str, frozenset[str]]:
+        """Each country code's land neighbours (GeoNames' ``neighbours``), for telling which hops a train
+        or car can make at all."""
+        if self._neighbours is None:
+            rows = self._query("SELECT value FROM meta WHERE key = 'neighbours'", ())
+            raw = json.loads(rows[0][0]) if rows else {}
+            self._neighbours = {code: frozenset(codes) for code, codes in raw.items()}
+        return self._neighbours
 
     def __len__(self) -> int:
         return int(self._query("SELECT count(*) FROM places", ())[0][0])

@@ -422,7 +422,14 @@ class _Frames:
         own = self._mention_at.get(i)
         if own is not None:
             seen.append(own)
+        # "in July, where he met X on the day a missile hit a hospital in Kyiv": a relative clause on a
+        # time tells of other things (on a region, "from Buryatia, where …", it may name the town meant)
+        when = self.p.tokens[i].ent_type in ("DATE", "TIME")
+        inner = {k for c in self.p.children(i) if self.p.tokens[c].dep == "relcl" and when
+                 for k in self.p.subtree(c)}  # fmt: skip
         for k in self.p.subtree(i):
+            if k in inner:
+                continue
             m = self._mention_at.get(k)
             if m is not None and m not in seen:
                 tok = self.p.tokens[k]

@@ -703,7 +703,7 @@ class _Reader:
             dated = self.core(m, end)
             if dated is not None and dated[0].kind == "date":
                 spec, k = dated
-        if spec.kind in ("year", "year_range", "month_year", "rel_period", "rel_month"):
+        if spec.kind in ("year", "year_range", "month", "month_year", "rel_period", "rel_month"):
             return (spec, k) if day_mod is None and part_prefix is None else None
         if self.low(k, end) in ("'s", "’s"):
             k += 1
@@ -800,8 +800,11 @@ class _Reader:
                 k, spec.year = self.year_after(k, end)
                 return spec, k
             year = self.year_at(month[1], end)
-            if year is not None and i > 0 and self.tokens[i - 1].lower in self.cues.year_prepositions:
+            after_preposition = i > 0 and self.tokens[i - 1].lower in self.cues.year_prepositions
+            if year is not None and after_preposition:
                 return _Day("month_year", month=month[0], year=year), month[1] + 1
+            if after_preposition and self.tokens[i].text[:1].isupper():
+                return _Day("month", month=month[0]), month[1]  # "his trip to Moscow in July"
             return None
         number = self.day_number(i, end)
         if number is not None:
@@ -1163,6 +1166,10 @@ def _resolve_day(
         assert day.rel is not None and day.period is not None
         first, last, approximate = _relative_period(day.rel, day.period, pub_day)
         return first, last, f"{day.rel} {day.period} relative to the publication date", approximate
+    if day.kind == "month":
+        assert day.month is not None
+        first = _month_alone(day.month, tense, pub_day)
+        return first, _month_end(first), "whole month; year by the tense and the publication month", False
     if day.kind == "month_year":
         assert day.month is not None and day.year is not None
         first = date(day.year, day.month, 1)
@@ -1210,6 +1217,16 @@ def _weekday(target: int, rel: str | None, tense: Tense, pub_day: date) -> tuple
         delta = 7
     why = "last such day before publication" if rel == "last" else "on or before publication (past tense)"
     return pub_day - timedelta(days=delta), f"weekday {why}"
+
+
+def _month_alone(month: int, tense: Tense, pub_day: date) -> date:
+    """"in July": this year's, unless the tense puts it on the other side of the publication month."""
+    year = pub_day.year
+    if tense == "past" and month > pub_day.month:
+        year -= 1
+    elif tense == "future" and month < pub_day.month:
+        year += 1
+    return date(year, month, 1)
 
 
 def _relative_month(month: int, rel: str, pub_day: date) -> tuple[date, date]:
