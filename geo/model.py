@@ -128,6 +128,8 @@ class Event:
     """A participle that retells the same move ("landed in Baghdad, flying in from Rome"), not a next one."""
     backshifted: bool = False
     """Told in the past perfect ("had flown to X"): it happened before the moves told around it."""
+    returning: bool = False
+    """A move back ("returned to X", "flew back to X", "headed home"): its "to" place is visited again."""
 
 
 @dataclass(frozen=True)

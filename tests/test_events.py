@@ -261,3 +261,29 @@ def test_a_move_noun_in_apposition_to_a_place_is_no_move(geocoder: GazetteerGeoc
 def test_took_off_from_is_a_departure(geocoder: GazetteerGeocoder) -> None:
     frames = _frames("Putin's plane took off from Moscow shortly after noon.", geocoder)
     assert any(lemma == "take" and ("from", "Moscow") in places for _, lemma, _, places, _ in frames)
+
+
+def test_a_surname_is_not_read_inside_another_persons_given_name() -> None:
+    from geo.reading.events import People
+
+    people = People(full=("Ding Xuexiang",), by_word={}, positions=(), counts={})
+    assert people.resolve("Xi") == "Xi"
+    assert people.resolve("Ding") == "Ding Xuexiang"
+
+
+def test_a_full_name_the_model_misses_is_taken_from_the_surname_it_tags(geocoder: GazetteerGeocoder) -> None:
+    reading = _read(
+        "Xi Jinping Returns to Beijing after State Visit\n\n"
+        "BEIJING -- Xi Jinping, general secretary of the party, returned to Beijing by special plane on "
+        "Friday. Xi was accompanied by Ding Xuexiang and Wang Yi. Xi left Beijing on Thursday.",
+        geocoder,
+    )
+    assert {e.mover for e in reading.events if e.lemma in ("return", "leave")} == {"Xi Jinping"}
+    assert [e.returning for e in reading.events if e.lemma in ("return", "leave")] == [True, True, False]
+
+
+def test_a_town_that_names_its_airport_is_where_the_plane_lands(geocoder: GazetteerGeocoder) -> None:
+    reading = _read("The president arrived at Pyongyang Sunan International Airport at noon.", geocoder)
+    [event] = reading.events
+    [(relation, mention)] = event.places
+    assert relation == "to" and mention.place is not None and mention.place.name == "Pyongyang"

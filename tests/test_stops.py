@@ -500,3 +500,20 @@ def test_a_trip_dated_weeks_before_the_one_told_gives_no_stop(geocoder: Gazettee
     )
     names = [s.name for s in itinerary.stops]
     assert names == ["Budapest", "Rzeszów", "Kyiv"]
+
+
+def test_a_return_to_the_starting_place_is_a_second_stop_there(geocoder: GazetteerGeocoder) -> None:
+    itinerary = _inline(
+        "Lula returns to Brasilia after state visit to China\n\n"
+        "Brazilian President Luiz Inacio Lula da Silva returned to Brasilia on Sunday after a state visit "
+        "to China.\n\n"
+        "Lula left Brasilia by presidential plane on Tuesday and arrived at Beijing Capital International "
+        "Airport on Wednesday, where he was greeted by Chinese officials.",
+        geocoder,
+        published=datetime(2023, 4, 16, 20, 0, tzinfo=ZoneInfo("America/Sao_Paulo")),
+    )
+    assert _summary(itinerary) == [
+        ("Brasília", "origin"), ("Beijing", "waypoint"), ("Brasília", "destination")
+    ]
+    assert [h.mode for h in itinerary.hops] == ["air", "air"]
+    assert not itinerary.hops[0].mode_inferred  # "arrived" goes the way "left … by plane" did

@@ -56,6 +56,8 @@ END_WEIGHT = 1.25
 NARRATIVE_WEIGHT = 0.5
 """Two of the traveller's moves told one after the other past the lead: a narrative mostly keeps the order
 things happened in, so this breaks ties that only geography would, and gives way to anything stated."""
+RETURN_HOME_WEIGHT = 1.0
+"""A return to the place the journey began is its end, unless more is told of what came after."""
 WEEKDAY_WEIGHT = 0.75
 """A weekday alone is read against the publication day and may land in the wrong week: it counts less
 than two frames told in sequence."""
@@ -70,6 +72,14 @@ class Evidence:
     relation: PlaceRelation
     mention: Mention
     event: Event
+    visit: int = 0
+    """1 for the return to a place the traveller had left ("left Beijing …" then "returned to Beijing")."""
+
+    @property
+    def key(self) -> StopKey:
+        """The stop this evidence is about: the place, and which visit to it."""
+        base = _key(self.mention)
+        return (*base, "again") if self.visit else base
 
 
 @dataclass
@@ -173,6 +183,20 @@ def one_trip(evidence: Sequence[Evidence], when: Mapping[tuple[str, int], Window
             or group_of[when[k][:2]] == keep]  # fmt: skip
 
 
+def second_visits(evidence: Sequence[Evidence]) -> list[Evidence]:
+    """The traveller's return to a place already left ("left Beijing by plane", "returned to Beijing") is
+    a second stop at that place: the return's own evidence is marked as the second visit."""
+    left = {e.key for e in evidence if e.relation == "from" and not e.event.returning}
+    return [
+        replace(e, visit=1) if e.event.returning and e.relation in ("to", "at") and e.key in left else e
+        for e in evidence
+    ]
+
+
+def _again(key: StopKey) -> bool:
+    return key[-1:] == ("again",)
+
+
 def _names_traveller(event: Event, traveller: str) -> bool:
     words = {fold(w) for w in traveller.split()}
     return bool(words) and any(fold(w.strip(".,;:'’\"")) in words for w in event.quote.text.split())
@@ -183,7 +207,7 @@ def _drafts(evidence: Sequence[Evidence]) -> dict[StopKey, _Draft]:
     for e in evidence:
         if _is_area(e.mention):
             continue
-        draft = drafts.setdefault(_key(e.mention), _Draft(_key(e.mention)))
+        draft = drafts.setdefault(e.key, _Draft(e.key))
         draft.mentions.append(e.mention)
         draft.evidence.append(e)
     return drafts
@@ -228,9 +252,9 @@ def _pair_constraints(evidence: Sequence[Evidence]) -> dict[tuple[StopKey, StopK
     rank = {"from": 0, "via": 1, "at": 1, "to": 2}
     for items in by_event.values():
         for a, b in itertools.permutations(items, 2):
-            ordered = rank[a.relation] < rank[b.relation] and _key(a.mention) != _key(b.mention)
+            ordered = rank[a.relation] < rank[b.relation] and a.key != b.key
             if ordered and (a.relation == "from" or b.relation == "to"):
-                weights[(_key(a.mention), _key(b.mention))] += PAIR_WEIGHT
+                weights[(a.key, b.key)] += PAIR_WEIGHT
     return dict(weights)
 
 
@@ -282,8 +306,8 @@ def _add_before(
     """Each place of ``firsts`` before each other place of ``seconds``, by ``weight``."""
     for a in firsts:
         for b in seconds:
-            if _key(a.mention) != _key(b.mention):
-                weights[(_key(a.mention), _key(b.mention))] += weight
+            if a.key != b.key:
+                weights[(a.key, b.key)] += weight
 
 
 def _status_constraints(evidence: Sequence[Evidence]) -> dict[tuple[StopKey, StopKey], float]:
@@ -293,7 +317,7 @@ def _status_constraints(evidence: Sequence[Evidence]) -> dict[tuple[StopKey, Sto
     for e in evidence:
         if _is_area(e.mention):
             continue
-        (done if e.event.status == "happened" else to_come).add(_key(e.mention))
+        (done if e.event.status == "happened" else to_come).add(e.key)
     only_done, only_to_come = done - to_come, to_come - done
     return {(a, b): STATUS_WEIGHT for a in only_done for b in only_to_come}
 
@@ -339,6 +363,9 @@ def _endpoint_scores(
     origin = max(origin_score, key=lambda k: (origin_score[k], _first_seen(drafts[k])), default=None)
     if origin is not None:
         dest_score.pop(origin, None)
+        home = (*origin, "again")
+        if home in dest_score:
+            dest_score[home] += RETURN_HOME_WEIGHT
     start = drafts[origin].place if origin is not None else None
 
     def farthest(k: StopKey) -> float:
@@ -404,8 +431,8 @@ def _time_constraints(
     dated = [(e, when[(e.event.article, e.event.token)]) for e in evidence
              if (e.event.article, e.event.token) in when and not _is_area(e.mention)]  # fmt: skip
     for (a, wa), (b, wb) in itertools.permutations(dated, 2):
-        if _key(a.mention) != _key(b.mention) and wa[1] <= wb[0]:
-            weights[(_key(a.mention), _key(b.mention))] += min(wa[2], wb[2])
+        if a.key != b.key and wa[1] <= wb[0]:
+            weights[(a.key, b.key)] += min(wa[2], wb[2])
     return dict(weights)
 
 
@@ -764,7 +791,7 @@ def _hop_evidence(
         by_event[(e.event.article, e.event.token)].append(e)
     both, arrive, depart = [], [], []
     for items in by_event.values():
-        keys = {key_of.get((e.mention.article, e.mention.start, e.mention.end), _key(e.mention)): e
+        keys = {key_of.get((e.mention.article, e.mention.start, e.mention.end), e.key): e
                 for e in items}  # fmt: skip
         event = items[0].event
         if event.mode is None:
@@ -874,7 +901,7 @@ def extract_itinerary(
     lex = lexicon or load_lexicon()
     names = canonical_names(people)
     when = event_windows(events, times or {})
-    evidence = one_trip(traveller_evidence(events, traveller, names), when)
+    evidence = second_visits(one_trip(traveller_evidence(events, traveller, names), when))
     drafts = _drafts(evidence)
     if len(drafts) < 2:
         found = ", ".join(d.mentions[0].text for d in drafts.values()) or "none"

@@ -48,8 +48,8 @@ class People:
         words = folded.split()
         if len(words) == 1 and words[0] in self.by_word:
             return self.by_word[words[0]]
-        for full in self.full:
-            if folded in fold(full) or fold(full) in folded:
+        for full in self.full:  # whole words: "Xi" is not the "xi" inside "Xuexiang"
+            if _words_within(words, fold(full).split()) or _words_within(fold(full).split(), words):
                 return full
         return name
 
@@ -62,6 +62,31 @@ class People:
             if is_subject or not subject:
                 best = name
         return best or (self.last_before(i) if subject else "")
+
+
+def _words_within(part: Sequence[str], whole: Sequence[str]) -> bool:
+    n = len(part)
+    return n > 0 and any(list(whole[k : k + n]) == list(part) for k in range(len(whole) - n + 1))
+
+
+def _unlabelled_full_names(
+    parsed: ParsedText, names: Sequence[tuple[int, str, bool]], places: Sequence[tuple[int, int]]
+) -> list[tuple[int, str, bool]]:
+    """"Xi Jinping" where the small model only tags the later "Xi": a one-word name followed by another
+    capitalised proper noun is that person's full name."""
+    single = {fold(n) for _, n, _ in names if len(n.split()) == 1}
+    taken = {k for k, _, _ in names}
+    out: list[tuple[int, str, bool]] = []
+    for tok in parsed.tokens[:-1]:
+        nxt = parsed.tokens[tok.i + 1]
+        ent = parsed.entity_at(nxt.i)
+        if (tok.i in taken or fold(tok.text) not in single or nxt.pos != "PROPN" or not nxt.text[:1].isupper()
+                or tok.dep != "compound" or tok.head != nxt.i or (ent is not None and ent.label != "PERSON")
+                or any(s < nxt.end and tok.start < e for s, e in places)):
+            continue
+        is_subject = any(parsed.tokens[k].dep in _SUBJECTS for k in (tok.i, nxt.i))
+        out.append((tok.i, f"{tok.text} {nxt.text}", is_subject))
+    return out
 
 
 def _clean_person(parsed: ParsedText, start: int, end: int, lex: Lexicon) -> str:
@@ -87,6 +112,7 @@ def find_people(parsed: ParsedText, lex: Lexicon, mentions: Sequence[Mention] = 
                 for k in range(ent.start, ent.end)
             )  # "Kim's train arrived … after he left": the possessor of the subject is who "he" is
             names.append((ent.start, name, is_subject))
+    names = sorted([*names, *_unlabelled_full_names(parsed, names, places)])
     full = list(dict.fromkeys(n for _, n, _ in names if len(n.split()) >= 2))
     by_word: dict[str, str] = {}
     for name in full:  # first named first: a report names its subject in full, then by surname
@@ -600,6 +626,14 @@ class _Frames:
         prep = self.p.tokens[tok.head]
         return not markers & {"before", "after", "then"} and prep.lower not in ("before", "after")
 
+    def _returning(self, tok: Token) -> bool:
+        """"returned to", "his return to", "flew back to", "arrived back in", "headed home"."""
+        if tok.lemma.casefold() in self.lex.return_lemmas:
+            return True
+        return any(self.p.tokens[c].dep in ("prt", "advmod", "npadvmod")
+                   and self.p.tokens[c].lower in self.lex.return_particles
+                   for c in self.p.children(tok.i))  # fmt: skip
+
     def _past_perfect(self, tok: Token) -> bool:
         """"had flown", "had been driven": the verb (or the verb it is conjoined to) takes "had"."""
         for k in (tok.i, tok.head) if tok.dep == "conj" else (tok.i,):
@@ -665,6 +699,15 @@ class _Frames:
                 mode, text = self._vehicle_mode(k)
                 if mode and self.p.tokens[k].pos == "NOUN" and not self._owned_by_other(k, i):
                     return mode, text
+        if tok.dep == "conj" and self.p.tokens[tok.head].pos == "VERB" and not self._vehicle_word_after(i):
+            # "left Beijing by special plane and arrived in Pyongyang at noon": the second verb goes the
+            # way the first did
+            head = self.p.tokens[tok.head]
+            head_motion = self._motion(head)
+            if head_motion is not None:
+                mode, text = self._mode(head.i, head_motion, self.subject_token(head.i))
+                if mode:
+                    return mode, text
         if subject is not None and self.p.tokens[subject].lower == "it":
             # "his armoured train … before it stopped"
             for k in range(subject - 1, max(-1, subject - 80), -1):
@@ -672,6 +715,11 @@ class _Frames:
                 if mode and self.p.tokens[k].pos == "NOUN":
                     return mode, text
         return None, ""
+
+    def _vehicle_word_after(self, i: int) -> bool:
+        """A vehicle named in the verb's own words ("was driven", "boarded a car") overrides what the verb
+        before it says."""
+        return any(self._vehicle_mode(k)[0] for k in self.p.subtree(i) if k > i)
 
     # frames ------------------------------------------------------------------------------------------------
 
@@ -806,6 +854,7 @@ class _Frames:
                 sentence_end=sent.char_end,
                 elaborates=self._elaborates(tok),
                 backshifted=self._past_perfect(tok),
+                returning=self._returning(tok),
             )
             if resolved or mode:
                 if mover:

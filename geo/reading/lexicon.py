@@ -64,6 +64,8 @@ class Lexicon:
     negations: frozenset[str]
     denial_lemmas: frozenset[str]
     earlier_markers: tuple[str, ...]
+    return_lemmas: frozenset[str]
+    return_particles: frozenset[str]
     here_words: frozenset[str]
     there_words: frozenset[str]
     event_nouns: frozenset[str]
@@ -129,6 +131,8 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             negations=_low(status["negations"]),
             denial_lemmas=_low(status["denial_lemmas"]),
             earlier_markers=tuple(w.casefold() for w in data["earlier_markers"]),
+            return_lemmas=_low(data["return_lemmas"]),
+            return_particles=_low(data["return_particles"]),
             here_words=_low(data["here_words"]),
             there_words=_low(data["there_words"]),
             event_nouns=_low(data["event_nouns"]),

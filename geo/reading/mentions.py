@@ -557,8 +557,16 @@ class _Reader:
         ent = self._entity_over(a, b)
         if ent is not None and ent.label in PLACE_ENTITIES and ent.start == a and ent.end == b:
             return True
+        if a == start and self._facility_named_after(a, end):
+            return True
         rest = [t for t in self.p.tokens[start:end] if not a <= t.i < b]
         return all(self._place_word(t.lemma.casefold()) or fold(t.text) in self.lex.demonyms for t in rest)
+
+    def _facility_named_after(self, a: int, end: int) -> bool:
+        """"Pyongyang Sunan International Airport", "Moscow Vnukovo airport": a facility whose name starts
+        with the town's is in that town, whatever words come between."""
+        last = self.p.tokens[end - 1].lemma.casefold()
+        return end - a <= 6 and last in self.lex.name_facilities
 
     def _place_word(self, lemma: str) -> bool:
         """A word that, beside a name, says the name is a place: "station", "border town", "railway"."""
@@ -573,7 +581,7 @@ class _Reader:
             after = self.p.tokens[b] if b < ent.end else None
             if after is not None and after.pos == "ADP" and after.lower != "of":
                 extra = [t for t in extra if t.i < a]  # "Bureya in the Amur region" read as one name
-            harmless = all(
+            harmless = (ent.start == a and self._facility_named_after(a, ent.end)) or all(
                 self._place_word(t.lemma.casefold()) or t.pos == "PUNCT" or t.text in ("'s", "’s")
                 for t in extra
             )
