@@ -287,3 +287,12 @@ def test_a_town_that_names_its_airport_is_where_the_plane_lands(geocoder: Gazett
     [event] = reading.events
     [(relation, mention)] = event.places
     assert relation == "to" and mention.place is not None and mention.place.name == "Pyongyang"
+
+
+def test_a_person_is_no_town_that_once_bore_the_name(geocoder: GazetteerGeocoder) -> None:
+    reading = _read(
+        "Mao Zedong arrived in Moscow for Stalin's birthday. Mao travelled by train from Beijing.", geocoder
+    )
+    places = {m.text: m.place.name if m.place else None for m in reading.mentions}
+    assert "Stalin" not in places and "Mao" not in places  # not Donetsk, not Mao in Chad
+    assert {e.mover for e in reading.events} == {"Mao Zedong"}

@@ -517,3 +517,26 @@ def test_a_return_to_the_starting_place_is_a_second_stop_there(geocoder: Gazette
     ]
     assert [h.mode for h in itinerary.hops] == ["air", "air"]
     assert not itinerary.hops[0].mode_inferred  # "arrived" goes the way "left … by plane" did
+
+
+RETROSPECTIVE = (
+    "Sixty years on: the slow train to Moscow\n\n"
+    "MOSCOW — Snow was falling as the special train glided into Kazansky station at dusk on 3 March 1959, "
+    "and Marshal Ivan Petrov stepped forward to greet the visitor.\n\n"
+    "Ho Chi Minh had left Hanoi on 20 February with a small party, the regional party chief Tran Van "
+    "Lam among them. The train ran north through Lang Son and out past Nanning, then on across China. "
+    "Ho later flew home from Moscow.\n\n"
+    "Today's weekly sleeper still goes via Ulaanbaatar, and Stalin's old dacha is a museum."
+)
+
+
+def test_a_retrospective_is_read_in_its_own_year(geocoder: GazetteerGeocoder) -> None:
+    published = datetime(2019, 3, 3, 9, 0, tzinfo=ZoneInfo("Europe/Moscow"))
+    readings = read_articles([Article("retro", RETROSPECTIVE, published, publisher="T")], geocoder)
+    times = {t.text: t.first_date for t in readings[0].times}
+    assert times["20 February"] is not None and times["20 February"].year == 1959
+    itinerary = _inline(RETROSPECTIVE, geocoder, published=published)
+    names = [s.name for s in itinerary.stops]
+    assert names == ["Hanoi", "Lạng Sơn", "Nanning", "Moscow"]  # Kazansky station is in Moscow, not Kazan
+    # "through X and out past Y" gives both; today's train, told in the present tense, gives no stop
+    assert itinerary.traveller == "Ho Chi Minh"

@@ -151,15 +151,15 @@ SUMMITS = frozenset({"summit"})
 """A summit's place is where the traveller goes; other meetings count only in a sentence naming them."""
 
 
-OTHER_TRIP_DAYS = 10
-"""Dated moves this many days apart from every other dated move belong to another trip ("his trip to
-Moscow in July" in a report of an August journey)."""
+OTHER_TRIP_DAYS = 14
+"""Dated moves more than this many days apart from every other dated move belong to another trip ("his
+trip to Moscow in July" in a report of an August journey)."""
 
 
 def one_trip(evidence: Sequence[Evidence], when: Mapping[tuple[str, int], Window]) -> list[Evidence]:
     """The evidence of the trip told: the traveller's dated frames fall into groups separated by more than
-    ``OTHER_TRIP_DAYS``; frames dated in a smaller group than the largest are another trip's. Undated
-    frames stay."""
+    ``OTHER_TRIP_DAYS``; frames dated in a smaller group than the largest are another trip's (with no
+    largest group, all stay). Undated frames stay."""
     dated = sorted({when[k][:2] for k in ((e.event.article, e.event.token) for e in evidence) if k in when})
     if len(dated) < 2:
         return list(evidence)
@@ -177,7 +177,9 @@ def one_trip(evidence: Sequence[Evidence], when: Mapping[tuple[str, int], Window
         k = (e.event.article, e.event.token)
         if k in when:
             size[group_of[when[k][:2]]] += 1
-    keep = size.most_common(1)[0][0]
+    (keep, most), *rest = size.most_common()
+    if rest and rest[0][1] == most:
+        return list(evidence)  # no group outweighs the others: nothing says which trip is told
     return [e for e in evidence
             if (k := (e.event.article, e.event.token)) not in when
             or group_of[when[k][:2]] == keep]  # fmt: skip
@@ -235,7 +237,7 @@ def _claims(
     kinds = {
         "pair": _pair_constraints(evidence),
         "sequence": _sequence_constraints(evidence),
-        "told": _narrative_constraints(evidence, lead_ends),
+        "told": _narrative_constraints(evidence, lead_ends, when),
         "time": _time_constraints(evidence, when),
         "status": _status_constraints(evidence),
     }
@@ -275,13 +277,16 @@ def _sequence_constraints(evidence: Sequence[Evidence]) -> dict[tuple[StopKey, S
 
 
 def _narrative_constraints(
-    evidence: Sequence[Evidence], lead_ends: Mapping[str, int]
+    evidence: Sequence[Evidence], lead_ends: Mapping[str, int],
+    when: Mapping[tuple[str, int], Window] | None = None,
 ) -> dict[tuple[StopKey, StopKey], float]:
     """Two moves that happened, told in consecutive frames after the lead (which sums the trip up out of
     order) and not in the past perfect ("had flown": earlier than what is told around it): the places the
     first reaches come before those the second reaches. Only for the articles in
-    ``lead_ends`` (a live blog, newest entry first, is not told in order)."""
+    ``lead_ends`` (a live blog, newest entry first, is not told in order). A move dated after one told
+    later (a feature that opens on the arrival, then goes back to the start) tells no order."""
     weights: dict[tuple[StopKey, StopKey], float] = defaultdict(float)
+    flash_forward = _told_before_earlier(evidence, when or {})
     reached = [
         (key, [e for e in items if e.relation in ("to", "at", "via")])
         for key, items in sorted(_by_event(evidence).items(), key=lambda kv: kv[0])
@@ -290,11 +295,23 @@ def _narrative_constraints(
         and not items[0].event.backshifted
         and key[0] in lead_ends
         and items[0].event.token >= lead_ends[key[0]]
+        and key not in flash_forward
     ]
     for (ka, ia), (kb, ib) in itertools.pairwise([r for r in reached if r[1]]):
         if ka[0] == kb[0]:
             _add_before(weights, ia, ib, NARRATIVE_WEIGHT)
     return dict(weights)
+
+
+def _told_before_earlier(
+    evidence: Sequence[Evidence], when: Mapping[tuple[str, int], Window]
+) -> set[tuple[str, int]]:
+    """Frames dated wholly after a frame the same article tells later."""
+    dated = sorted({(e.event.article, e.event.token) for e in evidence} & set(when))
+    return {
+        a for a in dated
+        if any(b[0] == a[0] and b[1] > a[1] and when[b][1] <= when[a][0] for b in dated)
+    }  # fmt: skip
 
 
 def _add_before(

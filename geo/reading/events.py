@@ -129,7 +129,9 @@ def find_people(parsed: ParsedText, lex: Lexicon, mentions: Sequence[Mention] = 
     for i, name, _ in resolved:
         for k in range(i - 1, max(-1, i - 4), -1):
             word = parsed.tokens[k].lower.rstrip(".")
-            if word not in lex.person_titles and word not in lex.person_nouns:
+            # "party chief Gao Gang": a role noun is his title only right before the name ("the party" that
+            # travels is another's)
+            if word not in lex.person_titles and (word not in lex.person_nouns or k < i - 1):
                 break
             titles.setdefault(word, name)
             country = _demonym_before(parsed, k, lex)
@@ -153,9 +155,12 @@ class _Frames:
     """Reads the frames of one article."""
 
     def __init__(
-        self, article: Article, parsed: ParsedText, mentions: Sequence[Mention], lex: Lexicon, people: People
+        self, article: Article, parsed: ParsedText, mentions: Sequence[Mention], lex: Lexicon, people: People,
+        story_year: int | None = None,
     ) -> None:
         self.article = article
+        self.story_year = story_year or article.published.year
+        """The year the story is set in: the publication's, or a retrospective's ("16 December 1949")."""
         self.p = parsed
         self.lex = lex
         self.people = people
@@ -405,7 +410,7 @@ class _Frames:
         """An earlier trip: a year before the article's, or words such as "in the past", in the clause."""
         sent = self.p.sentence(i)
         text = self.p.span_text(sent).casefold()
-        published = self.article.published.year
+        published = self.story_year
         for match in _YEAR.finditer(text):
             since = text[max(0, match.start() - 6) : match.start()].strip().endswith("since")
             if int(match.group(1)) >= published:
@@ -502,7 +507,7 @@ class _Frames:
                 # "continue by train to Vladivostok": the parser hangs "to" on the vehicle
                 heads.extend(o for o in self.p.children(child) if self.p.tokens[o].lemma in self.lex.vehicles)
         for head in heads:
-            for child in self.p.children(head):
+            for child in self._with_conjoined_preps(head):
                 tok = self.p.tokens[child]
                 if tok.dep == "prep" or (tok.dep == "prt" and tok.lower in ("into", "through", "across")):
                     relation = self._relation(tok, motion, lemma)
@@ -532,6 +537,20 @@ class _Frames:
                 if self.p.tokens[child].dep in ("dobj", "obj"):
                     for m in self._mentions_in(child)[:1]:
                         out.append(("at" if motion.object is None else motion.object, m, child))  # type: ignore[arg-type]
+        return out
+
+    def _with_conjoined_preps(self, head: int) -> list[int]:
+        """The head's children, and the prepositions conjoined to its prepositions ("through Tianjin and
+        out past Shanhaiguan": "out", and "past" under it)."""
+        out = list(self.p.children(head))
+        for child in self.p.children(head):
+            if self.p.tokens[child].dep != "prep":
+                continue
+            for conj in self.p.children(child):
+                tok = self.p.tokens[conj]
+                if tok.dep == "conj" and tok.pos == "ADP":
+                    out.append(conj)
+                    out.extend(g for g in self.p.children(conj) if self.p.tokens[g].dep == "prep")
         return out
 
     def _quote(self, sent: Span) -> Quote:
@@ -824,6 +843,8 @@ class _Frames:
             subject = self.subject_token(tok.i)
             if subject is not None and self._generic_vehicles(subject):
                 continue
+            if self.story_year < self.article.published.year and tok.tag in ("VBZ", "VBP"):
+                continue  # a retrospective's present tense is today ("the K3 still goes via X"), not the trip
             mode, mode_text = self._mode(tok.i, motion, subject)
             sent = self.p.sentence(tok.i)
             status: EventStatus = "earlier" if self._earlier(tok.i) else self._status(tok.i, sent.start)
@@ -877,9 +898,11 @@ def find_events(
     mentions: Sequence[Mention],
     lexicon: Lexicon | None = None,
     people: People | None = None,
+    story_year: int | None = None,
 ) -> list[Event]:
     """Every movement frame of ``article`` with at least a place or a mode, in text order. ``people`` is
-    the article's ``find_people`` when the caller has it already."""
+    the article's ``find_people`` when the caller has it already; ``story_year`` the year a retrospective
+    is set in (a trip of an earlier year than that is an earlier trip)."""
     lex = lexicon or load_lexicon()
     people = people if people is not None else find_people(parsed, lex, mentions)
-    return list(_Frames(article, parsed, mentions, lex, people).frames())
+    return list(_Frames(article, parsed, mentions, lex, people, story_year).frames())

@@ -45,7 +45,8 @@ def read_articles(
         doc = parsed[article.id]
         mentions = tuple(find_mentions(article, doc, geocoder, lex))
         people = find_people(doc, lex, mentions)
-        events = tuple(find_events(article, doc, mentions, lex, people))
         times = tuple(find_time_expressions(article, doc))
+        story = next((t.story_date for t in times if t.story_date is not None), None)
+        events = tuple(find_events(article, doc, mentions, lex, people, story.year if story else None))
         readings.append(Reading(article, doc, mentions, people, events, times))
     return readings

@@ -118,6 +118,15 @@ class TimeExpression:
     the earliest from its end/start."""
     dateline: bool = False
     """The date of a dateline ("PYONGYANG, Feb. 24 (KCNA) --"): when the report was filed, not an event's."""
+    story_date: date | None = None
+    """The day a retrospective is set on (the full date its lead gives), when it is not the publication's:
+    what lies near it concerns the journey told."""
+
+    def relevant_to(self, published: date, days: int) -> bool:
+        """Whether the expression's day lies within ``days`` of the story's date (else of ``published``)."""
+        if self.first_date is None:
+            return False
+        return abs((self.first_date - (self.story_date or published)).days) <= days
 
 
 @dataclass(frozen=True, eq=False)
@@ -855,10 +864,11 @@ def _resolve_all(
     previous: TimeExpression | None = None
     stamp_day: tuple[date, str | None] | None = None
     pub_day = article.published.date()
+    frame = _story_frame(matches, parsed, pub_day, cues)
     for match in matches:
         in_focus = _day_in_focus(previous, match, parsed)
         expr = _resolve(match, parsed, article, cues, previous.first_date if previous else None, stamp_day,
-                        in_focus)
+                        in_focus, frame)
         if expr is None:
             continue
         found.append(expr)
@@ -868,10 +878,34 @@ def _resolve_all(
             expr.first_date is not None
             and expr.first_date == expr.last_date
             and not expr.day_from_publication
-            and abs((expr.first_date - pub_day).days) <= cues.relevance_days
+            and expr.relevant_to(pub_day, cues.relevance_days)
         ):
             previous = expr
     return found
+
+
+FRAME_PARAGRAPHS = 2
+"""A full date in the first paragraphs (headline and lead) sets the story's time (a retrospective)."""
+
+
+def _story_frame(matches: Sequence[_Match], parsed: ParsedText, pub_day: date, cues: TimeCues) -> date | None:
+    """"… eased into the station at noon on 16 December 1949" at the top of an anniversary piece: the
+    dates written later without a year ("left on 6 December") are that year's, not the publication's. Only
+    when it is the article's first time phrase ("met on Friday … their first summit on June 12, 2018" is a
+    story of now that looks back)."""
+    breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(parsed.text)]
+    lead_end = breaks[FRAME_PARAGRAPHS - 1] if len(breaks) >= FRAME_PARAGRAPHS else len(parsed.text)
+    for match in matches:
+        if parsed.tokens[match.start].start >= lead_end:
+            break
+        day = match.day
+        if day is None or day.kind != "date" or day.year is None or day.month is None or day.day is None:
+            return None
+        written = _parse_date(day.month, day.day, day.year)
+        if written is not None and abs((pub_day - written).days) > cues.relevance_days:
+            return written
+        return None
+    return None
 
 
 MAX_OPTION_DAYS = 7
@@ -920,6 +954,7 @@ def _resolve(
     previous_day: date | None,
     stamp_day: tuple[date, str | None] | None,
     in_focus: date | None = None,
+    frame: date | None = None,
 ) -> TimeExpression | None:
     tokens = parsed.tokens
     start_char, end_char = tokens[match.start].start, tokens[match.end - 1].end
@@ -947,7 +982,7 @@ def _resolve(
             reason = "clock time with no day: the publication day (or the day before)"
             options = _day_options(previous_day, pub_day)
     else:
-        resolved = _resolve_day(day, tense, pub_day, previous_day, cues)
+        resolved = _resolve_day(day, tense, pub_day, previous_day, cues, frame)
         if resolved is None:
             return None
         first, last, reason, approximate = resolved
@@ -987,7 +1022,7 @@ def _resolve(
         head=head, attach=attach, verb=verb, zone=zone, local=local, clock=match.clock is not None,
         precision_minutes=precision, day_from_publication=day_from_publication, day_options=options,
         published_until=publication_end(article) if day_from_publication else None,
-        stamp=match.stamp, side=match.side, dateline=_in_dateline(parsed, match),
+        stamp=match.stamp, side=match.side, dateline=_in_dateline(parsed, match), story_date=frame,
     )  # fmt: skip
     window = window_in_zone(expr, article.published.tzinfo or UTC)
     assert window is not None
@@ -1125,20 +1160,26 @@ def _part_name(day: _Day) -> str | None:
 
 
 def _resolve_day(
-    day: _Day, tense: Tense, pub_day: date, previous_day: date | None, cues: TimeCues
+    day: _Day, tense: Tense, pub_day: date, previous_day: date | None, cues: TimeCues,
+    frame: date | None = None,
 ) -> tuple[date, date, str, bool] | None:
-    """(first day, last day, how, approximate) for a day phrase; None when it is no real date."""
+    """(first day, last day, how, approximate) for a day phrase; None when it is no real date. ``frame``:
+    the date a retrospective is set on, which a month and day without a year are read near."""
+    near = frame or pub_day
     if day.kind == "date":
         assert day.month is not None and day.day is not None
-        first = _calendar_date(day.month, day.day, day.year, pub_day)
+        first = _calendar_date(day.month, day.day, day.year, near)
         if first is None:
             return None
-        why = "explicit date" if day.year else "month and day; year nearest the publication date"
+        why = "explicit date" if day.year else (
+            "month and day; year nearest the publication date" if frame is None
+            else "month and day; year nearest the full date the story opens with"
+        )
         return first, first, why, False
     if day.kind == "range":
         assert day.month is not None and day.day is not None and day.day2 is not None
-        first = _calendar_date(day.month, day.day, day.year, pub_day)
-        last = _calendar_date(day.month2 or day.month, day.day2, day.year, pub_day)
+        first = _calendar_date(day.month, day.day, day.year, near)
+        last = _calendar_date(day.month2 or day.month, day.day2, day.year, near)
         if first is None or last is None:
             return None
         if last < first and day.month2 is None:

@@ -681,8 +681,7 @@ def _relevant(expr: TimeExpression, article: Article, cues: TimeCues) -> bool:
         return False
     if (expr.last_date - expr.first_date).days > MAX_RANGE_DAYS:
         return False
-    pub = article.published.date()
-    return abs((expr.first_date - pub).days) <= cues.relevance_days
+    return expr.relevant_to(article.published.date(), cues.relevance_days)
 
 
 def _is_dated_event(expr: TimeExpression, p: ParsedText, cues: TimeCues) -> bool:
@@ -1380,7 +1379,7 @@ def _other_year(ctx: _Context, reading: _Reading, sentence: int) -> bool:
     for expr in reading.expressions:
         if expr.sentence != sentence or expr.first_date is None:
             continue
-        if abs((expr.first_date - reading.article.published.date()).days) > ctx.cues.relevance_days:
+        if not expr.relevant_to(reading.article.published.date(), ctx.cues.relevance_days):
             return True
     return False
 
