@@ -540,3 +540,21 @@ def test_a_retrospective_is_read_in_its_own_year(geocoder: GazetteerGeocoder) ->
     assert names == ["Hanoi", "Lạng Sơn", "Nanning", "Moscow"]  # Kazansky station is in Moscow, not Kazan
     # "through X and out past Y" gives both; today's train, told in the present tense, gives no stop
     assert itinerary.traveller == "Ho Chi Minh"
+
+
+def test_a_byline_a_helicopter_that_takes_him_and_a_shared_title(geocoder: GazetteerGeocoder) -> None:
+    itinerary = _inline(
+        "Macron steps into Kosovo in surprise visit\n\n"
+        "By Lea Martin, Harbour Radio, Paris\n\n"
+        "Emmanuel Macron on Monday became the first sitting French president to set foot in the enclave, "
+        "walking through the old town of Prizren with local leaders.\n\n"
+        "Mr Macron left the summit in Tirana late on Sunday, and his plane touched down at Skopje shortly "
+        "after 7pm. A helicopter took him on to Pristina, where President Vjosa Osmani hosted a dinner.\n\n"
+        "After talks with Ms Osmani on Monday, the president flew to Prizren. Once the visit was over, "
+        "Mr Macron flew back by helicopter to Skopje, and his plane left for Paris at 9pm.",
+        geocoder,
+        published=datetime(2024, 5, 13, 23, 0, tzinfo=ZoneInfo("Europe/Paris")),
+    )
+    assert itinerary.traveller == "Emmanuel Macron"  # not the byline's reporter, nor "President Osmani"
+    assert [s.name for s in itinerary.stops] == ["Tirana", "Skopje", "Pristina", "Prizren", "Skopje", "Paris"]
+    assert {h.mode for h in itinerary.hops} == {"air"}

@@ -189,8 +189,21 @@ def second_visits(evidence: Sequence[Evidence]) -> list[Evidence]:
     """The traveller's return to a place already left ("left Beijing by plane", "returned to Beijing") is
     a second stop at that place: the return's own evidence is marked as the second visit."""
     left = {e.key for e in evidence if e.relation == "from" and not e.event.returning}
+
+    def been_there(back: Evidence) -> bool:
+        """"touched down at Osan … flew to Camp Bonifas … flew back to Osan": reached before, in the same
+        article, with another place told in between."""
+        first = [e for e in evidence if e.key == back.key and not e.event.returning
+                 and e.event.article == back.event.article and e.event.token < back.event.token]  # fmt: skip
+        return bool(first) and any(
+            e.key != back.key and e.event.article == back.event.article
+            and first[0].event.token < e.event.token < back.event.token
+            for e in evidence
+        )  # fmt: skip
+
     return [
-        replace(e, visit=1) if e.event.returning and e.relation in ("to", "at") and e.key in left else e
+        replace(e, visit=1)
+        if e.event.returning and e.relation in ("to", "at") and (e.key in left or been_there(e)) else e
         for e in evidence
     ]
 

@@ -10,8 +10,8 @@ word it relies on comes from ``data/lexicon.json``.
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from geo.model import Article, Event, EventStatus, Mention, Mode, PlaceRelation, Quote
@@ -37,6 +37,9 @@ class People:
     counts: dict[str, int]
     titles: dict[str, str] = field(default_factory=dict)
     """Title word → the person it was first written before ("minister" → "Narendra Modi")."""
+    shared_roles: dict[str, frozenset[str]] = field(default_factory=dict)
+    """Role words the article gives to more than one person ("President Moon", "Trump … the US
+    president"): "the president" is then the one named most, else whichever of them was last the subject."""
 
     def resolve(self, name: str) -> str:
         folded = fold(name)
@@ -72,8 +75,8 @@ def _words_within(part: Sequence[str], whole: Sequence[str]) -> bool:
 def _unlabelled_full_names(
     parsed: ParsedText, names: Sequence[tuple[int, str, bool]], places: Sequence[tuple[int, int]]
 ) -> list[tuple[int, str, bool]]:
-    """"Xi Jinping" where the small model only tags the later "Xi": a one-word name followed by another
-    capitalised proper noun is that person's full name."""
+    """"Xi Jinping" where the small model only tags the later "Xi": a one-word name followed (or preceded)
+    by another capitalised proper noun it is compounded with is that person's full name."""
     single = {fold(n) for _, n, _ in names if len(n.split()) == 1}
     taken = {k for k, _, _ in names}
     out: list[tuple[int, str, bool]] = []
@@ -86,6 +89,16 @@ def _unlabelled_full_names(
             continue
         is_subject = any(parsed.tokens[k].dep in _SUBJECTS for k in (tok.i, nxt.i))
         out.append((tok.i, f"{tok.text} {nxt.text}", is_subject))
+    for tok in parsed.tokens[1:]:  # "Emmanuel Macron on Monday became …" where only "Macron" is tagged later
+        prev = parsed.tokens[tok.i - 1]
+        ent = parsed.entity_at(tok.i)
+        if (prev.i in taken or tok.i in taken or fold(tok.text) not in single or prev.pos != "PROPN"
+                or not prev.text[:1].isupper() or prev.text.isupper()
+                or parsed.text[prev.end : tok.start] != " "
+                or (ent is not None and ent.label != "PERSON") or parsed.entity_at(prev.i) is not None
+                or any(s < tok.end and prev.start < e for s, e in places)):
+            continue
+        out.append((prev.i, f"{prev.text} {tok.text}", tok.dep in _SUBJECTS))
     return out
 
 
@@ -118,6 +131,7 @@ def find_people(parsed: ParsedText, lex: Lexicon, mentions: Sequence[Mention] = 
     for name in full:  # first named first: a report names its subject in full, then by surname
         for word in (name.split()[0], name.split()[-1]):
             by_word.setdefault(fold(word), name)
+    names = sorted([*names, *_untagged_surnames(parsed, names, places, by_word)])
     resolved: list[tuple[int, str, bool]] = []
     for i, name, is_subject in names:
         words = fold(name).split()
@@ -137,7 +151,53 @@ def find_people(parsed: ParsedText, lex: Lexicon, mentions: Sequence[Mention] = 
             country = _demonym_before(parsed, k, lex)
             if country:
                 titles.setdefault(f"{country} {word}", name)  # "RU president" → Vladimir Putin
-    return People(tuple(full), by_word, tuple(resolved), dict(totals), titles)
+    holders = _role_holders(parsed, resolved, lex)
+    shared = {word: frozenset(who) for word, who in holders.items() if len(who) > 1}
+    return People(tuple(full), by_word, tuple(resolved), dict(totals), titles, shared)
+
+
+def _untagged_surnames(
+    parsed: ParsedText, names: Sequence[tuple[int, str, bool]], places: Sequence[tuple[int, int]],
+    by_word: Mapping[str, str],
+) -> list[tuple[int, str, bool]]:
+    """"Trump steps into North Korea" in a headline the model does not tag: a proper noun that is a word
+    of a full name the article gives is that person."""
+    tagged = {k for ent in parsed.entities if ent.label == "PERSON" for k in range(ent.start, ent.end)}
+    out: list[tuple[int, str, bool]] = []
+    for tok in parsed.tokens:
+        if tok.pos != "PROPN" or tok.i in tagged or fold(tok.text) not in by_word:
+            continue
+        ent = parsed.entity_at(tok.i)
+        if ent is not None or any(s < tok.end and tok.start < e for s, e in places):
+            continue
+        out.append((tok.i, tok.text, tok.dep in _SUBJECTS))
+    return out
+
+
+def _role_holders(
+    parsed: ParsedText, people: Sequence[tuple[int, str, bool]], lex: Lexicon
+) -> dict[str, set[str]]:
+    """Role word → everyone the article gives it: "President Moon", and "Trump … became the first sitting
+    US president" (a predicate or an apposition)."""
+    at = {i: name for i, name, _ in people}
+    out: dict[str, set[str]] = defaultdict(set)
+    for i, name, _ in people:
+        for k in range(i - 1, max(-1, i - 3), -1):
+            word = parsed.tokens[k].lower.rstrip(".")
+            if word not in lex.person_titles and word not in lex.person_nouns:
+                break
+            out[word].add(name)
+    for tok in parsed.tokens:
+        word = tok.lemma.casefold()
+        if word not in lex.person_nouns or tok.dep not in ("attr", "appos"):
+            continue
+        head = tok.head
+        if tok.dep == "attr":
+            head = next((c for c in parsed.children(head) if parsed.tokens[c].dep in _SUBJECTS), -1)
+        holder = next((at[k] for k in parsed.subtree(head) if k in at), None) if head >= 0 else None
+        if holder:
+            out[word].add(holder)
+    return out
 
 
 def _demonym_before(parsed: ParsedText, k: int, lex: Lexicon) -> str | None:
@@ -269,6 +329,15 @@ class _Frames:
                 named = self.people.last_before(i)
                 if named:
                     return named
+        if lemma in self.people.shared_roles:
+            # the one the article names most (whose story it is), else whichever was last the subject
+            holders = self.people.shared_roles[lemma]
+            counts = sorted((self.people.counts.get(n, 0) for n in holders), reverse=True)
+            if counts[0] > counts[1]:
+                return max(holders, key=lambda n: self.people.counts.get(n, 0))
+            last = [n for k, n, is_subject in self.people.positions if k < i and is_subject and n in holders]
+            if last:
+                return last[-1]
         if lemma in self.lex.person_nouns and lemma in self.people.titles:
             return self.people.titles[lemma]  # "the prime minister" is the one titled so
         if lower in self.lex.pronouns or lemma in self.lex.person_nouns:
@@ -425,6 +494,9 @@ class _Frames:
                 return True
         for marker in self.lex.earlier_markers:
             for match in re.finditer(rf"\b{re.escape(marker)}\b", text):
+                at = self.p.token_at(sent.char_start + match.start())
+                if self.p.tokens[at].dep == "mark":
+                    continue  # "Once the talks were over, he flew": a conjunction, not "formerly"
                 if self._in_clause_of(sent.char_start + match.start(), i):
                     return True
         return False
@@ -649,9 +721,12 @@ class _Frames:
         """"returned to", "his return to", "flew back to", "arrived back in", "headed home"."""
         if tok.lemma.casefold() in self.lex.return_lemmas:
             return True
-        return any(self.p.tokens[c].dep in ("prt", "advmod", "npadvmod")
+        near = [*self.p.children(tok.i)]
+        near += [g for c in near if self.p.tokens[c].dep in ("advmod", "npadvmod")
+                 for g in self.p.children(c)]  # fmt: skip
+        return any(self.p.tokens[c].dep in ("prt", "advmod", "npadvmod")  # "flew back south"
                    and self.p.tokens[c].lower in self.lex.return_particles
-                   for c in self.p.children(tok.i))  # fmt: skip
+                   for c in near)  # fmt: skip
 
     def _past_perfect(self, tok: Token) -> bool:
         """"had flown", "had been driven": the verb (or the verb it is conjoined to) takes "had"."""
@@ -734,6 +809,21 @@ class _Frames:
                 if mode and self.p.tokens[k].pos == "NOUN":
                     return mode, text
         return None, ""
+
+    def _passenger(self, tok: Token) -> int | None:
+        """"A helicopter took him on to Seoul", "the train carried Kim across the border": a vehicle that
+        carries a person moves that person (the object)."""
+        if tok.pos != "VERB" or tok.lemma.casefold() not in self.lex.carry_lemmas:
+            return None
+        kids = self.p.children(tok.i)
+        subject = next((c for c in kids if self.p.tokens[c].dep == "nsubj"), None)
+        if subject is None or not self._vehicle_mode(subject)[0]:
+            return None
+        objects = (c for c in kids if self.p.tokens[c].dep in ("dobj", "obj"))
+        return next((c for c in objects if self._who_quick_or_pronoun(c)), None)
+
+    def _who_quick_or_pronoun(self, i: int) -> bool:
+        return self.p.tokens[i].lower in self.lex.pronouns or self._who_quick(i)
 
     def _vehicle_word_after(self, i: int) -> bool:
         """A vehicle named in the verb's own words ("was driven", "boarded a car") overrides what the verb
@@ -833,7 +923,8 @@ class _Frames:
                 if gathering is not None:
                     yield gathering
                 continue
-            motion = self._motion(tok)
+            passenger = self._passenger(tok)
+            motion = self._motion(tok) if passenger is None else _CARRIED
             if motion is None:
                 continue
             places = self._places(tok.i, motion, tok.lemma.casefold())
@@ -841,6 +932,8 @@ class _Frames:
                 continue  # "Sosnovy Bor, a short drive from the city" says where a place lies, not a move
             mover, mover_text = self._subject(tok.i)
             subject = self.subject_token(tok.i)
+            if passenger is not None:
+                mover, mover_text = self._who(passenger), self.p.tokens[passenger].text
             if subject is not None and self._generic_vehicles(subject):
                 continue
             if self.story_year < self.article.published.year and tok.tag in ("VBZ", "VBP"):
@@ -888,6 +981,8 @@ class _Frames:
 
 
 _GATHERING = Motion(presence=True, event=True)
+_CARRIED = Motion()
+"""A vehicle carrying a person ("a helicopter took him to X"): a plain move of that person."""
 _THERE = Mention("", "there", 0, 0, 0, 0, "name", None)
 """Stands for "there" until the frame is built: the previous frame's destination."""
 

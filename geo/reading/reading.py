@@ -9,7 +9,7 @@ from geo.model import Article, Event, Mention
 from geo.reading.events import People, find_events, find_people
 from geo.reading.lexicon import Lexicon, load_lexicon
 from geo.reading.mentions import SupportsGeocode, find_mentions
-from geo.reading.parse import ParsedText, parse_articles
+from geo.reading.parse import ParsedText, Span, parse_articles
 from geo.reading.timeexpr import TimeExpression, find_time_expressions
 
 LEAD_SENTENCES = 2
@@ -29,9 +29,16 @@ class Reading:
 
     @property
     def lead_end_token(self) -> int:
-        """Token index where the headline and lead end (people are recorded by token)."""
-        sentences = self.parsed.sentences
+        """Token index where the headline and lead end (people are recorded by token); a byline ("By Hana
+        Lindqvist, Eastgate Broadcasting") is not part of the lead."""
+        sentences = [s for s in self.parsed.sentences if not _byline(self.parsed, s)]
         return sentences[min(LEAD_SENTENCES, len(sentences)) - 1].end if sentences else 0
+
+
+def _byline(parsed: ParsedText, sentence: Span) -> bool:
+    """"By Hana Lindqvist, Eastgate Broadcasting, Seoul": a line that starts with "By" and has no verb."""
+    tokens = [t for t in parsed.tokens[sentence.start : sentence.end] if t.pos not in ("SPACE", "PUNCT")]
+    return bool(tokens) and tokens[0].text == "By" and not any(t.pos in ("VERB", "AUX") for t in tokens)
 
 
 def read_articles(
