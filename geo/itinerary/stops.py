@@ -208,10 +208,6 @@ def second_visits(evidence: Sequence[Evidence]) -> list[Evidence]:
     ]
 
 
-def _again(key: StopKey) -> bool:
-    return key[-1:] == ("again",)
-
-
 def _names_traveller(event: Event, traveller: str) -> bool:
     words = {fold(w) for w in traveller.split()}
     return bool(words) and any(fold(w.strip(".,;:'’\"")) in words for w in event.quote.text.split())
