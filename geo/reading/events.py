@@ -794,8 +794,8 @@ class _Frames:
                 if mode and self.p.tokens[k].pos == "NOUN" and not self._owned_by_other(k, i):
                     return mode, text
         if tok.dep == "conj" and self.p.tokens[tok.head].pos == "VERB" and not self._vehicle_word_after(i):
-            # "left Beijing by special plane and arrived in Pyongyang at noon": the second verb goes the
-            # way the first did
+            # "left Rome by special plane and arrived in Baghdad at noon": the second verb goes the way
+            # the first did
             head = self.p.tokens[tok.head]
             head_motion = self._motion(head)
             if head_motion is not None:

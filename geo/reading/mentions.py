@@ -215,7 +215,7 @@ class _Reader:
             if ent.label != "PERSON" or ent.end - ent.start < 2:
                 continue
             # "Mao Zedong ended his journey": a two-word name the gazetteer does not know as a whole is a
-            # person's even untitled (a town the model tags PERSON, "Dong Dang", is in the gazetteer)
+            # person's even untitled (a two-word town the model tags PERSON is in the gazetteer)
             if self._titled(ent.start) or not self.resolver.lookup(self.p.tokens_text(ent.start, ent.end)):
                 words.update(fold(t.text) for t in self.p.tokens[ent.start : ent.end] if t.pos == "PROPN")
         return frozenset(words)
@@ -567,7 +567,7 @@ class _Reader:
         return all(self._place_word(t.lemma.casefold()) or fold(t.text) in self.lex.demonyms for t in rest)
 
     def _facility_named_after(self, a: int, end: int) -> bool:
-        """"Pyongyang Sunan International Airport", "Moscow Vnukovo airport": a facility whose name starts
+        """"Beijing Capital International Airport", "Moscow Vnukovo airport": a facility whose name starts
         with the town's is in that town, whatever words come between."""
         last = self.p.tokens[end - 1].lemma.casefold()
         return end - a <= 6 and last in self.lex.name_facilities
