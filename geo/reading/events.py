@@ -67,6 +67,11 @@ class People:
         return best or (self.last_before(i) if subject else "")
 
 
+def _in_a_place(places: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether the characters [start, end) overlap a place mention's."""
+    return any(s < end and start < e for s, e in places)
+
+
 def _words_within(part: Sequence[str], whole: Sequence[str]) -> bool:
     n = len(part)
     return n > 0 and any(list(whole[k : k + n]) == list(part) for k in range(len(whole) - n + 1))
@@ -85,7 +90,7 @@ def _unlabelled_full_names(
         ent = parsed.entity_at(nxt.i)
         if (tok.i in taken or fold(tok.text) not in single or nxt.pos != "PROPN" or not nxt.text[:1].isupper()
                 or tok.dep != "compound" or tok.head != nxt.i or (ent is not None and ent.label != "PERSON")
-                or any(s < nxt.end and tok.start < e for s, e in places)):
+                or _in_a_place(places, tok.start, nxt.end)):
             continue
         is_subject = any(parsed.tokens[k].dep in _SUBJECTS for k in (tok.i, nxt.i))
         out.append((tok.i, f"{tok.text} {nxt.text}", is_subject))
@@ -96,7 +101,7 @@ def _unlabelled_full_names(
                 or not prev.text[:1].isupper() or prev.text.isupper()
                 or parsed.text[prev.end : tok.start] != " "
                 or (ent is not None and ent.label != "PERSON") or parsed.entity_at(prev.i) is not None
-                or any(s < tok.end and prev.start < e for s, e in places)):
+                or _in_a_place(places, prev.start, tok.end)):
             continue
         out.append((prev.i, f"{prev.text} {tok.text}", tok.dep in _SUBJECTS))
     return out
@@ -115,7 +120,7 @@ def find_people(parsed: ParsedText, lex: Lexicon, mentions: Sequence[Mention] = 
     places = [(m.start, m.end) for m in mentions if m.kind != "descriptive"]
     names: list[tuple[int, str, bool]] = []
     for ent in parsed.entities:
-        if ent.label != "PERSON" or any(s < ent.char_end and ent.char_start < e for s, e in places):
+        if ent.label != "PERSON" or _in_a_place(places, ent.char_start, ent.char_end):
             continue
         name = _clean_person(parsed, ent.start, ent.end, lex)
         if name and not any(ch.isdigit() for ch in name):
@@ -140,18 +145,26 @@ def find_people(parsed: ParsedText, lex: Lexicon, mentions: Sequence[Mention] = 
         resolved.append((i, name, is_subject))
     totals = Counter(n for _, n, _ in resolved)
     titles: dict[str, str] = {}
+    holders: dict[str, set[str]] = defaultdict(set)  # role word → everyone the article gives it
     for i, name, _ in resolved:
+        titled = True
         for k in range(i - 1, max(-1, i - 4), -1):
             word = parsed.tokens[k].lower.rstrip(".")
+            if word not in lex.person_titles and word not in lex.person_nouns:
+                break
+            if k >= i - 2:
+                holders[word].add(name)
             # "party chief Gao Gang": a role noun is his title only right before the name ("the party" that
             # travels is another's)
-            if word not in lex.person_titles and (word not in lex.person_nouns or k < i - 1):
-                break
+            titled = titled and (word in lex.person_titles or k == i - 1)
+            if not titled:
+                continue
             titles.setdefault(word, name)
             country = _demonym_before(parsed, k, lex)
             if country:
                 titles.setdefault(f"{country} {word}", name)  # "RU president" → Vladimir Putin
-    holders = _role_holders(parsed, resolved, lex)
+    for word, holder in _predicated_roles(parsed, resolved, lex):
+        holders[word].add(holder)
     shared = {word: frozenset(who) for word, who in holders.items() if len(who) > 1}
     return People(tuple(full), by_word, tuple(resolved), dict(totals), titles, shared)
 
@@ -168,25 +181,18 @@ def _untagged_surnames(
         if tok.pos != "PROPN" or tok.i in tagged or fold(tok.text) not in by_word:
             continue
         ent = parsed.entity_at(tok.i)
-        if ent is not None or any(s < tok.end and tok.start < e for s, e in places):
+        if ent is not None or _in_a_place(places, tok.start, tok.end):
             continue
         out.append((tok.i, tok.text, tok.dep in _SUBJECTS))
     return out
 
 
-def _role_holders(
+def _predicated_roles(
     parsed: ParsedText, people: Sequence[tuple[int, str, bool]], lex: Lexicon
-) -> dict[str, set[str]]:
-    """Role word → everyone the article gives it: "President Moon", and "Trump … became the first sitting
-    US president" (a predicate or an apposition)."""
+) -> Iterator[tuple[str, str]]:
+    """(role word, person) for a role said of a person: "Trump … became the first sitting US president"
+    (a predicate), "Moon, the South Korean president" (an apposition)."""
     at = {i: name for i, name, _ in people}
-    out: dict[str, set[str]] = defaultdict(set)
-    for i, name, _ in people:
-        for k in range(i - 1, max(-1, i - 3), -1):
-            word = parsed.tokens[k].lower.rstrip(".")
-            if word not in lex.person_titles and word not in lex.person_nouns:
-                break
-            out[word].add(name)
     for tok in parsed.tokens:
         word = tok.lemma.casefold()
         if word not in lex.person_nouns or tok.dep not in ("attr", "appos"):
@@ -196,8 +202,7 @@ def _role_holders(
             head = next((c for c in parsed.children(head) if parsed.tokens[c].dep in _SUBJECTS), -1)
         holder = next((at[k] for k in parsed.subtree(head) if k in at), None) if head >= 0 else None
         if holder:
-            out[word].add(holder)
-    return out
+            yield word, holder
 
 
 def _demonym_before(parsed: ParsedText, k: int, lex: Lexicon) -> str | None:

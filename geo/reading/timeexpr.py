@@ -893,19 +893,17 @@ def _story_frame(matches: Sequence[_Match], parsed: ParsedText, pub_day: date, c
     dates written later without a year ("left on 6 December") are that year's, not the publication's. Only
     when it is the article's first time phrase ("met on Friday … their first summit on June 12, 2018" is a
     story of now that looks back)."""
+    if not matches:
+        return None
     breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(parsed.text)]
     lead_end = breaks[FRAME_PARAGRAPHS - 1] if len(breaks) >= FRAME_PARAGRAPHS else len(parsed.text)
-    for match in matches:
-        if parsed.tokens[match.start].start >= lead_end:
-            break
-        day = match.day
-        if day is None or day.kind != "date" or day.year is None or day.month is None or day.day is None:
-            return None
-        written = _parse_date(day.month, day.day, day.year)
-        if written is not None and abs((pub_day - written).days) > cues.relevance_days:
-            return written
+    first, day = matches[0], matches[0].day
+    if parsed.tokens[first.start].start >= lead_end or day is None or day.kind != "date":
         return None
-    return None
+    if day.year is None or day.month is None or day.day is None:
+        return None
+    written = _parse_date(day.month, day.day, day.year)
+    return written if written is not None and abs((pub_day - written).days) > cues.relevance_days else None
 
 
 MAX_OPTION_DAYS = 7
