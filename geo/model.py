@@ -130,6 +130,9 @@ class Event:
     """Told in the past perfect ("had flown to X"): it happened before the moves told around it."""
     returning: bool = False
     """A move back ("returned to X", "flew back to X", "headed home"): its "to" place is visited again."""
+    others: bool = False
+    """The subject is neither a person nor a vehicle ("most of the journalists", "a TV crew"): whoever
+    moves, it is not somebody the article names, so the move is not the traveller's by default."""
 
 
 @dataclass(frozen=True)

@@ -296,3 +296,35 @@ def test_a_person_is_no_town_that_once_bore_the_name(geocoder: GazetteerGeocoder
     places = {m.text: m.place.name if m.place else None for m in reading.mentions}
     assert "Stalin" not in places and "Mao" not in places  # not Donetsk, not Mao in Chad
     assert {e.mover for e in reading.events} == {"Mao Zedong"}
+
+
+def test_a_plan_in_the_past_perfect_was_overtaken(geocoder: GazetteerGeocoder) -> None:
+    reading = _read(
+        "Ramaphosa had been due to fly back to Pretoria from Lusaka on Friday, but he went on to Harare.",
+        geocoder,
+    )
+    statuses = {e.lemma: e.status for e in reading.events}
+    assert statuses["fly"] == "hypothetical"  # "had been due to": it did not happen
+
+
+def test_an_object_pronoun_is_not_the_subject_of_its_own_clause(geocoder: GazetteerGeocoder) -> None:
+    reading = _read(
+        "Albanese met Hipkins in Wellington on Monday. Albanese invited him to attend the summit in "
+        "Canberra in May. A plane later flew Hipkins to Auckland.",
+        geocoder,
+    )
+    [summit] = [e for e in reading.events if e.lemma == "attend"]
+    assert summit.mover == "Hipkins"  # "invited him to attend": the one invited, who is not the inviter
+    [flight] = [e for e in reading.events if e.lemma == "fly"]
+    assert flight.mover == "Hipkins"  # a plane that flies a person moves that person
+
+
+def test_others_moving_and_a_clock_abroad_give_the_traveller_no_place(geocoder: GazetteerGeocoder) -> None:
+    reading = _read(
+        "Most of the reporters who came with him are due to fly home to Tokyo. A crew filmed Kishida "
+        "boarding a train at 1.20am Polish time (9h20 in Tokyo).",
+        geocoder,
+    )
+    [fly] = [e for e in reading.events if e.lemma == "fly"]
+    assert fly.others and fly.mover == ""
+    assert all(m.text != "Tokyo" for e in reading.events if e.lemma == "board" for _, m in e.places)

@@ -168,3 +168,22 @@ def test_stage_times_carry_three_different_offsets(journey: Journey) -> None:
     assert offsets["Pyongyang"] == timedelta(hours=9)
     assert offsets["Dandong"] == timedelta(hours=8)
     assert offsets["Hanoi"] == timedelta(hours=7)
+
+
+def test_clock_times_told_after_one_dated_day_fall_on_that_night(geocoder: GazetteerGeocoder) -> None:
+    """The day is written once ("on Sunday"); the clock times after it, paragraphs later, are that evening,
+    not the publication day, and the morning arrival is the next day's."""
+    text = (
+        "How Sánchez got to Kyiv\n\n"
+        "Pedro Sánchez flew out of Madrid at 2.10 p.m. on Sunday aboard a Spanish air force jet.\n\n"
+        "The plane landed at Rzeszów at 6.35 p.m.\n\n"
+        "A convoy drove him to Przemyśl, where he boarded a train at 9.05 p.m.\n\n"
+        "The train reached Kyiv at 8.40 a.m., local time."
+    )
+    published = datetime(2023, 2, 23, 18, 0, tzinfo=ZoneInfo("Europe/Madrid"))
+    journey = build_journey([Article("sanchez", text, published, publisher="T")], geocoder=geocoder)
+    assert [s.name for s in journey.stops] == ["Madrid", "Rzeszów", "Przemyśl", "Kyiv"]
+    arrive = {s.name: journey.timing.stop_arrive[s.seq] for s in journey.stops[1:]}
+    days = {name: w.likely.date().isoformat() for name, w in arrive.items() if w.likely is not None}
+    assert days["Rzeszów"] == "2023-02-19"
+    assert days["Kyiv"] == "2023-02-20"

@@ -558,3 +558,28 @@ def test_a_byline_a_helicopter_that_takes_him_and_a_shared_title(geocoder: Gazet
     assert itinerary.traveller == "Emmanuel Macron"  # not the byline's reporter, nor "President Osmani"
     assert [s.name for s in itinerary.stops] == ["Tirana", "Skopje", "Pristina", "Prizren", "Skopje", "Paris"]
     assert {h.mode for h in itinerary.hops} == {"air"}
+
+
+def test_a_night_told_clock_by_clock_keeps_its_order_and_its_return_legs(geocoder: GazetteerGeocoder) -> None:
+    """The summary headline names the capital first; the body tells the trip hour by hour, with the day
+    written only once. "A motorcade drove him" moves him; "the return train" is a second visit; a pronoun in
+    a later clause is the sentence's subject, not the person he met."""
+    itinerary = _inline(
+        "How Meloni reached Kyiv: a jet, a convoy and a night train\n\n"
+        "It took Giorgia Meloni about 16 hours to get from Rome to the Ukrainian capital.\n\n"
+        "The flight. Meloni spent Monday in Warsaw, where she held talks with Mateusz Morawiecki, and her "
+        "schedule had her flying home that evening. An Italian air force jet instead took off at 9.10 p.m. "
+        "and landed at Rzeszów at 10.05 p.m.\n\n"
+        "The drive. A convoy of cars then drove her to Przemyśl, near the border.\n\n"
+        "The train. At 11.40 p.m. a special train left Przemyśl with Meloni aboard. It reached Kyiv at "
+        "9.30 a.m. on Tuesday, local time.\n\n"
+        "The way home. The return train pulled into Przemyśl early on Wednesday, and she flew back to Rome "
+        "from Rzeszów.",
+        geocoder,
+        published=datetime(2023, 2, 22, 12, 0, tzinfo=ZoneInfo("Europe/Rome")),
+    )
+    assert itinerary.traveller == "Giorgia Meloni"
+    assert [s.name for s in itinerary.stops] == [
+        "Warsaw", "Rzeszów", "Przemyśl", "Kyiv", "Przemyśl", "Rzeszów", "Rome"
+    ]
+    assert [h.mode for h in itinerary.hops][:3] == ["air", "road", "rail"]

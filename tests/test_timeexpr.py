@@ -447,3 +447,22 @@ def test_in_the_morning_before_a_noun_is_no_time() -> None:
     text = "He arrived on Monday and spoke in the morning session."
     exprs = find_time_expressions(Article("t", text, datetime(2019, 4, 25, tzinfo=UTC)))
     assert [e.text for e in exprs] == ["Monday"]
+
+
+def test_a_verb_with_no_tense_of_its_own_takes_the_tense_it_hangs_from() -> None:
+    found = texts(
+        "She is expected to reach Lusaka before dawn on Wednesday and then fly on to Harare, before "
+        "returning home on Thursday morning."
+    )
+    thursday = one(found, "Thursday morning")
+    assert thursday.tense == "future"
+    assert thursday.first_date == date(2019, 2, 28)  # the coming Thursday, not the one before publication
+
+
+def test_a_clock_time_after_a_dated_one_may_fall_past_midnight() -> None:
+    found = texts(
+        "The train left Lusaka at 11 p.m. on Friday. It pulled into Harare at 7.15 a.m., officials said."
+    )
+    morning = one(found, "7.15 a.m.")
+    assert morning.first_date == date(2019, 2, 22)  # read on the day in focus first …
+    assert morning.day_options[:2] == (date(2019, 2, 22), date(2019, 2, 23))  # … or the next one

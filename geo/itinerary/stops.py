@@ -27,7 +27,7 @@ from geo.model import Article, Event, Hop, Itinerary, Mention, Mode, Place, Plac
 from geo.reading.events import People
 from geo.reading.lexicon import Lexicon, load_lexicon
 from geo.reading.text import fold
-from geo.reading.timeexpr import TimeExpression
+from geo.reading.timeexpr import TimeExpression, on_day, window_in_zone
 
 COUNTING = ("happened", "planned", "expected")
 _UNNAMED_REASON = "No article names this place; it is resolved against the rail network when routing"
@@ -134,7 +134,7 @@ def traveller_evidence(
             )  # fmt: skip
             # "the train pulled into Przemyśl": a vehicle nobody is named in goes the traveller's way
             vehicle = (
-                not event.mover and event.mode is not None
+                not event.mover and event.mode is not None and not event.others
                 and (not own_modes or event.mode in own_modes or event.mode in LAND_MODES)
             )  # fmt: skip
             own = bool(mover) and mover == traveller
@@ -185,25 +185,54 @@ def one_trip(evidence: Sequence[Evidence], when: Mapping[tuple[str, int], Window
             or group_of[when[k][:2]] == keep]  # fmt: skip
 
 
-def second_visits(evidence: Sequence[Evidence]) -> list[Evidence]:
+def second_visits(
+    evidence: Sequence[Evidence], when: Mapping[tuple[str, int], Window] | None = None
+) -> list[Evidence]:
     """The traveller's return to a place already left ("left Beijing by plane", "returned to Beijing") is
-    a second stop at that place: the return's own evidence is marked as the second visit."""
-    left = {e.key for e in evidence if e.relation == "from" and not e.event.returning}
+    a second stop at that place: the return's own evidence is marked as the second visit. So is the place
+    a return leaves from, when it was reached before ("landed at Rzeszów … flew back to Rome from
+    Rzeszów")."""
+    when = when or {}
+    ahead = _told_before_earlier(evidence, when)
+
+    def after(e: Evidence, back: Evidence) -> bool:
+        a, b = when.get((e.event.article, e.event.token)), when.get((back.event.article, back.event.token))
+        return a is not None and b is not None and a[0] >= b[1]
+
+    def left_before(back: Evidence) -> bool:
+        """Left, and not on a date after the return ("flew back to Budapest" on the 2nd, "took off from
+        Budapest" on the 5th: the return is where he set out from next, not a second visit)."""
+        return any(
+            e.key == back.key and e.relation == "from" and not e.event.returning and not after(e, back)
+            for e in evidence
+        )  # fmt: skip
 
     def been_there(back: Evidence) -> bool:
         """"touched down at Osan … flew to Camp Bonifas … flew back to Osan": reached before, in the same
         article, with another place told in between."""
-        first = [e for e in evidence if e.key == back.key and not e.event.returning
+        first = [e for e in evidence if e.key == back.key and e is not back
                  and e.event.article == back.event.article and e.event.token < back.event.token]  # fmt: skip
+        if back.relation == "from" and first and (first[0].event.article, first[0].event.token) in ahead:
+            return False  # "flew home from Moscow" after a piece that opens on the arrival there: one visit
         return bool(first) and any(
             e.key != back.key and e.event.article == back.event.article
             and first[0].event.token < e.event.token < back.event.token
             for e in evidence
         )  # fmt: skip
 
+    def still_to_come(again: Evidence) -> bool:
+        """"drove him to Przemyśl … reached Kyiv … is expected to reach Przemyśl before dawn": a place
+        reached (as done) before another, then said to be reached again as still to come."""
+        return again.event.status != "happened" and again.relation == "to" and been_there(again) and any(
+            e.key == again.key and e.event.status == "happened" and e.event.token < again.event.token
+            and e.event.article == again.event.article for e in evidence
+        )  # fmt: skip
+
     return [
         replace(e, visit=1)
-        if e.event.returning and e.relation in ("to", "at") and (e.key in left or been_there(e)) else e
+        if (e.event.returning and e.relation in ("to", "at", "from") and (left_before(e) or been_there(e)))
+        or still_to_come(e)
+        else e
         for e in evidence
     ]
 
@@ -236,6 +265,7 @@ _CLAIM_WORDS = {
     "sequence": "a sentence tells the two in that order",
     "told": "the article tells the two moves in that order",
     "status": "the articles report the one as done and the other as still to come",
+    "again": "the traveller comes back to a place reached before",
 }
 
 
@@ -249,11 +279,18 @@ def _claims(
         "told": _narrative_constraints(evidence, lead_ends, when),
         "time": _time_constraints(evidence, when),
         "status": _status_constraints(evidence),
+        "again": _visit_constraints(evidence),
     }
     for kind, weights in kinds.items():
         for pair, weight in weights.items():
             claims[pair][kind] += weight
     return claims
+
+
+def _visit_constraints(evidence: Sequence[Evidence]) -> dict[tuple[StopKey, StopKey], float]:
+    """A second visit comes after the first one to the same place."""
+    keys = {e.key for e in evidence if not _is_area(e.mention)}
+    return {(k[:-1], k): PAIR_WEIGHT for k in keys if k[-1:] == ("again",) and k[:-1] in keys}
 
 
 def _pair_constraints(evidence: Sequence[Evidence]) -> dict[tuple[StopKey, StopKey], float]:
@@ -436,8 +473,22 @@ def event_windows(
                 own = above[-1:]
             if own and own[0].earliest is not None and own[0].latest is not None:
                 weight = TIME_WEIGHT if own[0].stamp or _calendar(own[0]) else WEEKDAY_WEIGHT
-                out[(article_id, event.token)] = (own[0].earliest, own[0].latest, weight)
+                out[(article_id, event.token)] = (*_span_of_days(own[0]), weight)
     return out
+
+
+def _span_of_days(expr: TimeExpression) -> tuple[datetime, datetime]:
+    """A clock time with no day may fall on any day from the article's previous date to publication
+    ("took off at 4:15 a.m. on Sunday … At 7:57 p.m. the plane landed"), or just past midnight of the day in
+    focus: for the order it is dated over all of those days from the first one read, so the
+    publication-day reading does not put it after later moves."""
+    assert expr.earliest is not None and expr.latest is not None
+    days = [d for d in expr.day_options if d is not None]
+    if not days:
+        return expr.earliest, expr.latest
+    zone = expr.earliest.tzinfo
+    windows = [w for d in days if d >= days[0] and (w := window_in_zone(on_day(expr, d), zone))]
+    return min([expr.earliest, *(w[0] for w in windows)]), max([expr.latest, *(w[1] for w in windows)])
 
 
 _DIGIT = re.compile(r"\d")
@@ -645,9 +696,12 @@ airport or an island off it), not by the journey's main mode."""
 def _merge_nearby(order: list[StopKey], drafts: dict[StopKey, _Draft]) -> list[StopKey]:
     """"landed at Changi" and "arrived in Singapore": the most populous of neighbouring places stands, when
     both are reported reached (or both still to come)."""
+    returned_to = {k[:-1] for k in order if k[-1:] == ("again",)}
     out: list[StopKey] = []
     for key in order:
-        if out:
+        # "taken to Bucha … returning to Kyiv": a place the traveller comes back to is not the one near it
+        distinct = key[-1:] == ("again",) or (bool(out) and out[-1] in returned_to)
+        if out and not distinct:
             prev = drafts[out[-1]]
             here = drafts[key]
             km = _km(prev.place, here.place)
@@ -927,7 +981,7 @@ def extract_itinerary(
     lex = lexicon or load_lexicon()
     names = canonical_names(people)
     when = event_windows(events, times or {})
-    evidence = second_visits(one_trip(traveller_evidence(events, traveller, names), when))
+    evidence = second_visits(one_trip(traveller_evidence(events, traveller, names), when), when)
     drafts = _drafts(evidence)
     if len(drafts) < 2:
         found = ", ".join(d.mentions[0].text for d in drafts.values()) or "none"

@@ -107,6 +107,15 @@ def _unlabelled_full_names(
     return out
 
 
+def _finite(parsed: ParsedText, verb: int) -> bool:
+    """A clause of its own, whose subject a later "he" may be: not a bare participle ("footage showed the
+    minister welcoming him": the minister is no subject a reader carries on)."""
+    tok = parsed.tokens[verb]
+    if tok.tag not in ("VBG", "VBN") or tok.head == verb:
+        return True
+    return any(parsed.tokens[c].dep in ("aux", "auxpass") for c in parsed.children(verb))
+
+
 def _clean_person(parsed: ParsedText, start: int, end: int, lex: Lexicon) -> str:
     words = [t for t in parsed.tokens[start:end] if t.text not in ("'s", "’s")]
     while words and (words[0].lower.rstrip(".") in lex.person_titles or fold(words[0].text) in lex.demonyms):
@@ -125,18 +134,20 @@ def find_people(parsed: ParsedText, lex: Lexicon, mentions: Sequence[Mention] = 
         name = _clean_person(parsed, ent.start, ent.end, lex)
         if name and not any(ch.isdigit() for ch in name):
             is_subject = any(
-                parsed.tokens[k].dep in _SUBJECTS
+                (parsed.tokens[k].dep in _SUBJECTS and _finite(parsed, parsed.tokens[k].head))
                 or (parsed.tokens[k].dep == "poss" and parsed.tokens[parsed.tokens[k].head].dep in _SUBJECTS)
                 for k in range(ent.start, ent.end)
             )  # "Kim's train arrived … after he left": the possessor of the subject is who "he" is
             names.append((ent.start, name, is_subject))
     names = sorted([*names, *_unlabelled_full_names(parsed, names, places)])
+    names = sorted([*names, *_untagged_movers(parsed, names, places, lex)])
     full = list(dict.fromkeys(n for _, n, _ in names if len(n.split()) >= 2))
     by_word: dict[str, str] = {}
     for name in full:  # first named first: a report names its subject in full, then by surname
         for word in (name.split()[0], name.split()[-1]):
             by_word.setdefault(fold(word), name)
-    names = sorted([*names, *_untagged_surnames(parsed, names, places, by_word)])
+    singles = {fold(n): n for _, n, _ in names if len(n.split()) == 1}
+    names = sorted([*names, *_untagged_surnames(parsed, names, places, {**singles, **by_word})])
     resolved: list[tuple[int, str, bool]] = []
     for i, name, is_subject in names:
         words = fold(name).split()
@@ -169,19 +180,70 @@ def find_people(parsed: ParsedText, lex: Lexicon, mentions: Sequence[Mention] = 
     return People(tuple(full), by_word, tuple(resolved), dict(totals), titles, shared)
 
 
+_NOT_PEOPLE = frozenset({"ORG", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE", "DATE", "TIME"})
+
+
+def _untagged_movers(
+    parsed: ParsedText, names: Sequence[tuple[int, str, bool]], places: Sequence[tuple[int, int]],
+    lex: Lexicon,
+) -> list[tuple[int, str, bool]]:
+    """"Meloni spent Monday in Warsaw" where the small model tags "Meloni" as a nationality and "Giorgia" as a
+    country: a proper noun that is no place, no organisation and no title, said at least twice in the
+    article and at least once the subject of a verb of movement, is a person; the capitalised word
+    compounded before it ("Giorgia Meloni") makes the full name."""
+    taken = {k for k, name, _ in names for k in range(k, k + len(name.split()))}
+    known = {fold(w) for _, name, _ in names for w in name.split()}
+
+    def candidate(tok: Token) -> bool:
+        ent = parsed.entity_at(tok.i)
+        word = fold(tok.text)
+        return (
+            tok.pos == "PROPN" and tok.text[:1].isupper() and not tok.text.isupper() and len(tok.text) > 2
+            and tok.i not in taken and word not in known
+            and (ent is None or ent.label not in _NOT_PEOPLE)
+            and word not in lex.demonyms and word not in lex.organisations
+            and tok.lower.rstrip(".") not in lex.person_titles and tok.lemma.casefold() not in lex.vehicles
+            and not _in_a_place(places, tok.start, tok.end)
+        )
+
+    said: dict[str, list[Token]] = defaultdict(list)
+    for tok in parsed.tokens:
+        if candidate(tok):
+            said[tok.text].append(tok)
+    out: list[tuple[int, str, bool]] = []
+    for word, toks in said.items():
+        moves = [
+            t for t in toks
+            if t.dep in ("nsubj", "nsubjpass") and parsed.tokens[t.head].lemma.casefold() in lex.movement
+        ]  # fmt: skip
+        if len(toks) < 2 or not moves:
+            continue
+        full = word
+        for t in toks:
+            first = parsed.tokens[t.i - 1] if t.i > 0 else None
+            if (first is not None and first.dep == "compound" and first.head == t.i and candidate(first)
+                    and parsed.text[first.end : t.start] == " "):
+                full = f"{first.text} {word}"
+                break
+        for t in toks:
+            out.append((t.i, full, t.dep in _SUBJECTS))
+    return out
+
+
 def _untagged_surnames(
     parsed: ParsedText, names: Sequence[tuple[int, str, bool]], places: Sequence[tuple[int, int]],
     by_word: Mapping[str, str],
 ) -> list[tuple[int, str, bool]]:
     """"Trump steps into North Korea" in a headline the model does not tag: a proper noun that is a word
-    of a full name the article gives is that person."""
+    of a full name the article gives, or a one-word name it tags elsewhere, is that person."""
     tagged = {k for ent in parsed.entities if ent.label == "PERSON" for k in range(ent.start, ent.end)}
     out: list[tuple[int, str, bool]] = []
     for tok in parsed.tokens:
         if tok.pos != "PROPN" or tok.i in tagged or fold(tok.text) not in by_word:
             continue
         ent = parsed.entity_at(tok.i)
-        if ent is not None or _in_a_place(places, tok.start, tok.end):
+        # the model's GPE/NORP on a name is no place unless the gazetteer reading made it one
+        if (ent is not None and ent.label in _NOT_PEOPLE) or _in_a_place(places, tok.start, tok.end):
             continue
         out.append((tok.i, tok.text, tok.dep in _SUBJECTS))
     return out
@@ -229,6 +291,7 @@ class _Frames:
         self.p = parsed
         self.lex = lex
         self.people = people
+        self._named_at = {k: name for k, name, _ in people.positions}
         self.mentions = [m for m in mentions if m.article == article.id]
         self._mention_at: dict[int, Mention] = {}
         for m in self.mentions:
@@ -256,6 +319,8 @@ class _Frames:
         tok = self.p.tokens[i]
         if tok.pos == "PROPN" and fold(tok.text) in self.people.by_word:
             return self.people.by_word[fold(tok.text)]
+        if tok.pos == "PROPN" and i in self._named_at:
+            return self._named_at[i]  # a one-word name the model did not tag ("Albanese", as a nationality)
         return ""
 
     def _who_quick(self, i: int) -> bool:
@@ -348,9 +413,18 @@ class _Frames:
         if lower in self.lex.pronouns or lemma in self.lex.person_nouns:
             # the person named earlier in the same sentence, else the last one named as a subject
             sent = self.p.sentence(i)
-            same = [n for k, n, _ in self.people.positions if sent.start <= k < i]
+            itself = self._own_subject(i)
+            same = [(n, is_subject) for k, n, is_subject in self.people.positions
+                    if sent.start <= k < i and n != itself]  # fmt: skip
             if same:
-                return same[-1]
+                # a pronoun in a later clause is the sentence's subject more often than its object ("Kishida
+                # spent Monday in Delhi, where he met Modi, and his itinerary had him flying home")
+                subjects_here = [n for n, is_subject in same if is_subject]
+                return (subjects_here or [n for n, _ in same])[-1]
+            if itself:
+                others = [n for k, n, _ in self.people.positions if k < i and n != itself]
+                if others:
+                    return others[-1]
             # the last subject named, or the last mover a frame found (a role noun: "The Russian president
             # flew in … he would leave"), whichever came later
             subjects = [k for k, _, is_subject in self.people.positions if k < i and is_subject]
@@ -358,6 +432,21 @@ class _Frames:
                 return self.last_mover
             return self.people.last_before(i, subject=True)
         return ""
+
+    def _own_subject(self, i: int) -> str | None:
+        """The person who is the subject of the clause an object pronoun stands in: "Kishida invited him"
+        — "him" is anyone but Kishida (he would be "himself")."""
+        tok = self.p.tokens[i]
+        if tok.dep not in ("dobj", "dative", "pobj") or tok.lower.endswith("self"):
+            return None
+        verb = tok.head
+        for _ in range(2):
+            if self.p.tokens[verb].pos in ("VERB", "AUX") or self.p.tokens[verb].head == verb:
+                break
+            verb = self.p.tokens[verb].head
+        kids = self.p.children(verb)
+        subject = next((c for c in kids if self.p.tokens[c].dep in ("nsubj", "nsubjpass")), None)
+        return self._person_at(subject) if subject is not None else None
 
     def _subject(self, i: int) -> tuple[str, str]:
         """(resolved mover, mover as written) of predicate ``i``; conjoined and embedded verbs inherit."""
@@ -394,6 +483,12 @@ class _Frames:
             return subj
         if tok.dep in ("relcl", "acl"):
             return tok.head
+        if tok.dep == "xcomp" and self.p.tokens[tok.head].lemma.casefold() in self.lex.object_control:
+            # "invited him to attend", "asked Kim to stay": the one invited does it
+            kids = self.p.children(tok.head)
+            obj = next((c for c in kids if self.p.tokens[c].dep in ("dobj", "obj")), None)
+            if obj is not None:
+                return obj
         if tok.dep in _INHERIT:
             return self.subject_token(tok.head, depth + 1)
         if tok.dep in ("pobj", "pcomp"):
@@ -430,6 +525,8 @@ class _Frames:
                 return "denied"
             if aux & self.lex.future_aux and status == "happened":
                 status = "planned"
+            if depth > 0 and tok.lemma.casefold() in self.lex.expect_lemmas and self._past_perfect_plan(tok):
+                return "hypothetical"  # "had been due to fly straight back", "had planned to go": it did not
             if depth > 0 and tok.lemma.casefold() in self.lex.expect_lemmas:
                 passive = any(c.dep in ("auxpass", "nsubjpass") for c in kids)
                 if tok.lemma in ("believe", "report") and passive:
@@ -445,6 +542,30 @@ class _Frames:
             if k == clause_root:
                 break
         return status
+
+    def _others(self, subject: int | None) -> bool:
+        """A subject that names no person and no vehicle: a crew, the journalists, a crowd."""
+        if subject is None:
+            return False
+        tok = self.p.tokens[subject]
+        lemma = tok.lemma.casefold()
+        if tok.pos not in ("NOUN", "ADJ") or tok.dep == "expl":
+            return False  # a pronoun, a name, "it": left to the resolution of who moves
+        if lemma in self.lex.person_nouns or lemma in self.lex.company_nouns:
+            return False
+        # the small parser may take a vehicle's modifier for the subject ("a green train with yellow
+        # stripes rolled into …" with "stripes" as subject): any vehicle in the phrase makes it a vehicle
+        near = range(max(0, subject - 6), subject + 1)
+        return not any(self.p.tokens[k].lemma.casefold() in self.lex.vehicles
+                       for k in (*self.p.subtree(subject), *near))  # fmt: skip
+
+    def _past_perfect_plan(self, tok: Token) -> bool:
+        """A plan in the past perfect ("had been due to", "had planned to") was overtaken by what happened."""
+        holders = [tok.i, tok.head] if tok.dep == "acomp" else [tok.i]
+        return any(
+            self.p.tokens[c].dep == "aux" and self.p.tokens[c].lower in ("had", "'d")
+            for k in holders for c in self.p.children(k)
+        )
 
     def _be_to(self, kids: Sequence[Token]) -> bool:
         """"is to" + infinitive: a plan."""
@@ -532,9 +653,9 @@ class _Frames:
             seen.append(own)
         # "in July, where he met X on the day a missile hit a hospital in Kyiv": a relative clause on a
         # time tells of other things (on a region, "from Buryatia, where …", it may name the town meant)
-        when = self.p.tokens[i].ent_type in ("DATE", "TIME")
-        inner = {k for c in self.p.children(i) if self.p.tokens[c].dep == "relcl" and when
-                 for k in self.p.subtree(c)}  # fmt: skip
+        # "at 1.20am Polish time (9h20 in Tokyo)": a place said of a time gives its zone, not a move
+        when = self.p.tokens[i].ent_type in ("DATE", "TIME") or self.p.tokens[i].lemma.casefold() == "time"
+        inner = {k for c in self.p.children(i) if when for k in self.p.subtree(c)}
         for k in self.p.subtree(i):
             if k in inner:
                 continue
@@ -586,6 +707,11 @@ class _Frames:
         for head in heads:
             for child in self._with_conjoined_preps(head):
                 tok = self.p.tokens[child]
+                if tok.dep in ("prep", "prt", "advmod") and tok.lower == "out":
+                    # "flew out of Madrid": the parser hangs "of" on "out"
+                    of = next((c for c in self.p.children(child) if self.p.tokens[c].lower == "of"), None)
+                    if of is not None:
+                        child, tok = of, self.p.tokens[of]
                 if tok.dep == "prep" or (tok.dep == "prt" and tok.lower in ("into", "through", "across")):
                     relation = self._relation(tok, motion, lemma)
                     if relation is None:
@@ -720,6 +846,8 @@ class _Frames:
             return False
         markers = {self.p.tokens[c].lower for c in self.p.children(tok.i)}
         prep = self.p.tokens[tok.head]
+        if tok.dep == "advcl" and tok.i < tok.head and self._motion(prep) is None:
+            return False  # "Returning to Kyiv, Kishida held talks": a move of its own before the talks
         return not markers & {"before", "after", "then"} and prep.lower not in ("before", "after")
 
     def _returning(self, tok: Token) -> bool:
@@ -729,9 +857,19 @@ class _Frames:
         near = [*self.p.children(tok.i)]
         near += [g for c in near if self.p.tokens[c].dep in ("advmod", "npadvmod")
                  for g in self.p.children(c)]  # fmt: skip
-        return any(self.p.tokens[c].dep in ("prt", "advmod", "npadvmod")  # "flew back south"
-                   and self.p.tokens[c].lower in self.lex.return_particles
-                   for c in near)  # fmt: skip
+        if any(self.p.tokens[c].dep in ("prt", "advmod", "npadvmod")  # "flew back south"
+               and self.p.tokens[c].lower in self.lex.return_particles
+               for c in near):  # fmt: skip
+            return True
+        # "the return train pulled into X", "on the return flight", "on the way back"
+        nouns = [c for c in self.p.children(tok.i) if self.p.tokens[c].dep in ("nsubj", "nsubjpass")]
+        nouns += [g for c in self.p.children(tok.i) if self.p.tokens[c].dep == "prep"
+                  for g in self.p.children(c) if self.p.tokens[g].dep == "pobj"]  # fmt: skip
+        return any(
+            (kid.dep in ("compound", "amod", "nmod") and kid.lemma.casefold() in self.lex.return_lemmas)
+            or (kid.dep == "advmod" and kid.lower in self.lex.return_particles and kid.lower != "home")
+            for n in nouns for kid in (self.p.tokens[g] for g in self.p.children(n))
+        )
 
     def _past_perfect(self, tok: Token) -> bool:
         """"had flown", "had been driven": the verb (or the verb it is conjoined to) takes "had"."""
@@ -780,8 +918,10 @@ class _Frames:
                         return mode, f"{ctok.text} {text}"
             if ctok.dep in ("dobj", "obj", "compound", "nsubj", "nsubjpass"):
                 mode, text = self._vehicle_mode(child)
-                if mode:
+                if mode and self._one_mode_listed(i, child):
                     return mode, text
+                if mode:
+                    continue
                 for grand in self.p.children(child):  # "a 60-hour train trip", "the train ride"
                     if self.p.tokens[grand].dep == "compound":
                         mode, text = self._vehicle_mode(grand)
@@ -814,6 +954,17 @@ class _Frames:
                 if mode and self.p.tokens[k].pos == "NOUN":
                     return mode, text
         return None, ""
+
+    def _one_mode_listed(self, verb: int, obj: int) -> bool:
+        """"reached Kyiv: a jet, a convoy and a night train" lists several ways of travelling: none of them
+        is the mode of the whole move."""
+        listed = [*self.p.subtree(obj)]
+        siblings = [
+            c for c in self.p.children(verb) if c != obj and self.p.tokens[c].dep in ("dep", "appos", "conj")
+        ]
+        listed += [k for c in siblings for k in self.p.subtree(c)]
+        modes = {self._vehicle_mode(k)[0] for k in listed if self.p.tokens[k].pos == "NOUN"}
+        return len(modes - {None}) <= 1
 
     def _passenger(self, tok: Token) -> int | None:
         """"A helicopter took him on to Seoul", "the train carried Kim across the border": a vehicle that
@@ -852,6 +1003,11 @@ class _Frames:
                 return None
             if has_particle:  # "took off": either the particle or the object ("took the train") will do
                 return motion
+            if passive and motion.passive_moves and any(
+                c.dep == "prep" and self.lex.prepositions.get(c.lower) in ("to", "from", "via") for c in kids
+            ):
+                return motion  # "he was then taken to Bucha" (not "a photo taken by Kyodo on Saturday")
+
             relative = self._relative_noun(tok.i)
             if relative is not None and self.p.tokens[relative].lemma.casefold() in motion.needs_object:
                 return motion
@@ -974,6 +1130,7 @@ class _Frames:
                 elaborates=self._elaborates(tok),
                 backshifted=self._past_perfect(tok),
                 returning=self._returning(tok),
+                others=not mover and self._others(subject),
             )
             if resolved or mode:
                 if mover:

@@ -31,6 +31,8 @@ class Motion:
     at_means: str | None = None
     needs_object: frozenset[str] = frozenset()
     needs_particle: frozenset[str] = frozenset()
+    passive_moves: bool = False
+    """In the passive it is a move without the object it otherwise needs ("was taken to Bucha")."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -56,6 +58,8 @@ class Lexicon:
     vehicle_prepositions: frozenset[str]
     carry_lemmas: frozenset[str]
     person_nouns: frozenset[str]
+    company_nouns: frozenset[str]
+    object_control: frozenset[str]
     pronouns: Mapping[str, str]
     future_aux: frozenset[str]
     hypothetical_aux: frozenset[str]
@@ -93,6 +97,7 @@ def _motion(spec: Mapping[str, Any]) -> Motion:
         at_means=spec.get("at_means"),
         needs_object=_low(spec.get("needs_object", ())),
         needs_particle=_low(spec.get("needs_particle", ())),
+        passive_moves=bool(spec.get("passive_moves")),
     )
 
 
@@ -123,6 +128,8 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             vehicle_prepositions=_low(data["vehicle_prepositions"]),
             carry_lemmas=_low(data["carry_lemmas"]),
             person_nouns=_low(data["person_nouns"]),
+            company_nouns=_low(data["company_nouns"]),
+            object_control=_low(data["object_control"]),
             pronouns={k.casefold(): v for k, v in data["pronouns"].items()},
             future_aux=_low(status["future_aux"]),
             hypothetical_aux=_low(status["hypothetical_aux"]),

@@ -974,6 +974,9 @@ def _resolve(
         elif in_focus is not None:
             first = last = in_focus
             reason = "clock time on the day of the date before it in its paragraph"
+            # past midnight ("left at 11 p.m. on Monday … arrived at 7 a.m."), or the date before it was
+            # a plan ("was due to fly home on Tuesday afternoon; instead he left at 8 p.m.")
+            options = (in_focus, in_focus + timedelta(days=1), in_focus - timedelta(days=1))
         else:
             first = last = pub_day
             day_from_publication = True
@@ -1105,7 +1108,7 @@ def verb_tense(parsed: ParsedText, verb: int | None, cues: TimeCues) -> Tense:
         return "past"
     tokens = parsed.tokens
     node = verb
-    for _ in range(4):
+    for _ in range(8):
         token = tokens[node]
         kids = [tokens[k] for k in parsed.children(node)]
         if any(
@@ -1122,7 +1125,10 @@ def verb_tense(parsed: ParsedText, verb: int | None, cues: TimeCues) -> Tense:
                 present = head.tag in ("VBZ", "VBP")
             if present:
                 return "future"
-        if token.dep not in ("xcomp", "acomp") or token.head == node:
+        non_finite = token.tag in ("VB", "VBG") and token.dep in ("conj", "pcomp", "advcl")
+        # "is expected to reach X … and then fly on …, before returning to Japan on Thursday": a verb with
+        # no tense of its own takes the tense of the verb it hangs from (through "before"/"after")
+        if token.head == node or not (token.dep in ("xcomp", "acomp", "prep") or non_finite):
             break
         node = token.head
     return "past"

@@ -81,6 +81,9 @@ MAX_RANGE_DAYS = 7
 """A date range wider than this ("last week", "in February") says too little to bound an instant."""
 TIER_PIN, TIER_STATED, TIER_REPORTED, TIER_DURATION, TIER_WEAK = 0, 1, 2, 3, 5
 _TIER_MODEL = 4
+FOCUS_DAY_WIDTH = 12.0
+"""How much less sure a clock time read on the day in focus is than one with its own date (in hours of
+window, for the order statements are applied in): after the dated clock times, before a weekday alone."""
 
 
 # --- the network of instants ------------------------------------------------------------------------------
@@ -780,7 +783,12 @@ def _event_times(ctx: _Context) -> list[_Candidate]:
                     options.append(option)
             if options:
                 first = options[0]
-                width = first.width if len(options) == 1 else 24.0 * len(options)
+                if len(options) == 1:
+                    width = first.width
+                elif expr.day_options[0] == expr.first_date:
+                    width = first.width + FOCUS_DAY_WIDTH  # the day in focus, most likely the one meant
+                else:
+                    width = 24.0 * len(options)
                 out.append(replace(first, width=width, alternatives=tuple(options[1:])))
         if not tied and not weak:
             stamp = _stamp_of(reading, event)
@@ -1548,18 +1556,44 @@ def _solve(
                     anchor, satisfied=False, note=_join(anchor.note, "not on the routed journey")
                 )
                 continue
-            for option in (candidate, *candidate.alternatives):
-                trial = network.copy()
-                if option.bounds and all(trial.add(*b) for b in option.bounds):
-                    network = trial
-                    accepted.append(option)
-                    chosen[id(candidate)] = option
-                    anchors[id(candidate)] = replace(option.anchor, satisfied=True)
-                    break
+            picked = _pick_option(chain, network, candidate)
+            if picked is not None:
+                option, network = picked
+                accepted.append(option)
+                chosen[id(candidate)] = option
+                anchors[id(candidate)] = replace(option.anchor, satisfied=True)
             else:
                 why = _conflict(chain, network, candidate, accepted, ctx, model=group_index == 1)
                 anchors[id(candidate)] = replace(anchor, satisfied=False, note=_join(anchor.note, why))
     return network, [chosen[id(c)] for c in candidates], [anchors[id(c)] for c in candidates], notes
+
+
+def _pick_option(
+    chain: _Chain, network: _Network, candidate: _Candidate
+) -> tuple[_Candidate, _Network] | None:
+    """The reading of a statement to keep, with the network it leaves: the first the other statements allow;
+    for a clock time with no day written, the first day on which the speed model also fits ("left Przemyśl
+    at 9.05 p.m. on Sunday … reached Kyiv at 8.40 a.m." is Monday morning, not the publication day), when
+    the statements kept so far fit the model at all."""
+    feasible: list[tuple[_Candidate, _Network]] = []
+    for option in (candidate, *candidate.alternatives):
+        trial = network.copy()
+        if option.bounds and all(trial.add(*b) for b in option.bounds):
+            if not candidate.alternatives:
+                return option, trial
+            feasible.append((option, trial))
+    if not feasible:
+        return None
+    if _fits_model(chain, network):
+        for option, trial in feasible:
+            if _fits_model(chain, trial):
+                return option, trial
+    return feasible[0]
+
+
+def _fits_model(chain: _Chain, network: _Network) -> bool:
+    trial = network.copy()
+    return all(trial.add(_node(k), _node(k + 1), g.min, g.max) for k, g in enumerate(chain.gaps))
 
 
 def _apply_model(chain: _Chain, network: _Network) -> list[str]:
