@@ -187,3 +187,23 @@ def test_clock_times_told_after_one_dated_day_fall_on_that_night(geocoder: Gazet
     days = {name: w.likely.date().isoformat() for name, w in arrive.items() if w.likely is not None}
     assert days["Rzeszów"] == "2023-02-19"
     assert days["Kyiv"] == "2023-02-20"
+
+
+def test_a_stated_arrival_at_the_first_stop_is_shown_and_comes_before_the_departure(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    """The story starts at the border: the arrival there is stated, and the journey leaves after it."""
+    text = (
+        "Lukashenko's train crosses into Russia\n\n"
+        "Alexander Lukashenko's train reached Smolensk at 6.40 a.m. on Tuesday after crossing the border. "
+        "It left Smolensk at 8.10 a.m. and arrived in Moscow at 1.30 p.m."
+    )
+    published = datetime(2023, 5, 10, 9, 0, tzinfo=ZoneInfo("Europe/Moscow"))
+    journey = build_journey([Article("luka", text, published, publisher="T")], geocoder=geocoder)
+    first = journey.stops[0]
+    assert first.name == "Smolensk"
+    arrive, depart = journey.timing.stop_arrive[first.seq], journey.timing.stop_depart[first.seq]
+    assert arrive.likely is not None and (arrive.likely.hour, arrive.likely.minute) == (6, 40)
+    assert depart.earliest is not None and arrive.latest is not None and arrive.latest <= depart.latest
+    anchor = next(a for a in journey.timing.anchors if a.expression == "6.40 a.m. on Tuesday")
+    assert anchor.satisfied and "the journey starts there" in anchor.note

@@ -318,6 +318,9 @@ class _Candidate:
     """How far (hours, one standard deviation) the likely time may sit from ``targets``."""
     span_prior: tuple[int, int, float, float] | None = None
     """(from instant, to instant, hours, sigma): a stated duration the likely times should keep."""
+    end: tuple[str, int, float, float, float | None] | None = None
+    """(kind, stop, earliest, latest, stated) of a stated arrival at the first stop or departure from the
+    last, instants the journey's chain does not have: shown as stated, within what the chain allows."""
 
 
 def estimate_timing(
@@ -372,9 +375,10 @@ def estimate_timing(
     for k in range(n):
         lo, hi = network.window(_node(k))
         windows.append(_window(ctx, lo, likely[k], hi, chain.zones[k]))
+    ends = _end_windows(ctx, chain, network, likely, chosen, anchors)
     return Timing(
-        stop_arrive={s: windows[k] for s, k in chain.stop_arrive.items()},
-        stop_depart={s: windows[k] for s, k in chain.stop_depart.items()},
+        stop_arrive={**{s: windows[k] for s, k in chain.stop_arrive.items()}, **ends["arrive"]},
+        stop_depart={**{s: windows[k] for s, k in chain.stop_depart.items()}, **ends["depart"]},
         leg_depart={s: windows[k] for s, k in chain.leg_depart.items()},
         leg_arrive={s: windows[k] for s, k in chain.leg_arrive.items()},
         anchors=tuple(anchors),
@@ -383,6 +387,31 @@ def estimate_timing(
         leg_distance_km=dict(lengths),
         notes=tuple(notes),
     )
+
+
+def _end_windows(
+    ctx: _Context, chain: _Chain, network: _Network, likely: Sequence[float],
+    chosen: Sequence[_Candidate], anchors: Sequence[Anchor],
+) -> dict[str, dict[int, TimeWindow]]:
+    """The arrival at the first stop and the departure from the last, where an article states them: the
+    statement's window, cut to what the journey allows (he arrived before he left, left after he came)."""
+    out: dict[str, dict[int, TimeWindow]] = {"arrive": {}, "depart": {}}
+    for candidate, anchor in zip(chosen, anchors, strict=True):
+        if candidate.end is None or not anchor.satisfied:
+            continue
+        kind, stop, lo, hi, stated = candidate.end
+        if kind == "arrive":
+            k = chain.stop_depart[stop]
+            hi = min(hi, network.window(_node(k))[1])
+            guess = min(stated if stated is not None else (lo + hi) / 2 if math.isfinite(hi) else lo, likely[k])
+        else:
+            k = chain.stop_arrive[stop]
+            lo = max(lo, network.window(_node(k))[0])
+            guess = max(stated if stated is not None else (lo + hi) / 2 if math.isfinite(lo) else hi, likely[k])
+        previous = out[kind].get(stop)
+        if previous is None:
+            out[kind][stop] = _window(ctx, lo, min(max(guess, lo), hi), hi, chain.zones[k])
+    return out
 
 
 def distance_lines(timing: Timing, legs: Iterable[int] | None = None) -> list[str]:
@@ -814,8 +843,13 @@ def _time_candidate(
     elif side in ("after", "from"):
         lo, hi = lo if side == "from" else hi, INF
     arrive, depart = _instants(ctx, fact.stop, kind)
+    if kind == "arrive" and arrive is None:
+        depart = ctx.chain.stop_depart.get(fact.stop)  # the first stop: only its departure is on the journey
+    if kind == "depart" and depart is None:
+        arrive = ctx.chain.stop_arrive.get(fact.stop)
     bounds: list[tuple[int, int, float, float]] = []
     targets: list[tuple[int, float]] = []
+    end: tuple[str, int, float, float, float | None] | None = None
     if kind == "present":
         if arrive is not None:
             bounds.append((0, _node(arrive), -INF, hi))
@@ -832,6 +866,13 @@ def _time_candidate(
                 targets.append((instant, ctx.rel(stated)))
             elif side == "at" and hi - lo <= POINT_WIDTH_HOURS:
                 targets.append((instant, (lo + hi) / 2))
+        elif kind == "arrive" and depart is not None and math.isfinite(lo):
+            # the arrival at the first stop ("crossed into Russia at Khasan in the morning"): he left after it
+            bounds.append((0, _node(depart), lo, INF))
+            end = ("arrive", fact.stop, lo, hi, ctx.rel(stated) if stated is not None else None)
+        elif kind == "depart" and arrive is not None and math.isfinite(hi):
+            bounds.append((0, _node(arrive), -INF, hi))  # the departure from the last stop: he came before
+            end = ("depart", fact.stop, lo, hi, ctx.rel(stated) if stated is not None else None)
     note = _side_note(side)
     if weak:
         note = _join(note, f"reported as {fact.event.status}, not as done: a weak bound")
@@ -842,9 +883,12 @@ def _time_candidate(
     )  # fmt: skip
     if not bounds:
         anchor = replace(anchor, note=_join(anchor.note, f"the stop has no {kind} on the routed journey"))
+    if end is not None:
+        where = "the journey starts there, after it" if kind == "arrive" else "the journey ends there, before it"
+        anchor = replace(anchor, note=_join(anchor.note, where))
     width = hi - lo if math.isfinite(hi - lo) else 24.0 * 365
     return _Candidate(anchor, tuple(bounds), TIER_WEAK if weak else TIER_STATED, width, tuple(targets),
-                      sigma=max(width / 4, MIN_SIGMA_HOURS))
+                      sigma=max(width / 4, MIN_SIGMA_HOURS), end=end)
 
 
 def _side_note(side: str) -> str:
