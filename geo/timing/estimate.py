@@ -403,11 +403,13 @@ def _end_windows(
         if kind == "arrive":
             k = chain.stop_depart[stop]
             hi = min(hi, network.window(_node(k))[1])
-            guess = min(stated if stated is not None else (lo + hi) / 2 if math.isfinite(hi) else lo, likely[k])
+            middle = (lo + hi) / 2 if math.isfinite(hi) else lo
+            guess = min(stated if stated is not None else middle, likely[k])
         else:
             k = chain.stop_arrive[stop]
             lo = max(lo, network.window(_node(k))[0])
-            guess = max(stated if stated is not None else (lo + hi) / 2 if math.isfinite(lo) else hi, likely[k])
+            middle = (lo + hi) / 2 if math.isfinite(lo) else hi
+            guess = max(stated if stated is not None else middle, likely[k])
         previous = out[kind].get(stop)
         if previous is None:
             out[kind][stop] = _window(ctx, lo, min(max(guess, lo), hi), hi, chain.zones[k])
@@ -884,8 +886,8 @@ def _time_candidate(
     if not bounds:
         anchor = replace(anchor, note=_join(anchor.note, f"the stop has no {kind} on the routed journey"))
     if end is not None:
-        where = "the journey starts there, after it" if kind == "arrive" else "the journey ends there, before it"
-        anchor = replace(anchor, note=_join(anchor.note, where))
+        where = "starts there, after it" if kind == "arrive" else "ends there, before it"
+        anchor = replace(anchor, note=_join(anchor.note, f"the journey {where}"))
     width = hi - lo if math.isfinite(hi - lo) else 24.0 * 365
     return _Candidate(anchor, tuple(bounds), TIER_WEAK if weak else TIER_STATED, width, tuple(targets),
                       sigma=max(width / 4, MIN_SIGMA_HOURS), end=end)
