@@ -328,3 +328,17 @@ def test_others_moving_and_a_clock_abroad_give_the_traveller_no_place(geocoder: 
     [fly] = [e for e in reading.events if e.lemma == "fly"]
     assert fly.others and fly.mover == ""
     assert all(m.text != "Tokyo" for e in reading.events if e.lemma == "board" for _, m in e.places)
+
+
+def test_a_first_trip_since_a_date_is_this_trip_and_a_cathedral_no_town(geocoder: GazetteerGeocoder) -> None:
+    reading = _read(
+        "Scholz made a surprise visit to Kyiv on Monday, his first trip to Ukraine since the invasion "
+        "nearly a year ago. The two leaders walked from St. Michael's Cathedral to a memorial wall. He "
+        "later flew out of the airport at Rzeszow, in south-eastern Poland, where he had been driven.",
+        geocoder,
+    )
+    [visit] = [e for e in reading.events if e.lemma == "make"]
+    assert visit.status == "happened"  # "a year ago" dates the invasion, not the visit
+    assert all(m.text != "Cathedral" for m in reading.mentions)
+    [driven] = [e for e in reading.events if e.lemma == "drive"]
+    assert [(r, m.text) for r, m in driven.places] == [("to", "Rzeszow")]  # not "at Poland"

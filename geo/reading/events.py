@@ -67,6 +67,10 @@ class People:
         return best or (self.last_before(i) if subject else "")
 
 
+def _is_area_mention(m: Mention) -> bool:
+    return m.place is not None and m.place.kind in ("country", "region")
+
+
 def _in_a_place(places: Sequence[tuple[int, int]], start: int, end: int) -> bool:
     """Whether the characters [start, end) overlap a place mention's."""
     return any(s < end and start < e for s, e in places)
@@ -623,8 +627,22 @@ class _Frames:
                 at = self.p.token_at(sent.char_start + match.start())
                 if self.p.tokens[at].dep == "mark":
                     continue  # "Once the talks were over, he flew": a conjunction, not "formerly"
+                if self._dates_a_since(at):
+                    continue  # "his first trip since the invasion nearly a year ago": the invasion's date
                 if self._in_clause_of(sent.char_start + match.start(), i):
                     return True
+        return False
+
+    def _dates_a_since(self, at: int) -> bool:
+        """The marker at token ``at`` ends a "since …" phrase with no verb between: it dates what the
+        trip is the first since, not the trip."""
+        sent = self.p.sentence(at)
+        for k in range(at - 1, max(sent.start, at - 10) - 1, -1):
+            tok = self.p.tokens[k]
+            if tok.pos in ("VERB", "AUX"):
+                return False
+            if tok.lower == "since":
+                return True
         return False
 
     def _in_clause_of(self, char: int, i: int) -> bool:
@@ -785,10 +803,21 @@ class _Frames:
         if any(c.dep in ("dobj", "obj") and c.lower in ("which", "that") for c in kids):
             relation: PlaceRelation = motion.object if motion.object in _OBJECT_RELATIONS else "at"  # type: ignore[assignment]
         elif any(c.lower == "where" for c in kids):
-            relation = "to" if motion.arrival else "at"
+            relation = "to" if motion.arrival or motion.mode or self._passive(i) else "at"
         else:
             return []
-        return [(relation, m, tok.head) for m in self._mentions_in(tok.head)[:1]]
+        found = self._mentions_in(tok.head)[:1]
+        if found and _is_area_mention(found[0]):
+            # "the airport at Rzeszow, in south-eastern Poland, where he had been driven": the parser hangs
+            # the clause on the country that only says where the town lies
+            town = [self._mention_at[k] for k in range(tok.head - 1, max(-1, tok.head - 8), -1)
+                    if k in self._mention_at and not _is_area_mention(self._mention_at[k])]  # fmt: skip
+            found = town[:1] or found
+        return [(relation, m, tok.head) for m in found]
+
+    def _passive(self, i: int) -> bool:
+        """"where he had been driven", "was taken to": a verb in the passive."""
+        return any(self.p.tokens[c].dep in ("auxpass", "nsubjpass") for c in self.p.children(i))
 
     def _carries_a_place(self, lemma: str) -> bool:
         return lemma in self.lex.vehicles or lemma in self.lex.way_nouns or lemma in self.lex.movement_nouns

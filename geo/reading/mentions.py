@@ -579,6 +579,8 @@ class _Reader:
 
     def _vetoed(self, cand: _Candidate) -> bool:
         a, b = cand.start, cand.end
+        if b - a == 1 and self.p.tokens[a].lemma.casefold() in self.lex.name_vetoes:
+            return True  # "St. Michael's Cathedral": the building's own word is no town
         ent = self._entity_over(a, b)
         if ent is not None and ent.label in NAME_ENTITY_VETO and (ent.start < a or ent.end > b):
             extra = [t for t in self.p.tokens[ent.start : ent.end] if not a <= t.i < b]
