@@ -583,3 +583,23 @@ def test_a_night_told_clock_by_clock_keeps_its_order_and_its_return_legs(geocode
         "Warsaw", "Rzeszów", "Przemyśl", "Kyiv", "Przemyśl", "Rzeszów", "Rome"
     ]
     assert [h.mode for h in itinerary.hops][:3] == ["air", "road", "rail"]
+
+
+def test_a_late_flashback_keeps_the_order_and_an_arrival_takes_the_place_just_told(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    """A report told in order, with the start told last in the past perfect: the moves before it keep
+    their order. "It arrived at 7 a.m. on Thursday" is the arrival at the place the sentence before went to."""
+    text = (
+        "Lukashenko's long ride east\n\n"
+        "MINSK — Alexander Lukashenko has been on the rails for five days.\n\n"
+        "His train crossed into Russia at Smolensk on Monday and reached Moscow on Tuesday. From there it "
+        "ran east to Kazan. It arrived at 7 a.m. on Thursday, and on Friday the train stopped at Samara.\n\n"
+        "Lukashenko's train had left Minsk on Sunday, officials said."
+    )
+    published = datetime(2023, 5, 13, 9, 0, tzinfo=ZoneInfo("Europe/Minsk"))
+    itinerary = _inline(text, geocoder, published=published)
+    assert [s.name for s in itinerary.stops] == ["Minsk", "Smolensk", "Moscow", "Kazan", "Samara"]
+    readings = read_articles([Article("t", text, published, publisher="T")], geocoder)
+    [arrived] = [e for e in readings[0].events if e.lemma == "arrive"]
+    assert [(r, m.text) for r, m in arrived.places] == [("to", "Kazan")]

@@ -186,14 +186,16 @@ def one_trip(evidence: Sequence[Evidence], when: Mapping[tuple[str, int], Window
 
 
 def second_visits(
-    evidence: Sequence[Evidence], when: Mapping[tuple[str, int], Window] | None = None
+    evidence: Sequence[Evidence],
+    when: Mapping[tuple[str, int], Window] | None = None,
+    lead_ends: Mapping[str, int] | None = None,
 ) -> list[Evidence]:
     """The traveller's return to a place already left ("left Beijing by plane", "returned to Beijing") is
     a second stop at that place: the return's own evidence is marked as the second visit. So is the place
     a return leaves from, when it was reached before ("landed at Rzeszów … flew back to Rome from
     Rzeszów")."""
     when = when or {}
-    ahead = _told_before_earlier(evidence, when)
+    ahead = _told_before_earlier(evidence, when, lead_ends)
 
     def after(e: Evidence, back: Evidence) -> bool:
         a, b = when.get((e.event.article, e.event.token)), when.get((back.event.article, back.event.token))
@@ -332,7 +334,7 @@ def _narrative_constraints(
     ``lead_ends`` (a live blog, newest entry first, is not told in order). A move dated after one told
     later (a feature that opens on the arrival, then goes back to the start) tells no order."""
     weights: dict[tuple[StopKey, StopKey], float] = defaultdict(float)
-    flash_forward = _told_before_earlier(evidence, when or {})
+    flash_forward = _told_before_earlier(evidence, when or {}, lead_ends)
     reached = [
         (key, [e for e in items if e.relation in ("to", "at", "via")])
         for key, items in sorted(_by_event(evidence).items(), key=lambda kv: kv[0])
@@ -350,14 +352,22 @@ def _narrative_constraints(
 
 
 def _told_before_earlier(
-    evidence: Sequence[Evidence], when: Mapping[tuple[str, int], Window]
+    evidence: Sequence[Evidence], when: Mapping[tuple[str, int], Window],
+    lead_ends: Mapping[str, int] | None = None,
 ) -> set[tuple[str, int]]:
-    """Frames dated wholly after a frame the same article tells later."""
+    """Frames dated wholly after frames the same article tells later: a piece that opens on the arrival,
+    then tells the trip from its start. One flashback in the past perfect ("Kim's train had left Pyongyang
+    on Sunday", late in a report told in order) marks itself as out of order, and does not make the moves
+    told before it so, unless they are the lead's."""
     dated = sorted({(e.event.article, e.event.token) for e in evidence} & set(when))
-    return {
-        a for a in dated
-        if any(b[0] == a[0] and b[1] > a[1] and when[b][1] <= when[a][0] for b in dated)
-    }  # fmt: skip
+    back = {(e.event.article, e.event.token) for e in evidence if e.event.backshifted}
+
+    def out_of_order(a: tuple[str, int]) -> bool:
+        earlier = [b for b in dated if b[0] == a[0] and b[1] > a[1] and when[b][1] <= when[a][0]]
+        opening = lead_ends is not None and a[1] < lead_ends.get(a[0], 0)
+        return len(earlier) > 1 or any(b not in back or opening for b in earlier)
+
+    return {a for a in dated if out_of_order(a)}
 
 
 def _add_before(
@@ -981,7 +991,7 @@ def extract_itinerary(
     lex = lexicon or load_lexicon()
     names = canonical_names(people)
     when = event_windows(events, times or {})
-    evidence = second_visits(one_trip(traveller_evidence(events, traveller, names), when), when)
+    evidence = second_visits(one_trip(traveller_evidence(events, traveller, names), when), when, lead_ends)
     drafts = _drafts(evidence)
     if len(drafts) < 2:
         found = ", ".join(d.mentions[0].text for d in drafts.values()) or "none"

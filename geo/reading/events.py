@@ -547,6 +547,24 @@ class _Frames:
                 break
         return status
 
+    def _mover_like(self, subject: int | None) -> bool:
+        """A subject that can arrive: a pronoun, a vehicle or a person (not "its passage")."""
+        if subject is None:
+            return False
+        tok = self.p.tokens[subject]
+        vehicle = tok.lemma.casefold() in self.lex.vehicles
+        return tok.lower in self.lex.pronouns or vehicle or self._who_quick(subject)
+
+    def _right_after(self, previous: Event | None, sent: Span) -> bool:
+        """``previous`` was told in this article, in this sentence or the one before, as done."""
+        if previous is None or previous.article != self.article.id or previous.status != "happened":
+            return False
+        before = self.p.sentence(previous.token)
+        return before.start == sent.start or before.end == sent.start or (
+            before.end < sent.start
+            and all(t.pos == "SPACE" for t in self.p.tokens[before.end : sent.start])
+        )
+
     def _others(self, subject: int | None) -> bool:
         """A subject that names no person and no vehicle: a crew, the journalists, a crowd."""
         if subject is None:
@@ -1143,6 +1161,12 @@ class _Frames:
                         continue
                     mention = targets[-1]
                 resolved.append((relation, mention))
+            follows = self._right_after(previous, sent) and self._mover_like(subject)
+            if not resolved and motion.arrival and follows:
+                # "his train ran east to Komsomolsk-on-Amur. It arrived at 8:50 a.m. on Friday": an arrival
+                # with no place of its own is at the place the move told just before went to
+                assert previous is not None
+                resolved = [("to", m) for r, m in previous.places if r == "to"][-1:]
             event = Event(
                 article=self.article.id,
                 token=tok.i,

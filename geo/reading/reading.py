@@ -32,7 +32,14 @@ class Reading:
         """Token index where the headline and lead end (people are recorded by token); a byline ("By Hana
         Lindqvist, Eastgate Broadcasting") is not part of the lead."""
         sentences = [s for s in self.parsed.sentences if not _byline(self.parsed, s)]
-        return sentences[min(LEAD_SENTENCES, len(sentences)) - 1].end if sentences else 0
+        # the headline, then sentences with a verb: a dateline the splitter cut off ("VLADIVOSTOK", "—")
+        # is not the lead
+        told = sentences[:1] + [s for s in sentences[1:] if _has_verb(self.parsed, s)]
+        return told[min(LEAD_SENTENCES, len(told)) - 1].end if told else 0
+
+
+def _has_verb(parsed: ParsedText, sentence: Span) -> bool:
+    return any(t.pos in ("VERB", "AUX") for t in parsed.tokens[sentence.start : sentence.end])
 
 
 def _byline(parsed: ParsedText, sentence: Span) -> bool:
