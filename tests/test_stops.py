@@ -589,7 +589,8 @@ def test_a_late_flashback_keeps_the_order_and_an_arrival_takes_the_place_just_to
     geocoder: GazetteerGeocoder,
 ) -> None:
     """A report told in order, with the start told last in the past perfect: the moves before it keep
-    their order. "It arrived at 7 a.m. on Thursday" is the arrival at the place the sentence before went to."""
+    their order. "It arrived at 7 a.m. on Thursday" is the arrival at the place the sentence before
+    went to."""
     text = (
         "Lukashenko's long ride east\n\n"
         "MINSK — Alexander Lukashenko has been on the rails for five days.\n\n"
