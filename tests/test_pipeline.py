@@ -207,3 +207,26 @@ def test_a_stated_arrival_at_the_first_stop_is_shown_and_comes_before_the_depart
     assert depart.earliest is not None and arrive.latest is not None and arrive.latest <= depart.latest
     anchor = next(a for a in journey.timing.anchors if a.expression == "6.40 a.m. on Tuesday")
     assert anchor.satisfied and "the journey starts there" in anchor.note
+
+
+def test_a_state_visit_outlasts_a_transit_halt_and_the_flight_keeps_its_length(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    """Out on Thursday morning, back on Friday afternoon: the stay abroad takes the day and a half, not the
+    one-hour flight home."""
+    text = (
+        "Erdogan returns from Baku\n\n"
+        "ANKARA, June 21 — Turkish President Recep Tayyip Erdogan returned to Ankara by plane on Friday "
+        "afternoon after a state visit to Azerbaijan.\n\n"
+        "Erdogan left Ankara by plane on the morning of June 20 and arrived in Baku at noon."
+    )
+    published = datetime(2019, 6, 21, 20, 0, tzinfo=ZoneInfo("Europe/Istanbul"))
+    journey = build_journey([Article("erdogan", text, published, publisher="T")], geocoder=geocoder)
+    assert [s.name for s in journey.stops] == ["Ankara", "Baku", "Ankara"]
+    baku = journey.stops[1]
+    depart = journey.timing.stop_depart[baku.seq]
+    assert depart.likely is not None and depart.likely.date().isoformat() == "2019-06-21"
+    leg = next(leg for leg in journey.legs if leg.from_stop == baku.seq)
+    back = journey.timing.leg_arrive[leg.seq]
+    assert back.likely is not None and depart.likely is not None
+    assert back.likely - depart.likely < timedelta(hours=4)

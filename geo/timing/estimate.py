@@ -1650,7 +1650,12 @@ def _apply_model(chain: _Chain, network: _Network) -> list[str]:
     if all(trial.add(_node(k), _node(k + 1), g.min, g.max) for k, g in enumerate(chain.gaps)):
         network.d = trial.d
         return notes
-    for k, gap in enumerate(chain.gaps):
+    # travel first, stays last: how long a leg takes is physics, how long the traveller stays is his choice
+    # (a state visit outlasts any transit halt), so where the statements leave no room for both, the stay
+    # gives way
+    stays = [k for k, name in enumerate(chain.gap_names) if name.startswith(("the stop at", "the change at"))]
+    for k in [k for k in range(len(chain.gaps)) if k not in stays] + stays:
+        gap = chain.gaps[k]
         lo, hi = network.span(_node(k), _node(k + 1))
         low, high = max(lo, gap.min), min(hi, gap.max)
         if low <= high + _EPS:
