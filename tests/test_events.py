@@ -342,3 +342,9 @@ def test_a_first_trip_since_a_date_is_this_trip_and_a_cathedral_no_town(geocoder
     assert all(m.text != "Cathedral" for m in reading.mentions)
     [driven] = [e for e in reading.events if e.lemma == "drive"]
     assert [(r, m.text) for r, m in driven.places] == [("to", "Rzeszow")]  # not "at Poland"
+
+
+def test_stepping_off_a_plane_in_a_city_is_arriving_there(geocoder: GazetteerGeocoder) -> None:
+    reading = _read("On Monday morning Orban stepped off a government jet in Beijing.", geocoder)
+    [step] = [e for e in reading.events if e.lemma == "step"]
+    assert [(r, m.text) for r, m in step.places] == [("to", "Beijing")]
