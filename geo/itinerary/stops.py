@@ -356,7 +356,7 @@ def _told_before_earlier(
     lead_ends: Mapping[str, int] | None = None,
 ) -> set[tuple[str, int]]:
     """Frames dated wholly after frames the same article tells later: a piece that opens on the arrival,
-    then tells the trip from its start. One flashback in the past perfect ("Kim's train had left Pyongyang
+    then tells the trip from its start. One flashback in the past perfect ("Lukashenko's train had left Minsk
     on Sunday", late in a report told in order) marks itself as out of order, and does not make the moves
     told before it so, unless they are the lead's."""
     dated = sorted({(e.event.article, e.event.token) for e in evidence} & set(when))
