@@ -101,6 +101,11 @@ class Mention:
     country_hint: str | None = None
     """ISO code the surrounding words put the place in ("the Russian border town of Khasan" → "RU")."""
 
+    @property
+    def is_area(self) -> bool:
+        """A country or a region: where a move goes through or lies ("into China"), never a stop."""
+        return self.place is not None and self.place.kind in ("country", "region")
+
 
 @dataclass(frozen=True)
 class Event:

@@ -102,10 +102,6 @@ class _Draft:
         return next((getattr(m, attribute) for m in self.mentions if getattr(m, attribute)), None)
 
 
-def _is_area(m: Mention) -> bool:
-    return m.place is not None and m.place.kind in ("country", "region")
-
-
 def _key(m: Mention) -> StopKey:
     if m.place is not None and m.place.geonameid is not None:
         return ("id", str(m.place.geonameid))
@@ -247,7 +243,7 @@ def _names_traveller(event: Event, traveller: str) -> bool:
 def _drafts(evidence: Sequence[Evidence]) -> dict[StopKey, _Draft]:
     drafts: dict[StopKey, _Draft] = {}
     for e in evidence:
-        if _is_area(e.mention):
+        if e.mention.is_area:
             continue
         draft = drafts.setdefault(e.key, _Draft(e.key))
         draft.mentions.append(e.mention)
@@ -291,7 +287,7 @@ def _claims(
 
 def _visit_constraints(evidence: Sequence[Evidence]) -> dict[tuple[StopKey, StopKey], float]:
     """A second visit comes after the first one to the same place."""
-    keys = {e.key for e in evidence if not _is_area(e.mention)}
+    keys = {e.key for e in evidence if not e.mention.is_area}
     return {(k[:-1], k): PAIR_WEIGHT for k in keys if k[-1:] == ("again",) and k[:-1] in keys}
 
 
@@ -388,7 +384,7 @@ def _status_constraints(evidence: Sequence[Evidence]) -> dict[tuple[StopKey, Sto
     done: set[StopKey] = set()
     to_come: set[StopKey] = set()
     for e in evidence:
-        if _is_area(e.mention):
+        if e.mention.is_area:
             continue
         (done if e.event.status == "happened" else to_come).add(e.key)
     only_done, only_to_come = done - to_come, to_come - done
@@ -398,7 +394,7 @@ def _status_constraints(evidence: Sequence[Evidence]) -> dict[tuple[StopKey, Sto
 def _by_event(evidence: Sequence[Evidence]) -> dict[tuple[str, int], list[Evidence]]:
     by_event: dict[tuple[str, int], list[Evidence]] = defaultdict(list)
     for e in evidence:
-        if not _is_area(e.mention):
+        if not e.mention.is_area:
             by_event[(e.event.article, e.event.token)].append(e)
     return by_event
 
@@ -516,7 +512,7 @@ def _time_constraints(
     """"a before b" wherever the traveller's frame at a is dated wholly before the one at b."""
     weights: dict[tuple[StopKey, StopKey], float] = defaultdict(float)
     dated = [(e, when[(e.event.article, e.event.token)]) for e in evidence
-             if (e.event.article, e.event.token) in when and not _is_area(e.mention)]  # fmt: skip
+             if (e.event.article, e.event.token) in when and not e.mention.is_area]  # fmt: skip
     for (a, wa), (b, wb) in itertools.permutations(dated, 2):
         if a.key != b.key and wa[1] <= wb[0]:
             weights[(a.key, b.key)] += min(wa[2], wb[2])
@@ -744,7 +740,7 @@ def _partners(draft: _Draft) -> dict[StopKey, str]:
     out: dict[StopKey, str] = {}
     for e in draft.evidence:
         for relation, mention in e.event.places:
-            if mention is e.mention or _is_area(mention):
+            if mention is e.mention or mention.is_area:
                 continue
             if e.relation == "from" and relation == "to":
                 out[_key(mention)] = "after"
@@ -1009,7 +1005,7 @@ def extract_itinerary(
     order = {a.id: i for i, a in enumerate(articles)}
     draft_stops = [_stop(i, "waypoint", drafts[k], traveller, order, lex) for i, k in enumerate(keys)]
     merged = [e for k in keys for e in drafts[k].evidence]
-    area = [e for e in evidence if _is_area(e.mention)]
+    area = [e for e in evidence if e.mention.is_area]
     traveller_events = [e for evs in events.values() for e in evs if names.get(e.mover, e.mover) == traveller]
     key_of = {(m.article, m.start, m.end): k for k in keys for m in drafts[k].mentions}
     hops = _hops(keys, draft_stops, merged + area, traveller_events, lex, order, key_of, neighbours)

@@ -67,10 +67,6 @@ class People:
         return best or (self.last_before(i) if subject else "")
 
 
-def _is_area_mention(m: Mention) -> bool:
-    return m.place is not None and m.place.kind in ("country", "region")
-
-
 def _in_a_place(places: Sequence[tuple[int, int]], start: int, end: int) -> bool:
     """Whether the characters [start, end) overlap a place mention's."""
     return any(s < end and start < e for s, e in places)
@@ -532,8 +528,7 @@ class _Frames:
             if depth > 0 and tok.lemma.casefold() in self.lex.expect_lemmas and self._past_perfect_plan(tok):
                 return "hypothetical"  # "had been due to fly straight back", "had planned to go": it did not
             if depth > 0 and tok.lemma.casefold() in self.lex.expect_lemmas:
-                passive = any(c.dep in ("auxpass", "nsubjpass") for c in kids)
-                if tok.lemma in ("believe", "report") and passive:
+                if tok.lemma in ("believe", "report") and self._passive(k):
                     continue
                 if tok.lemma not in ("believe", "report"):
                     status = "expected"
@@ -584,10 +579,12 @@ class _Frames:
     def _past_perfect_plan(self, tok: Token) -> bool:
         """A plan in the past perfect ("had been due to", "had planned to") was overtaken by what happened."""
         holders = [tok.i, tok.head] if tok.dep == "acomp" else [tok.i]
-        return any(
-            self.p.tokens[c].dep == "aux" and self.p.tokens[c].lower in ("had", "'d")
-            for k in holders for c in self.p.children(k)
-        )
+        return any(self._takes_had(k) for k in holders)
+
+    def _takes_had(self, k: int) -> bool:
+        """Token ``k`` has "had" for its auxiliary: the past perfect."""
+        kids = (self.p.tokens[c] for c in self.p.children(k))
+        return any(c.dep == "aux" and c.lower in ("had", "'d") for c in kids)
 
     def _be_to(self, kids: Sequence[Token]) -> bool:
         """"is to" + infinitive: a plan."""
@@ -704,7 +701,7 @@ class _Frames:
                 seen.append(m)
         # "in Russia's capital, Moscow": the town before the country that qualifies it
         areas = [
-            m for m in seen if m is not own and m.place is not None and m.place.kind in ("country", "region")
+            m for m in seen if m is not own and m.is_area
         ]
         return [m for m in seen if m not in areas] + areas
 
@@ -825,11 +822,11 @@ class _Frames:
         else:
             return []
         found = self._mentions_in(tok.head)[:1]
-        if found and _is_area_mention(found[0]):
+        if found and found[0].is_area:
             # "the airport at Rzeszow, in south-eastern Poland, where he had been driven": the parser hangs
             # the clause on the country that only says where the town lies
             town = [self._mention_at[k] for k in range(tok.head - 1, max(-1, tok.head - 8), -1)
-                    if k in self._mention_at and not _is_area_mention(self._mention_at[k])]  # fmt: skip
+                    if k in self._mention_at and not self._mention_at[k].is_area]  # fmt: skip
             found = town[:1] or found
         return [(relation, m, tok.head) for m in found]
 
@@ -920,12 +917,10 @@ class _Frames:
 
     def _past_perfect(self, tok: Token) -> bool:
         """"had flown", "had been driven": the verb (or the verb it is conjoined to) takes "had"."""
-        for k in (tok.i, tok.head) if tok.dep == "conj" else (tok.i,):
-            verb = self.p.tokens[k]
-            kids = [self.p.tokens[c] for c in self.p.children(k)]
-            if verb.tag == "VBN" and any(c.dep == "aux" and c.lower in ("had", "'d") for c in kids):
-                return True
-        return False
+        return any(
+            self.p.tokens[k].tag == "VBN" and self._takes_had(k)
+            for k in ((tok.i, tok.head) if tok.dep == "conj" else (tok.i,))
+        )
 
     def _generic_vehicles(self, i: int) -> bool:
         """"Freight trains run from Khasan to Ussuriysk": vehicles in the plural with no "the" or owner
@@ -1042,7 +1037,7 @@ class _Frames:
             if motion is None:
                 return None
             kids = [self.p.tokens[c] for c in self.p.children(tok.i)]
-            passive = any(c.dep in ("auxpass", "nsubjpass") for c in kids) or tok.tag == "VBN"
+            passive = self._passive(tok.i) or tok.tag == "VBN"
             if motion.passive_only and not passive:
                 return None
             has_particle = any(c.lower in motion.needs_particle for c in kids)
