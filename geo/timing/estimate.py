@@ -1638,17 +1638,24 @@ def _pick_option(
 
 
 def _fits_model(chain: _Chain, network: _Network) -> bool:
+    return _with_model(chain, network) is not None
+
+
+def _with_model(chain: _Chain, network: _Network) -> _Network | None:
+    """The network with every gap narrowed to the speed model's range; None when the statements in it
+    leave no room for that."""
     trial = network.copy()
-    return all(trial.add(_node(k), _node(k + 1), g.min, g.max) for k, g in enumerate(chain.gaps))
+    ok = all(trial.add(_node(k), _node(k + 1), g.min, g.max) for k, g in enumerate(chain.gaps))
+    return trial if ok else None
 
 
 def _apply_model(chain: _Chain, network: _Network) -> list[str]:
     """Narrow each gap to the speed model's range where the statements allow it; where they do not, keep what
     they require and say so."""
     notes: list[str] = []
-    trial = network.copy()
-    if all(trial.add(_node(k), _node(k + 1), g.min, g.max) for k, g in enumerate(chain.gaps)):
-        network.d = trial.d
+    fitted = _with_model(chain, network)
+    if fitted is not None:
+        network.d = fitted.d
         return notes
     # travel first, stays last: how long a leg takes is physics, how long the traveller stays is his choice
     # (a state visit outlasts any transit halt), so where the statements leave no room for both, the stay
