@@ -410,8 +410,7 @@ def _end_windows(
             lo = max(lo, network.window(_node(k))[0])
             middle = (lo + hi) / 2 if math.isfinite(lo) else hi
             guess = max(stated if stated is not None else middle, likely[k])
-        previous = out[kind].get(stop)
-        if previous is None:
+        if stop not in out[kind]:  # candidates come strongest first: the strongest statement shows
             out[kind][stop] = _window(ctx, lo, min(max(guess, lo), hi), hi, chain.zones[k])
     return out
 
