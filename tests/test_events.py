@@ -348,3 +348,19 @@ def test_stepping_off_a_plane_in_a_city_is_arriving_there(geocoder: GazetteerGeo
     reading = _read("On Monday morning Orban stepped off a government jet in Beijing.", geocoder)
     [step] = [e for e in reading.events if e.lemma == "step"]
     assert [(r, m.text) for r, m in step.places] == [("to", "Beijing")]
+
+
+def test_a_jet_with_another_leader_on_board_and_an_airline_are_not_the_traveller(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    reading = _read(
+        "Air Force One has landed at Changi with President Donald Trump on board. The Air China Boeing 747 "
+        "carrying Kim Jong Un landed at Changi Airport. Flight trackers showed the Air China jet over the "
+        "South China Sea. An Air China 747 took off from Sunan airport in Pyongyang a few minutes ago.",
+        geocoder,
+    )
+    assert "South China" not in reading.people.counts  # "China" of an airline and a sea is nobody
+    lands = [(e.mover, [m.text for _, m in e.places]) for e in reading.events if e.lemma == "land"]
+    assert lands == [("Donald Trump", ["Changi"]), ("Kim Jong Un", ["Changi Airport"])]
+    [took] = [e for e in reading.events if e.lemma == "take"]
+    assert took.status == "happened"  # "a few minutes ago" is now, not an earlier trip

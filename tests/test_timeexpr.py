@@ -411,6 +411,18 @@ def test_a_line_with_only_a_clock_time_is_a_live_blog_stamp() -> None:
     ]
 
 
+def test_live_blog_stamps_take_the_zone_its_header_declares() -> None:
+    entries = "\n\n8.05pm\nThe jet has landed.\n\n6.40am\nThe jet took off a few minutes ago.\n"
+    declared = texts("Lisbon visit, live\n\nAll times local (GMT+8). Newest first." + entries,
+                     published=datetime(2018, 6, 10, 21, tzinfo=timezone(timedelta(hours=8))))
+    assert [(e.text, e.zone) for e in declared] == [("8.05pm", "+08:00"), ("6.40am", "+08:00")]
+    kyiv = texts("Entries are stamped in Kyiv time (GMT+2), newest first." + entries,
+                 published=datetime(2023, 3, 21, 9, tzinfo=UTC))
+    assert {e.zone for e in kyiv} == {"+02:00"}
+    silent = texts("Rolling coverage." + entries, published=datetime(2023, 3, 21, 9, tzinfo=UTC))
+    assert {e.zone for e in silent} == {"+00:00"}  # the blog's own zone, not the place's
+
+
 def test_clock_time_in_a_stamped_entry_takes_the_stamps_day() -> None:
     text = "0600 GMT (Monday)\nThe train halted at Changsha shortly after 1 p.m. local time.\n"
     found = texts(text, published=datetime(2019, 2, 26, 3, 45, tzinfo=UTC))

@@ -143,8 +143,11 @@ def find_people(parsed: ParsedText, lex: Lexicon, mentions: Sequence[Mention] = 
     names = sorted([*names, *_untagged_movers(parsed, names, places, lex)])
     full = list(dict.fromkeys(n for _, n, _ in names if len(n.split()) >= 2))
     by_word: dict[str, str] = {}
+    named_things = _words_of_named_things(parsed)
     for name in full:  # first named first: a report names its subject in full, then by surname
-        for word in (name.split()[0], name.split()[-1]):
+        first, last = name.split()[0], name.split()[-1]
+        # a first word that also begins an airline or a force ("Air Koryo", "Air China") names nobody alone
+        for word in ((first, last) if fold(first) not in named_things else (last,)):
             by_word.setdefault(fold(word), name)
     singles = {fold(n): n for _, n, _ in names if len(n.split()) == 1}
     names = sorted([*names, *_untagged_surnames(parsed, names, places, {**singles, **by_word})])
@@ -183,6 +186,17 @@ def find_people(parsed: ParsedText, lex: Lexicon, mentions: Sequence[Mention] = 
 _NOT_PEOPLE = frozenset({"ORG", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE", "DATE", "TIME"})
 
 
+def _words_of_named_things(parsed: ParsedText) -> frozenset[str]:
+    """Words of the names the model gives to things of several words ("Air China", "the South China Sea",
+    "Air Force One"): such a word said alone elsewhere is that thing, not a person's name."""
+    return frozenset(
+        fold(parsed.tokens[k].text)
+        for ent in parsed.entities if ent.label != "PERSON" and ent.end - ent.start > 1
+        and (ent.label in _NOT_PEOPLE or ent.label in ("LOC", "GPE"))
+        for k in range(ent.start, ent.end) if parsed.tokens[k].pos == "PROPN"
+    )
+
+
 def _untagged_movers(
     parsed: ParsedText, names: Sequence[tuple[int, str, bool]], places: Sequence[tuple[int, int]],
     lex: Lexicon,
@@ -192,7 +206,7 @@ def _untagged_movers(
     article and at least once the subject of a verb of movement, is a person; the capitalised word
     compounded before it ("Giorgia Meloni") makes the full name."""
     taken = {k for k, name, _ in names for k in range(k, k + len(name.split()))}
-    known = {fold(w) for _, name, _ in names for w in name.split()}
+    known = {fold(w) for _, name, _ in names for w in name.split()} | _words_of_named_things(parsed)
 
     def candidate(tok: Token) -> bool:
         ent = parsed.entity_at(tok.i)
@@ -376,6 +390,9 @@ class _Frames:
         lemma = tok.lemma.casefold()
         if (lemma in self.lex.vehicles and tok.pos == "NOUN") or lower == "it":
             return self._carried(i)  # a bare "the train" is left to the itinerary: whose train is it?
+        if any(self.p.tokens[c].dep == "acl" and self.p.tokens[c].lemma in self.lex.carry_lemmas
+               for k in self._name_parts(i) for c in self.p.children(k)):  # fmt: skip
+            return self._carried(i)  # "The Air China Boeing 747 carrying Kim": a carrier by any name
         if tok.pos == "NOUN" and lemma in self.lex.movement_nouns and tok.dep not in _SUBJECTS:
             # "after a journey that began in Minsk": whoever makes the journey (the verb it hangs on says)
             owner = self.subject_token(i)
@@ -644,9 +661,16 @@ class _Frames:
                     continue  # "Once the talks were over, he flew": a conjunction, not "formerly"
                 if self._dates_a_since(at):
                     continue  # "his first trip since the invasion nearly a year ago": the invasion's date
+                if marker == "ago" and self._recent_ago(at):
+                    continue  # "took off a few minutes ago": now, in a live blog
                 if self._in_clause_of(sent.char_start + match.start(), i):
                     return True
         return False
+
+    def _recent_ago(self, at: int) -> bool:
+        """"a few minutes ago", "two hours ago": the unit right before "ago" is one of the lexicon's recent
+        ones."""
+        return at > 0 and self.p.tokens[at - 1].lemma.casefold() in self.lex.recent_units
 
     def _dates_a_since(self, at: int) -> bool:
         """The marker at token ``at`` ends a "since …" phrase with no verb between: it dates what the
@@ -1020,6 +1044,22 @@ class _Frames:
         objects = (c for c in kids if self.p.tokens[c].dep in ("dobj", "obj"))
         return next((c for c in objects if self._who_quick_or_pronoun(c)), None)
 
+    def _on_board(self, verb: int) -> str:
+        """"Air Force One landed at X with Trump on board": the person "with" whom a vehicle moves, when
+        "on board" or "aboard" follows, is its passenger (the small parser hangs the "with" anywhere)."""
+        sent = self.p.sentence(verb)
+        for k in self.p.subtree(verb):
+            if self.p.tokens[k].lower != "with":
+                continue
+            for obj in self.p.children(k):
+                if self.p.tokens[obj].dep != "pobj" or not self._who_quick(obj):
+                    continue
+                after = self.p.subtree(obj).stop
+                words = [self.p.tokens[j].lower for j in range(after, min(after + 2, sent.end))]
+                if words[:1] == ["aboard"] or words[:2] == ["on", "board"]:
+                    return self._who(obj)
+        return ""
+
     def _who_quick_or_pronoun(self, i: int) -> bool:
         return self.p.tokens[i].lower in self.lex.pronouns or self._who_quick(i)
 
@@ -1137,6 +1177,8 @@ class _Frames:
             subject = self.subject_token(tok.i)
             if passenger is not None:
                 mover, mover_text = self._who(passenger), self.p.tokens[passenger].text
+            elif not mover:
+                mover = self._on_board(tok.i)
             if subject is not None and self._generic_vehicles(subject):
                 continue
             if self.story_year < self.article.published.year and tok.tag in ("VBZ", "VBP"):

@@ -68,6 +68,7 @@ class Lexicon:
     negations: frozenset[str]
     denial_lemmas: frozenset[str]
     earlier_markers: tuple[str, ...]
+    recent_units: frozenset[str]
     return_lemmas: frozenset[str]
     return_particles: frozenset[str]
     here_words: frozenset[str]
@@ -138,6 +139,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             negations=_low(status["negations"]),
             denial_lemmas=_low(status["denial_lemmas"]),
             earlier_markers=tuple(w.casefold() for w in data["earlier_markers"]),
+            recent_units=_low(data["recent_units"]),
             return_lemmas=_low(data["return_lemmas"]),
             return_particles=_low(data["return_particles"]),
             here_words=_low(data["here_words"]),

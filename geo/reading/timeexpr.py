@@ -154,6 +154,7 @@ class TimeCues:
     bound_prepositions: dict[str, Side]
     zone_words: dict[str, str]
     zone_names: dict[str, str]
+    stamp_zone_cues: tuple[str, ...]
     future_aux: frozenset[str]
     future_heads: frozenset[str]
     relevance_days: int
@@ -226,6 +227,7 @@ def _cues_from_dict(raw: dict[str, Any]) -> TimeCues:
         bound_prepositions=bounds,  # type: ignore[arg-type]
         zone_words={str(k).casefold(): str(v) for k, v in raw["zone_words"].items()},
         zone_names={str(k).casefold(): str(v) for k, v in raw["zone_names"].items()},
+        stamp_zone_cues=tuple(str(w).casefold() for w in raw["stamp_zone_cues"]),
         future_aux=words("future_aux"),
         future_heads=words("future_heads"),
         relevance_days=int(raw["relevance_days"]),
@@ -850,6 +852,33 @@ class _Reader:
         return k, None
 
 
+_OFFSET = re.compile(r"\b(?:gmt|utc)\s*([+-−])\s*(\d{1,2})(?::?(\d{2}))?")
+
+
+def _stamp_zone(article: Article, cues: TimeCues) -> str:
+    """The zone a live blog's stamps are in: the one its header declares ("All times local (GMT+8)",
+    "Entries are stamped in Kyiv time (GMT+2)", "All times GMT"), else the publication's own zone (a
+    blog stamps its entries where it is written, not where the traveller is)."""
+    text = article.text[:800].casefold()
+    for cue in cues.stamp_zone_cues:
+        at = text.find(cue)
+        if at < 0:
+            continue
+        tail = text[at + len(cue) : at + len(cue) + 40].split(".")[0].split(";")[0]
+        if (m := _OFFSET.search(tail)) is not None:
+            sign = "-" if m.group(1) in "-−" else "+"
+            return f"{sign}{int(m.group(2)):02d}:{m.group(3) or '00'}"
+        for word in re.findall(r"[a-z]+", tail):
+            if word in cues.zone_words and cues.zone_words[word] != "local":
+                return cues.zone_words[word]
+            if word in cues.zone_names:
+                return cues.zone_names[word]
+    offset = article.published.utcoffset() or timedelta(0)
+    minutes = int(offset.total_seconds() // 60)
+    sign = "-" if minutes < 0 else "+"
+    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
 def _twelve(hour: int, minute: int, ampm: str) -> float:
     return (hour % 12 + (12 if ampm == "pm" else 0)) + minute / 60
 
@@ -865,10 +894,11 @@ def _resolve_all(
     stamp_day: tuple[date, str | None] | None = None
     pub_day = article.published.date()
     frame = _story_frame(matches, parsed, pub_day, cues)
+    stamp_zone = _stamp_zone(article, cues) if any(m.stamp for m in matches) else None
     for match in matches:
         in_focus = _day_in_focus(previous, match, parsed)
         expr = _resolve(match, parsed, article, cues, previous.first_date if previous else None, stamp_day,
-                        in_focus, frame)
+                        in_focus, frame, stamp_zone)
         if expr is None:
             continue
         found.append(expr)
@@ -953,6 +983,7 @@ def _resolve(
     stamp_day: tuple[date, str | None] | None,
     in_focus: date | None = None,
     frame: date | None = None,
+    stamp_zone: str | None = None,
 ) -> TimeExpression | None:
     tokens = parsed.tokens
     start_char, end_char = tokens[match.start].start, tokens[match.end - 1].end
@@ -1009,6 +1040,8 @@ def _resolve(
         )
         precision = (hi - lo) / 2 * 60
         zone, local = clock.zone, clock.local
+        if match.stamp and zone is None and not local:
+            zone = stamp_zone  # "2.36pm" atop an entry: the blog's zone, not the place's
         reason = _join(reason, "clock time" + (f" ({' '.join(match.qualifier)})" if match.qualifier else ""))
     elif match.day is not None and match.end > match.start and tokens[match.end - 1].lower == "time":
         local = True
