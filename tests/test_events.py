@@ -364,3 +364,19 @@ def test_a_jet_with_another_leader_on_board_and_an_airline_are_not_the_traveller
     assert lands == [("Donald Trump", ["Changi"]), ("Kim Jong Un", ["Changi Airport"])]
     [took] = [e for e in reading.events if e.lemma == "take"]
     assert took.status == "happened"  # "a few minutes ago" is now, not an earlier trip
+
+
+def test_a_role_with_a_demonym_is_the_person_of_that_country_and_an_invitee_goes_alone(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    reading = _read(
+        "Japan's Kishida makes secret trip\n\nThe Japanese prime minister's visit to Ukraine was not "
+        "announced. Kishida later met Prime Minister Mateusz Morawiecki in Warsaw. Kishida invited "
+        "Zelensky to take part in the G7 summit in Hiroshima in May.",
+        geocoder,
+    )
+    assert reading.people.nationality.get("Kishida") == "JP"
+    [visit] = [e for e in reading.events if e.lemma == "visit"]
+    assert visit.mover == "Kishida"  # not the prime minister the article titles
+    [summit] = [e for e in reading.events if e.lemma == "summit"]
+    assert summit.mover == "Zelensky"

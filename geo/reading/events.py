@@ -40,6 +40,9 @@ class People:
     shared_roles: dict[str, frozenset[str]] = field(default_factory=dict)
     """Role words the article gives to more than one person ("President Moon", "Trump … the US
     president"): "the president" is then the one named most, else whichever of them was last the subject."""
+    nationality: dict[str, str] = field(default_factory=dict)
+    """Person → country code the article gives them ("Japan's Kishida", "Japanese Prime Minister Fumio
+    Kishida"): "the Japanese prime minister" is then Kishida even when another prime minister is titled."""
 
     def resolve(self, name: str) -> str:
         folded = fold(name)
@@ -180,7 +183,30 @@ def find_people(parsed: ParsedText, lex: Lexicon, mentions: Sequence[Mention] = 
     for word, holder in _predicated_roles(parsed, resolved, lex):
         holders[word].add(holder)
     shared = {word: frozenset(who) for word, who in holders.items() if len(who) > 1}
-    return People(tuple(full), by_word, tuple(resolved), dict(totals), titles, shared)
+    nationality = _nationalities(parsed, resolved, mentions, lex)
+    return People(tuple(full), by_word, tuple(resolved), dict(totals), titles, shared, nationality)
+
+
+def _nationalities(
+    parsed: ParsedText, people: Sequence[tuple[int, str, bool]], mentions: Sequence[Mention], lex: Lexicon
+) -> dict[str, str]:
+    """Person → country, from "Japan's Kishida" (a country's possessive right before the name) or a demonym
+    before the name and its titles ("Japanese Prime Minister Fumio Kishida"). A person given two
+    countries keeps none."""
+    countries = {(m.start, m.end): m.place.country for m in mentions if m.is_area and m.place is not None
+                 and m.place.kind == "country"}  # fmt: skip
+    seen: dict[str, set[str]] = defaultdict(set)
+    for i, name, _ in people:
+        k = i - 1
+        while k >= 0 and parsed.tokens[k].lower.rstrip(".") in lex.person_titles | lex.person_nouns:
+            k -= 1
+        code = _demonym_before(parsed, k + 1, lex)
+        if code is None and k >= 1 and parsed.tokens[k].text in ("'s", "’s"):
+            before = parsed.tokens[k - 1]
+            code = next((c for (a, b), c in countries.items() if a <= before.start < b), None)
+        if code:
+            seen[name].add(code)
+    return {name: next(iter(codes)) for name, codes in seen.items() if len(codes) == 1}
 
 
 _NOT_PEOPLE = frozenset({"ORG", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE", "DATE", "TIME"})
@@ -256,8 +282,12 @@ def _untagged_surnames(
         if tok.pos != "PROPN" or tok.i in tagged or fold(tok.text) not in by_word:
             continue
         ent = parsed.entity_at(tok.i)
-        # the model's GPE/NORP on a name is no place unless the gazetteer reading made it one
-        if (ent is not None and ent.label in _NOT_PEOPLE) or _in_a_place(places, tok.start, tok.end):
+        # the model's GPE/NORP on a name is no place unless the gazetteer reading made it one, and its ORG
+        # on the name alone as a subject ("Japan's Kishida makes …" in a headline) is a slip; a longer ORG,
+        # or one that modifies a noun ("ahead of Trump summit"), is a thing
+        slip = ent is not None and ent.label == "ORG" and ent.end - ent.start == 1 and tok.dep in _SUBJECTS
+        named_thing = ent is not None and ent.label in _NOT_PEOPLE and not slip
+        if named_thing or _in_a_place(places, tok.start, tok.end):
             continue
         out.append((tok.i, tok.text, tok.dep in _SUBJECTS))
     return out
@@ -407,9 +437,15 @@ class _Frames:
         ):
             return ""  # "a delegation of officers" is somebody else
         if lemma in self.lex.person_nouns:
-            country = _demonym_before(self.p, i, self.lex)
+            first = i
+            while first > 0 and self.p.tokens[first - 1].lower in self.lex.person_titles:
+                first -= 1  # "the Japanese prime minister"
+            country = _demonym_before(self.p, first, self.lex)
             if country and f"{country} {lemma}" in self.people.titles:
                 return self.people.titles[f"{country} {lemma}"]  # "the North Korean leader"
+            of_country = [n for n, c in self.people.nationality.items() if c == country]
+            if country and len(of_country) == 1:
+                return of_country[0]  # "Japan's Kishida" … "the Japanese prime minister"
             if country:
                 # "The Russian president": a role of a given country is the person named last, not the
                 # last subject (who may be the traveller from another country)
@@ -1151,8 +1187,14 @@ class _Frames:
         status: EventStatus = "earlier" if earlier else self._status(predicate, sent.start)
         if status == "happened" and self.p.tokens[predicate].lemma.casefold() in self.lex.expect_lemmas:
             status = "expected"  # "the meeting set to take place in Minsk", "talks scheduled for Monday"
+        # "Kishida invited him to take part in the summit in Hiroshima": the one invited goes there
+        invitee = self.subject_token(tok.i)
+        mover = ""
+        if invitee is not None and self.p.tokens[invitee].dep in ("dobj", "obj"):
+            mover = self._who(invitee)
         return Event(
-            article=self.article.id, token=predicate, lemma=tok.lemma.casefold(), mover="", mover_text="",
+            article=self.article.id, token=predicate, lemma=tok.lemma.casefold(), mover=mover,
+            mover_text=self.p.tokens[invitee].text if mover and invitee is not None else "",
             status=status, places=tuple(places[:1]), mode=None, mode_text="",
             quote=self._quote(sent),
             sentence_start=sent.char_start, sentence_end=sent.char_end,
