@@ -207,13 +207,14 @@ def second_visits(
 
     def been_there(back: Evidence) -> bool:
         """"touched down at Osan … flew to Camp Bonifas … flew back to Osan": reached before, in the same
-        article, with another place told in between."""
+        article, with another place reached in between (a place only set out from, "reached Hamburg from
+        Berlin … flew home from Hamburg", is no trip away)."""
         first = [e for e in evidence if e.key == back.key and e is not back
                  and e.event.article == back.event.article and e.event.token < back.event.token]  # fmt: skip
         if back.relation == "from" and first and (first[0].event.article, first[0].event.token) in ahead:
             return False  # "flew home from Moscow" after a piece that opens on the arrival there: one visit
         return bool(first) and any(
-            e.key != back.key and e.event.article == back.event.article
+            e.key != back.key and e.event.article == back.event.article and e.relation != "from"
             and first[0].event.token < e.event.token < back.event.token
             for e in evidence
         )  # fmt: skip

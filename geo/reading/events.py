@@ -19,6 +19,8 @@ from geo.reading.lexicon import Lexicon, Motion, load_lexicon
 from geo.reading.parse import ParsedText, Span, Token
 from geo.reading.text import fold
 
+_REGNAL = re.compile(r"[IVX]+")
+"""A regnal number ("Charles III", "Elizabeth II"): no word a person is called by alone."""
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
 _OBJECT_RELATIONS = ("from", "to", "via")
@@ -81,7 +83,7 @@ def _words_within(part: Sequence[str], whole: Sequence[str]) -> bool:
 
 
 def _unlabelled_full_names(
-    parsed: ParsedText, names: Sequence[tuple[int, str, bool]], places: Sequence[tuple[int, int]]
+    parsed: ParsedText, names: Sequence[tuple[int, str, bool]], places: Sequence[tuple[int, int]], lex: Lexicon
 ) -> list[tuple[int, str, bool]]:
     """"Xi Jinping" where the small model only tags the later "Xi": a one-word name followed (or preceded)
     by another capitalised proper noun it is compounded with is that person's full name."""
@@ -102,6 +104,7 @@ def _unlabelled_full_names(
         ent = parsed.entity_at(tok.i)
         if (prev.i in taken or tok.i in taken or fold(tok.text) not in single or prev.pos != "PROPN"
                 or not prev.text[:1].isupper() or prev.text.isupper()
+                or prev.lower.rstrip(".") in lex.person_titles
                 or parsed.text[prev.end : tok.start] != " "
                 or (ent is not None and ent.label != "PERSON") or parsed.entity_at(prev.i) is not None
                 or _in_a_place(places, prev.start, tok.end)):
@@ -123,7 +126,10 @@ def _clean_person(parsed: ParsedText, start: int, end: int, lex: Lexicon) -> str
     words = [t for t in parsed.tokens[start:end] if t.text not in ("'s", "’s")]
     while words and (words[0].lower.rstrip(".") in lex.person_titles or fold(words[0].text) in lex.demonyms):
         words = words[1:]
-    return " ".join(w.text for w in words)
+    # as written: "Frank-Walter Steinmeier" keeps its hyphen unspaced
+    return "".join(w.text + (parsed.text[w.end : nxt.start] and " ") for w, nxt in zip(words, words[1:])) + (
+        words[-1].text if words else ""
+    )
 
 
 def find_people(parsed: ParsedText, lex: Lexicon, mentions: Sequence[Mention] = ()) -> People:
@@ -142,13 +148,14 @@ def find_people(parsed: ParsedText, lex: Lexicon, mentions: Sequence[Mention] = 
                 for k in range(ent.start, ent.end)
             )  # "Kim's train arrived … after he left": the possessor of the subject is who "he" is
             names.append((ent.start, name, is_subject))
-    names = sorted([*names, *_unlabelled_full_names(parsed, names, places)])
+    names = sorted([*names, *_unlabelled_full_names(parsed, names, places, lex)])
     names = sorted([*names, *_untagged_movers(parsed, names, places, lex)])
     full = list(dict.fromkeys(n for _, n, _ in names if len(n.split()) >= 2))
     by_word: dict[str, str] = {}
     named_things = _words_of_named_things(parsed)
     for name in full:  # first named first: a report names its subject in full, then by surname
-        first, last = name.split()[0], name.split()[-1]
+        parts = [w for w in name.split() if not _REGNAL.fullmatch(w)] or name.split()
+        first, last = parts[0], parts[-1]  # "Charles III" is Charles
         # a first word that also begins an airline or a force ("Air Koryo", "Air China") names nobody alone
         for word in ((first, last) if fold(first) not in named_things else (last,)):
             by_word.setdefault(fold(word), name)
