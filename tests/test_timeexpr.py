@@ -478,3 +478,24 @@ def test_a_clock_time_after_a_dated_one_may_fall_past_midnight() -> None:
     morning = one(found, "7.15 a.m.")
     assert morning.first_date == date(2019, 2, 22)  # read on the day in focus first …
     assert morning.day_options[:2] == (date(2019, 2, 22), date(2019, 2, 23))  # … or the next one
+
+
+def test_an_anniversary_lead_sets_the_story_in_its_year() -> None:
+    text = (
+        "The night the tsar's envoy came home\n\nSeventy years ago tonight a train from the frontier pulled "
+        "into Odessa. The envoy had left Vienna on 3 March, and on Sunday he changed trains in Lviv. He "
+        "reached the coast in March."
+    )
+    found = texts(text, published=datetime(2020, 3, 9, 20, tzinfo=UTC))
+    got = {e.text: e.first_date for e in found}
+    assert got["tonight"] == date(1950, 3, 9)
+    assert got["3 March"] == date(1950, 3, 3)
+    assert got["Sunday"] == date(1950, 3, 5)  # the Sunday nearest the date just told
+    assert got["March"] == date(1950, 3, 1)
+
+
+def test_ties_set_up_thirty_years_ago_are_no_anniversary() -> None:
+    text = "Modi will travel to Ukraine, the first visit since ties were set up more than 30 years ago. He " \
+        "leaves on 21 August."
+    found = texts(text, published=datetime(2024, 8, 19, tzinfo=UTC))
+    assert [e.first_date for e in found if e.text == "21 August"] == [date(2024, 8, 21)]

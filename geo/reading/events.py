@@ -13,6 +13,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 from geo.model import Article, Event, EventStatus, Mention, Mode, PlaceRelation, Quote
 from geo.reading.lexicon import Lexicon, Motion, load_lexicon
@@ -83,7 +84,8 @@ def _words_within(part: Sequence[str], whole: Sequence[str]) -> bool:
 
 
 def _unlabelled_full_names(
-    parsed: ParsedText, names: Sequence[tuple[int, str, bool]], places: Sequence[tuple[int, int]], lex: Lexicon
+    parsed: ParsedText, names: Sequence[tuple[int, str, bool]], places: Sequence[tuple[int, int]],
+    lex: Lexicon,
 ) -> list[tuple[int, str, bool]]:
     """"Xi Jinping" where the small model only tags the later "Xi": a one-word name followed (or preceded)
     by another capitalised proper noun it is compounded with is that person's full name."""
@@ -126,10 +128,11 @@ def _clean_person(parsed: ParsedText, start: int, end: int, lex: Lexicon) -> str
     words = [t for t in parsed.tokens[start:end] if t.text not in ("'s", "’s")]
     while words and (words[0].lower.rstrip(".") in lex.person_titles or fold(words[0].text) in lex.demonyms):
         words = words[1:]
+    if not words:
+        return ""
     # as written: "Frank-Walter Steinmeier" keeps its hyphen unspaced
-    return "".join(w.text + (parsed.text[w.end : nxt.start] and " ") for w, nxt in zip(words, words[1:])) + (
-        words[-1].text if words else ""
-    )
+    glued = [a.text + (" " if parsed.text[a.end : b.start] else "") for a, b in pairwise(words)]
+    return "".join(glued) + words[-1].text
 
 
 def find_people(parsed: ParsedText, lex: Lexicon, mentions: Sequence[Mention] = ()) -> People:

@@ -167,6 +167,19 @@ def find_quantities(
     return found
 
 
+def number_ending_at(
+    parsed: ParsedText, end: int, words: QuantityWords | None = None
+) -> tuple[float, int] | None:
+    """(value, first token) of the figure written just before token ``end`` ("a hundred", "fifty", "70")."""
+    reader = _Reader(parsed, words or default_quantity_words())
+    found = None
+    for start in range(end - 1, max(-1, end - 5), -1):
+        number = reader.number(start)
+        if number is not None and number.end == end and number.vague is None and not number.one_word:
+            found = (number.value, start)  # the longest: "a hundred", not "hundred"
+    return found
+
+
 @dataclass(frozen=True)
 class _Number:
     value: float

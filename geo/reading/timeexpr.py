@@ -155,6 +155,7 @@ class TimeCues:
     zone_words: dict[str, str]
     zone_names: dict[str, str]
     stamp_zone_cues: tuple[str, ...]
+    anniversary_words: frozenset[str]
     future_aux: frozenset[str]
     future_heads: frozenset[str]
     relevance_days: int
@@ -228,6 +229,7 @@ def _cues_from_dict(raw: dict[str, Any]) -> TimeCues:
         zone_words={str(k).casefold(): str(v) for k, v in raw["zone_words"].items()},
         zone_names={str(k).casefold(): str(v) for k, v in raw["zone_names"].items()},
         stamp_zone_cues=tuple(str(w).casefold() for w in raw["stamp_zone_cues"]),
+        anniversary_words=words("anniversary_words"),
         future_aux=words("future_aux"),
         future_heads=words("future_heads"),
         relevance_days=int(raw["relevance_days"]),
@@ -894,6 +896,9 @@ def _resolve_all(
     stamp_day: tuple[date, str | None] | None = None
     pub_day = article.published.date()
     frame = _story_frame(matches, parsed, pub_day, cues)
+    anniversary = _anniversary(parsed, pub_day, cues)
+    if frame is None and anniversary is not None:
+        frame = anniversary[0]
     stamp_zone = _stamp_zone(article, cues) if any(m.stamp for m in matches) else None
     for match in matches:
         in_focus = _day_in_focus(previous, match, parsed)
@@ -901,6 +906,8 @@ def _resolve_all(
                         in_focus, frame, stamp_zone)
         if expr is None:
             continue
+        if anniversary is not None and match.start in anniversary[1] and expr.first_date == pub_day:
+            expr = _on_anniversary(expr, anniversary[0], article)  # "a hundred years ago tonight"
         found.append(expr)
         if expr.stamp and expr.first_date is not None and not expr.day_from_publication:
             stamp_day = (expr.first_date, expr.zone)
@@ -908,7 +915,7 @@ def _resolve_all(
             expr.first_date is not None
             and expr.first_date == expr.last_date
             and not expr.day_from_publication
-            and expr.relevant_to(pub_day, cues.relevance_days)
+            and expr.relevant_to(frame or pub_day, cues.relevance_days)
         ):
             previous = expr
     return found
@@ -918,6 +925,58 @@ FRAME_PARAGRAPHS = 2
 """A full date in the first paragraphs (headline and lead) sets the story's time (a retrospective)."""
 
 
+ANNIVERSARY_PARAGRAPHS = 3
+"""An anniversary ("Fifty years ago today") is looked for in the headline, a dateline line and the lead."""
+
+
+def _lead_end(parsed: ParsedText, paragraphs: int) -> int:
+    """Where the first ``paragraphs`` paragraphs end."""
+    breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(parsed.text)]
+    return breaks[paragraphs - 1] if len(breaks) >= paragraphs else len(parsed.text)
+
+
+def _anniversary(parsed: ParsedText, pub_day: date, cues: TimeCues) -> tuple[date, frozenset[int]] | None:
+    """(the day N years before publication, the tokens after each "ago"/"on") for "A hundred years ago
+    tonight", "Fifty years on" in the headline or lead: the piece tells that day's story."""
+    from geo.reading.quantities import number_ending_at
+
+    end = _lead_end(parsed, ANNIVERSARY_PARAGRAPHS)
+    found: list[tuple[date, int]] = []
+    for tok in parsed.tokens[1:-1]:
+        if tok.start >= end:
+            break
+        after = parsed.tokens[tok.i + 1]
+        if tok.lemma.casefold() != "year" or after.lower not in cues.anniversary_words:
+            continue
+        number = number_ending_at(parsed, tok.i)
+        if number is None or not number[0].is_integer() or not 2 <= number[0] <= 500:
+            continue
+        years, start = number
+        # an anniversary opens its sentence or names the day ("Fifty years on", "… ago today"); "ties set up
+        # more than 30 years ago" is a since
+        opens = start == parsed.sentence(start).start or parsed.tokens[start - 1].text in (":", "—", "–")
+        names_day = tok.i + 2 < len(parsed.tokens) and parsed.tokens[tok.i + 2].lower in cues.relative_days
+        if not opens and not names_day:
+            continue
+        try:
+            then = pub_day.replace(year=pub_day.year - int(years))
+        except ValueError:  # 29 February
+            then = pub_day.replace(year=pub_day.year - int(years), day=28)
+        found.append((then, tok.i + 2))
+    if not found or len({then for then, _ in found}) > 1:
+        return None  # none, or two anniversaries: no one story day
+    return found[0][0], frozenset(k for _, k in found)
+
+
+def _on_anniversary(expr: TimeExpression, then: date, article: Article) -> TimeExpression:
+    """"tonight" right after "a hundred years ago": that evening then, not the publication's."""
+    shifted = replace(expr, first_date=then, last_date=then, day_from_publication=False, published_until=None,
+                      day_options=(), reason=f"{expr.reason}, the anniversary's day ({then.isoformat()})")
+    window = window_in_zone(shifted, article.published.tzinfo or UTC)
+    assert window is not None
+    return replace(shifted, earliest=window[0], latest=window[1])
+
+
 def _story_frame(matches: Sequence[_Match], parsed: ParsedText, pub_day: date, cues: TimeCues) -> date | None:
     """"… eased into the station at noon on 16 December 1949" at the top of an anniversary piece: the
     dates written later without a year ("left on 6 December") are that year's, not the publication's. Only
@@ -925,8 +984,7 @@ def _story_frame(matches: Sequence[_Match], parsed: ParsedText, pub_day: date, c
     story of now that looks back)."""
     if not matches:
         return None
-    breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(parsed.text)]
-    lead_end = breaks[FRAME_PARAGRAPHS - 1] if len(breaks) >= FRAME_PARAGRAPHS else len(parsed.text)
+    lead_end = _lead_end(parsed, FRAME_PARAGRAPHS)
     first, day = matches[0], matches[0].day
     if parsed.tokens[first.start].start >= lead_end or day is None or day.kind != "date":
         return None
@@ -1226,6 +1284,11 @@ def _resolve_day(
         return first, last, "date range", False
     if day.kind == "weekday":
         assert day.weekday is not None
+        if frame is not None and day.rel is None:
+            # a retrospective's "on Sunday": the one nearest the date just told (else the story's day)
+            base = previous_day or frame
+            first = base + timedelta(days=(day.weekday - base.weekday() + 3) % 7 - 3)
+            return first, first, "weekday nearest the date just told (a retrospective)", False
         first, why = _weekday(day.weekday, day.rel, tense, pub_day)
         return first, first, why, False
     if day.kind == "relative":
@@ -1246,6 +1309,9 @@ def _resolve_day(
         return first, last, f"{day.rel} {day.period} relative to the publication date", approximate
     if day.kind == "month":
         assert day.month is not None
+        if frame is not None:
+            first = date(frame.year, day.month, 1)
+            return first, _month_end(first), "whole month of the year the story is set in", False
         first = _month_alone(day.month, tense, pub_day)
         return first, _month_end(first), "whole month; year by the tense and the publication month", False
     if day.kind == "month_year":
