@@ -380,3 +380,31 @@ def test_a_role_with_a_demonym_is_the_person_of_that_country_and_an_invitee_goes
     assert visit.mover == "Kishida"  # not the prime minister the article titles
     [summit] = [e for e in reading.events if e.lemma == "summit"]
     assert summit.mover == "Zelensky"
+
+
+def test_a_wish_of_another_and_a_trip_dated_months_back_are_not_this_journey(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    reading = _read(
+        "Kim returned to Pyongyang on Thursday. He flew to Dalian in May, and flew to Beijing again in June, "
+        "a week after meeting Trump in Singapore. President Moon has said he hopes Kim will visit Seoul.",
+        geocoder,
+    )
+    status = {e.lemma + ":" + "/".join(m.text for _, m in e.places): e.status for e in reading.events}
+    assert status["return:Pyongyang"] == "happened"
+    assert status["fly:Dalian"] == status["meet:Singapore"] == "earlier"  # PUBLISHED is in February
+    assert status["visit:Seoul"] == "hypothetical"
+
+
+def test_a_name_placed_once_is_a_place_where_it_recurs_and_the_capital_follows_the_story(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    reading = _read(
+        "SEOUL - Kim boarded at the little frontier station of Medyka on Monday. The train pulled out of "
+        "Medyka at 11 p.m.\n\nHe toured a factory in Beijing and had lunch with Xi. The train carrying him "
+        "left the capital on Wednesday.",
+        geocoder,
+    )
+    assert [m.text for m in reading.mentions if m.text == "Medyka"] == ["Medyka", "Medyka"]
+    [capital] = [m for m in reading.mentions if m.text == "the capital"]
+    assert capital.place is not None and capital.place.name == "Beijing"  # not the dateline's Seoul

@@ -139,10 +139,14 @@ def find_people(parsed: ParsedText, lex: Lexicon, mentions: Sequence[Mention] = 
     """The people an article names. A name the reader took as a place ("Khasan", which the small model
     tags PERSON) is not a person."""
     places = [(m.start, m.end) for m in mentions if m.kind != "descriptive"]
+    described = [(m.start, m.end) for m in mentions if m.kind == "descriptive" and m.place is not None]
     names: list[tuple[int, str, bool]] = []
     for ent in parsed.entities:
         if ent.label != "PERSON" or _in_a_place(places, ent.char_start, ent.char_end):
             continue
+        possessive = ent.end < len(parsed.tokens) and parsed.tokens[ent.end].text in ("'s", "’s")
+        if _in_a_place(described, ent.char_start, ent.char_end) and not possessive:
+            continue  # "the little frontier station of Medyka", which the small model tags PERSON
         name = _clean_person(parsed, ent.start, ent.end, lex)
         if name and not any(ch.isdigit() for ch in name):
             is_subject = any(
@@ -319,6 +323,14 @@ def _predicated_roles(
         holder = next((at[k] for k in parsed.subtree(head) if k in at), None) if head >= 0 else None
         if holder:
             yield word, holder
+
+
+def _inflects(tok: Token, lemmas: frozenset[str]) -> bool:
+    """The token is a form of one of ``lemmas``; the small model's lemmatiser slips ("hopes" → "hop")."""
+    lower = tok.lower
+    return tok.lemma.casefold() in lemmas or any(
+        lower.endswith(end) and lower[: -len(end)] in lemmas for end in ("s", "es", "d", "ed")
+    )
 
 
 def _demonym_before(parsed: ParsedText, k: int, lex: Lexicon) -> str | None:
@@ -588,6 +600,8 @@ class _Frames:
                 return "denied"
             if aux & self.lex.future_aux and status == "happened":
                 status = "planned"
+            if depth > 0 and _inflects(tok, self.lex.wish_lemmas) and self._wish_of_another(k, i):
+                return "hypothetical"  # "Moon hopes Kim will visit Seoul": Moon's wish, not Kim's plan
             if depth > 0 and tok.lemma.casefold() in self.lex.expect_lemmas and self._past_perfect_plan(tok):
                 return "hypothetical"  # "had been due to fly straight back", "had planned to go": it did not
             if depth > 0 and tok.lemma.casefold() in self.lex.expect_lemmas:
@@ -604,6 +618,15 @@ class _Frames:
             if k == clause_root:
                 break
         return status
+
+    def _wish_of_another(self, wish: int, move: int) -> bool:
+        """The one who hopes or wants (the subject of ``wish``) is a person other than the mover."""
+        wisher = next((c for c in self.p.children(wish) if self.p.tokens[c].dep == "nsubj"), None)
+        mover = self.subject_token(move)
+        if wisher is None or mover is None or mover == wisher:
+            return False
+        who, moving = self._who(wisher), self._who(mover)
+        return bool(who) and bool(moving) and who != moving
 
     def _mover_like(self, subject: int | None) -> bool:
         """A subject that can arrive: a pronoun, a vehicle or a person (not "its passage")."""

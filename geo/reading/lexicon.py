@@ -64,6 +64,7 @@ class Lexicon:
     future_aux: frozenset[str]
     hypothetical_aux: frozenset[str]
     expect_lemmas: frozenset[str]
+    wish_lemmas: frozenset[str]
     conditional_marks: frozenset[str]
     negations: frozenset[str]
     denial_lemmas: frozenset[str]
@@ -135,6 +136,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             future_aux=_low(status["future_aux"]),
             hypothetical_aux=_low(status["hypothetical_aux"]),
             expect_lemmas=_low(status["expect_lemmas"]),
+            wish_lemmas=_low(status["wish_lemmas"]),
             conditional_marks=_low(status["conditional_marks"]),
             negations=_low(status["negations"]),
             denial_lemmas=_low(status["denial_lemmas"]),

@@ -71,6 +71,9 @@ class _Candidate:
     results: list[Location] = field(default_factory=list)
     place: Place | None = None
     paragraph: int = 0
+    acts: bool = False
+    """The name is the subject of a verb that is no movement ("Pyongyang has never confirmed"): its
+    government speaking, no antecedent for "the city" or "the capital"."""
 
 
 # --- names in the parse ---------------------------------------------------------------------------------
@@ -175,18 +178,36 @@ def find_mentions(
     for cand in candidates:
         if cand.kind != "descriptive" and not cand.results:
             cand.results = resolver.lookup(cand.query, cand.hint)
-    accepted = [c for c in candidates if reader.accept(c)]
-    for cand in accepted:
-        cand.paragraph = reader.paragraph(cand.start)
-        cand.at_border = bool(cand.border_of) or reader.speaks_of_border(cand.start)
-    _resolve_places(accepted, resolver)
-    _resolve_capitals(accepted, geocoder)
-    _city_states(accepted, geocoder)
-    _resolve_anaphora(accepted)
-    _resolve_deictic(accepted)
     regions = reader.regions(article)
     # "Asia" is a continent, not the town of that name; "Southeast Asia" is one region, not two
     regions = [r for r in regions if not any(o is not r and _inside(r, o) for o in regions)]
+    spans = {id(c): (parsed.tokens[c.start].start, parsed.tokens[c.end - 1].end) for c in candidates}
+    named = [spans[id(c)] for c in candidates if reader.accept(c)]
+    # "Korea" is the peninsula, but not inside "South Korea"
+    regions = [r for r in regions if not any(a <= r.start and r.end <= b and b - a > r.end - r.start
+                                             for a, b in named)]  # fmt: skip
+    outside = [c for c in candidates if not any(r.start <= spans[id(c)][0] <= spans[id(c)][1] <= r.end
+                                                for r in regions)]  # fmt: skip
+    accepted = [c for c in outside if reader.accept(c)]
+    # "the little frontier station of Medyka … the train pulled out of Medyka": a name the article has
+    # placed once is a place wherever it recurs
+    placed = {fold(c.query): c for c in accepted if c.kind == "name"}
+    for cand in outside:
+        first = placed.get(fold(cand.query))
+        if cand.kind == "name" and cand.results and first is not None and cand not in accepted:
+            cand.results, cand.hint = first.results, first.hint  # the same place, however it was told
+            cand.description, cand.evidence = first.description, first.evidence
+            accepted.append(cand)
+    accepted.sort(key=lambda c: c.start)
+    for cand in accepted:
+        cand.paragraph = reader.paragraph(cand.start)
+        cand.at_border = bool(cand.border_of) or reader.speaks_of_border(cand.start)
+        cand.acts = reader.acts(cand.start, cand.end)
+    _resolve_places(accepted, resolver)
+    _resolve_anaphora(accepted)  # "the city" first: "the capital" after it is that city's country's
+    _resolve_capitals(accepted, geocoder)
+    _city_states(accepted, geocoder)
+    _resolve_deictic(accepted)
     mentions = [
         m for m in (reader.mention(article, c) for c in accepted) if not any(_inside(m, r) for r in regions)
     ]
@@ -466,6 +487,15 @@ class _Reader:
         sentence = self.p.sentence(i)
         words = self.p.tokens[sentence.start : sentence.end]
         return any(t.lemma.casefold() in self.lex.border_words for t in words)
+
+    def acts(self, start: int, end: int) -> bool:
+        """The span is the subject of a verb that is no movement ("Seoul said", "Pyongyang has never
+        confirmed")."""
+        for k in range(start, end):
+            tok = self.p.tokens[k]
+            if tok.dep in ("nsubj", "nsubjpass") and not start <= tok.head < end:
+                return self.p.tokens[tok.head].lemma.casefold() not in self.lex.movement
+        return False
 
     def paragraph(self, i: int) -> int:
         """Index of the paragraph (text between blank lines) token ``i`` is in."""
@@ -865,12 +895,12 @@ def _resolve_capitals(candidates: list[_Candidate], geocoder: SupportsGeocode) -
             continue
         country = cand.hint
         if not country:
-            dateline = next((c for c in ordered if c.kind == "dateline" and c.place is not None), None)
-            country = dateline.place.country if dateline is not None and dateline.place is not None else None
-        if not country:
+            # the country of the place told just before in this paragraph, before the dateline's (the story
+            # has moved on from it: "… toured the city and had lunch with Xi. The train left the capital")
             before = [
                 c for c in ordered[:k]
-                if c.place is not None and c.place.country and c.paragraph == cand.paragraph
+                if c.place is not None and c.place.country and c.kind != "dateline" and not c.acts
+                and c.paragraph == cand.paragraph
             ]  # fmt: skip
             country = before[-1].place.country if before and before[-1].place else None
         if not country:
@@ -921,7 +951,7 @@ def _resolve_anaphora(candidates: list[_Candidate]) -> None:
     for k, cand in enumerate(ordered):
         if cand.evidence != "anaphora":
             continue
-        before = [c for c in ordered[:k] if _same_kind(c, cand)]
+        before = [c for c in ordered[:k] if _same_kind(c, cand) and not c.acts]
         if before:
             cand.place = before[-1].place
             cand.query = before[-1].query

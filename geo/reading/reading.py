@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from geo.model import Article, Event, Mention
 from geo.reading.events import People, find_events, find_people
 from geo.reading.lexicon import Lexicon, load_lexicon
 from geo.reading.mentions import SupportsGeocode, find_mentions
 from geo.reading.parse import ParsedText, Span, parse_articles
-from geo.reading.timeexpr import TimeExpression, find_time_expressions
+from geo.reading.timeexpr import TimeExpression, find_time_expressions, told_long_before
 
 LEAD_SENTENCES = 2
 """Headline, dateline and lead: where a report says whose trip it is."""
@@ -62,5 +62,11 @@ def read_articles(
         times = tuple(find_time_expressions(article, doc))
         story = next((t.story_date for t in times if t.story_date is not None), None)
         events = tuple(find_events(article, doc, mentions, lex, people, story.year if story else None))
+        long_before = told_long_before(times, doc, article.published.date())
+        events = tuple(
+            replace(e, status="earlier") if e.status == "happened" and doc.tokens[e.token].sent in long_before
+            else e
+            for e in events
+        )  # fmt: skip
         readings.append(Reading(article, doc, mentions, people, events, times))
     return readings

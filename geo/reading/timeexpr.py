@@ -259,6 +259,26 @@ def _cues_from_dict(raw: dict[str, Any]) -> TimeCues:
     return cues
 
 
+def told_long_before(
+    times: Sequence[TimeExpression], parsed: ParsedText, published: date, cues: TimeCues | None = None
+) -> frozenset[int]:
+    """Sentences (by index) whose every date lies long before the story ("He flew to Dalian in May, and to
+    Beijing again in June, a week after meeting Trump in Singapore", in January): an earlier trip, told
+    with no year. A "since" date ("his first trip since June") says when the trip is the first since."""
+    cues = cues or default_cues()
+    by_sentence: dict[int, list[bool]] = {}
+    for expr in times:
+        if expr.first_date is None or expr.stamp:
+            continue
+        since = expr.token_start > 0 and parsed.tokens[expr.token_start - 1].lower == "since"
+        old = (
+            not since and expr.last_date is not None and not expr.relevant_to(published, cues.relevance_days)
+            and expr.last_date < (expr.story_date or published)
+        )  # fmt: skip
+        by_sentence.setdefault(expr.sentence, []).append(old)
+    return frozenset(k for k, olds in by_sentence.items() if all(olds))
+
+
 @lru_cache(maxsize=1)
 def default_cues() -> TimeCues:
     """The bundled cues, read once."""
@@ -915,7 +935,7 @@ def _resolve_all(
             expr.first_date is not None
             and expr.first_date == expr.last_date
             and not expr.day_from_publication
-            and expr.relevant_to(frame or pub_day, cues.relevance_days)
+            and expr.relevant_to(pub_day, cues.relevance_days)
         ):
             previous = expr
     return found
@@ -1413,6 +1433,7 @@ __all__ = [
     "load_time_cues",
     "on_day",
     "publication_end",
+    "told_long_before",
     "verb_tense",
     "window_in_zone",
     "zone_of",
