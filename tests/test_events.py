@@ -408,3 +408,30 @@ def test_a_name_placed_once_is_a_place_where_it_recurs_and_the_capital_follows_t
     assert [m.text for m in reading.mentions if m.text == "Medyka"] == ["Medyka", "Medyka"]
     [capital] = [m for m in reading.mentions if m.text == "the capital"]
     assert capital.place is not None and capital.place.name == "Beijing"  # not the dateline's Seoul
+
+
+def test_a_relative_clause_moves_its_antecedent_and_a_language_is_no_place(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    reading = _read(
+        "Kim was welcomed at Khasan by Deputy Foreign Minister Igor Morgulov, who had travelled to Khasan on "
+        "Tuesday. He is due to continue to Vladivostok. India's Narendra Modi, who flew into Hiroshima on "
+        "Friday, met him. Zelensky addressed the summit in English. Last weekend he toured Rome and Berlin.",
+        geocoder,
+    )
+    movers = {(e.lemma, tuple(m.text for _, m in e.places)): e.mover for e in reading.events}
+    assert movers[("travel", ("Khasan",))] == "Igor Morgulov"
+    assert movers[("continue", ("Vladivostok",))] == "Kim"  # the aside does not make him "he"
+    assert movers[("fly", ("Hiroshima",))] == "Narendra Modi"
+    assert all(m.text != "English" for m in reading.mentions)
+    assert all(e.status == "earlier" for e in reading.events if e.lemma == "tour")
+
+
+def test_there_after_a_departure_is_the_place_left(geocoder: GazetteerGeocoder) -> None:
+    reading = _read(
+        "Pelosi's plane left Taipei at about 6 p.m. on Wednesday. She had landed there at 10.43 p.m. on "
+        "Tuesday.",
+        geocoder,
+    )
+    [landed] = [e for e in reading.events if e.lemma == "land"]
+    assert [m.text for _, m in landed.places] == ["Taipei"]

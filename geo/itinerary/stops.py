@@ -892,6 +892,23 @@ def _hop_evidence(
     return both or arrive or depart
 
 
+RANGE_ORDER: tuple[Mode, ...] = ("road", "rail", "sea", "air")
+"""Modes by how far they carry: of several told for one long hop, the farthest-reaching one made it (the
+motorcade from the airport is the last few kilometres of a flight)."""
+LONG_HOP_KM = 300.0
+"""A hop longer than this takes the farthest-reaching of the modes told for it."""
+
+
+def _told_mode(told: Sequence[Evidence], a: Stop, b: Stop) -> Mode | None:
+    counts = Counter(e.event.mode for e in told if e.event.mode)
+    if not counts:
+        return None
+    km = _km(a.place, b.place)
+    if len(counts) > 1 and km is not None and km > LONG_HOP_KM:
+        return max(counts, key=lambda m: RANGE_ORDER.index(m) if m in RANGE_ORDER else -1)
+    return counts.most_common(1)[0][0]
+
+
 def _hops(
     keys: Sequence[StopKey],
     stops: Sequence[Stop],
@@ -922,7 +939,8 @@ def _hops(
             )
         )  # fmt: skip
         if told:
-            mode = Counter(e.event.mode for e in told if e.event.mode).most_common(1)[0][0] or fallback
+            mode = _told_mode(told, a, b) or fallback
+            told = [e for e in told if e.event.mode == mode] or told
             phrase = told[0].event.mode_text or told[0].event.lemma
             hops.append(
                 Hop(

@@ -544,6 +544,8 @@ class _Frames:
         # two subjects (a dateline the parser took for one): the person, else the one nearest the verb
         people = [c for c in subjects if self._person_at(c) or self._who_quick(c)]
         subj: int | None = (people or subjects)[-1] if people or subjects else None
+        if subj is not None and tok.dep == "relcl" and self.p.tokens[subj].lower in ("who", "that", "which"):
+            return tok.head  # "Modi, who flew into Hiroshima": the one the clause is about
         if subj is None and tok.pos == "NOUN":
             subj = next((c for c in self.p.children(i) if self.p.tokens[c].dep == "poss"), None)
             if subj is None:
@@ -976,6 +978,8 @@ class _Frames:
         head = self.p.tokens[tok.head]
         if tok.pos == "NOUN" and tok.dep == "pobj" and head.lower in ("after", "following"):
             return True
+        if tok.dep == "relcl" and head.lemma.casefold() in self.lex.movement_nouns:
+            return True  # "after a journey that began in Pyongyang": the trip's own beginning, retold
         marks = {self.p.tokens[c].lower for c in self.p.children(tok.i) if self.p.tokens[c].dep == "mark"}
         if tok.dep == "advcl" and marks & {"after", "since", "once"}:
             return True  # "ran through Smolensk after Lukashenko left Minsk": told second, happened first
@@ -1268,7 +1272,12 @@ class _Frames:
                 if mention is _THERE:
                     if previous is None or previous.article != self.article.id:
                         continue
-                    targets = [m for r, m in previous.places if r in ("to", "at")]
+                    # where the last move went, else where it left from ("left Taipei at 6 p.m. … She had
+                    # landed there at 10.43 p.m. on Tuesday")
+                    same_paragraph = "\n\n" not in self.p.text[previous.sentence_end : sent.char_start]
+                    targets = [m for r, m in previous.places if r in ("to", "at")] or [
+                        m for r, m in previous.places if r == "from" and same_paragraph
+                    ]
                     if not targets:
                         continue
                     mention = targets[-1]
@@ -1298,7 +1307,7 @@ class _Frames:
                 others=not mover and self._others(subject),
             )
             if resolved or mode:
-                if mover:
+                if mover and tok.dep != "relcl":  # "Morgulov, who had travelled to Khasan": an aside
                     self.last_mover, self.last_mover_at = mover, tok.i
                 yield event
                 for other in self._co_movers(subject, mover):

@@ -611,6 +611,8 @@ class _Reader:
         a, b = cand.start, cand.end
         if b - a == 1 and self.p.tokens[a].lemma.casefold() in self.lex.name_vetoes:
             return True  # "St. Michael's Cathedral": the building's own word is no town
+        if fold(self.p.tokens_text(a, b)) in self.lex.demonyms:
+            return True  # "addressed the summit in English": a people or a language, not English, Arkansas
         ent = self._entity_over(a, b)
         if ent is not None and ent.label in NAME_ENTITY_VETO and (ent.start < a or ent.end > b):
             extra = [t for t in self.p.tokens[ent.start : ent.end] if not a <= t.i < b]

@@ -933,12 +933,21 @@ def _stamp_candidate(
     just = _just_happened(p, fact.event.token)
     bounds: list[tuple[int, int, float, float]] = []
     targets: list[tuple[int, float]] = []
+    end: tuple[str, int, float, float, float | None] | None = None
     if just:
         lo = ctx.rel(at) - STAMP_LEAD_HOURS
         instant = arrive if kind == "arrive" else depart if kind == "depart" else None
+        first = ctx.chain.stop_depart.get(fact.stop) if kind == "arrive" and arrive is None else None
+        last = ctx.chain.stop_arrive.get(fact.stop) if kind == "depart" and depart is None else None
         if instant is not None:
             bounds.append((0, _node(instant), lo, stamp_hi))
             targets.append((instant, ctx.rel(at)))
+        elif first is not None:  # "has landed in Jeddah" at the first stop: he left after it
+            bounds.append((0, _node(first), lo, INF))
+            end = ("arrive", fact.stop, lo, stamp_hi, ctx.rel(at))
+        elif last is not None:  # "has taken off from X" at the last stop: he came before it
+            bounds.append((0, _node(last), -INF, stamp_hi))
+            end = ("depart", fact.stop, lo, stamp_hi, ctx.rel(at))
         else:
             if arrive is not None:
                 bounds.append((0, _node(arrive), -INF, stamp_hi))
@@ -964,7 +973,7 @@ def _stamp_candidate(
     )
     tier = TIER_STATED if just else TIER_REPORTED
     return _Candidate(anchor, tuple(bounds), tier, STAMP_LEAD_HOURS if just else 24.0, tuple(targets),
-                      sigma=STAMP_LEAD_HOURS / 4)
+                      sigma=STAMP_LEAD_HOURS / 4, end=end)
 
 
 def _publication_bounds(ctx: _Context) -> list[_Candidate]:
