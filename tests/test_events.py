@@ -435,3 +435,13 @@ def test_there_after_a_departure_is_the_place_left(geocoder: GazetteerGeocoder) 
     )
     [landed] = [e for e in reading.events if e.lemma == "land"]
     assert [m.text for _, m in landed.places] == ["Taipei"]
+
+
+def test_from_a_country_to_the_capital_is_not_that_countrys_capital(geocoder: GazetteerGeocoder) -> None:
+    reading = _read(
+        "Johnson took a secret train into Ukraine\n\nJohnson travelled into Ukraine by train.\n\nIn a clip, "
+        "he thanks the crew for getting him from Poland to the capital.",
+        geocoder,
+    )
+    [capital] = [m for m in reading.mentions if m.text == "the capital"]
+    assert capital.place is not None and capital.place.name == "Kyiv"

@@ -11,6 +11,7 @@ article's unambiguous places, and ``Place.why`` keeps the explanation.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal, Protocol
@@ -74,6 +75,9 @@ class _Candidate:
     acts: bool = False
     """The name is the subject of a verb that is no movement ("Pyongyang has never confirmed"): its
     government speaking, no antecedent for "the city" or "the capital"."""
+    left: bool = False
+    """The name follows "from": "from Poland to the capital" is not to Poland's capital."""
+    sentence: int = -1
 
 
 # --- names in the parse ---------------------------------------------------------------------------------
@@ -203,6 +207,8 @@ def find_mentions(
         cand.paragraph = reader.paragraph(cand.start)
         cand.at_border = bool(cand.border_of) or reader.speaks_of_border(cand.start)
         cand.acts = reader.acts(cand.start, cand.end)
+        cand.left = cand.start > 0 and parsed.tokens[cand.start - 1].lower == "from"
+        cand.sentence = parsed.tokens[cand.start].sent
     _resolve_places(accepted, resolver)
     _resolve_anaphora(accepted)  # "the city" first: "the capital" after it is that city's country's
     _resolve_capitals(accepted, geocoder)
@@ -895,19 +901,29 @@ def _resolve_capitals(candidates: list[_Candidate], geocoder: SupportsGeocode) -
     for k, cand in enumerate(ordered):
         if cand.evidence != "capital" or cand.place is not None:
             continue
-        country = cand.hint
+        left = {c.place.country for c in ordered
+                if c.left and c.place is not None and c.sentence == cand.sentence}  # fmt: skip
+        country = cand.hint if cand.hint not in left else None  # "from Poland to the capital": not Warsaw
         if not country:
             # the country of the place told just before in this paragraph, before the dateline's (the story
             # has moved on from it: "… toured the city and had lunch with Xi. The train left the capital")
             before = [
                 c for c in ordered[:k]
                 if c.place is not None and c.place.country and c.kind != "dateline" and not c.acts
-                and c.paragraph == cand.paragraph
+                and c.paragraph == cand.paragraph and not c.left
             ]  # fmt: skip
             country = before[-1].place.country if before and before[-1].place else None
         if not country:
             dateline = next((c for c in ordered if c.kind == "dateline" and c.place is not None), None)
             country = dateline.place.country if dateline is not None and dateline.place is not None else None
+        if not country:
+            # the country the headline or lead names first ("took secret train into Ukraine … from Poland to
+            # the capital"), else the one the article names most
+            named = [c.place.country for c in ordered if c.place is not None and c.place.kind == "country"
+                     and c.place.country not in left]  # fmt: skip
+            lead = [c.place.country for c in ordered if c.place is not None and c.place.kind == "country"
+                    and c.paragraph <= 1 and c.place.country not in left]  # fmt: skip
+            country = lead[0] if lead else Counter(named).most_common(1)[0][0] if named else None
         location = capital_of(country) if country else None
         if location is not None:
             place = _place_from(location)
