@@ -445,3 +445,16 @@ def test_from_a_country_to_the_capital_is_not_that_countrys_capital(geocoder: Ga
     )
     [capital] = [m for m in reading.mentions if m.text == "the capital"]
     assert capital.place is not None and capital.place.name == "Kyiv"
+
+
+def test_a_town_the_tagger_takes_for_a_verb_and_an_arrival_at_an_unknown_street(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    reading = _read(
+        "The plane carrying Zelensky has landed at Stansted, north-east of London. Sunak and Zelensky have "
+        "arrived in Downing Street after the drive in from Stansted.",
+        geocoder,
+    )
+    [landed] = [e for e in reading.events if e.lemma == "land"]
+    assert [m.text for _, m in landed.places] == ["Stansted"]  # not London, which says where it lies
+    assert not [e for e in reading.events if e.lemma == "arrive"]  # Downing Street is not Stansted

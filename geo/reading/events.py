@@ -1117,6 +1117,15 @@ class _Frames:
         objects = (c for c in kids if self.p.tokens[c].dep in ("dobj", "obj"))
         return next((c for c in objects if self._who_quick_or_pronoun(c)), None)
 
+    def _named_end(self, verb: int) -> bool:
+        """The move names where it ends, even if no gazetteer knows it ("arrived in Downing Street")."""
+        return any(
+            self.p.tokens[prep].lower in ("in", "at", "into", "to")
+            and any(self.p.tokens[o].dep == "pobj" and self.p.tokens[o].pos == "PROPN"
+                    for o in self.p.children(prep))
+            for prep in self.p.children(verb)
+        )
+
     def _on_board(self, verb: int) -> str:
         """"Air Force One landed at X with Trump on board": the person "with" whom a vehicle moves, when
         "on board" or "aboard" follows, is its passenger (the small parser hangs the "with" anywhere)."""
@@ -1283,6 +1292,7 @@ class _Frames:
                     mention = targets[-1]
                 resolved.append((relation, mention))
             follows = self._right_after(previous, sent) and self._mover_like(subject)
+            follows = follows and not self._named_end(tok.i)
             if not resolved and motion.arrival and follows:
                 # "his train ran east to Komsomolsk-on-Amur. It arrived at 8:50 a.m. on Friday": an arrival
                 # with no place of its own is at the place the move told just before went to

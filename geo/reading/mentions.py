@@ -86,6 +86,8 @@ class _Candidate:
 def _is_name_token(tok: Token) -> bool:
     if tok.pos == "PROPN" or tok.tag in ("NNP", "NNPS"):
         return tok.text[:1].isupper()
+    if tok.text[:1].isupper() and tok.pos == "VERB" and tok.dep == "pobj" and tok.text[1:].islower():
+        return True  # "landed at Stansted", which the small tagger reads as a past participle
     return tok.text[:1].isupper() and tok.ent_type in PLACE_ENTITIES and tok.pos in ("NOUN", "ADJ")
 
 
