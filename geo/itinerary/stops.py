@@ -313,7 +313,11 @@ def _sequence_constraints(evidence: Sequence[Evidence]) -> dict[tuple[StopKey, S
     for (ka, ia), (kb, ib) in itertools.pairwise(events):
         if ka[0] != kb[0] or ia[0].event.sentence_start != ib[0].event.sentence_start:
             continue
-        if ia[0].event.status != "happened" or ib[0].event.status != "happened" or ib[0].event.elaborates:
+        # both done, or both still to come ("is expected to reach Przemyśl before dawn and then fly on to
+        # Warsaw"): told in that order
+        if ia[0].event.status != ib[0].event.status or ib[0].event.elaborates:
+            continue
+        if ia[0].event.status not in ("happened", "expected", "planned"):
             continue
         ends_a = [e for e in ia if e.relation in ("to", "at", "via", "from")]
         ends_b = [e for e in ib if e.relation in ("to", "at", "via", "from")]
