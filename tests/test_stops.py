@@ -609,8 +609,8 @@ def test_a_late_flashback_keeps_the_order_and_an_arrival_takes_the_place_just_to
 def test_two_moves_still_to_come_are_told_in_their_order(geocoder: GazetteerGeocoder) -> None:
     text = (
         "TOKYO (Test Wire) - Japanese Prime Minister Fumio Kishida flew from New Delhi to Rzeszow on Monday "
-        "and reached Kyiv by train on Tuesday. He is expected to reach Przemyśl before dawn on Wednesday and then fly on to Warsaw for "
-        "talks."
+        "and reached Kyiv by train on Tuesday. He is expected to reach Przemyśl before dawn on Wednesday "
+        "and then fly on to Warsaw for talks."
     )
     article = Article("t", text, datetime(2023, 3, 21, 22, tzinfo=ZoneInfo("Europe/Warsaw")), publisher="T")
     names = [s.name for s in _itinerary([article], geocoder).stops]
