@@ -615,3 +615,15 @@ def test_two_moves_still_to_come_are_told_in_their_order(geocoder: GazetteerGeoc
     article = Article("t", text, datetime(2023, 3, 21, 22, tzinfo=ZoneInfo("Europe/Warsaw")), publisher="T")
     names = [s.name for s in _itinerary([article], geocoder).stops]
     assert names.index("Przemyśl") < names.index("Warsaw")
+
+
+def test_a_place_first_left_and_reached_again_later_is_the_way_home(geocoder: GazetteerGeocoder) -> None:
+    text = (
+        "Draghi's long day in Ukraine\n\nROME - Italian Prime Minister Mario Draghi travelled to Kyiv by "
+        "train this week.\n\n"
+        "Draghi had left Rome on Wednesday afternoon, and his plane touched down at Rzeszów at about 8 p.m. "
+        "A train took him on to Kyiv on Thursday.\n\nOn Friday morning Draghi's plane left Rzeszów for Rome."
+    )
+    article = Article("t", text, datetime(2022, 6, 18, 12, tzinfo=ZoneInfo("Europe/Rome")), publisher="T")
+    names = [s.name for s in _itinerary([article], geocoder).stops]
+    assert names[0] == names[-1] == "Rome"

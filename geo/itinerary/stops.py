@@ -227,10 +227,21 @@ def second_visits(
             and e.event.article == again.event.article for e in evidence
         )  # fmt: skip
 
+    def round_trip(back: Evidence) -> bool:
+        """"Draghi had left Rome … touched down at Rzeszów … his plane left Rzeszów for Rome": a place the
+        article first tells him leaving, reached again after another place, is his way home."""
+        article = back.event.article
+        first = next((e for e in evidence if e.key == back.key and e.event.article == article), None)
+        if first is None or first.relation != "from" or first.event.status != "happened":
+            return False
+        if first.event.token < (lead_ends or {}).get(first.event.article, 0) or after(first, back):
+            return False  # a lead that sums the trip up, or a departure dated after the arrival told later
+        return back.relation == "to" and back.event.status == "happened" and been_there(back)
+
     return [
         replace(e, visit=1)
         if (e.event.returning and e.relation in ("to", "at", "from") and (left_before(e) or been_there(e)))
-        or still_to_come(e)
+        or still_to_come(e) or round_trip(e)
         else e
         for e in evidence
     ]

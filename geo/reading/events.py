@@ -293,7 +293,7 @@ def _untagged_surnames(
     tagged = {k for ent in parsed.entities if ent.label == "PERSON" for k in range(ent.start, ent.end)}
     out: list[tuple[int, str, bool]] = []
     for tok in parsed.tokens:
-        if tok.pos != "PROPN" or tok.i in tagged or fold(tok.text) not in by_word:
+        if not _name_like(tok) or tok.i in tagged or fold(tok.text) not in by_word:
             continue
         ent = parsed.entity_at(tok.i)
         # the model's GPE/NORP on a name is no place unless the gazetteer reading made it one, and its ORG
@@ -323,6 +323,11 @@ def _predicated_roles(
         holder = next((at[k] for k in parsed.subtree(head) if k in at), None) if head >= 0 else None
         if holder:
             yield word, holder
+
+
+def _name_like(tok: Token) -> bool:
+    """A proper noun, or a capitalised word the tagger took for a common noun ("Draghi had left Rome")."""
+    return tok.pos == "PROPN" or (tok.pos == "NOUN" and tok.text[:1].isupper() and tok.text[1:].islower())
 
 
 def _inflects(tok: Token, lemmas: frozenset[str]) -> bool:
@@ -383,7 +388,7 @@ class _Frames:
             # a title alone ("the pope", which the small model may tag PERSON) is read as a role noun
             return self.people.resolve(_clean_person(self.p, ent.start, ent.end, self.lex))
         tok = self.p.tokens[i]
-        if tok.pos == "PROPN" and fold(tok.text) in self.people.by_word:
+        if _name_like(tok) and fold(tok.text) in self.people.by_word:
             return self.people.by_word[fold(tok.text)]
         if tok.pos == "PROPN" and i in self._named_at:
             return self._named_at[i]  # a one-word name the model did not tag ("Albanese", as a nationality)
