@@ -458,3 +458,17 @@ def test_a_town_the_tagger_takes_for_a_verb_and_an_arrival_at_an_unknown_street(
     [landed] = [e for e in reading.events if e.lemma == "land"]
     assert [m.text for _, m in landed.places] == ["Stansted"]  # not London, which says where it lies
     assert not [e for e in reading.events if e.lemma == "arrive"]  # Downing Street is not Stansted
+
+
+def test_places_listed_in_one_entity_a_group_pronoun_and_a_move_not_made(geocoder: GazetteerGeocoder) -> None:
+    reading = _read(
+        "Lenin and his party reached Haparanda on Sunday. Karl Radek had steered him into a shop in "
+        "Stockholm. A Finnish train took them south through Oulu and Tampere and swung east at Riihimäki "
+        "instead of running down to the capital.",
+        geocoder,
+    )
+    [took] = [e for e in reading.events if e.lemma == "take"]
+    assert took.mover == "Lenin"  # the party last on the move, not the last man named
+    assert [(r, m.text) for r, m in took.places] == [("via", "Oulu"), ("via", "Tampere"), ("at", "Riihimäki")]
+    [ran] = [e for e in reading.events if e.lemma == "run"]
+    assert ran.status == "denied"

@@ -313,6 +313,12 @@ def _pair_constraints(evidence: Sequence[Evidence]) -> dict[tuple[StopKey, StopK
             ordered = rank[a.relation] < rank[b.relation] and a.key != b.key
             if ordered and (a.relation == "from" or b.relation == "to"):
                 weights[(a.key, b.key)] += PAIR_WEIGHT
+        # "took them south through Oulu and Tampere and swung east at Riihimäki": the places passed, in the
+        # order the sentence lists them
+        passed = sorted((e for e in items if e.relation in ("via", "at")), key=lambda e: e.mention.start)
+        for a, b in itertools.pairwise(passed):
+            if a.key != b.key:
+                weights[(a.key, b.key)] += SEQUENCE_WEIGHT
     return dict(weights)
 
 
@@ -456,6 +462,10 @@ def _endpoint_scores(
     def farthest(k: StopKey) -> float:
         return _km(start, drafts[k].place) or 0.0
 
+    # a place the text or the dates put before another is no end while one that nothing puts first is
+    last = {k: v for k, v in dest_score.items() if not before[k]}
+    if last:
+        dest_score = last
     # among equally supported ends, the one farthest from the origin ("left X for Y"; Z passed on the way)
     destination = max(dest_score, key=lambda k: (dest_score[k], farthest(k)), default=None)
     return origin, destination

@@ -508,7 +508,8 @@ class _Frames:
             # the last subject named, or the last mover a frame found (a role noun: "The Russian president
             # flew in … he would leave"), whichever came later
             subjects = [k for k, _, is_subject in self.people.positions if k < i and is_subject]
-            if self.last_mover and (not subjects or subjects[-1] < self.last_mover_at):
+            group = self.lex.pronouns.get(lower) == "group"  # "took them south": the party last on the move
+            if self.last_mover and (group or not subjects or subjects[-1] < self.last_mover_at):
                 return self.last_mover
             return self.people.last_before(i, subject=True)
         return ""
@@ -583,6 +584,8 @@ class _Frames:
     # what kind of statement ----------------------------------------------------------------------------
 
     def _status(self, i: int, clause_root: int) -> EventStatus:
+        if self._instead(i):
+            return "denied"  # "swung east instead of running down to the capital"
         chain = [i, *self.p.ancestors(i)]
         status: EventStatus = "happened"
         for depth, k in enumerate(chain):
@@ -625,6 +628,11 @@ class _Frames:
             if k == clause_root:
                 break
         return status
+
+    def _instead(self, i: int) -> bool:
+        """"instead of flying to X", "rather than drive to X": the move not made."""
+        before = [t.lower for t in self.p.tokens[max(0, i - 2) : i]]
+        return before in (["instead", "of"], ["rather", "than"])
 
     def _wish_of_another(self, wish: int, move: int) -> bool:
         """The one who hopes or wants (the subject of ``wish``) is a person other than the mover."""

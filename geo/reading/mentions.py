@@ -412,6 +412,10 @@ class _Reader:
         toks = self.p.tokens
         root = self._root(start, end)
         tok = toks[root]
+        for _ in range(4):  # "through Oulu and Tampere": a conjunct stands where the first one does
+            if tok.dep != "conj" or tok.head == tok.i:
+                break
+            tok = toks[tok.head]
         head = toks[tok.head]
         if tok.dep == "pobj" and head.lower in self.lex.prepositions:
             return "preposition of place"
@@ -630,7 +634,7 @@ class _Reader:
             harmless = (ent.start == a and self._facility_named_after(a, ent.end)) or all(
                 self._place_word(t.lemma.casefold()) or t.pos == "PUNCT" or t.text in ("'s", "’s")
                 for t in extra
-            )
+            ) or self._a_conjunct(a, b, ent)
             if not harmless:
                 return True
         nxt = self._next_word(b)
@@ -650,6 +654,17 @@ class _Reader:
                 return True
         known = all(fold(t.text) in self.known_people for t in self.p.tokens[a:b])
         return (ent is None or ent.label not in PLACE_ENTITIES) and known and self._person_evidence(a, b)
+
+    def _a_conjunct(self, a: int, b: int, ent: Span) -> bool:
+        """"through Oulu and Tampere", which the small model tags as one organisation: a name that is one
+        member of a coordination inside the entity is that name alone."""
+        toks = self.p.tokens
+        inside = toks[ent.start : ent.end]
+        if not any(t.pos == "CCONJ" for t in inside):
+            return False
+        left = a == ent.start or toks[a - 1].pos in ("CCONJ", "PUNCT")
+        right = b == ent.end or toks[b].pos in ("CCONJ", "PUNCT")
+        return left and right
 
     def _modifies_a_thing(self, a: int, b: int) -> bool:
         """"the Angara rocket", "the Singapore summit": a name that only qualifies a common noun names that
