@@ -472,3 +472,14 @@ def test_places_listed_in_one_entity_a_group_pronoun_and_a_move_not_made(geocode
     assert [(r, m.text) for r, m in took.places] == [("via", "Oulu"), ("via", "Tampere"), ("at", "Riihimäki")]
     [ran] = [e for e in reading.events if e.lemma == "run"]
     assert ran.status == "denied"
+
+
+def test_a_named_plane_carrying_the_traveller_and_a_two_letter_place(geocoder: GazetteerGeocoder) -> None:
+    reading = _read(
+        "The chartered Alitalia A330, carrying Pope Francis, left Rome at 7.45am. He was driven out to the "
+        "plain of Ur.",
+        geocoder,
+    )
+    [left] = [e for e in reading.events if e.lemma == "leave"]
+    assert left.mover == "Francis"
+    assert all(m.place is None or m.place.country == "IQ" for m in reading.mentions if m.text == "Ur")

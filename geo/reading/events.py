@@ -436,6 +436,13 @@ class _Frames:
     def _who(self, i: int) -> str:
         """The person token ``i`` stands for."""
         tok = self.p.tokens[i]
+        if any(self.p.tokens[c].dep == "acl" and self.p.tokens[c].lemma in self.lex.carry_lemmas
+               for k in self._name_parts(i) for c in self.p.children(k)):  # fmt: skip
+            # "The Air China Boeing 747 carrying Kim", "The chartered Alitalia A330, carrying Francis": a
+            # carrier by any name, even one the model takes for a person
+            carried = self._carried(i)
+            if carried:
+                return carried
         who = self._person_at(i)
         if who:
             return who
@@ -447,9 +454,6 @@ class _Frames:
         lemma = tok.lemma.casefold()
         if (lemma in self.lex.vehicles and tok.pos == "NOUN") or lower == "it":
             return self._carried(i)  # a bare "the train" is left to the itinerary: whose train is it?
-        if any(self.p.tokens[c].dep == "acl" and self.p.tokens[c].lemma in self.lex.carry_lemmas
-               for k in self._name_parts(i) for c in self.p.children(k)):  # fmt: skip
-            return self._carried(i)  # "The Air China Boeing 747 carrying Kim": a carrier by any name
         if tok.pos == "NOUN" and lemma in self.lex.movement_nouns and tok.dep not in _SUBJECTS:
             # "after a journey that began in Minsk": whoever makes the journey (the verb it hangs on says)
             owner = self.subject_token(i)

@@ -41,6 +41,8 @@ article means: the word is dropped as a place."""
 DOMINANT_RATIO = 4
 """A name's most populous match wins outright when it has at least this many times the next one's people."""
 
+SHORT_NAME = 2
+"""Names of at most this many letters match a place's own name only."""
 NAME_ENTITY_VETO = frozenset({"PERSON", "ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"})
 PLACE_ENTITIES = frozenset({"GPE", "LOC"})
 _DASHES = frozenset({"-", "—", "–", "--"})
@@ -152,7 +154,13 @@ class _Resolver:
                 kwargs["near"] = list(near)
             if border:
                 kwargs["border"] = True
-            self._memo[key] = _as_list(self.geocoder.geocode(self.query_for(name), **kwargs))
+            found = _as_list(self.geocoder.geocode(self.query_for(name), **kwargs))
+            if len(fold(name).replace(" ", "")) <= SHORT_NAME:
+                # "the plain of Ur": a name this short is only the place whose own name it is, not one that
+                # lists it among its alternate names (Uren')
+                found = [loc for loc in found if fold(str(loc.raw.get("name", ""))) == fold(name)
+                         or fold(str(loc.raw.get("asciiname", ""))) == fold(name)]  # fmt: skip
+            self._memo[key] = found
         return self._memo[key]
 
     def country_code(self, name: str) -> str | None:
