@@ -483,3 +483,18 @@ def test_a_named_plane_carrying_the_traveller_and_a_two_letter_place(geocoder: G
     [left] = [e for e in reading.events if e.lemma == "leave"]
     assert left.mover == "Francis"
     assert all(m.place is None or m.place.country == "IQ" for m in reading.mentions if m.text == "Ur")
+
+
+def test_a_leader_tagged_as_an_organisation_moves_and_the_capital_is_the_leads(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    reading = _read(
+        "Draghi's long day in Ukraine\n\nROME - Italian Prime Minister Mario Draghi went to Ukraine.\n\n"
+        "Olaf Scholz had flown in from Berlin. Roughly ten hours after leaving Poland, the train eased into "
+        "the capital's central station.",
+        geocoder,
+    )
+    [flown] = [e for e in reading.events if e.lemma == "fly"]
+    assert flown.mover == "Olaf Scholz"
+    [capital] = [m for m in reading.mentions if m.text.startswith("the capital")]
+    assert capital.place is not None and capital.place.name == "Kyiv"  # not Warsaw, not the dateline's Rome

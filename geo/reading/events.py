@@ -142,7 +142,12 @@ def find_people(parsed: ParsedText, lex: Lexicon, mentions: Sequence[Mention] = 
     described = [(m.start, m.end) for m in mentions if m.kind == "descriptive" and m.place is not None]
     names: list[tuple[int, str, bool]] = []
     for ent in parsed.entities:
-        if ent.label != "PERSON" or _in_a_place(places, ent.char_start, ent.char_end):
+        if _in_a_place(places, ent.char_start, ent.char_end):
+            continue
+        if ent.label == "ORG" and _moving_name(parsed, ent, lex):
+            names.append((ent.start, parsed.tokens_text(ent.start, ent.end), True))
+            continue
+        if ent.label != "PERSON":
             continue
         possessive = ent.end < len(parsed.tokens) and parsed.tokens[ent.end].text in ("'s", "’s")
         if _in_a_place(described, ent.char_start, ent.char_end) and not possessive:
@@ -224,6 +229,20 @@ def _nationalities(
 
 
 _NOT_PEOPLE = frozenset({"ORG", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE", "DATE", "TIME"})
+
+
+def _moving_name(parsed: ParsedText, ent: Span, lex: Lexicon) -> bool:
+    """"Olaf Scholz had flown in from Berlin", tagged as an organisation: two or three capitalised words,
+    none an organisation's, a people's or a vehicle's, the subject of a verb of movement."""
+    toks = parsed.tokens[ent.start : ent.end]
+    if not 2 <= len(toks) <= 3 or not all(t.text.isalpha() and t.text.istitle() for t in toks):
+        return False
+    if any(fold(t.text) in lex.organisation_words or fold(t.text) in lex.demonyms
+           or t.lemma.casefold() in lex.vehicles for t in toks):  # fmt: skip
+        return False
+    root = next((t for t in toks if not ent.start <= t.head < ent.end), None)
+    return (root is not None and root.dep in _SUBJECTS
+            and parsed.tokens[root.head].lemma.casefold() in lex.movement)  # fmt: skip
 
 
 def _words_of_named_things(parsed: ParsedText) -> frozenset[str]:

@@ -217,7 +217,7 @@ def find_mentions(
         cand.paragraph = reader.paragraph(cand.start)
         cand.at_border = bool(cand.border_of) or reader.speaks_of_border(cand.start)
         cand.acts = reader.acts(cand.start, cand.end)
-        cand.left = cand.start > 0 and parsed.tokens[cand.start - 1].lower == "from"
+        cand.left = reader.left(cand.start, cand.end)
         cand.sentence = parsed.tokens[cand.start].sent
     _resolve_places(accepted, resolver)
     _resolve_anaphora(accepted)  # "the city" first: "the capital" after it is that city's country's
@@ -507,6 +507,15 @@ class _Reader:
         sentence = self.p.sentence(i)
         words = self.p.tokens[sentence.start : sentence.end]
         return any(t.lemma.casefold() in self.lex.border_words for t in words)
+
+    def left(self, start: int, end: int) -> bool:
+        """"from Poland", "after leaving Poland": a place set out from."""
+        toks = self.p.tokens
+        if start > 0 and toks[start - 1].lower == "from":
+            return True
+        root = toks[self._root(start, end)]
+        motion = self.lex.movement.get(toks[root.head].lemma.casefold())
+        return root.dep in ("dobj", "obj") and motion is not None and motion.object == "from"
 
     def acts(self, start: int, end: int) -> bool:
         """The span is the subject of a verb that is no movement ("Seoul said", "Pyongyang has never
@@ -939,16 +948,19 @@ def _resolve_capitals(candidates: list[_Candidate], geocoder: SupportsGeocode) -
             ]  # fmt: skip
             country = before[-1].place.country if before and before[-1].place else None
         if not country:
+            # the country the headline or lead is about ("Draghi's long day in Ukraine", "took secret train
+            # into Ukraine … from Poland to the capital"), before where the reporter files from
+            lead = [c.place.country for c in ordered if c.place is not None and c.place.country
+                    and c.kind != "dateline" and c.paragraph <= 1 and not c.left and not c.acts
+                    and c.place.country not in left]  # fmt: skip
+            country = lead[0] if lead else None
+        if not country:
             dateline = next((c for c in ordered if c.kind == "dateline" and c.place is not None), None)
             country = dateline.place.country if dateline is not None and dateline.place is not None else None
         if not country:
-            # the country the headline or lead names first ("took secret train into Ukraine … from Poland to
-            # the capital"), else the one the article names most
             named = [c.place.country for c in ordered if c.place is not None and c.place.kind == "country"
                      and c.place.country not in left]  # fmt: skip
-            lead = [c.place.country for c in ordered if c.place is not None and c.place.kind == "country"
-                    and c.paragraph <= 1 and c.place.country not in left]  # fmt: skip
-            country = lead[0] if lead else Counter(named).most_common(1)[0][0] if named else None
+            country = Counter(named).most_common(1)[0][0] if named else None
         location = capital_of(country) if country else None
         if location is not None:
             place = _place_from(location)
