@@ -204,3 +204,8 @@ def test_small_namesake_far_away_in_a_country_never_named_is_no_place(geocoder: 
         "Putin flew from Moscow to Vladivostok, Russia's main Pacific port, on Tuesday.", geocoder
     )
     assert _names(mentions) == {"Moscow", "Vladivostok", "Russia"}
+
+
+def test_a_name_after_a_kin_noun_is_a_person_not_a_place(geocoder: GazetteerGeocoder) -> None:
+    mentions = _short("Nixon and his wife Pat spent two nights in Honolulu.", geocoder)
+    assert [m.text for m in mentions] == ["Honolulu"]
