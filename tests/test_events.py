@@ -498,3 +498,18 @@ def test_a_leader_tagged_as_an_organisation_moves_and_the_capital_is_the_leads(
     assert flown.mover == "Olaf Scholz"
     [capital] = [m for m in reading.mentions if m.text.startswith("the capital")]
     assert capital.place is not None and capital.place.name == "Kyiv"  # not Warsaw, not the dateline's Rome
+
+
+def test_a_retrospective_tells_later_trips_apart_and_a_plane_named_the_spirit_is_nobody(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    text = (
+        "Fifty years on: the week Nixon flew into the unknown\n\nFifty years ago today, the Spirit of '76 "
+        "landed at Peking. The Spirit of '76 left Shanghai on 28 February. In 1975 Gerald Ford flew to "
+        "Peking."
+    )
+    article = Article("r", text, datetime(2022, 2, 21, tzinfo=ZoneInfo("UTC")), publisher="T")
+    reading = read_articles([article], geocoder)[0]
+    assert "Spirit" not in reading.people.counts
+    [ford] = [e for e in reading.events if e.mover == "Gerald Ford"]
+    assert ford.status == "earlier"

@@ -273,6 +273,7 @@ def _untagged_movers(
         return (
             tok.pos == "PROPN" and tok.text[:1].isupper() and not tok.text.isupper() and len(tok.text) > 2
             and tok.i not in taken and word not in known
+            and (tok.i == 0 or parsed.tokens[tok.i - 1].lower not in ("the", "a", "an"))  # the Spirit of '76
             and (ent is None or ent.label not in _NOT_PEOPLE)
             and word not in lex.demonyms and word not in lex.organisations
             and tok.lower.rstrip(".") not in lex.person_titles and tok.lemma.casefold() not in lex.vehicles
@@ -745,18 +746,22 @@ class _Frames:
         return self._earlier_words(i)
 
     def _earlier_words(self, i: int) -> bool:
-        """An earlier trip: a year before the article's, or words such as "in the past", in the clause."""
+        """Another trip: a year before the story's (or, in a retrospective, after it), or words such as
+        "in the past", in the clause."""
         sent = self.p.sentence(i)
         text = self.p.span_text(sent).casefold()
         published = self.story_year
+        retrospective = published < self.article.published.year
         for match in _YEAR.finditer(text):
             since = text[max(0, match.start() - 6) : match.start()].strip().endswith("since")
-            if int(match.group(1)) >= published:
-                continue
+            year = int(match.group(1))
+            if year == published or (year > published and not retrospective):
+                continue  # this trip's year, or a plan for a later one; in a retrospective a later year is
+                # another trip ("In 1975 Gerald Ford flew to Peking")
             if since:  # "the first trip since 2002" is now, but "since 2002, when he travelled to X" is then
-                year = self.p.token_at(sent.char_start + match.start())
+                at = self.p.token_at(sent.char_start + match.start())
                 when = [c for c in self.p.children(i) if self.p.tokens[c].lower == "when"]
-                if (i in self.p.subtree(year) and i != year) or any(year < c <= year + 2 for c in when):
+                if (i in self.p.subtree(at) and i != at) or any(at < c <= at + 2 for c in when):
                     return True
                 continue
             if self._in_clause_of(sent.char_start + match.start(), i):
