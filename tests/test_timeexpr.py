@@ -499,3 +499,12 @@ def test_ties_set_up_thirty_years_ago_are_no_anniversary() -> None:
         "leaves on 21 August."
     found = texts(text, published=datetime(2024, 8, 19, tzinfo=UTC))
     assert [e.first_date for e in found if e.text == "21 August"] == [date(2024, 8, 21)]
+
+
+def test_at_noon_alone_is_noon_of_the_day_told_and_with_a_date_stays_whole() -> None:
+    found = texts("The train left Berlin on Friday morning and pulled into Hamburg at around noon. "
+                  "It eased into Moscow at noon on 16 December 1949.",
+                  published=datetime(2023, 3, 31, 19, tzinfo=UTC))
+    got = {e.text: (e.first_date, e.start_hour, e.end_hour) for e in found}
+    assert got["at around noon"] == (date(2023, 3, 31), 11.5, 12.5)
+    assert got["noon on 16 December 1949"][0] == date(1949, 12, 16)

@@ -773,6 +773,18 @@ class _Reader:
                 return spec, part[2]
             if (same or following) and self.low(j + length, end) == "day" and mod is None:
                 return _Day("anaphor", offset=1 if following else 0), j + length + 1
+        if word == "at" and mod is None:
+            # "pulled into Hamburg at around noon": noon or midnight of the day the text is telling
+            k = j + 1
+            while self.low(k, end) in _ROUGHLY:
+                k += 1
+            dated = self.core(k + 1, end) is not None or (
+                self.low(k + 1, end) in ("on", "of") and self.core(k + 2, end) is not None
+            )  # "at noon on 16 December 1949" is read whole, as a day with its part
+            if self.low(k, end) in ("noon", "midnight", "midday") and not dated:
+                spec = _Day("anaphor", offset=0)
+                spec.part = self.low(k, end)
+                return spec, k + 1
         if word == "in" and self.low(j + 1, end) == "the" and mod is None:
             # "crossed the border in the morning": that part of the day the text is telling
             part = self.part_at(j + 2, end)
@@ -899,6 +911,10 @@ def _stamp_zone(article: Article, cues: TimeCues) -> str:
     minutes = int(offset.total_seconds() // 60)
     sign = "-" if minutes < 0 else "+"
     return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
+_ROUGHLY = frozenset({"around", "about", "roughly", "approximately"})
+"""Words between "at" and "noon" that leave it noon ("at around noon")."""
 
 
 def _twelve(hour: int, minute: int, ampm: str) -> float:
