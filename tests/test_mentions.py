@@ -209,3 +209,8 @@ def test_small_namesake_far_away_in_a_country_never_named_is_no_place(geocoder: 
 def test_a_name_after_a_kin_noun_is_a_person_not_a_place(geocoder: GazetteerGeocoder) -> None:
     mentions = _short("Nixon and his wife Pat spent two nights in Honolulu.", geocoder)
     assert [m.text for m in mentions] == ["Honolulu"]
+
+
+def test_an_airport_named_after_its_city_outside_the_capitalised_run(geocoder: GazetteerGeocoder) -> None:
+    mentions = _short("Charles had landed at Berlin Brandenburg airport on Wednesday afternoon.", geocoder)
+    assert [(m.text, m.place and m.place.name) for m in mentions] == [("Berlin", "Berlin")]

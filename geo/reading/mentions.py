@@ -629,7 +629,9 @@ class _Reader:
         """"Beijing Capital International Airport", "Moscow Vnukovo airport": a facility whose name starts
         with the town's is in that town, whatever words come between."""
         last = self.p.tokens[end - 1].lemma.casefold()
-        return end - a <= 6 and last in self.lex.name_facilities
+        after = self.p.tokens[end].lemma.casefold() if end < len(self.p.tokens) else ""
+        # the facility word may stand outside the capitalised run: "Berlin Brandenburg airport"
+        return end - a <= 6 and (last in self.lex.name_facilities or after in self.lex.name_facilities)
 
     def _place_word(self, lemma: str) -> bool:
         """A word that, beside a name, says the name is a place: "station", "border town", "railway"."""
