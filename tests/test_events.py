@@ -513,3 +513,18 @@ def test_a_retrospective_tells_later_trips_apart_and_a_plane_named_the_spirit_is
     assert "Spirit" not in reading.people.counts
     [ford] = [e for e in reading.events if e.mover == "Gerald Ford"]
     assert ford.status == "earlier"
+
+
+def test_not_here_but_there_and_being_somewhere_and_a_plan_that_did_not_happen(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    frames = _frames(
+        "Orbán flew from Brussels not home to Budapest but to Debrecen. Kim flew not to Beijing but to "
+        "Dalian. They were in Trelleborg by evening. The king had been due in Paris on Sunday.",
+        geocoder,
+    )
+    places = {(lemma, tuple(p)): status for _, lemma, status, p, _ in frames}
+    assert places[("fly", (("from", "Brussels"), ("to", "Debrecen")))] == "happened"
+    assert places[("fly", (("to", "Dalian"),))] == "happened"
+    assert places[("be", (("at", "Trelleborg"),))] == "happened"
+    assert places[("be", (("at", "Paris"),))] == "hypothetical"

@@ -647,6 +647,10 @@ class _Frames:
                 status = "planned"
             if depth == 0 and tok.lemma == "be" and status == "happened" and self._be_to(kids):
                 status = "planned"  # "the talks are to be held in X", "he is to visit X"
+            if depth == 0 and tok.lemma == "be" and any(
+                c.dep == "acomp" and c.lemma.casefold() in self.lex.expect_lemmas for c in kids
+            ):  # "is due in Paris on Sunday"; "had been due in Paris" and was not
+                return "hypothetical" if self._takes_had(k) else "expected"
             if depth > 0 and (tok.dep in ("ccomp", "relcl", "acl") or tok.lemma in self.lex.reporting_lemmas):
                 break
             if k == clause_root:
@@ -874,14 +878,19 @@ class _Frames:
                 # "continue by train to Vladivostok": the parser hangs "to" on the vehicle
                 heads.extend(o for o in self.p.children(child) if self.p.tokens[o].lemma in self.lex.vehicles)
         for head in heads:
+            negated_head = head != i and self._negated(head)
             for child in self._with_conjoined_preps(head):
                 tok = self.p.tokens[child]
+                if self._negated(child) or (negated_head and tok.head == head):
+                    continue  # "flew from Brussels not home to Budapest but to Debrecen"
                 if tok.dep in ("prep", "prt", "advmod") and tok.lower == "out":
                     # "flew out of Madrid": the parser hangs "of" on "out"
                     of = next((c for c in self.p.children(child) if self.p.tokens[c].lower == "of"), None)
                     if of is not None:
                         child, tok = of, self.p.tokens[of]
-                if tok.dep == "prep" or (tok.dep == "prt" and tok.lower in ("into", "through", "across")):
+                conjoined = tok.dep == "conj" and tok.pos == "ADP"  # "not to Beijing but to Dalian"
+                particle = tok.dep == "prt" and tok.lower in ("into", "through", "across")
+                if tok.dep == "prep" or conjoined or particle:
                     relation = self._relation(tok, motion, lemma)
                     if relation is None:
                         continue
@@ -1157,6 +1166,9 @@ class _Frames:
             return None
         objects = (c for c in kids if self.p.tokens[c].dep in ("dobj", "obj"))
         return next((c for c in objects if self._who_quick_or_pronoun(c)), None)
+
+    def _negated(self, k: int) -> bool:
+        return any(self.p.tokens[c].dep == "neg" for c in self.p.children(k))
 
     def _named_end(self, verb: int) -> bool:
         """The move names where it ends, even if no gazetteer knows it ("arrived in Downing Street")."""
