@@ -627,3 +627,15 @@ def test_a_place_first_left_and_reached_again_later_is_the_way_home(geocoder: Ga
     article = Article("t", text, datetime(2022, 6, 18, 12, tzinfo=ZoneInfo("Europe/Rome")), publisher="T")
     names = [s.name for s in _itinerary([article], geocoder).stops]
     assert names[0] == names[-1] == "Rome"
+
+
+def test_an_untold_short_hop_of_a_flown_journey_is_made_on_the_ground(geocoder: GazetteerGeocoder) -> None:
+    text = (
+        "Orbán's peace mission\n\nBUDAPEST - Hungarian Prime Minister Viktor Orbán flew from Brussels to "
+        "Debrecen on Monday. He crossed into Ukraine at Beregsurány. On Friday he flew to Moscow."
+    )
+    article = Article("t", text, datetime(2024, 7, 6, 12, tzinfo=ZoneInfo("Europe/Budapest")), publisher="T")
+    itinerary = _itinerary([article], geocoder)
+    names = [s.name for s in itinerary.stops]
+    hop = itinerary.hops[names.index("Debrecen")]
+    assert (hop.mode, hop.mode_inferred) == ("road", True)

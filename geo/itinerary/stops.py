@@ -718,6 +718,8 @@ def _merge_descriptions(order: list[StopKey], drafts: dict[StopKey, _Draft]) -> 
     return order
 
 
+GROUND_KM = 400.0
+"""An untold hop shorter than this, in a journey told as flown, is assumed made on the ground."""
 NEARBY_KM = 30.0
 """Consecutive stops this close in one country are one stop (an airport, a palace, a hotel in a city)."""
 LOCAL_KM = 60.0
@@ -952,9 +954,16 @@ def _hops(
     via = [e for e in evidence if e.relation in ("via", "to") and e.mention.place is not None
            and e.mention.place.kind == "country"]  # fmt: skip
     hops: list[Hop] = []
+    told_by_hop = [_hop_evidence(keys[i], keys[i + 1], evidence, key_of) for i in range(len(keys) - 1)]
+    # a journey that tells a short flight (a helicopter to the border) may have flown its untold short hops
+    short_flights = any(
+        _told_mode(told, stops[i], stops[i + 1]) == "air"
+        and (_km(stops[i].place, stops[i + 1].place) or 0) < GROUND_KM
+        for i, told in enumerate(told_by_hop) if told
+    )  # fmt: skip
     for i in range(len(keys) - 1):
         a, b = stops[i], stops[i + 1]
-        told = _hop_evidence(keys[i], keys[i + 1], evidence, key_of)
+        told = told_by_hop[i]
         countries = {s.place.country for s in (a, b) if s.place is not None}
         through = tuple(
             dict.fromkeys(
@@ -997,6 +1006,20 @@ def _hops(
                     mode_inferred=True,
                     reason=f"No sentence tells how {a.name} → {b.name} was travelled; the two countries "
                     "share no land border and no country in between is named, so the hop is assumed flown.",
+                )
+            )
+            continue
+        if fallback == "air" and km is not None and km < GROUND_KM and not short_flights:
+            # a short hop in a journey told as flown is the drive or the train between its flights
+            ground: Mode = max(("road", "rail"), key=lambda m: general.get(m, 0))  # type: ignore[arg-type]
+            hops.append(
+                Hop(
+                    mode=ground,
+                    mode_inferred=True,
+                    via_countries=through,
+                    reason=f"No sentence tells how {a.name} → {b.name} was travelled; {km:.0f} km is a short "
+                    f"hop for a flight, so it is assumed by {ground}"
+                    + (", the way the journey is told to go on the ground." if general.get(ground) else "."),
                 )
             )
             continue
