@@ -644,6 +644,10 @@ class _Reader:
             return True  # "St. Michael's Cathedral": the building's own word is no town
         if fold(self.p.tokens_text(a, b)) in self.lex.demonyms:
             return True  # "addressed the summit in English": a people or a language, not English, Arkansas
+        root = self._root(a, b)
+        if any(self.p.tokens[c].dep == "appos" and self.p.tokens[c].lemma.casefold() in self.lex.name_vetoes
+               for c in self.p.children(root)):  # fmt: skip
+            return True  # "along Khreshchatyk, the city's main street": what it is named as, a street
         ent = self._entity_over(a, b)
         if ent is not None and ent.label in NAME_ENTITY_VETO and (ent.start < a or ent.end > b):
             extra = [t for t in self.p.tokens[ent.start : ent.end] if not a <= t.i < b]
