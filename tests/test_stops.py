@@ -639,3 +639,17 @@ def test_an_untold_short_hop_of_a_flown_journey_is_made_on_the_ground(geocoder: 
     names = [s.name for s in itinerary.stops]
     hop = itinerary.hops[names.index("Debrecen")]
     assert (hop.mode, hop.mode_inferred) == ("road", True)
+
+
+def test_an_earlier_trip_in_a_dated_sentence_and_a_way_home_that_ends_the_journey(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    text = (
+        "Johnson makes surprise visit to Kyiv\n\nBritish Prime Minister Boris Johnson arrived in Kyiv on "
+        "Saturday. Only once Mr Johnson was back in London did Downing Street confirm the trip.\n\nIt was "
+        "his second trip to the region: on 1 March he visited troops in Estonia and met Poland's leaders in "
+        "Warsaw."
+    )
+    article = Article("t", text, datetime(2022, 4, 10, 12, tzinfo=ZoneInfo("Europe/London")), publisher="T")
+    names = [s.name for s in _itinerary([article], geocoder).stops]
+    assert names == ["Kyiv", "London"]

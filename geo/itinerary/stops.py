@@ -58,6 +58,8 @@ NARRATIVE_WEIGHT = 0.5
 things happened in, so this breaks ties that only geography would, and gives way to anything stated."""
 RETURN_HOME_WEIGHT = 1.0
 """A return to the place the journey began is its end, unless more is told of what came after."""
+HOME_WEIGHT = 2.0
+"""A place the traveller is only said to go back to (and was not told at before) ends the journey: home."""
 WEEKDAY_WEIGHT = 0.75
 """A weekday alone is read against the publication day and may land in the wrong week: it counts less
 than two frames told in sequence."""
@@ -154,8 +156,8 @@ trip to Moscow in July" in a report of an August journey)."""
 
 def one_trip(evidence: Sequence[Evidence], when: Mapping[tuple[str, int], Window]) -> list[Evidence]:
     """The evidence of the trip told: the traveller's dated frames fall into groups separated by more than
-    ``OTHER_TRIP_DAYS``; frames dated in a smaller group than the largest are another trip's (with no
-    largest group, all stay). Undated frames stay."""
+    ``OTHER_TRIP_DAYS``; frames dated in a smaller group than the largest (of equals, the latest) are another
+    trip's. Undated frames stay, unless their sentence dates its moves in another group."""
     dated = sorted({when[k][:2] for k in ((e.event.article, e.event.token) for e in evidence) if k in when})
     if len(dated) < 2:
         return list(evidence)
@@ -173,12 +175,26 @@ def one_trip(evidence: Sequence[Evidence], when: Mapping[tuple[str, int], Window
         k = (e.event.article, e.event.token)
         if k in when:
             size[group_of[when[k][:2]]] += 1
-    (keep, most), *rest = size.most_common()
-    if rest and rest[0][1] == most:
-        return list(evidence)  # no group outweighs the others: nothing says which trip is told
-    return [e for e in evidence
-            if (k := (e.event.article, e.event.token)) not in when
-            or group_of[when[k][:2]] == keep]  # fmt: skip
+    most = max(size.values())
+    # the largest group is the trip told; of equal ones, the latest (news tells the newest trip; a piece
+    # that looks back dates its own story, so its frames fall in one group)
+    keep = max((g for g, n in size.items() if n == most), key=lambda g: groups[g][0])
+    # "on 1 March he visited troops in Estonia and met Poland's leaders in Warsaw": an undated move goes with
+    # the dated moves of its sentence
+    in_sentence: dict[tuple[str, int], set[int]] = defaultdict(set)
+    for e in evidence:
+        k = (e.event.article, e.event.token)
+        if k in when:
+            in_sentence[(e.event.article, e.event.sentence_start)].add(group_of[when[k][:2]])
+
+    def kept(e: Evidence) -> bool:
+        k = (e.event.article, e.event.token)
+        if k in when:
+            return group_of[when[k][:2]] == keep
+        groups = in_sentence.get((e.event.article, e.event.sentence_start))
+        return not groups or keep in groups
+
+    return [e for e in evidence if kept(e)]
 
 
 def second_visits(
@@ -462,6 +478,10 @@ def _endpoint_scores(
     def farthest(k: StopKey) -> float:
         return _km(start, drafts[k].place) or 0.0
 
+    for key in dest_score:  # "only once Johnson was back in London": a way home ends the journey
+        home_only = key[-1:] != ("again",) and all(e.relation in ("to", "at") for e in drafts[key].evidence)
+        if home_only and any(e.event.returning for e in drafts[key].evidence):
+            dest_score[key] += HOME_WEIGHT
     # a place the text or the dates put before another is no end while one that nothing puts first is
     last = {k: v for k, v in dest_score.items() if not before[k]}
     if last:
