@@ -528,3 +528,16 @@ def test_not_here_but_there_and_being_somewhere_and_a_plan_that_did_not_happen(
     assert places[("fly", (("to", "Dalian"),))] == "happened"
     assert places[("be", (("at", "Trelleborg"),))] == "happened"
     assert places[("be", (("at", "Paris"),))] == "hypothetical"
+
+
+def test_there_is_the_town_the_sentence_before_names(geocoder: GazetteerGeocoder) -> None:
+    reading = _read(
+        "Japan's Kishida makes secret trip to Kyiv\n\nKishida reached Kyiv by train on Tuesday.\n\nFirst "
+        "pictures from Bucha, about 25 km north-west of the capital. A member of the party says Kishida got "
+        "there at about 1.40pm.",
+        geocoder,
+    )
+    [got] = [e for e in reading.events if e.lemma == "get"]
+    assert [m.text for _, m in got.places] == ["Bucha"]
+    [capital] = [m for m in reading.mentions if m.text == "the capital"]
+    assert capital.place is not None and capital.place.name == "Kyiv"  # not Japan's, whose Kishida is

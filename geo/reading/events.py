@@ -1167,6 +1167,21 @@ class _Frames:
         objects = (c for c in kids if self.p.tokens[c].dep in ("dobj", "obj"))
         return next((c for c in objects if self._who_quick_or_pronoun(c)), None)
 
+    def _place_told_just_before(self, sent: Span, previous: Event | None) -> Mention | None:
+        """The town named last in the sentence before, in the same paragraph, when no move was told since
+        it: "there" is the place the text just spoke of."""
+        index = self.p.tokens[sent.start].sent
+        start = self.p.sentences[index - 1].char_start if index > 0 else sent.char_start
+        if "\n\n" in self.p.text[start : sent.char_start]:
+            return None
+        if previous is not None and previous.article == self.article.id and previous.sentence_start >= start:
+            return None  # the sentence before told a move: its place is "there"
+        named = [m for m in self.mentions if start <= m.start < sent.char_start and not m.is_area
+                 and m.place is not None]  # fmt: skip
+        # a town named outright before one described ("Bucha, about 25 km north-west of the capital")
+        by_name = [m for m in named if m.kind != "descriptive"]
+        return (by_name or named)[-1] if named else None
+
     def _negated(self, k: int) -> bool:
         return any(self.p.tokens[c].dep == "neg" for c in self.p.children(k))
 
@@ -1332,6 +1347,10 @@ class _Frames:
                 if motion.at_place and relation == "at":
                     relation = "from"  # "boarded the train there": the next hop leaves from there
                 if mention is _THERE:
+                    told = self._place_told_just_before(sent, previous)
+                    if told is not None:
+                        resolved.append((relation, told))  # "Pictures from Bucha. … got there at 1.40pm"
+                        continue
                     if previous is None or previous.article != self.article.id:
                         continue
                     # where the last move went, else where it left from ("left Taipei at 6 p.m. … She had

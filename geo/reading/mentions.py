@@ -80,6 +80,10 @@ class _Candidate:
     left: bool = False
     """The name follows "from": "from Poland to the capital" is not to Poland's capital."""
     sentence: int = -1
+    owner: bool = False
+    reached: bool = False
+    """The name follows "to", "into", "for": a place gone to."""
+    """The name owns what follows ("Japan's Kishida"): whose, not where."""
 
 
 # --- names in the parse ---------------------------------------------------------------------------------
@@ -219,6 +223,8 @@ def find_mentions(
         cand.acts = reader.acts(cand.start, cand.end)
         cand.left = reader.left(cand.start, cand.end)
         cand.sentence = parsed.tokens[cand.start].sent
+        cand.owner = cand.end < len(parsed.tokens) and parsed.tokens[cand.end].text in ("'s", "’s")
+        cand.reached = cand.start > 0 and parsed.tokens[cand.start - 1].lower in ("to", "into", "for")
     _resolve_places(accepted, resolver)
     _resolve_anaphora(accepted)  # "the city" first: "the capital" after it is that city's country's
     _resolve_capitals(accepted, geocoder)
@@ -941,8 +947,10 @@ def _resolve_capitals(candidates: list[_Candidate], geocoder: SupportsGeocode) -
     for k, cand in enumerate(ordered):
         if cand.evidence != "capital" or cand.place is not None:
             continue
-        left = {c.place.country for c in ordered
-                if c.left and c.place is not None and c.sentence == cand.sentence}  # fmt: skip
+        # "from Poland to the capital", "after leaving Poland, the train eased into the capital": a place set
+        # out from is not the capital reached (but "pictures from Bucha, north-west of the capital" may be)
+        left_here = [c for c in ordered if c.left and c.paragraph == cand.paragraph] if cand.reached else []
+        left = {c.place.country for c in left_here if c.place is not None and c.sentence == cand.sentence}
         country = cand.hint if cand.hint not in left else None  # "from Poland to the capital": not Warsaw
         if not country:
             # the country of the place told just before in this paragraph, before the dateline's (the story
@@ -950,15 +958,15 @@ def _resolve_capitals(candidates: list[_Candidate], geocoder: SupportsGeocode) -
             before = [
                 c for c in ordered[:k]
                 if c.place is not None and c.place.country and c.kind != "dateline" and not c.acts
-                and c.paragraph == cand.paragraph and not c.left
+                and c.paragraph == cand.paragraph and c not in left_here
             ]  # fmt: skip
             country = before[-1].place.country if before and before[-1].place else None
         if not country:
             # the country the headline or lead is about ("Draghi's long day in Ukraine", "took secret train
             # into Ukraine … from Poland to the capital"), before where the reporter files from
             lead = [c.place.country for c in ordered if c.place is not None and c.place.country
-                    and c.kind != "dateline" and c.paragraph <= 1 and not c.left and not c.acts
-                    and c.place.country not in left]  # fmt: skip
+                    and c.kind != "dateline" and c.paragraph <= 1 and c not in left_here and not c.acts
+                    and not c.owner and c.place.country not in left]  # fmt: skip
             country = lead[0] if lead else None
         if not country:
             dateline = next((c for c in ordered if c.kind == "dateline" and c.place is not None), None)
