@@ -225,3 +225,9 @@ def test_border_words_rank_the_namesake_at_a_border_first(geocoder: GazetteerGeo
     at_border = _one(geocoder.geocode("Pingxiang", border=True))
     assert inland.raw["admin1"] != at_border.raw["admin1"]
     assert at_border.latitude < 23 and "within 40 km of another country" in at_border.raw["why"]
+
+
+def test_a_far_larger_namesake_beats_a_village_nearer_the_journey(geocoder: GazetteerGeocoder) -> None:
+    washington = (38.895, -77.036)
+    location = geocoder.geocode("Anchorage", near=[washington])
+    assert location is not None and location.raw["admin1"] == "AK"  # not the Kentucky village of 2,420

@@ -31,6 +31,10 @@ if TYPE_CHECKING:
 EQUALLY_NEAR_KM = 100.0
 """Candidates within this many km of the nearest one to the journey count as equally near (then population
 decides): a town 20 km closer should not beat the city everyone means."""
+DOMINANT_FACTOR = 20
+DOMINANT_POPULATION = 100_000
+"""A namesake at least this populous and this many times larger than every nearer one is the place meant,
+however far it lies from the journey's other places."""
 BORDER_KM = 40.0
 """A place this close to a town of another country lies "at the border": when the words around a name speak
 of a border, the small namesake by a frontier beats a larger one hundreds of km inland."""
@@ -142,6 +146,8 @@ class GazetteerGeocoder(Geocoder):
         ]
         known = [r.distance_km for r in ranked if r.distance_km is not None]
         nearest_km = min(known) if known else None
+        if nearest_km is not None and not border:
+            nearest_km = _widened(ranked, nearest_km)
         ranked.sort(key=lambda r: r.key(nearest_km))
         if exactly_one:
             return self._location(ranked[0], _why(query, ranked, 0, preferred, nearest_km))
@@ -264,6 +270,20 @@ def _codes(country_codes: str | Iterable[str] | None) -> frozenset[str]:
     if isinstance(country_codes, str):
         country_codes = country_codes.replace(";", ",").split(",")
     return frozenset(code.strip().upper() for code in country_codes if code.strip())
+
+
+def _widened(ranked: Sequence[_Ranked], nearest_km: float) -> float:
+    """The nearness a city far larger than every near namesake still meets: Anchorage, Alaska (290,000)
+    over a village of 2,420 that happens to lie nearer the journey's other places. Journeys by air span
+    continents, so nearness only ranks namesakes of comparable size."""
+    near = [r.entry.population for r in ranked
+            if r.distance_km is not None and r.distance_km <= nearest_km + EQUALLY_NEAR_KM]  # fmt: skip
+    biggest_near = max(near, default=0)
+    far = [r for r in ranked if r.distance_km is not None and r.entry.population >= DOMINANT_POPULATION
+           and r.entry.population >= DOMINANT_FACTOR * max(biggest_near, 1)]  # fmt: skip
+    if not far:
+        return nearest_km
+    return max(nearest_km, max(r.distance_km or 0.0 for r in far) - EQUALLY_NEAR_KM)
 
 
 def _nearest_km(entry: GazetteerEntry, points: Sequence[Coordinates]) -> float:
