@@ -541,3 +541,18 @@ def test_there_is_the_town_the_sentence_before_names(geocoder: GazetteerGeocoder
     assert [m.text for _, m in got.places] == ["Bucha"]
     [capital] = [m for m in reading.mentions if m.text == "the capital"]
     assert capital.place is not None and capital.place.name == "Kyiv"  # not Japan's, whose Kishida is
+
+
+def test_a_byline_names_no_traveller_a_title_names_a_queen_and_she_is_hers(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    reading = _read(
+        "How the Queen crossed a century in Ireland\n\nBy Niamh Costigan\n\nThe cordon had kept Queen "
+        "Elizabeth II away from the public all week. The aerodrome is named after Roger Casement, hanged in "
+        "1916. She was driven to Cork on Friday.",
+        geocoder,
+    )
+    assert "Niamh Costigan" not in reading.people.counts
+    assert "Elizabeth II" in reading.people.women
+    [driven] = [e for e in reading.events if e.lemma == "drive"]
+    assert driven.mover == "Elizabeth II"

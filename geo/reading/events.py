@@ -43,6 +43,8 @@ class People:
     shared_roles: dict[str, frozenset[str]] = field(default_factory=dict)
     """Role words the article gives to more than one person ("President Moon", "Trump … the US
     president"): "the president" is then the one named most, else whichever of them was last the subject."""
+    women: frozenset[str] = frozenset()
+    """People a title names as women ("Queen Elizabeth II", "Mrs May"): whom "she" and "her" stand for."""
     nationality: dict[str, str] = field(default_factory=dict)
     """Person → country code the article gives them ("Japan's Kishida", "Japanese Prime Minister Fumio
     Kishida"): "the Japanese prime minister" is then Kishida even when another prime minister is titled."""
@@ -142,7 +144,7 @@ def find_people(parsed: ParsedText, lex: Lexicon, mentions: Sequence[Mention] = 
     described = [(m.start, m.end) for m in mentions if m.kind == "descriptive" and m.place is not None]
     names: list[tuple[int, str, bool]] = []
     for ent in parsed.entities:
-        if _in_a_place(places, ent.char_start, ent.char_end):
+        if _in_a_place(places, ent.char_start, ent.char_end) or _in_byline(parsed, ent.start):
             continue
         if ent.label == "ORG" and _moving_name(parsed, ent, lex):
             names.append((ent.start, parsed.tokens_text(ent.start, ent.end), True))
@@ -160,6 +162,7 @@ def find_people(parsed: ParsedText, lex: Lexicon, mentions: Sequence[Mention] = 
                 for k in range(ent.start, ent.end)
             )  # "Kim's train arrived … after he left": the possessor of the subject is who "he" is
             names.append((ent.start, name, is_subject))
+    names = sorted([*names, *_titled_names(parsed, names, places, lex)])
     names = sorted([*names, *_unlabelled_full_names(parsed, names, places, lex)])
     names = sorted([*names, *_untagged_movers(parsed, names, places, lex)])
     full = list(dict.fromkeys(n for _, n, _ in names if len(n.split()) >= 2))
@@ -203,7 +206,11 @@ def find_people(parsed: ParsedText, lex: Lexicon, mentions: Sequence[Mention] = 
         holders[word].add(holder)
     shared = {word: frozenset(who) for word, who in holders.items() if len(who) > 1}
     nationality = _nationalities(parsed, resolved, mentions, lex)
-    return People(tuple(full), by_word, tuple(resolved), dict(totals), titles, shared, nationality)
+    women = frozenset(
+        name for i, name, _ in resolved
+        if any(parsed.tokens[k].lower.rstrip(".") in lex.female_titles for k in range(max(0, i - 2), i))
+    )  # fmt: skip
+    return People(tuple(full), by_word, tuple(resolved), dict(totals), titles, shared, women, nationality)
 
 
 def _nationalities(
@@ -229,6 +236,44 @@ def _nationalities(
 
 
 _NOT_PEOPLE = frozenset({"ORG", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE", "DATE", "TIME"})
+
+
+def _titled_names(
+    parsed: ParsedText, names: Sequence[tuple[int, str, bool]], places: Sequence[tuple[int, int]],
+    lex: Lexicon,
+) -> list[tuple[int, str, bool]]:
+    """"Queen Elizabeth II", "Pope Francis" where the model tags no person: capitalised words right after a
+    capitalised title ("Queen", "Pope", "President") are a person's name."""
+    taken = {k for k, name, _ in names for k in range(k, k + len(name.split()))}
+    out: list[tuple[int, str, bool]] = []
+    toks = parsed.tokens
+    for tok in toks[:-1]:
+        if not tok.text[:1].isupper() or tok.lower.rstrip(".") not in lex.person_titles:
+            continue
+        run: list[Token] = []
+        k = tok.i + 1
+        while k < len(toks) and len(run) < 3 and toks[k].pos == "PROPN" and toks[k].text[:1].isupper():
+            if toks[k].lower.rstrip(".") in lex.person_titles:
+                break
+            run.append(toks[k])
+            k += 1
+        if not run or any(t.i in taken for t in run) or _in_a_place(places, run[0].start, run[-1].end):
+            continue
+        ent = parsed.entity_at(run[0].i)
+        if ent is not None and ent.label in ("GPE", "LOC", "FAC", "NORP"):
+            continue
+        name = " ".join(t.text for t in run)
+        out.append((run[0].i, name, any(t.dep in _SUBJECTS for t in run)))
+        taken.update(t.i for t in run)
+    return out
+
+
+def _in_byline(parsed: ParsedText, i: int) -> bool:
+    """"By Niamh Costigan": a line that starts with "By" and has no verb names the reporter, nobody who
+    travels."""
+    sentence = parsed.sentence(i)
+    words = [t for t in parsed.tokens[sentence.start : sentence.end] if t.pos not in ("SPACE", "PUNCT")]
+    return bool(words) and words[0].text == "By" and not any(t.pos in ("VERB", "AUX") for t in words)
 
 
 def _moving_name(parsed: ParsedText, ent: Span, lex: Lexicon) -> bool:
@@ -514,6 +559,12 @@ class _Frames:
                 return last[-1]
         if lemma in self.lex.person_nouns and lemma in self.people.titles:
             return self.people.titles[lemma]  # "the prime minister" is the one titled so
+        if lower in ("she", "her", "hers", "herself") and self._a_woman_leads():
+            # the woman named last before it, else the one named most ("Queen Elizabeth II … The aerodrome is
+            # named after Roger Casement … She stepped out in green")
+            before = [n for k, n, _ in self.people.positions if k < i and n in self.people.women]
+            most = max(self.people.women, key=lambda n: self.people.counts.get(n, 0))
+            return before[-1] if before else most
         if lower in self.lex.pronouns or lemma in self.lex.person_nouns:
             # the person named earlier in the same sentence, else the last one named as a subject
             sent = self.p.sentence(i)
@@ -537,6 +588,13 @@ class _Frames:
                 return self.last_mover
             return self.people.last_before(i, subject=True)
         return ""
+
+    def _a_woman_leads(self) -> bool:
+        """A woman the article titles so is named at least as often as anyone: "she" is hers to claim
+        (a woman named in passing does not take every "her" from a protagonist the article never titles)."""
+        counts = self.people.counts
+        top = max(counts.values(), default=0)
+        return any(counts.get(n, 0) >= top for n in self.people.women)
 
     def _own_subject(self, i: int) -> str | None:
         """The person who is the subject of the clause an object pronoun stands in: "Kishida invited him"
