@@ -144,7 +144,7 @@ def find_people(parsed: ParsedText, lex: Lexicon, mentions: Sequence[Mention] = 
     described = [(m.start, m.end) for m in mentions if m.kind == "descriptive" and m.place is not None]
     names: list[tuple[int, str, bool]] = []
     for ent in parsed.entities:
-        if _in_a_place(places, ent.char_start, ent.char_end) or _in_byline(parsed, ent.start):
+        if _in_a_place(places, ent.char_start, ent.char_end) or in_byline(parsed, parsed.sentence(ent.start)):
             continue
         if ent.label == "ORG" and _moving_name(parsed, ent, lex):
             names.append((ent.start, parsed.tokens_text(ent.start, ent.end), True))
@@ -268,10 +268,9 @@ def _titled_names(
     return out
 
 
-def _in_byline(parsed: ParsedText, i: int) -> bool:
-    """"By Niamh Costigan": a line that starts with "By" and has no verb names the reporter, nobody who
-    travels."""
-    sentence = parsed.sentence(i)
+def in_byline(parsed: ParsedText, sentence: Span) -> bool:
+    """"By Niamh Costigan, Eastgate Broadcasting, Seoul": a line that starts with "By" and has no verb names
+    the reporter, nobody who travels, and is no part of the lead."""
     words = [t for t in parsed.tokens[sentence.start : sentence.end] if t.pos not in ("SPACE", "PUNCT")]
     return bool(words) and words[0].text == "By" and not any(t.pos in ("VERB", "AUX") for t in words)
 

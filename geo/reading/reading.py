@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from geo.model import Article, Event, Mention
-from geo.reading.events import People, find_events, find_people
+from geo.reading.events import People, find_events, find_people, in_byline
 from geo.reading.lexicon import Lexicon, load_lexicon
 from geo.reading.mentions import SupportsGeocode, find_mentions
 from geo.reading.parse import ParsedText, Span, parse_articles
@@ -31,7 +31,7 @@ class Reading:
     def lead_end_token(self) -> int:
         """Token index where the headline and lead end (people are recorded by token); a byline ("By Hana
         Lindqvist, Eastgate Broadcasting") is not part of the lead."""
-        sentences = [s for s in self.parsed.sentences if not _byline(self.parsed, s)]
+        sentences = [s for s in self.parsed.sentences if not in_byline(self.parsed, s)]
         # the headline, then sentences with a verb: a dateline the splitter cut off ("VLADIVOSTOK", "—")
         # is not the lead
         told = sentences[:1] + [s for s in sentences[1:] if _has_verb(self.parsed, s)]
@@ -40,12 +40,6 @@ class Reading:
 
 def _has_verb(parsed: ParsedText, sentence: Span) -> bool:
     return any(t.pos in ("VERB", "AUX") for t in parsed.tokens[sentence.start : sentence.end])
-
-
-def _byline(parsed: ParsedText, sentence: Span) -> bool:
-    """"By Hana Lindqvist, Eastgate Broadcasting, Seoul": a line that starts with "By" and has no verb."""
-    tokens = [t for t in parsed.tokens[sentence.start : sentence.end] if t.pos not in ("SPACE", "PUNCT")]
-    return bool(tokens) and tokens[0].text == "By" and not any(t.pos in ("VERB", "AUX") for t in tokens)
 
 
 def read_articles(
