@@ -146,8 +146,8 @@ class GazetteerGeocoder(Geocoder):
         ]
         known = [r.distance_km for r in ranked if r.distance_km is not None]
         nearest_km = min(known) if known else None
-        if nearest_km is not None and not border:
-            nearest_km = _widened(ranked, nearest_km)
+        if nearest_km is not None and not border and _dominant_far(ranked, nearest_km):
+            nearest_km = None  # population decides
         ranked.sort(key=lambda r: r.key(nearest_km))
         if exactly_one:
             return self._location(ranked[0], _why(query, ranked, 0, preferred, nearest_km))
@@ -272,18 +272,15 @@ def _codes(country_codes: str | Iterable[str] | None) -> frozenset[str]:
     return frozenset(code.strip().upper() for code in country_codes if code.strip())
 
 
-def _widened(ranked: Sequence[_Ranked], nearest_km: float) -> float:
-    """The nearness a city far larger than every near namesake still meets: Anchorage, Alaska (290,000)
-    over a village of 2,420 that happens to lie nearer the journey's other places. Journeys by air span
-    continents, so nearness only ranks namesakes of comparable size."""
+def _dominant_far(ranked: Sequence[_Ranked], nearest_km: float) -> bool:
+    """A namesake far larger than every one near the journey's other places: Anchorage, Alaska (290,000)
+    over a village of 2,420 that happens to lie nearer. Journeys by air span continents, so nearness only
+    ranks namesakes of comparable size; otherwise population decides."""
     near = [r.entry.population for r in ranked
             if r.distance_km is not None and r.distance_km <= nearest_km + EQUALLY_NEAR_KM]  # fmt: skip
     biggest_near = max(near, default=0)
-    far = [r for r in ranked if r.distance_km is not None and r.entry.population >= DOMINANT_POPULATION
-           and r.entry.population >= DOMINANT_FACTOR * max(biggest_near, 1)]  # fmt: skip
-    if not far:
-        return nearest_km
-    return max(nearest_km, max(r.distance_km or 0.0 for r in far) - EQUALLY_NEAR_KM)
+    return any(r.entry.population >= DOMINANT_POPULATION
+               and r.entry.population >= DOMINANT_FACTOR * max(biggest_near, 1) for r in ranked)  # fmt: skip
 
 
 def _nearest_km(entry: GazetteerEntry, points: Sequence[Coordinates]) -> float:
