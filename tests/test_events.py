@@ -556,3 +556,9 @@ def test_a_byline_names_no_traveller_a_title_names_a_queen_and_she_is_hers(
     assert "Elizabeth II" in reading.people.women
     [driven] = [e for e in reading.events if e.lemma == "drive"]
     assert driven.mover == "Elizabeth II"
+
+
+def test_on_his_way_back_to_a_place_is_a_return_still_to_come(geocoder: GazetteerGeocoder) -> None:
+    reading = _read("Donald Trump is on his way back to Washington after the longest Asia tour.", geocoder)
+    [way] = reading.events
+    assert (way.status, way.returning, [m.text for _, m in way.places]) == ("expected", True, ["Washington"])

@@ -708,6 +708,8 @@ class _Frames:
                 c.dep == "acomp" and c.lemma.casefold() in self.lex.expect_lemmas for c in kids
             ):  # "is due in Paris on Sunday"; "had been due in Paris" and was not
                 return "hypothetical" if self._takes_had(k) else "expected"
+            if depth == 0 and tok.lemma == "be" and tok.tag in ("VBZ", "VBP") and self._way_under(k):
+                return "expected"  # "is on his way back to Washington": getting there is still to come
             if depth > 0 and (tok.dep in ("ccomp", "relcl", "acl") or tok.lemma in self.lex.reporting_lemmas):
                 break
             if k == clause_root:
@@ -934,6 +936,11 @@ class _Frames:
             if tok.dep == "prep" and tok.lower in self.lex.vehicle_prepositions:
                 # "continue by train to Vladivostok": the parser hangs "to" on the vehicle
                 heads.extend(o for o in self.p.children(child) if self.p.tokens[o].lemma in self.lex.vehicles)
+            if tok.dep == "prep" and tok.lower == "on":
+                # "is on his way back to Washington": the way carries the destination, its "back" the "to"
+                ways = self._on_the_way(child)
+                heads.extend(ways)
+                heads.extend(g for w in ways for g in self.p.children(w) if self.p.tokens[g].dep == "advmod")
         for head in heads:
             negated_head = head != i and self._negated(head)
             for child in self._with_conjoined_preps(head):
@@ -1102,7 +1109,7 @@ class _Frames:
         """"returned to", "his return to", "flew back to", "arrived back in", "headed home"."""
         if tok.lemma.casefold() in self.lex.return_lemmas:
             return True
-        near = [*self.p.children(tok.i)]
+        near = [*self.p.children(tok.i), *self._way_under(tok.i)]  # "on his way back to Washington"
         near += [g for c in near if self.p.tokens[c].dep in ("advmod", "npadvmod")
                  for g in self.p.children(c)]  # fmt: skip
         if any(self.p.tokens[c].dep in ("prt", "advmod", "npadvmod")  # "flew back south"
@@ -1238,6 +1245,14 @@ class _Frames:
         # a town named outright before one described ("Bucha, about 25 km north-west of the capital")
         by_name = [m for m in named if m.kind != "descriptive"]
         return (by_name or named)[-1] if named else None
+
+    def _on_the_way(self, prep: int) -> list[int]:
+        """The way nouns "on" governs ("on his way", "on the final leg")."""
+        return [o for o in self.p.children(prep) if self.p.tokens[o].lemma.casefold() in self.lex.way_nouns]
+
+    def _way_under(self, verb: int) -> list[int]:
+        ons = [c for c in self.p.children(verb) if self.p.tokens[c].lower == "on"]
+        return [w for c in ons for w in self._on_the_way(c)]
 
     def _negated(self, k: int) -> bool:
         return any(self.p.tokens[c].dep == "neg" for c in self.p.children(k))
