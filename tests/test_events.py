@@ -562,3 +562,13 @@ def test_on_his_way_back_to_a_place_is_a_return_still_to_come(geocoder: Gazettee
     reading = _read("Donald Trump is on his way back to Washington after the longest Asia tour.", geocoder)
     [way] = reading.events
     assert (way.status, way.returning, [m.text for _, m in way.places]) == ("expected", True, ["Washington"])
+
+
+def test_a_flight_home_to_a_city_hung_on_home(geocoder: GazetteerGeocoder) -> None:
+    reading = _read(
+        "Obama flew back to Iwakuni by helicopter to board Air Force One for the flight of about 13 hours home "
+        "to Washington.",
+        geocoder,
+    )
+    [flight] = [e for e in reading.events if e.lemma == "flight"]
+    assert (flight.mover, [m.text for _, m in flight.places]) == ("Obama", ["Washington"])

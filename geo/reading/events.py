@@ -936,6 +936,10 @@ class _Frames:
             if tok.dep == "prep" and tok.lower in self.lex.vehicle_prepositions:
                 # "continue by train to Vladivostok": the parser hangs "to" on the vehicle
                 heads.extend(o for o in self.p.children(child) if self.p.tokens[o].lemma in self.lex.vehicles)
+            if tok.dep == "prep":
+                # "the flight of about 13 hours home to Washington": the parser hangs "to" on the "home"
+                heads.extend(o for o in self.p.children(child) if self.p.tokens[o].pos == "ADV"
+                             and self.p.tokens[o].lower in self.lex.return_particles)  # fmt: skip
             if tok.dep == "prep" and tok.lower == "on":
                 # "is on his way back to Washington": the way carries the destination, its "back" the "to"
                 ways = self._on_the_way(child)
