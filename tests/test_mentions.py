@@ -215,3 +215,12 @@ def test_a_name_after_a_kin_noun_is_a_person_not_a_place(geocoder: GazetteerGeoc
 def test_an_airport_named_after_its_city_outside_the_capitalised_run(geocoder: GazetteerGeocoder) -> None:
     mentions = _short("Charles had landed at Berlin Brandenburg airport on Wednesday afternoon.", geocoder)
     assert [(m.text, m.place and m.place.name) for m in mentions] == [("Berlin", "Berlin")]
+
+
+def test_the_state_of_a_name_is_no_town_and_an_old_name_near_the_story_beats_a_namesake_abroad(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    mentions = _short("He visited a farm in the surrounding state of Brandenburg near Berlin.", geocoder)
+    assert [m.text for m in mentions] == ["Berlin"]
+    mentions = _short("Macron flew from Beijing to Guangzhou - Canton, as the French still call it.", geocoder)
+    assert {m.place.name for m in mentions if m.place is not None} == {"Beijing", "Guangzhou"}

@@ -59,6 +59,7 @@ class Lexicon:
     carry_lemmas: frozenset[str]
     person_nouns: frozenset[str]
     company_nouns: frozenset[str]
+    area_nouns: frozenset[str]
     female_titles: frozenset[str]
     organisation_words: frozenset[str]
     object_control: frozenset[str]
@@ -133,6 +134,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             carry_lemmas=_low(data["carry_lemmas"]),
             person_nouns=_low(data["person_nouns"]),
             company_nouns=_low(data["company_nouns"]),
+            area_nouns=_low(data["area_nouns"]),
             female_titles=_low(data["female_titles"]),
             organisation_words=_low(data["organisation_words"]),
             object_control=_low(data["object_control"]),

@@ -649,7 +649,10 @@ class _Reader:
         if b - a == 1 and self.p.tokens[a].lemma.casefold() in self.lex.name_vetoes:
             return True  # "St. Michael's Cathedral": the building's own word is no town
         if fold(self.p.tokens_text(a, b)) in self.lex.demonyms:
-            return True  # "addressed the summit in English": a people or a language, not English, Arkansas
+            return True  # "addressed the summit in English": a people or a language, not English, AR
+        before = self.p.tokens[a - 2].lemma.casefold() if a >= 2 else ""
+        if before in self.lex.area_nouns and self.p.tokens[a - 1].lower == "of":
+            return True  # "the surrounding state of Brandenburg", "the island of Rügen": an area, no town
         root = self._root(a, b)
         if any(self.p.tokens[c].dep == "appos" and self.p.tokens[c].lemma.casefold() in self.lex.name_vetoes
                for c in self.p.children(root)):  # fmt: skip
@@ -914,6 +917,8 @@ def _resolve_places(candidates: list[_Candidate], resolver: _Resolver) -> None:
             results = resolver.lookup(cand.query, cand.hint, near, cand.at_border) or results
         exact = [r for r in results if _is_exact(r, resolver.query_for(cand.query))]
         best = exact[0] if exact else results[0]  # "New Delhi" is New Delhi, not the bigger Delhi around it
+        if exact and near and _far_from_all(best, near) and not _far_from_all(results[0], near):
+            best = results[0]  # "Guangzhou - Canton, as the French still call it": not Canton, Michigan
         alias = not _is_exact(best, resolver.query_for(cand.query)) and best.raw.get("kind") != "country"
         if near and alias and _far_from_all(best, near):
             continue  # a match through another spelling must sit among the article's places
