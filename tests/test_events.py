@@ -566,8 +566,8 @@ def test_on_his_way_back_to_a_place_is_a_return_still_to_come(geocoder: Gazettee
 
 def test_a_flight_home_to_a_city_hung_on_home(geocoder: GazetteerGeocoder) -> None:
     reading = _read(
-        "Obama flew back to Iwakuni by helicopter to board Air Force One for the flight of about 13 hours home "
-        "to Washington.",
+        "Obama flew back to Iwakuni by helicopter to board Air Force One for the flight of about 13 hours "
+        "home to Washington.",
         geocoder,
     )
     [flight] = [e for e in reading.events if e.lemma == "flight"]

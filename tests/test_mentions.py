@@ -222,5 +222,6 @@ def test_the_state_of_a_name_is_no_town_and_an_old_name_near_the_story_beats_a_n
 ) -> None:
     mentions = _short("He visited a farm in the surrounding state of Brandenburg near Berlin.", geocoder)
     assert [m.text for m in mentions] == ["Berlin"]
-    mentions = _short("Macron flew from Beijing to Guangzhou - Canton, as the French still call it.", geocoder)
+    text = "Macron flew from Beijing to Guangzhou - Canton, as the French still call it."
+    mentions = _short(text, geocoder)
     assert {m.place.name for m in mentions if m.place is not None} == {"Beijing", "Guangzhou"}
