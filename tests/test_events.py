@@ -18,8 +18,8 @@ Frame = tuple[str, str, str, tuple[tuple[str, str], ...], str | None]
 """(mover, lemma, status, ((relation, mention text), ...), mode)."""
 
 
-def _read(text: str, geocoder: GazetteerGeocoder) -> Reading:
-    article = Article("frames", text, PUBLISHED, publisher="Test Wire")
+def _read(text: str, geocoder: GazetteerGeocoder, published: datetime = PUBLISHED) -> Reading:
+    article = Article("frames", text, published, publisher="Test Wire")
     return read_articles([article], geocoder)[0]
 
 
@@ -508,8 +508,7 @@ def test_a_retrospective_tells_later_trips_apart_and_a_plane_named_the_spirit_is
         "landed at Peking. The Spirit of '76 left Shanghai on 28 February. In 1975 Gerald Ford flew to "
         "Peking."
     )
-    article = Article("r", text, datetime(2022, 2, 21, tzinfo=ZoneInfo("UTC")), publisher="T")
-    reading = read_articles([article], geocoder)[0]
+    reading = _read(text, geocoder, published=datetime(2022, 2, 21, tzinfo=ZoneInfo("UTC")))
     assert "Spirit" not in reading.people.counts
     [ford] = [e for e in reading.events if e.mover == "Gerald Ford"]
     assert ford.status == "earlier"

@@ -612,8 +612,8 @@ def test_two_moves_still_to_come_are_told_in_their_order(geocoder: GazetteerGeoc
         "and reached Kyiv by train on Tuesday. He is expected to reach Przemyśl before dawn on Wednesday "
         "and then fly on to Warsaw for talks."
     )
-    article = Article("t", text, datetime(2023, 3, 21, 22, tzinfo=ZoneInfo("Europe/Warsaw")), publisher="T")
-    names = [s.name for s in _itinerary([article], geocoder).stops]
+    published = datetime(2023, 3, 21, 22, tzinfo=ZoneInfo("Europe/Warsaw"))
+    names = [s.name for s in _inline(text, geocoder, published=published).stops]
     assert names.index("Przemyśl") < names.index("Warsaw")
 
 
@@ -624,8 +624,8 @@ def test_a_place_first_left_and_reached_again_later_is_the_way_home(geocoder: Ga
         "Draghi had left Rome on Wednesday afternoon, and his plane touched down at Rzeszów at about 8 p.m. "
         "A train took him on to Kyiv on Thursday.\n\nOn Friday morning Draghi's plane left Rzeszów for Rome."
     )
-    article = Article("t", text, datetime(2022, 6, 18, 12, tzinfo=ZoneInfo("Europe/Rome")), publisher="T")
-    names = [s.name for s in _itinerary([article], geocoder).stops]
+    published = datetime(2022, 6, 18, 12, tzinfo=ZoneInfo("Europe/Rome"))
+    names = [s.name for s in _inline(text, geocoder, published=published).stops]
     assert names[0] == names[-1] == "Rome"
 
 
@@ -634,8 +634,8 @@ def test_an_untold_short_hop_of_a_flown_journey_is_made_on_the_ground(geocoder: 
         "Orbán's peace mission\n\nBUDAPEST - Hungarian Prime Minister Viktor Orbán flew from Brussels to "
         "Debrecen on Monday. He crossed into Ukraine at Beregsurány. On Friday he flew to Moscow."
     )
-    article = Article("t", text, datetime(2024, 7, 6, 12, tzinfo=ZoneInfo("Europe/Budapest")), publisher="T")
-    itinerary = _itinerary([article], geocoder)
+    published = datetime(2024, 7, 6, 12, tzinfo=ZoneInfo("Europe/Budapest"))
+    itinerary = _inline(text, geocoder, published=published)
     names = [s.name for s in itinerary.stops]
     hop = itinerary.hops[names.index("Debrecen")]
     assert (hop.mode, hop.mode_inferred) == ("road", True)
@@ -650,6 +650,6 @@ def test_an_earlier_trip_in_a_dated_sentence_and_a_way_home_that_ends_the_journe
         "his second trip to the region: on 1 March he visited troops in Estonia and met Poland's leaders in "
         "Warsaw."
     )
-    article = Article("t", text, datetime(2022, 4, 10, 12, tzinfo=ZoneInfo("Europe/London")), publisher="T")
-    names = [s.name for s in _itinerary([article], geocoder).stops]
+    published = datetime(2022, 4, 10, 12, tzinfo=ZoneInfo("Europe/London"))
+    names = [s.name for s in _inline(text, geocoder, published=published).stops]
     assert names == ["Kyiv", "London"]
