@@ -1097,7 +1097,7 @@ class _Frames:
         if tok.pos == "NOUN" and tok.dep == "pobj" and head.lower in ("after", "following"):
             return True
         if tok.dep == "relcl" and head.lemma.casefold() in self.lex.movement_nouns:
-            return True  # "after a journey that began in Pyongyang": the trip's own beginning, retold
+            return True  # "after a journey that began in Minsk": the trip's own beginning, retold
         marks = {self.p.tokens[c].lower for c in self.p.children(tok.i) if self.p.tokens[c].dep == "mark"}
         if tok.dep == "advcl" and marks & {"after", "since", "once"}:
             return True  # "ran through Smolensk after Lukashenko left Minsk": told second, happened first

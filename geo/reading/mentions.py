@@ -75,7 +75,7 @@ class _Candidate:
     place: Place | None = None
     paragraph: int = 0
     acts: bool = False
-    """The name is the subject of a verb that is no movement ("Pyongyang has never confirmed"): its
+    """The name is the subject of a verb that is no movement ("Moscow has not confirmed"): its
     government speaking, no antecedent for "the city" or "the capital"."""
     left: bool = False
     """The name follows "from": "from Poland to the capital" is not to Poland's capital."""
@@ -524,7 +524,7 @@ class _Reader:
         return root.dep in ("dobj", "obj") and motion is not None and motion.object == "from"
 
     def acts(self, start: int, end: int) -> bool:
-        """The span is the subject of a verb that is no movement ("Seoul said", "Pyongyang has never
+        """The span is the subject of a verb that is no movement ("Tokyo said", "Moscow has not
         confirmed")."""
         for k in range(start, end):
             tok = self.p.tokens[k]
