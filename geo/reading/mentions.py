@@ -200,22 +200,27 @@ def find_mentions(
     # "Asia" is a continent, not the town of that name; "Southeast Asia" is one region, not two
     regions = [r for r in regions if not any(o is not r and _inside(r, o) for o in regions)]
     spans = {id(c): (parsed.tokens[c.start].start, parsed.tokens[c.end - 1].end) for c in candidates}
-    named = [spans[id(c)] for c in candidates if reader.accept(c)]
+    named = [c for c in candidates if reader.accept(c)]
     # "Korea" is the peninsula, but not inside "South Korea"
     regions = [r for r in regions if not any(a <= r.start and r.end <= b and b - a > r.end - r.start
-                                             for a, b in named)]  # fmt: skip
-    outside = [c for c in candidates if not any(r.start <= spans[id(c)][0] <= spans[id(c)][1] <= r.end
-                                                for r in regions)]  # fmt: skip
-    accepted = [c for c in outside if reader.accept(c)]
+                                             for a, b in (spans[id(c)] for c in named))]  # fmt: skip
+
+    def in_region(c: _Candidate) -> bool:
+        a, b = spans[id(c)]
+        return any(r.start <= a and b <= r.end for r in regions)
+
+    accepted = [c for c in named if not in_region(c)]
     # "the little frontier station of Medyka … the train pulled out of Medyka": a name the article has
     # placed once is a place wherever it recurs
     placed = {fold(c.query): c for c in accepted if c.kind == "name"}
-    for cand in outside:
+    taken = {id(c) for c in accepted}
+    for cand in candidates:
         first = placed.get(fold(cand.query))
-        if cand.kind == "name" and cand.results and first is not None and cand not in accepted:
-            cand.results, cand.hint = first.results, first.hint  # the same place, however it was told
-            cand.description, cand.evidence = first.description, first.evidence
-            accepted.append(cand)
+        if cand.kind != "name" or not cand.results or first is None or id(cand) in taken or in_region(cand):
+            continue
+        cand.results, cand.hint = first.results, first.hint  # the same place, however it was told
+        cand.description, cand.evidence = first.description, first.evidence
+        accepted.append(cand)
     accepted.sort(key=lambda c: c.start)
     for cand in accepted:
         cand.paragraph = reader.paragraph(cand.start)
@@ -230,9 +235,7 @@ def find_mentions(
     _resolve_capitals(accepted, geocoder)
     _city_states(accepted, geocoder)
     _resolve_deictic(accepted)
-    mentions = [
-        m for m in (reader.mention(article, c) for c in accepted) if not any(_inside(m, r) for r in regions)
-    ]
+    mentions = [reader.mention(article, c) for c in accepted]  # none inside a region: those were left out
     return sorted(mentions + regions, key=lambda m: (m.start, m.end))
 
 
