@@ -946,11 +946,11 @@ LONG_HOP_KM = 300.0
 """A hop longer than this takes the farthest-reaching of the modes told for it."""
 
 
-def _told_mode(told: Sequence[Evidence], a: Stop, b: Stop) -> Mode | None:
+def _told_mode(told: Sequence[Evidence], km: float | None) -> Mode | None:
+    """The mode the frames tell for a hop of ``km``: the most told, or on a long hop the farthest-reaching."""
     counts = Counter(e.event.mode for e in told if e.event.mode)
     if not counts:
         return None
-    km = _km(a.place, b.place)
     if len(counts) > 1 and km is not None and km > LONG_HOP_KM:
         return max(counts, key=lambda m: RANGE_ORDER.index(m) if m in RANGE_ORDER else -1)
     return counts.most_common(1)[0][0]
@@ -975,15 +975,15 @@ def _hops(
            and e.mention.place.kind == "country"]  # fmt: skip
     hops: list[Hop] = []
     told_by_hop = [_hop_evidence(keys[i], keys[i + 1], evidence, key_of) for i in range(len(keys) - 1)]
+    km_by_hop = [_km(stops[i].place, stops[i + 1].place) for i in range(len(keys) - 1)]
+    told_modes = [_told_mode(told, km) for told, km in zip(told_by_hop, km_by_hop, strict=True)]
     # a journey that tells a short flight (a helicopter to the border) may have flown its untold short hops
     short_flights = any(
-        _told_mode(told, stops[i], stops[i + 1]) == "air"
-        and (_km(stops[i].place, stops[i + 1].place) or 0) < GROUND_KM
-        for i, told in enumerate(told_by_hop) if told
-    )  # fmt: skip
+        mode == "air" and (km or 0) < GROUND_KM for mode, km in zip(told_modes, km_by_hop, strict=True)
+    )
     for i in range(len(keys) - 1):
         a, b = stops[i], stops[i + 1]
-        told = told_by_hop[i]
+        told, km = told_by_hop[i], km_by_hop[i]
         countries = {s.place.country for s in (a, b) if s.place is not None}
         through = tuple(
             dict.fromkeys(
@@ -993,7 +993,7 @@ def _hops(
             )
         )  # fmt: skip
         if told:
-            mode = _told_mode(told, a, b) or fallback
+            mode = told_modes[i] or fallback
             told = [e for e in told if e.event.mode == mode] or told
             phrase = told[0].event.mode_text or told[0].event.lemma
             hops.append(
@@ -1005,7 +1005,6 @@ def _hops(
                 )
             )
             continue
-        km = _km(a.place, b.place)
         if km is not None and km <= LOCAL_KM and _country_of(a) == _country_of(b):
             hops.append(
                 Hop(

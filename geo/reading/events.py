@@ -164,10 +164,10 @@ def find_people(parsed: ParsedText, lex: Lexicon, mentions: Sequence[Mention] = 
             names.append((ent.start, name, is_subject))
     names = sorted([*names, *_titled_names(parsed, names, places, lex)])
     names = sorted([*names, *_unlabelled_full_names(parsed, names, places, lex)])
-    names = sorted([*names, *_untagged_movers(parsed, names, places, lex)])
+    named_things = _words_of_named_things(parsed)
+    names = sorted([*names, *_untagged_movers(parsed, names, places, lex, named_things)])
     full = list(dict.fromkeys(n for _, n, _ in names if len(n.split()) >= 2))
     by_word: dict[str, str] = {}
-    named_things = _words_of_named_things(parsed)
     for name in full:  # first named first: a report names its subject in full, then by surname
         parts = [w for w in name.split() if not _REGNAL.fullmatch(w)] or name.split()
         first, last = parts[0], parts[-1]  # "Charles III" is Charles
@@ -302,14 +302,14 @@ def _words_of_named_things(parsed: ParsedText) -> frozenset[str]:
 
 def _untagged_movers(
     parsed: ParsedText, names: Sequence[tuple[int, str, bool]], places: Sequence[tuple[int, int]],
-    lex: Lexicon,
+    lex: Lexicon, named_things: frozenset[str],
 ) -> list[tuple[int, str, bool]]:
     """"Meloni spent Monday in Warsaw" where the small model tags "Meloni" as a nationality and "Giorgia" as a
     country: a proper noun that is no place, no organisation and no title, said at least twice in the
     article and at least once the subject of a verb of movement, is a person; the capitalised word
     compounded before it ("Giorgia Meloni") makes the full name."""
     taken = {k for k, name, _ in names for k in range(k, k + len(name.split()))}
-    known = {fold(w) for _, name, _ in names for w in name.split()} | _words_of_named_things(parsed)
+    known = {fold(w) for _, name, _ in names for w in name.split()} | named_things
 
     def candidate(tok: Token) -> bool:
         ent = parsed.entity_at(tok.i)
