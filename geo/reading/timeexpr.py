@@ -694,6 +694,11 @@ class _Reader:
             return k + 1
         return i
 
+    def _symmetric(self, qualifier: tuple[str, ...]) -> bool:
+        """A qualifier that leaves the time where it is ("about", "around"): "at around noon" is noon."""
+        lo, hi = self.cues.clock_qualifiers[qualifier]["hour"]
+        return lo is not None and hi is not None and lo == -hi
+
     def part_at(self, i: int, end: int) -> tuple[str, str | None, int] | None:
         """A part of the day, maybe with early/late: ("night", "late", next index)."""
         mod = None
@@ -776,7 +781,7 @@ class _Reader:
         if word == "at" and mod is None:
             # "pulled into Hamburg at around noon": noon or midnight of the day the text is telling
             k = j + 1
-            while self.low(k, end) in _ROUGHLY:
+            while (self.low(k, end),) in self.cues.clock_qualifiers and self._symmetric((self.low(k, end),)):
                 k += 1
             dated = self.core(k + 1, end) is not None or (
                 self.low(k + 1, end) in ("on", "of") and self.core(k + 2, end) is not None
@@ -911,10 +916,6 @@ def _stamp_zone(article: Article, cues: TimeCues) -> str:
     minutes = int(offset.total_seconds() // 60)
     sign = "-" if minutes < 0 else "+"
     return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
-
-
-_ROUGHLY = frozenset({"around", "about", "roughly", "approximately"})
-"""Words between "at" and "noon" that leave it noon ("at around noon")."""
 
 
 def _twelve(hour: int, minute: int, ampm: str) -> float:
