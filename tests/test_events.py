@@ -571,3 +571,20 @@ def test_a_flight_home_to_a_city_hung_on_home(geocoder: GazetteerGeocoder) -> No
     )
     [flight] = [e for e in reading.events if e.lemma == "flight"]
     assert (flight.mover, [m.text for _, m in flight.places]) == ("Obama", ["Washington"])
+
+
+def test_mrs_is_not_mr_and_a_role_in_the_lead_is_the_story_s_subject(geocoder: GazetteerGeocoder) -> None:
+    text = (
+        "The US president left Manila on Tuesday afternoon.\n\n"
+        "Donald Trump is on his way back to Washington. "
+        "Mr Trump flew out with the first lady, Melania Trump. "
+        "A helicopter carried him to Camp Humphreys, where President Moon Jae-in greeted him.\n\n"
+        "The president touched down in Beijing on Wednesday. Mrs Trump stayed in Beijing, then flew to "
+        "Alaska. Mr Trump flew to Da Nang."
+    )
+    movers = {(e.lemma, e.mover) for e in _read(text, geocoder).events if e.places}
+    # "The US president" before anyone is named is the person the story is about, not the president it
+    # titles by name later; "Mrs Trump" is the woman of that surname, not the man called Mr Trump
+    assert ("leave", "Donald Trump") in movers and ("touch", "Donald Trump") in movers
+    assert ("fly", "Melania Trump") in movers and ("fly", "Donald Trump") in movers
+    assert not any(mover.startswith("Moon") for _, mover in movers)

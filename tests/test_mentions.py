@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from geo.model import Article, Mention
+from geo.places.airports import find_airfield
 from geo.places.geocoder import GazetteerGeocoder
 from geo.reading.events import find_people
 from geo.reading.lexicon import load_lexicon
@@ -214,7 +215,31 @@ def test_a_name_after_a_kin_noun_is_a_person_not_a_place(geocoder: GazetteerGeoc
 
 def test_an_airport_named_after_its_city_outside_the_capitalised_run(geocoder: GazetteerGeocoder) -> None:
     mentions = _short("Charles had landed at Berlin Brandenburg airport on Wednesday afternoon.", geocoder)
-    assert [(m.text, m.place and m.place.name) for m in mentions] == [("Berlin", "Berlin")]
+    assert [(m.text, m.place and m.place.name) for m in mentions] == [("Berlin Brandenburg", "Berlin")]
+
+
+def test_an_airfield_gazetteer_lacks_is_found_by_its_own_words(geocoder: GazetteerGeocoder) -> None:
+    # GeoNames cities500 lists towns, not airfields: the airportsdata table has them, by a writer's wording
+    text = ("Air Force One reached Yokota air base on Sunday. The Queen landed at Casement Aerodrome, and "
+            "the pope flew from Fiumicino airport.")
+    found = {m.text: m.place for m in _short(text, geocoder)}
+    yokota, casement, fiumicino = found["Yokota"], found["Casement Aerodrome"], found["Fiumicino"]
+    assert yokota is not None and yokota.name == "Fussa" and "Yokota Air Base serves Fussa" in yokota.why
+    # no town of its own near it: the air base itself, at its place
+    assert casement is not None and casement.name == "Casement Air Base" and casement.geonameid is None
+    assert abs(casement.latitude - 53.30) < 0.05 and casement.timezone == "Europe/Dublin"
+    assert fiumicino is not None and fiumicino.name == "Rome"  # the airport serves Rome, not Fiumicino town
+
+
+def test_an_airfield_is_named_by_an_airfields_words_and_the_kind_the_writer_says() -> None:
+    assert find_airfield("Vladivostok Station") is None  # a railway station, not Vladivostok's airport
+    assert find_airfield("Air China") is None
+    # "Iwakuni Marine Corps Air Station" in the table, told the other way round
+    iwakuni = find_airfield("Marine Corps Air Station Iwakuni")
+    assert iwakuni is not None and iwakuni.iata == "IWK"
+    # namesakes: an air base when the writer says one (not Andrews Airport in Georgia)
+    andrews = find_airfield("Andrews Air Force Base")
+    assert andrews is not None and andrews.iata == "ADW" and andrews.military
 
 
 def test_the_state_of_a_name_is_no_town_and_an_old_name_near_the_story_beats_a_namesake_abroad(

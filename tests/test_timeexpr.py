@@ -508,3 +508,29 @@ def test_at_noon_alone_is_noon_of_the_day_told_and_with_a_date_stays_whole() -> 
     got = {e.text: (e.first_date, e.start_hour, e.end_hour) for e in found}
     assert got["at around noon"] == (date(2023, 3, 31), 11.5, 12.5)
     assert got["noon on 16 December 1949"][0] == date(1949, 12, 16)
+
+
+def test_a_trip_retold_in_order_moves_its_weekdays_forward_from_the_date_just_told() -> None:
+    tuesday_14_nov = datetime(2017, 11, 14, 22, 0, tzinfo=UTC)
+    text = (
+        "The president left Manila on Tuesday afternoon.\n\n"
+        "He flew out of Washington on 3 November and landed in Honolulu just before 1pm on Friday. "
+        "He reached Tokyo on Sunday morning and flew on to Seoul on Tuesday morning.\n\n"
+        "He touched down in Beijing on Wednesday."
+    )
+    days = {e.text: e.first_date for e in texts(text, tuesday_14_nov)}
+    assert days["Tuesday afternoon"] == date(2017, 11, 14)  # the lead: the last Tuesday before publication
+    assert days["just before 1pm on Friday"] == date(2017, 11, 3)  # not Friday 10 November
+    assert days["Sunday morning"] == date(2017, 11, 5)
+    assert days["Tuesday morning"] == date(2017, 11, 7)
+    assert days["Wednesday"] == date(2017, 11, 8)
+
+
+def test_a_plans_date_is_no_anchor_for_the_weekdays_after_it() -> None:
+    friday_14_apr = datetime(2023, 4, 14, 18, 0, tzinfo=UTC)
+    text = (
+        "He had been due to leave Brasilia on March 25, but called it off.\n\n"
+        "This time the president took off from Brasilia on Tuesday and landed in Shanghai on Wednesday."
+    )
+    days = {e.text: e.first_date for e in texts(text, friday_14_apr)}
+    assert days["Tuesday"] == date(2023, 4, 11) and days["Wednesday"] == date(2023, 4, 12)

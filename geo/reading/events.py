@@ -176,11 +176,16 @@ def find_people(parsed: ParsedText, lex: Lexicon, mentions: Sequence[Mention] = 
             by_word.setdefault(fold(word), name)
     singles = {fold(n): n for _, n, _ in names if len(n.split()) == 1}
     names = sorted([*names, *_untagged_surnames(parsed, names, places, {**singles, **by_word})])
+    men = {by_word.get(fold(n), n) for i, n, _ in names if _title_before(parsed, i, lex) in lex.male_titles}
     resolved: list[tuple[int, str, bool]] = []
     for i, name, is_subject in names:
         words = fold(name).split()
         if len(words) == 1 and words[0] in by_word:
             name = by_word[words[0]]
+            if name in men and _title_before(parsed, i, lex) in lex.female_titles:
+                # "Mrs Trump" is not "Mr Trump": the woman of that surname the article names, else herself
+                kin = [f for f in full if f not in men and fold(f.split()[-1]) == words[0]]
+                name = kin[0] if kin else parsed.tokens_text(i - 1, i + 1)
         resolved.append((i, name, is_subject))
     totals = Counter(n for _, n, _ in resolved)
     titles: dict[str, str] = {}
@@ -204,6 +209,12 @@ def find_people(parsed: ParsedText, lex: Lexicon, mentions: Sequence[Mention] = 
                 titles.setdefault(f"{country} {word}", name)  # "RU president" → Vladimir Putin
     for word, holder in _predicated_roles(parsed, resolved, lex):
         holders[word].add(holder)
+    lead = _lead_role(parsed, resolved, totals, lex)
+    if lead is not None:
+        word, country, holder = lead
+        holders[word].add(holder)
+        if country:
+            titles.setdefault(f"{country} {word}", holder)
     shared = {word: frozenset(who) for word, who in holders.items() if len(who) > 1}
     nationality = _nationalities(parsed, resolved, mentions, lex)
     women = frozenset(
@@ -402,6 +413,36 @@ def _inflects(tok: Token, lemmas: frozenset[str]) -> bool:
     )
 
 
+def _title_before(parsed: ParsedText, i: int, lex: Lexicon) -> str:
+    """The title a name at token ``i`` carries, folded, without a full stop: its own first word when the
+    entity took the title in ("Mrs Trump"), else the word before it ("Mrs." → "mrs")."""
+    own = parsed.tokens[i].lower.rstrip(".")
+    if own in lex.male_titles or own in lex.female_titles:
+        return own
+    return parsed.tokens[i - 1].lower.rstrip(".") if i > 0 else ""
+
+
+def _lead_role(
+    parsed: ParsedText, resolved: Sequence[tuple[int, str, bool]], totals: Counter[str], lex: Lexicon
+) -> tuple[str, str | None, str] | None:
+    """A role a story gives its subject before naming anyone ("The US president left Manila …, Donald
+    Trump is on his way back"): (role word, country, the person named most), so that "the president" later
+    is that person even when the article titles another president by name ("President Moon")."""
+    if not totals:
+        return None
+    first = resolved[0][0] if resolved else len(parsed.tokens)
+    for tok in parsed.tokens[:first]:
+        lemma = tok.lemma.casefold()
+        if (
+            tok.dep in _SUBJECTS
+            and lemma in lex.person_nouns
+            and any(parsed.tokens[c].lower == "the" for c in parsed.children(tok.i))  # not "a minister"
+            and not in_byline(parsed, parsed.sentence(tok.i))
+        ):
+            return lemma, _demonym_before(parsed, tok.i, lex), max(totals, key=lambda n: totals[n])
+    return None
+
+
 def _demonym_before(parsed: ParsedText, k: int, lex: Lexicon) -> str | None:
     """The country a demonym just before token ``k`` names ("North Korean leader" → KP)."""
     for size in (2, 1):
@@ -449,6 +490,9 @@ class _Frames:
         if i in self._mention_at and self._mention_at[i].kind != "descriptive":
             return ""  # a place the small model took for a person ("Khasan")
         if ent is not None and ent.label == "PERSON":
+            if ent.start in self._named_at:
+                # as find_people resolved it ("Mrs Trump" is not Mr Trump), then to a full name ("Lula")
+                return self.people.resolve(self._named_at[ent.start])
             # a title alone ("the pope", which the small model may tag PERSON) is read as a role noun
             return self.people.resolve(_clean_person(self.p, ent.start, ent.end, self.lex))
         tok = self.p.tokens[i]

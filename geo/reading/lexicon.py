@@ -61,6 +61,7 @@ class Lexicon:
     company_nouns: frozenset[str]
     area_nouns: frozenset[str]
     female_titles: frozenset[str]
+    male_titles: frozenset[str]
     organisation_words: frozenset[str]
     object_control: frozenset[str]
     pronouns: Mapping[str, str]
@@ -136,6 +137,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             company_nouns=_low(data["company_nouns"]),
             area_nouns=_low(data["area_nouns"]),
             female_titles=_low(data["female_titles"]),
+            male_titles=_low(data["male_titles"]),
             organisation_words=_low(data["organisation_words"]),
             object_control=_low(data["object_control"]),
             pronouns={k.casefold(): v for k, v in data["pronouns"].items()},

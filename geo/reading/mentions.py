@@ -20,6 +20,7 @@ from geopy.distance import geodesic
 from geopy.location import Location
 
 from geo.model import Article, Mention, Place
+from geo.places.airports import airfield_trim, find_airfield, is_airfield_phrase
 from geo.places.landmarks import load_landmarks
 from geo.reading.lexicon import Lexicon, load_lexicon
 from geo.reading.parse import ParsedText, Span, Token
@@ -43,6 +44,9 @@ DOMINANT_RATIO = 4
 
 SHORT_NAME = 2
 """Names of at most this many letters match a place's own name only."""
+SERVED_KM = 50.0
+"""An airfield within this of the town it is listed as serving stands for that town (a capital's airport
+lies 20-45 km out); farther, the airfield itself is the stop."""
 NAME_ENTITY_VETO = frozenset({"PERSON", "ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"})
 PLACE_ENTITIES = frozenset({"GPE", "LOC"})
 _DASHES = frozenset({"-", "—", "–", "--"})
@@ -604,7 +608,7 @@ class _Reader:
         names = [text] + ([f"{text} {nxt.text}"] if nxt is not None else [])
         found = next((landmarks[fold(n)] for n in reversed(names) if fold(n) in landmarks), None)
         if found is None:
-            return None
+            return self._airfield(a, b, text)
         evidence = f"a {found.kind} (data/landmarks.json)"
         cand = _Candidate(a, b, "name", text, evidence=evidence, place=found.place)
         if found.serves:
@@ -613,6 +617,28 @@ class _Reader:
                 place = _place_from(served[0])
                 cand.place = replace(place, why=f"{found.name} serves {place.name}")
         return cand
+
+    def _airfield(self, a: int, b: int, text: str) -> _Candidate | None:
+        """An airfield of ``airportsdata`` named with its own words ("Yokota Air Base", "Chubu Centrair
+        International Airport", "Fiumicino airport"): the town it serves when that town lies near it, as
+        for the airports of ``data/landmarks.json``, else the airfield itself."""
+        toks, trim = self.p.tokens, airfield_trim()
+        end = b
+        while end < len(toks) and end - b < 4 and toks[end].text.isalpha() and fold(toks[end].text) in trim:
+            end += 1  # "Yokota air base": the airfield's words after the capitalised run
+        phrase = self.p.tokens_text(a, end)
+        field = find_airfield(phrase) if is_airfield_phrase(phrase) else None
+        if field is None:
+            return None
+        here = (field.latitude, field.longitude)
+        place = Place(name=field.name, latitude=field.latitude, longitude=field.longitude,
+                      country=field.country, timezone=field.timezone or None,
+                      why=f"{field.name}: an airfield of the airportsdata table (cities500 has none)")
+        served = self.resolver.lookup(field.city, field.country, near=[here]) if field.city else []
+        if served and geodesic(here, (served[0].latitude, served[0].longitude)).km <= SERVED_KM:
+            town = _place_from(served[0])
+            place = replace(town, why=f"{field.name} serves {town.name}")
+        return _Candidate(a, b, "name", text, evidence="an airfield (airportsdata)", place=place)
 
     def _unknown_but_described(self, a: int, b: int) -> bool:
         """A name the gazetteer lacks is still a place when a descriptive noun says so ("the border

@@ -937,10 +937,11 @@ def _resolve_all(
     if frame is None and anniversary is not None:
         frame = anniversary[0]
     stamp_zone = _stamp_zone(article, cues) if any(m.stamp for m in matches) else None
+    told: date | None = None  # the day of the last date of something done, not planned
     for match in matches:
         in_focus = _day_in_focus(previous, match, parsed)
         expr = _resolve(match, parsed, article, cues, previous.first_date if previous else None, stamp_day,
-                        in_focus, frame, stamp_zone)
+                        in_focus, frame, stamp_zone, told)
         if expr is None:
             continue
         if anniversary is not None and match.start in anniversary[1] and expr.first_date == pub_day:
@@ -955,6 +956,8 @@ def _resolve_all(
             and expr.relevant_to(pub_day, cues.relevance_days)
         ):
             previous = expr
+            if not intended(parsed, expr.verb, cues):
+                told = expr.first_date
     return found
 
 
@@ -1031,6 +1034,11 @@ def _story_frame(matches: Sequence[_Match], parsed: ParsedText, pub_day: date, c
     return written if written is not None and abs((pub_day - written).days) > cues.relevance_days else None
 
 
+NARRATIVE_BACK_DAYS = 7
+"""A weekday told after a date at least this many days before publication follows that date (the story is
+being retold in order), instead of being the last such day before publication."""
+
+
 MAX_OPTION_DAYS = 7
 """How many days back from publication the day of an undated clock time is looked for."""
 
@@ -1079,6 +1087,7 @@ def _resolve(
     in_focus: date | None = None,
     frame: date | None = None,
     stamp_zone: str | None = None,
+    told: date | None = None,
 ) -> TimeExpression | None:
     tokens = parsed.tokens
     start_char, end_char = tokens[match.start].start, tokens[match.end - 1].end
@@ -1109,7 +1118,7 @@ def _resolve(
             reason = "clock time with no day: the publication day (or the day before)"
             options = _day_options(previous_day, pub_day)
     else:
-        resolved = _resolve_day(day, tense, pub_day, previous_day, cues, frame)
+        resolved = _resolve_day(day, tense, pub_day, previous_day, cues, frame, told)
         if resolved is None:
             return None
         first, last, reason, approximate = resolved
@@ -1229,6 +1238,26 @@ def attachment(parsed: ParsedText, start: int, end: int) -> tuple[int, int | Non
     return head, attach, verb
 
 
+def intended(parsed: ParsedText, verb: int | None, cues: TimeCues) -> bool:
+    """Whether the verb tells an intention in any tense ("had been due to leave", "was to fly", "will go"):
+    its date is a plan's, which a story's later dates need not follow."""
+    if verb is None:
+        return False
+    tokens = parsed.tokens
+    node = verb
+    for _ in range(8):
+        token = tokens[node]
+        if any(tokens[k].dep in ("aux", "auxpass") and tokens[k].lower in cues.future_aux
+               for k in parsed.children(node)):  # fmt: skip
+            return True
+        if node != verb and token.lemma.casefold() in cues.future_heads:
+            return True
+        if token.head == node or token.dep not in ("xcomp", "acomp", "prep", "conj", "pcomp", "advcl"):
+            return False
+        node = token.head
+    return False
+
+
 def verb_tense(parsed: ParsedText, verb: int | None, cues: TimeCues) -> Tense:
     """Future when the verb (or the verb it hangs from as "to …") has a future auxiliary, or hangs from a
     present-tense word of intention ("is expected to arrive", "plans to leave"); else past."""
@@ -1293,10 +1322,11 @@ def _part_name(day: _Day) -> str | None:
 
 def _resolve_day(
     day: _Day, tense: Tense, pub_day: date, previous_day: date | None, cues: TimeCues,
-    frame: date | None = None,
+    frame: date | None = None, told: date | None = None,
 ) -> tuple[date, date, str, bool] | None:
     """(first day, last day, how, approximate) for a day phrase; None when it is no real date. ``frame``:
-    the date a retrospective is set on, which a month and day without a year are read near."""
+    the date a retrospective is set on, which a month and day without a year are read near; ``told``: the
+    day of the last date of something done (not of a plan), which a trip retold in order moves on from."""
     near = frame or pub_day
     if day.kind == "date":
         assert day.month is not None and day.day is not None
@@ -1326,6 +1356,14 @@ def _resolve_day(
             base = previous_day or frame
             first = base + timedelta(days=(day.weekday - base.weekday() + 3) % 7 - 3)
             return first, first, "weekday nearest the date just told (a retrospective)", False
+        back = (pub_day - told).days if told is not None and told == previous_day else 0
+        if day.rel is None and tense != "future" and told is not None and back >= NARRATIVE_BACK_DAYS:
+            # "flew out on 3 November and landed in Honolulu on Friday … reached Yokota on Sunday": a story
+            # retold in order from more than a week back moves forward from the date just told (not from a
+            # plan's date: "had been due to leave on March 25 … This time he took off on Tuesday")
+            first = told + timedelta(days=(day.weekday - told.weekday()) % 7)
+            if first <= pub_day:
+                return first, first, "weekday on or after the date just told (a trip retold in order)", False
         first, why = _weekday(day.weekday, day.rel, tense, pub_day)
         return first, first, why, False
     if day.kind == "relative":
