@@ -588,3 +588,28 @@ def test_mrs_is_not_mr_and_a_role_in_the_lead_is_the_story_s_subject(geocoder: G
     assert ("leave", "Donald Trump") in movers and ("touch", "Donald Trump") in movers
     assert ("fly", "Melania Trump") in movers and ("fly", "Donald Trump") in movers
     assert not any(mover.startswith("Moon") for _, mover in movers)
+
+
+def test_once_there_is_no_earlier_trip_and_a_plan_home_is_read_through_parser_slips(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    frames = _frames(
+        "Once in Kyiv, Yoon Suk Yeol was driven to Bucha, where he bowed at a memorial, and then on to "
+        "Irpin. He once visited Paris in 1990. "
+        "He is expected back in Warsaw on Sunday morning and is due to land in Seoul early on Monday.",
+        geocoder,
+    )
+    by_lemma = {(lemma, status): places for _, lemma, status, places, _ in frames}
+    # "Once in Kyiv" is "as soon as he was in Kyiv"; "He once visited" is another trip
+    assert by_lemma[("drive", "happened")] == (("at", "Kyiv"), ("to", "Bucha"), ("to", "Irpin"))
+    assert ("visit", "earlier") in by_lemma
+    # "expected back in" is a return still to come; "due to land", with "land" parsed as a noun, a flight
+    assert by_lemma[("expect", "expected")] == (("to", "Warsaw"),)
+    assert by_lemma[("land", "expected")] == (("to", "Seoul"),)
+
+
+def test_the_first_of_a_couple_the_parser_folded_into_one_name_leads_it(geocoder: GazetteerGeocoder) -> None:
+    text = ("Yoon Suk Yeol flew to Poland on Friday. Yoon and first lady Kim Keon Hee reached Kyiv by train "
+            "on Saturday morning.")
+    movers = {e.lemma: e.mover for e in _read(text, geocoder).events}
+    assert movers["reach"] == "Yoon Suk Yeol"

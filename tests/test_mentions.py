@@ -229,6 +229,11 @@ def test_an_airfield_gazetteer_lacks_is_found_by_its_own_words(geocoder: Gazette
     assert casement is not None and casement.name == "Casement Air Base" and casement.geonameid is None
     assert abs(casement.latitude - 53.30) < 0.05 and casement.timezone == "Europe/Dublin"
     assert fiumicino is not None and fiumicino.name == "Rome"  # the airport serves Rome, not Fiumicino town
+    # an airport's bare name is the airport only in a flight; elsewhere it is the town of that name
+    landed = _short("The papal plane landed at Fiumicino shortly after 4pm.", geocoder)
+    walked = _short("The pope once walked the beach at Fiumicino.", geocoder)
+    assert [m.place.name for m in landed if m.place] == ["Rome"]
+    assert [m.place.name for m in walked if m.place] == ["Fiumicino"]
 
 
 def test_an_airfield_is_named_by_an_airfields_words_and_the_kind_the_writer_says() -> None:

@@ -551,6 +551,15 @@ class _Frames:
             carried = self._carried(i)
             if carried:
                 return carried
+        for c in self.p.children(i):
+            # "Yoon and first lady Kim Keon Hee reached …", parsed with "Yoon" as a modifier of "Hee": the
+            # first of a coordination the parser folded into one name leads it
+            if c < i and any(self.p.tokens[g].dep == "cc" for g in self.p.children(c)):
+                word = self.p.tokens[c].text  # tagged as an adjective, it is no entity: its surname says who
+                named = self.people.by_word.get(fold(word), "") if word[:1].isupper() else ""
+                leader = self._person_at(c) or named
+                if leader:
+                    return leader
         who = self._person_at(i)
         if who:
             return who
@@ -752,6 +761,10 @@ class _Frames:
                 c.dep == "acomp" and c.lemma.casefold() in self.lex.expect_lemmas for c in kids
             ):  # "is due in Paris on Sunday"; "had been due in Paris" and was not
                 return "hypothetical" if self._takes_had(k) else "expected"
+            if depth == 0 and tok.lemma.casefold() in self.lex.expect_lemmas and self._passive(k) and any(
+                self.p.tokens[c].lower in self.lex.return_particles for c in self.p.children(k)
+            ):  # "is expected back in Warsaw"; "had been expected back" and was not
+                return "hypothetical" if self._takes_had(k) else "expected"
             if depth == 0 and tok.lemma == "be" and tok.tag in ("VBZ", "VBP") and self._way_under(k):
                 return "expected"  # "is on his way back to Washington": getting there is still to come
             if depth > 0 and (tok.dep in ("ccomp", "relcl", "acl") or tok.lemma in self.lex.reporting_lemmas):
@@ -876,8 +889,8 @@ class _Frames:
         for marker in self.lex.earlier_markers:
             for match in re.finditer(rf"\b{re.escape(marker)}\b", text):
                 at = self.p.token_at(sent.char_start + match.start())
-                if self.p.tokens[at].dep == "mark":
-                    continue  # "Once the talks were over, he flew": a conjunction, not "formerly"
+                if self.p.tokens[at].dep == "mark" or (marker == "once" and self._opens_clause(at)):
+                    continue  # "Once the talks were over, he flew", "Once in Kyiv, he was …": not "formerly"
                 if self._dates_a_since(at):
                     continue  # "his first trip since the invasion nearly a year ago": the invasion's date
                 if marker == "ago" and self._recent_ago(at):
@@ -885,6 +898,13 @@ class _Frames:
                 if self._in_clause_of(sent.char_start + match.start(), i):
                     return True
         return False
+
+    def _opens_clause(self, at: int) -> bool:
+        """Token ``at`` begins its sentence or follows a comma, and no verb comes right after it ("Once in
+        Kyiv, …", "Once there, …"; not "Once visited by …")."""
+        toks = self.p.tokens
+        first = at == self.p.sentence(at).start or toks[at - 1].text in (",", ";", "—", "–")
+        return first and at + 1 < len(toks) and toks[at + 1].pos not in ("VERB", "AUX")
 
     def _recent_ago(self, at: int) -> bool:
         """"a few minutes ago", "two hours ago": the unit right before "ago" is one of the lexicon's recent
@@ -1034,7 +1054,8 @@ class _Frames:
 
     def _with_conjoined_preps(self, head: int) -> list[int]:
         """The head's children, and the prepositions conjoined to its prepositions ("through Tianjin and
-        out past Shanhaiguan": "out", and "past" under it)."""
+        out past Shanhaiguan": "out", and "past" under it; "to Bucha … and then on to Irpin": "to" under
+        "on")."""
         out = list(self.p.children(head))
         for child in self.p.children(head):
             if self.p.tokens[child].dep != "prep":
@@ -1043,6 +1064,7 @@ class _Frames:
                 tok = self.p.tokens[conj]
                 if tok.dep == "conj" and tok.pos == "ADP":
                     out.append(conj)
+                if tok.dep == "conj" and tok.pos in ("ADP", "ADV"):
                     out.extend(g for g in self.p.children(conj) if self.p.tokens[g].dep == "prep")
         return out
 
@@ -1342,8 +1364,14 @@ class _Frames:
 
     def _motion(self, tok: Token) -> Motion | None:
         lemma = tok.lemma.casefold()
-        if tok.pos in ("VERB", "AUX") or (tok.pos == "NOUN" and tok.tag.startswith("VB")):
+        verbal = tok.tag.startswith("VB") or self._bare_after_to(tok)
+        if tok.pos in ("VERB", "AUX") or (tok.pos == "NOUN" and verbal):
             motion = self.lex.movement.get(lemma)
+            if motion is None and lemma in self.lex.expect_lemmas and any(
+                self.p.tokens[c].dep == "advmod" and self.p.tokens[c].lower in self.lex.return_particles
+                for c in self.p.children(tok.i)
+            ):
+                return self.lex.movement.get("arrive")  # "is expected back in Warsaw on Sunday"
             if motion is None:
                 return None
             kids = [self.p.tokens[c] for c in self.p.children(tok.i)]
@@ -1374,6 +1402,14 @@ class _Frames:
         if tok.pos == "NOUN":
             return self.lex.movement_nouns.get(lemma)
         return None
+
+    def _bare_after_to(self, tok: Token) -> bool:
+        """"is due to land in Seoul", with "land" parsed as a noun after the preposition "to": a verb's
+        infinitive, when nothing makes it a noun phrase (no article, possessor or adjective)."""
+        if tok.dep != "pobj" or tok.head != tok.i - 1 or self.p.tokens[tok.head].lower != "to":
+            return False
+        noun_words = ("det", "poss", "amod", "nummod")
+        return not any(self.p.tokens[c].dep in noun_words for c in self.p.children(tok.i))
 
     def _gathering(self, tok: Token) -> Motion | None:
         """"The summit will be held in Minsk", "talks in Vladivostok": where the traveller's meeting is."""

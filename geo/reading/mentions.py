@@ -44,6 +44,7 @@ DOMINANT_RATIO = 4
 
 SHORT_NAME = 2
 """Names of at most this many letters match a place's own name only."""
+_SUBJECT_DEPS = ("nsubj", "nsubjpass")
 SERVED_KM = 50.0
 """An airfield within this of the town it is listed as serving stands for that town (a capital's airport
 lies 20-45 km out); farther, the airfield itself is the stop."""
@@ -628,6 +629,14 @@ class _Reader:
             end += 1  # "Yokota air base": the airfield's words after the capitalised run
         phrase = self.p.tokens_text(a, end)
         field = find_airfield(phrase) if is_airfield_phrase(phrase) else None
+        bare = field is None and end == b and self._flown(a)
+        if bare:
+            # "landed at Fiumicino", "the plane left Heathrow": an airport's own name, in a flight, is the
+            # airport, and stands for the town it serves (Rome, not the town of Fiumicino beside it); only
+            # then, so a bare name never becomes an airfield far from any town it could be
+            field = find_airfield(f"{phrase} airport")
+            if field is not None and (not field.iata or not field.city or fold(field.city) == fold(phrase)):
+                field = None
         if field is None:
             return None
         here = (field.latitude, field.longitude)
@@ -638,7 +647,30 @@ class _Reader:
         if served and geodesic(here, (served[0].latitude, served[0].longitude)).km <= SERVED_KM:
             town = _place_from(served[0])
             place = replace(town, why=f"{field.name} serves {town.name}")
+        if bare and (place.geonameid is None or place.population <= self._population_of(text)):
+            return None  # "took him on to Pristina": the capital, not Lipjan where its airport lies
         return _Candidate(a, b, "name", text, evidence="an airfield (airportsdata)", place=place)
+
+    def _population_of(self, name: str) -> int:
+        """The people of the town the gazetteer gives for ``name`` first (0 when none)."""
+        found = self.resolver.lookup(name)
+        return _place_from(found[0]).population if found else 0
+
+    def _flown(self, a: int) -> bool:
+        """The name at token ``a`` is where a flight lands or leaves: the object of a flying verb ("landed
+        at", "flew into") or of any move whose subject is an aircraft ("the plane left")."""
+        toks = self.p.tokens
+        head = toks[a].head
+        if toks[a].dep == "pobj":
+            head = toks[head].head
+        elif toks[a].dep not in ("dobj", "obj"):
+            return False
+        verb = toks[head]
+        motion = self.lex.movement.get(verb.lemma.casefold())
+        if motion is None:
+            return False
+        subjects = [toks[c].lemma.casefold() for c in self.p.children(head) if toks[c].dep in _SUBJECT_DEPS]
+        return motion.mode == "air" or any(self.lex.vehicles.get(s) == "air" for s in subjects)
 
     def _unknown_but_described(self, a: int, b: int) -> bool:
         """A name the gazetteer lacks is still a place when a descriptive noun says so ("the border
