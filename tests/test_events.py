@@ -613,3 +613,22 @@ def test_the_first_of_a_couple_the_parser_folded_into_one_name_leads_it(geocoder
             "on Saturday morning.")
     movers = {e.lemma: e.mover for e in _read(text, geocoder).events}
     assert movers["reach"] == "Yoon Suk Yeol"
+
+
+def test_air_force_one_carries_the_one_the_headline_is_about_unless_someone_else_is_on_board(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    text = (
+        "LIVE: Trump in Hanoi for second Kim summit\n\n"
+        "Follow the US president's trip. Kim Jong Un arrived by train on Tuesday. President Nguyen Phu Trong "
+        "will host Kim. Donald Trump flew in overnight.\n\n"
+        "Overnight, Air Force One touched down at RAF Mildenhall in Suffolk, eastern England, to refuel."
+    )
+    reading = _read(text, geocoder)
+    assert reading.people.headline == "Donald Trump"  # the tagger's verb "Trump"; "Kim" modifies "summit"
+    touch = next(e for e in reading.events if e.lemma == "touch")
+    # the aircraft's name says whose it is; "in Suffolk" says where Mildenhall is, no second place
+    assert touch.mover == "Donald Trump" and [m.text for _, m in touch.places] == ["RAF Mildenhall"]
+    onboard = _read("Air Force One has landed at Paya Lebar air base with President Donald Trump on board. "
+                    "Kim Jong Un arrived earlier.", geocoder)
+    assert next(e.mover for e in onboard.events if e.lemma == "land") == "Donald Trump"

@@ -534,3 +534,16 @@ def test_a_plans_date_is_no_anchor_for_the_weekdays_after_it() -> None:
     )
     days = {e.text: e.first_date for e in texts(text, friday_14_apr)}
     assert days["Tuesday"] == date(2023, 4, 11) and days["Wednesday"] == date(2023, 4, 12)
+
+
+def test_a_live_blog_day_heading_dates_the_stamps_below_it() -> None:
+    thursday = datetime(2019, 2, 28, 10, 0, tzinfo=UTC)
+    text = (
+        "LIVE: the summit\n\nAll times Hanoi (GMT+7). Newest entries first.\n\n"
+        "THURSDAY 28 FEBRUARY\n\n4.10pm\nWheels up.\n\n"
+        "TUESDAY 26 FEBRUARY\n\n8.53pm\nAir Force One has landed.\n\n1.35pm\nIt has landed in Qatar."
+    )
+    days = {e.text: (e.first_date, e.reason) for e in texts(text, thursday)}
+    assert days["4.10pm"][0] == date(2019, 2, 28)
+    assert days["8.53pm"] == (date(2019, 2, 26), "live-blog stamp under its day heading; clock time")
+    assert days["1.35pm"][0] == date(2019, 2, 26)  # not the publication day nor the day before

@@ -24,6 +24,7 @@ _REGNAL = re.compile(r"[IVX]+")
 """A regnal number ("Charles III", "Elizabeth II"): no word a person is called by alone."""
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
+_MODIFIER_DEPS = ("compound", "poss", "amod", "nmod")
 _OBJECT_RELATIONS = ("from", "to", "via")
 _OBJECTS = ("dobj", "obj", "npadvmod")
 _INHERIT = ("conj", "xcomp", "advcl", "acomp", "dep", "ccomp")
@@ -48,6 +49,9 @@ class People:
     nationality: dict[str, str] = field(default_factory=dict)
     """Person → country code the article gives them ("Japan's Kishida", "Japanese Prime Minister Fumio
     Kishida"): "the Japanese prime minister" is then Kishida even when another prime minister is titled."""
+    headline: str = ""
+    """The person the first line is about ("Trump in Hanoi for second Kim summit": Trump, not the Kim of
+    "Kim summit"), "" when it names nobody that way."""
 
     def resolve(self, name: str) -> str:
         folded = fold(name)
@@ -221,7 +225,14 @@ def find_people(parsed: ParsedText, lex: Lexicon, mentions: Sequence[Mention] = 
         name for i, name, _ in resolved
         if any(parsed.tokens[k].lower.rstrip(".") in lex.female_titles for k in range(max(0, i - 2), i))
     )  # fmt: skip
-    return People(tuple(full), by_word, tuple(resolved), dict(totals), titles, shared, women, nationality)
+    line_end = _first_line_end(parsed)
+    headline = next(
+        (name for i, name, _ in resolved
+         if parsed.tokens[i].end <= line_end and parsed.tokens[i].dep not in _MODIFIER_DEPS),
+        "",
+    )
+    return People(tuple(full), by_word, tuple(resolved), dict(totals), titles, shared, women, nationality,
+                  headline)
 
 
 def _nationalities(
@@ -359,6 +370,12 @@ def _untagged_movers(
     return out
 
 
+def _first_line_end(parsed: ParsedText) -> int:
+    """Where the article's first line (its headline, when it has one) ends."""
+    end = parsed.text.find("\n")
+    return len(parsed.text) if end < 0 else end
+
+
 def _untagged_surnames(
     parsed: ParsedText, names: Sequence[tuple[int, str, bool]], places: Sequence[tuple[int, int]],
     by_word: Mapping[str, str],
@@ -367,8 +384,13 @@ def _untagged_surnames(
     of a full name the article gives, or a one-word name it tags elsewhere, is that person."""
     tagged = {k for ent in parsed.entities if ent.label == "PERSON" for k in range(ent.start, ent.end)}
     out: list[tuple[int, str, bool]] = []
+    headline_end = _first_line_end(parsed)
     for tok in parsed.tokens:
-        if not _name_like(tok) or tok.i in tagged or fold(tok.text) not in by_word:
+        # "LIVE: Trump in Hanoi …", where the tagger reads "Trump" as the verb: a capitalised verb that is a
+        # known name's word, in the headline or not opening its sentence
+        opens = tok.i == parsed.sentence(tok.i).start and tok.end > headline_end
+        slipped_verb = tok.pos == "VERB" and tok.text[:1].isupper() and not opens
+        if not (_name_like(tok) or slipped_verb) or tok.i in tagged or fold(tok.text) not in by_word:
             continue
         ent = parsed.entity_at(tok.i)
         # the model's GPE/NORP on a name is no place unless the gazetteer reading made it one, and its ORG
@@ -430,7 +452,9 @@ def _lead_role(
     is that person even when the article titles another president by name ("President Moon")."""
     if not totals:
         return None
-    first = resolved[0][0] if resolved else len(parsed.tokens)
+    headline_end = _first_line_end(parsed)  # a headline names its subject; the lead may still say the role
+    body = [i for i, _, _ in resolved if parsed.tokens[i].end > headline_end]
+    first = body[0] if body else len(parsed.tokens)
     for tok in parsed.tokens[:first]:
         lemma = tok.lemma.casefold()
         if (
@@ -539,7 +563,22 @@ class _Frames:
                     who = self._who(obj) if self._who_quick(obj) else ""
                     if who:
                         return who
-        return ""
+        return self._owner_by_name(vehicle)
+
+    def _owner_by_name(self, vehicle: int) -> str:
+        """"Air Force One lifted off": an aircraft whose name says whose it is (``owned_vehicles``) carries
+        the one the article titles so, else the one of that country, else the person its headline is about."""
+        parts = sorted(k for k in self._name_parts(vehicle) if k <= vehicle)
+        owner = self.lex.owned_vehicles.get(fold(self.p.tokens_text(parts[0], vehicle + 1)))
+        if owner is None:
+            return ""
+        if owner in self.people.titles:
+            return self.people.titles[owner]
+        country, _, role = owner.partition(" ")
+        if role and f"{country} {role}" in self.people.titles:
+            return self.people.titles[f"{country} {role}"]
+        of_country = [n for n, c in self.people.nationality.items() if c == country]
+        return of_country[0] if len(of_country) == 1 else self.people.headline
 
     def _who(self, i: int) -> str:
         """The person token ``i`` stands for."""
@@ -569,6 +608,8 @@ class _Frames:
                 return who
         lower = tok.lower
         lemma = tok.lemma.casefold()
+        if tok.pos == "PROPN" and lemma in self.lex.vehicles:
+            return self._owner_by_name(i)  # "Air Force One"
         if (lemma in self.lex.vehicles and tok.pos == "NOUN") or lower == "it":
             return self._carried(i)  # a bare "the train" is left to the itinerary: whose train is it?
         if tok.pos == "NOUN" and lemma in self.lex.movement_nouns and tok.dep not in _SUBJECTS:
@@ -1050,7 +1091,21 @@ class _Frames:
                 if self.p.tokens[child].dep in ("dobj", "obj"):
                     for m in self._mentions_in(child)[:1]:
                         out.append(("at" if motion.object is None else motion.object, m, child))  # type: ignore[arg-type]
-        return out
+        return self._without_containers(out)
+
+    def _without_containers(
+        self, out: list[tuple[PlaceRelation, Mention, int]]
+    ) -> list[tuple[PlaceRelation, Mention, int]]:
+        """"touched down at RAF Mildenhall in Suffolk": a place written right after another as "X in Y"
+        says where X is (a county, a city), and is no second place of the move."""
+        ends = {m.end for _, m, _ in out}
+        kept = []
+        for relation, m, obj in out:
+            first = self.p.token_at(m.start)
+            if first >= 2 and self.p.tokens[first - 1].lower == "in" and self.p.tokens[first - 2].end in ends:
+                continue
+            kept.append((relation, m, obj))
+        return kept
 
     def _with_conjoined_preps(self, head: int) -> list[int]:
         """The head's children, and the prepositions conjoined to its prepositions ("through Tianjin and
@@ -1491,6 +1546,10 @@ class _Frames:
                 mover, mover_text = self._who(passenger), self.p.tokens[passenger].text
             elif not mover:
                 mover = self._on_board(tok.i)
+            elif subject is not None and self.p.tokens[subject].lemma.casefold() in self.lex.vehicles:
+                # "Air Force One has landed … with President Donald Trump on board": who is on board, over
+                # whom the aircraft's name suggests
+                mover = self._on_board(tok.i) or mover
             if subject is not None and self._generic_vehicles(subject):
                 continue
             if self.story_year < self.article.published.year and tok.tag in ("VBZ", "VBP"):

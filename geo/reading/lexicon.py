@@ -74,6 +74,7 @@ class Lexicon:
     denial_lemmas: frozenset[str]
     earlier_markers: tuple[str, ...]
     recent_units: frozenset[str]
+    owned_vehicles: Mapping[str, str]
     return_lemmas: frozenset[str]
     return_particles: frozenset[str]
     here_words: frozenset[str]
@@ -150,6 +151,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             denial_lemmas=_low(status["denial_lemmas"]),
             earlier_markers=tuple(w.casefold() for w in data["earlier_markers"]),
             recent_units=_low(data["recent_units"]),
+            owned_vehicles={fold(k): str(v) for k, v in data["owned_vehicles"].items()},
             return_lemmas=_low(data["return_lemmas"]),
             return_particles=_low(data["return_particles"]),
             here_words=_low(data["here_words"]),

@@ -938,12 +938,16 @@ def _resolve_all(
         frame = anniversary[0]
     stamp_zone = _stamp_zone(article, cues) if any(m.stamp for m in matches) else None
     told: date | None = None  # the day of the last date of something done, not planned
+    heading: date | None = None  # the day a live blog's heading line gives the stamps below it
     for match in matches:
         in_focus = _day_in_focus(previous, match, parsed)
         expr = _resolve(match, parsed, article, cues, previous.first_date if previous else None, stamp_day,
-                        in_focus, frame, stamp_zone, told)
+                        in_focus, frame, stamp_zone, told, heading)
         if expr is None:
             continue
+        if match.day is not None and match.clock is None and expr.first_date == expr.last_date is not None \
+                and _a_line_alone(parsed, match):
+            heading = expr.first_date  # "TUESDAY 26 FEBRUARY" over the entries of that day
         if anniversary is not None and match.start in anniversary[1] and expr.first_date == pub_day:
             expr = _on_anniversary(expr, anniversary[0], article)  # "a hundred years ago tonight"
         found.append(expr)
@@ -1088,6 +1092,7 @@ def _resolve(
     frame: date | None = None,
     stamp_zone: str | None = None,
     told: date | None = None,
+    heading: date | None = None,
 ) -> TimeExpression | None:
     tokens = parsed.tokens
     start_char, end_char = tokens[match.start].start, tokens[match.end - 1].end
@@ -1103,7 +1108,10 @@ def _resolve(
     day_from_publication = False
     options: tuple[date | None, ...] = ()
     if day is None:
-        if stamp_day is not None and not match.stamp and (match.clock is None or match.clock.zone is None):
+        if match.stamp and heading is not None:
+            first = last = heading
+            reason = "live-blog stamp under its day heading"
+        elif stamp_day is not None and not match.stamp and (match.clock is None or match.clock.zone is None):
             first = last = stamp_day[0]
             reason = "clock time on the day of its live-blog stamp"
         elif in_focus is not None:
@@ -1181,6 +1189,16 @@ def _resolve(
 
 
 _DASHES_AFTER_DATELINE = {"--", "—", "–", "-", "―"}
+
+
+def _a_line_alone(parsed: ParsedText, match: _Match) -> bool:
+    """The date is a line of its own (a live blog's day heading: "TUESDAY 26 FEBRUARY", "Feb. 26")."""
+    text = parsed.text
+    start, end = parsed.tokens[match.start].start, parsed.tokens[match.end - 1].end
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    return bool(line.strip()) and line.strip(" \t.:,") == text[start:end]
 
 
 def _in_dateline(parsed: ParsedText, match: _Match) -> bool:
