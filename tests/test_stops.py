@@ -653,3 +653,21 @@ def test_an_earlier_trip_in_a_dated_sentence_and_a_way_home_that_ends_the_journe
     published = datetime(2022, 4, 10, 12, tzinfo=ZoneInfo("Europe/London"))
     names = [s.name for s in _inline(text, geocoder, published=published).stops]
     assert names == ["Kyiv", "London"]
+
+
+def test_a_suburb_and_its_city_both_reached_are_two_stops_and_another_s_summit_is_none(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    itinerary = _inline(
+        "Meloni tours Irpin\n\n"
+        "Italian Prime Minister Giorgia Meloni flew from Rome to Rzeszów on Monday. "
+        "On Tuesday she was driven to Irpin and then on to Kyiv, some 20 km away, for talks.\n\n"
+        "The visit came weeks after a tour that took Zelensky to London and to an EU summit in Brussels.",
+        geocoder,
+        published=datetime(2023, 2, 21, 20, 0, tzinfo=ZoneInfo("Europe/Kyiv")),
+    )
+    # Irpin and Kyiv lie 20 km apart, each reached by its own words: no airport-and-city pair to fold into one
+    # stop; the summit in Brussels is Zelensky's, whom the tour took there
+    assert _summary(itinerary) == [
+        ("Rome", "origin"), ("Rzeszów", "waypoint"), ("Irpin", "waypoint"), ("Kyiv", "destination")
+    ]

@@ -740,8 +740,9 @@ def _merge_descriptions(order: list[StopKey], drafts: dict[StopKey, _Draft]) -> 
 
 GROUND_KM = 400.0
 """An untold hop shorter than this, in a journey told as flown, is assumed made on the ground."""
-NEARBY_KM = 30.0
-"""Consecutive stops this close in one country are one stop (an airport, a palace, a hotel in a city)."""
+NEARBY_KM = 10.0
+"""Consecutive stops this close in one country are one stop (a palace or a hotel told as a place of its own,
+beside its city); a suburb 20 km out that the traveller is driven to is a stop of its own (Bucha, Irpin)."""
 LOCAL_KM = 60.0
 """A hop no sentence describes, shorter than this inside one country, is assumed by road (a city to its
 airport or an island off it), not by the journey's main mode."""
@@ -765,7 +766,7 @@ def _merge_nearby(order: list[StopKey], drafts: dict[StopKey, _Draft]) -> list[S
             ):  # fmt: skip
                 bigger = prev.place.population >= here.place.population
                 keep, drop = (out[-1], key) if bigger else (key, out[-1])
-                drafts[keep].mentions[:0] = drafts[drop].mentions
+                drafts[keep].mentions.extend(drafts[drop].mentions)  # its own first: they name the stop
                 drafts[keep].evidence[:0] = drafts[drop].evidence
                 out[-1] = keep
                 continue

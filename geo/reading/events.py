@@ -1514,6 +1514,12 @@ class _Frames:
             status = "expected"  # "the meeting set to take place in Minsk", "talks scheduled for Monday"
         # "Kishida invited him to take part in the summit in Hiroshima": the one invited goes there
         invitee = self.subject_token(tok.i)
+        if invitee is None or self.p.tokens[invitee].dep not in ("dobj", "obj"):
+            # "a tour that also took Zelensky to London and to an EU summit in Brussels": the one the verb
+            # above takes there
+            verbs = [a for a in list(self.p.ancestors(tok.i))[:4] if self.p.tokens[a].pos == "VERB"][:1]
+            objects = [c for v in verbs for c in self.p.children(v) if self.p.tokens[c].dep in _OBJECTS]
+            invitee = next((c for c in objects if self._who_quick(c)), invitee)
         mover = ""
         if invitee is not None and self.p.tokens[invitee].dep in ("dobj", "obj"):
             mover = self._who(invitee)
