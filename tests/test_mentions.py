@@ -255,3 +255,14 @@ def test_the_state_of_a_name_is_no_town_and_an_old_name_near_the_story_beats_a_n
     text = "Macron flew from Beijing to Guangzhou - Canton, as the French still call it."
     mentions = _short(text, geocoder)
     assert {m.place.name for m in mentions if m.place is not None} == {"Beijing", "Guangzhou"}
+
+
+def test_a_place_with_the_name_only_as_another_name_does_not_outweigh_the_near_one(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    # Belém (1.5 million) is also called "Bethlehem"; the Bethlehem meant lies beside Jerusalem, not in South
+    # Africa (91,000) either, whom Belém's size would otherwise have let population pick
+    text = "Biden toured a hospital in Jerusalem, then drove south past the separation barrier to Bethlehem."
+    found = {m.text: m.place for m in _short(text, geocoder)}
+    bethlehem = found["Bethlehem"]
+    assert bethlehem is not None and (bethlehem.country, bethlehem.geonameid) == ("PS", 284315)

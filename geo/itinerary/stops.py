@@ -740,9 +740,10 @@ def _merge_descriptions(order: list[StopKey], drafts: dict[StopKey, _Draft]) -> 
 
 GROUND_KM = 400.0
 """An untold hop shorter than this, in a journey told as flown, is assumed made on the ground."""
-NEARBY_KM = 10.0
+NEARBY_KM = 5.0
 """Consecutive stops this close in one country are one stop (a palace or a hotel told as a place of its own,
-beside its city); a suburb 20 km out that the traveller is driven to is a stop of its own (Bucha, Irpin)."""
+beside its city); a town 8 km or 20 km out that the traveller is driven to is a stop of its own (Bethlehem
+beside East Jerusalem, Irpin beside Kyiv)."""
 LOCAL_KM = 60.0
 """A hop no sentence describes, shorter than this inside one country, is assumed by road (a city to its
 airport or an island off it), not by the journey's main mode."""

@@ -24,6 +24,7 @@ from geopy.point import Point
 
 from geo.errors import InputError
 from geo.places.gazetteer import Gazetteer, GazetteerEntry, load_gazetteer
+from geo.reading.text import fold
 
 if TYPE_CHECKING:
     from geo.model import Place, PlaceKind
@@ -146,7 +147,7 @@ class GazetteerGeocoder(Geocoder):
         ]
         known = [r.distance_km for r in ranked if r.distance_km is not None]
         nearest_km = min(known) if known else None
-        if nearest_km is not None and not border and _dominant_far(ranked, nearest_km):
+        if nearest_km is not None and not border and _dominant_far(ranked, nearest_km, query):
             nearest_km = None  # population decides
         ranked.sort(key=lambda r: r.key(nearest_km))
         if exactly_one:
@@ -272,15 +273,20 @@ def _codes(country_codes: str | Iterable[str] | None) -> frozenset[str]:
     return frozenset(code.strip().upper() for code in country_codes if code.strip())
 
 
-def _dominant_far(ranked: Sequence[_Ranked], nearest_km: float) -> bool:
+def _dominant_far(ranked: Sequence[_Ranked], nearest_km: float, query: str) -> bool:
     """A namesake far larger than every one near the journey's other places: Anchorage, Alaska (290,000)
     over a village of 2,420 that happens to lie nearer. Journeys by air span continents, so nearness only
-    ranks namesakes of comparable size; otherwise population decides."""
-    near = [r.entry.population for r in ranked
-            if r.distance_km is not None and r.distance_km <= nearest_km + EQUALLY_NEAR_KM]  # fmt: skip
-    biggest_near = max(near, default=0)
+    ranks namesakes of comparable size; otherwise population decides. A place that only has the name as
+    another name never outweighs a near one called so: Belém, once "Bethlehem", is not the Bethlehem beside
+    Jerusalem."""
+    near = [r for r in ranked if r.distance_km is not None and r.distance_km <= nearest_km + EQUALLY_NEAR_KM]
+    biggest_near = max((r.entry.population for r in near), default=0)
+    called = fold(query)
+    near_called_so = any(called in (fold(r.entry.name), fold(r.entry.asciiname)) for r in near)
     return any(r.entry.population >= DOMINANT_POPULATION
-               and r.entry.population >= DOMINANT_FACTOR * max(biggest_near, 1) for r in ranked)  # fmt: skip
+               and r.entry.population >= DOMINANT_FACTOR * max(biggest_near, 1)
+               and (not near_called_so or called in (fold(r.entry.name), fold(r.entry.asciiname)))
+               for r in ranked)  # fmt: skip
 
 
 def _nearest_km(entry: GazetteerEntry, points: Sequence[Coordinates]) -> float:

@@ -974,7 +974,10 @@ def _resolve_places(candidates: list[_Candidate], resolver: _Resolver) -> None:
         results = cand.results
         own = (results[0].latitude, results[0].longitude)
         near = tuple(a for a in dict.fromkeys(anchors) if a != own)
-        if len(results) > 1 and (cand.at_border or (near and not _dominant(results, resolver.lex))):
+        # a place only known by the name as another name (Belém, once "Bethlehem") does not dominate the
+        # places called so: among those, nearness to the article's other places decides
+        called = [r for r in results if _is_exact(r, resolver.query_for(cand.query))] or results
+        if len(results) > 1 and (cand.at_border or (near and not _dominant(called, resolver.lex))):
             results = resolver.lookup(cand.query, cand.hint, near, cand.at_border) or results
         exact = [r for r in results if _is_exact(r, resolver.query_for(cand.query))]
         best = exact[0] if exact else results[0]  # "New Delhi" is New Delhi, not the bigger Delhi around it
