@@ -632,3 +632,11 @@ def test_air_force_one_carries_the_one_the_headline_is_about_unless_someone_else
     onboard = _read("Air Force One has landed at Paya Lebar air base with President Donald Trump on board. "
                     "Kim Jong Un arrived earlier.", geocoder)
     assert next(e.mover for e in onboard.events if e.lemma == "land") == "Donald Trump"
+
+
+def test_covering_the_distance_to_a_place_is_a_move_there(geocoder: GazetteerGeocoder) -> None:
+    frames = _frames("Kim Jong Il's train left Changchun late on Saturday and covered the 240 km to Harbin.",
+                     geocoder)
+    assert [(lemma, places) for _, lemma, _, places, _ in frames] == [
+        ("leave", (("from", "Changchun"),)), ("cover", (("to", "Harbin"),))
+    ]

@@ -547,3 +547,15 @@ def test_a_live_blog_day_heading_dates_the_stamps_below_it() -> None:
     assert days["4.10pm"][0] == date(2019, 2, 28)
     assert days["8.53pm"] == (date(2019, 2, 26), "live-blog stamp under its day heading; clock time")
     assert days["1.35pm"][0] == date(2019, 2, 26)  # not the publication day nor the day before
+
+
+def test_shortly_after_midnight_on_a_day_opens_that_day_and_just_before_it_ends_it() -> None:
+    monday = datetime(2010, 8, 30, 12, 0, tzinfo=UTC)
+    found = {e.text: e for e in texts(
+        "The train crossed the river shortly after midnight on Thursday. It left Harbin just before midnight "
+        "on Saturday.", monday)}
+    after, before = found["shortly after midnight on Thursday"], found["just before midnight on Saturday"]
+    assert after.earliest == datetime(2010, 8, 26, 0, 0, tzinfo=UTC)
+    assert after.latest == datetime(2010, 8, 26, 0, 30, tzinfo=UTC)  # not the night into Friday
+    assert before.earliest == datetime(2010, 8, 28, 23, 45, tzinfo=UTC)
+    assert before.latest == datetime(2010, 8, 29, 0, 0, tzinfo=UTC)

@@ -546,7 +546,7 @@ class _Reader:
             found_part = self.day(j, end)
             if found_part is None or found_part[0].part is None:
                 return None
-            return _Match(i, found_part[1], day=found_part[0], side=side)
+            return _Match(i, found_part[1], day=found_part[0], qualifier=qualifier, side=side)
         found_day = self.day(i, end)
         if found_day is None:
             return None
@@ -1131,6 +1131,13 @@ def _resolve(
             return None
         first, last, reason, approximate = resolved
     hours = _hours(day, cues) if day is not None else (0.0, 24.0)
+    if day is not None and day.part == "midnight" and match.clock is None and match.qualifier is not None:
+        # "shortly after midnight on Thursday" opens Thursday; "just before midnight on Thursday" ends it
+        lo, hi = cues.clock_qualifiers[match.qualifier]["hour"]
+        if lo is not None and lo >= 0:
+            hours = (lo / 60, (hi if hi is not None else 60) / 60)
+        elif hi is not None and hi <= 0:
+            hours = (24 + (lo if lo is not None else -60) / 60, 24 + hi / 60)
     likely_hour = None
     precision = None
     zone = None
