@@ -671,3 +671,17 @@ def test_a_suburb_and_its_city_both_reached_are_two_stops_and_another_s_summit_i
     assert _summary(itinerary) == [
         ("Rome", "origin"), ("Rzeszów", "waypoint"), ("Irpin", "waypoint"), ("Kyiv", "destination")
     ]
+
+
+def test_a_return_told_before_the_outward_flight_is_the_second_visit(geocoder: GazetteerGeocoder) -> None:
+    itinerary = _inline(
+        "Pope home from Mongolia\n\n"
+        "VATICAN CITY - Pope Francis was back in Rome on Monday afternoon after four days in Mongolia.\n\n"
+        "The A330 carrying the pope took off from Ulaanbaatar at 12.03pm local time and landed at Fiumicino "
+        "shortly after 4pm.\n\n"
+        "The trip began when the plane left Fiumicino at 6.41pm on Thursday for an overnight flight.",
+        geocoder,
+        published=datetime(2023, 9, 4, 19, 0, tzinfo=ZoneInfo("Europe/Rome")),
+    )
+    # landing on Monday where the plane had left on Thursday is the way home, though told first
+    assert _summary(itinerary) == [("Rome", "origin"), ("Ulaanbaatar", "waypoint"), ("Rome", "destination")]

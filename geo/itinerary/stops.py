@@ -197,6 +197,11 @@ def one_trip(evidence: Sequence[Evidence], when: Mapping[tuple[str, int], Window
     return [e for e in evidence if kept(e)]
 
 
+AWAY_AT_LEAST = timedelta(hours=12)
+"""A place reached this long after a dated departure from it is reached again (a return), whatever order the
+article tells them in."""
+
+
 def second_visits(
     evidence: Sequence[Evidence],
     when: Mapping[tuple[str, int], Window] | None = None,
@@ -254,10 +259,24 @@ def second_visits(
             return False  # a lead that sums the trip up, or a departure dated after the arrival told later
         return back.relation == "to" and back.event.status == "happened" and been_there(back)
 
+    def left_on_an_earlier_day(back: Evidence) -> bool:
+        """"landed at Fiumicino shortly after 4pm" on Monday, when "the plane left Fiumicino at 6.41pm on
+        Thursday": reached on a day after the dated departure from it, however the article orders them."""
+        if back.relation != "to" or back.event.status != "happened":
+            return False
+        arrived = when.get((back.event.article, back.event.token))
+        return arrived is not None and any(
+            e.key == back.key and e.relation == "from" and e.event.status == "happened"
+            and not e.event.returning
+            and (left := when.get((e.event.article, e.event.token))) is not None
+            and arrived[0] >= left[1] + AWAY_AT_LEAST  # a day away, not a drive out of its airport
+            for e in evidence
+        )  # fmt: skip
+
     return [
         replace(e, visit=1)
         if (e.event.returning and e.relation in ("to", "at", "from") and (left_before(e) or been_there(e)))
-        or still_to_come(e) or round_trip(e)
+        or still_to_come(e) or round_trip(e) or left_on_an_earlier_day(e)
         else e
         for e in evidence
     ]

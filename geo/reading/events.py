@@ -545,7 +545,7 @@ class _Frames:
             if tok.lemma in self.lex.carry_lemmas and k != vehicle:
                 for obj in self.p.subtree(k):
                     if obj != k and self.p.tokens[obj].dep in ("dobj", "pobj", "obj", "compound", "appos"):
-                        who = self._person_at(obj)
+                        who = self._person_at(obj) or self._role_carried(obj)
                         if who:
                             return who
                 # the small parser often hangs the passenger elsewhere: take the next person named
@@ -564,6 +564,13 @@ class _Frames:
                     if who:
                         return who
         return self._owner_by_name(vehicle)
+
+    def _role_carried(self, obj: int) -> str:
+        """"The A330 carrying the 86-year-old pope": a role the article gives one person ("the pope")."""
+        tok = self.p.tokens[obj]
+        if tok.dep not in ("dobj", "obj") or tok.lemma.casefold() not in self.lex.person_nouns:
+            return ""
+        return self.people.titles.get(tok.lemma.casefold(), "")
 
     def _owner_by_name(self, vehicle: int) -> str:
         """"Air Force One lifted off": an aircraft whose name says whose it is (``owned_vehicles``) carries
