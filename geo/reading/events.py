@@ -574,7 +574,8 @@ class _Frames:
 
     def _owner_by_name(self, vehicle: int) -> str:
         """"Air Force One lifted off": an aircraft whose name says whose it is (``owned_vehicles``) carries
-        the one the article titles so, else the one of that country, else the person its headline is about."""
+        the one the article titles so with the country, else the one of that country, else the person its
+        headline is about, else the one titled with the role alone."""
         parts = sorted(k for k in self._name_parts(vehicle) if k <= vehicle)
         owner = self.lex.owned_vehicles.get(fold(self.p.tokens_text(parts[0], vehicle + 1)))
         if owner is None:
@@ -585,7 +586,10 @@ class _Frames:
         if role and f"{country} {role}" in self.people.titles:
             return self.people.titles[f"{country} {role}"]
         of_country = [n for n, c in self.people.nationality.items() if c == country]
-        return of_country[0] if len(of_country) == 1 else self.people.headline
+        if len(of_country) == 1:
+            return of_country[0]
+        # the headline's subject, else whoever the article titles so ("President Joe Biden")
+        return self.people.headline or self.people.titles.get(role or owner, "")
 
     def _who(self, i: int) -> str:
         """The person token ``i`` stands for."""
