@@ -632,6 +632,9 @@ def test_air_force_one_carries_the_one_the_headline_is_about_unless_someone_else
     onboard = _read("Air Force One has landed at Paya Lebar air base with President Donald Trump on board. "
                     "Kim Jong Un arrived earlier.", geocoder)
     assert next(e.mover for e in onboard.events if e.lemma == "land") == "Donald Trump"
+    titled = _read("Air Force One touched down in Anchorage on Monday. President Joe Biden spoke to troops.",
+                   geocoder)  # no headline: the one titled president
+    assert next(e.mover for e in titled.events if e.lemma == "touch") == "Joe Biden"
 
 
 def test_covering_the_distance_to_a_place_is_a_move_there(geocoder: GazetteerGeocoder) -> None:
