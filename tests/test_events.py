@@ -643,3 +643,16 @@ def test_covering_the_distance_to_a_place_is_a_move_there(geocoder: GazetteerGeo
     assert [(lemma, places) for _, lemma, _, places, _ in frames] == [
         ("leave", (("from", "Changchun"),)), ("cover", (("to", "Harbin"),))
     ]
+
+
+def test_an_arrival_with_no_place_takes_the_one_the_sentence_before_reached_the_same_way(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    text = (
+        "KYIV - Italian Prime Minister Giorgia Meloni arrived in Kyiv by train on Tuesday, going out to the "
+        "suburbs of Bucha and Irpin before talks with Zelensky.\n\n"
+        "Meloni stepped off the overnight train shortly after 10 a.m. and was handed a bouquet of roses."
+    )
+    step = next(e for e in _read(text, geocoder).events if e.lemma == "step")
+    # the train came to Kyiv; Bucha is where she went out to afterwards
+    assert [(r, m.text) for r, m in step.places] == [("to", "Kyiv")]

@@ -1544,6 +1544,7 @@ class _Frames:
 
     def frames(self) -> Iterator[Event]:
         previous: Event | None = None
+        placed: list[Event] = []  # the moves with a place told so far, for an arrival that names none
         for tok in self.p.tokens:
             if self._gathering(tok) is not None:
                 gathering = self._gathering_frame(tok)
@@ -1601,7 +1602,13 @@ class _Frames:
                 # "his train ran east to Komsomolsk-on-Amur. It arrived at 8:50 a.m. on Friday": an arrival
                 # with no place of its own is at the place the move told just before went to
                 assert previous is not None
-                resolved = [("to", m) for r, m in previous.places if r == "to"][-1:]
+                # "arrived in Kyiv by train …, going out to Bucha. Meloni stepped off the overnight train":
+                # of the moves the sentence before told, the one made the same way
+                same_way = [e for e in placed if e.sentence_start == previous.sentence_start
+                            and e.article == previous.article and mode is not None and e.mode == mode
+                            and any(r == "to" and not m.is_area for r, m in e.places)]
+                source = same_way[-1] if same_way else previous
+                resolved = [("to", m) for r, m in source.places if r == "to"][-1:]
             event = Event(
                 article=self.article.id,
                 token=tok.i,
@@ -1628,6 +1635,7 @@ class _Frames:
                     yield replace(event, mover=other)
                 if resolved:
                     previous = event
+                    placed.append(event)
 
 
 _GATHERING = Motion(presence=True, event=True)
