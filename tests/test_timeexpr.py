@@ -559,3 +559,13 @@ def test_shortly_after_midnight_on_a_day_opens_that_day_and_just_before_it_ends_
     assert after.latest == datetime(2010, 8, 26, 0, 30, tzinfo=UTC)  # not the night into Friday
     assert before.earliest == datetime(2010, 8, 28, 23, 45, tzinfo=UTC)
     assert before.latest == datetime(2010, 8, 29, 0, 0, tzinfo=UTC)
+
+
+def test_the_same_day_after_a_month_in_its_sentence_is_a_day_of_that_month() -> None:
+    friday_24_jan = datetime(2025, 1, 24, 4, 0, tzinfo=UTC)
+    text = ("Modi met the press on Monday. In July Modi flew to Moscow and embraced Putin on the same day a "
+            "missile struck a hospital in Kyiv.")
+    found = {e.text: e for e in texts(text, friday_24_jan)}
+    same = found["same day"]
+    # not Monday 20 January, the last single day told: some day of July 2024
+    assert (same.first_date, same.last_date) == (date(2024, 7, 1), date(2024, 7, 31))

@@ -950,6 +950,14 @@ def _resolve_all(
             heading = expr.first_date  # "TUESDAY 26 FEBRUARY" over the entries of that day
         if anniversary is not None and match.start in anniversary[1] and expr.first_date == pub_day:
             expr = _on_anniversary(expr, anniversary[0], article)  # "a hundred years ago tonight"
+        span = found[-1] if found else None
+        if (
+            match.day is not None and match.day.kind == "anaphor" and span is not None
+            and None not in (span.first_date, span.last_date) and span.first_date != span.last_date
+            and (previous is None or span.token_start > previous.token_start)
+            and span.sentence == parsed.tokens[match.start].sent
+        ):
+            expr = _within(expr, span, article)  # "In July he flew to Moscow … on the same day": in July
         found.append(expr)
         if expr.stamp and expr.first_date is not None and not expr.day_from_publication:
             stamp_day = (expr.first_date, expr.zone)
@@ -1019,6 +1027,17 @@ def _on_anniversary(expr: TimeExpression, then: date, article: Article) -> TimeE
     window = window_in_zone(shifted, article.published.tzinfo or UTC)
     assert window is not None
     return replace(shifted, earliest=window[0], latest=window[1])
+
+
+def _within(expr: TimeExpression, span: TimeExpression, article: Article) -> TimeExpression:
+    """An anaphoric day ("the same day", "that night") told right after a period ("In July"): some day of
+    that period, not the day of an older date."""
+    assert span.first_date is not None and span.last_date is not None
+    reason = f"a day of the period just told ({span.text})"
+    inside = replace(expr, first_date=span.first_date, last_date=span.last_date, day_from_publication=False,
+                     published_until=None, day_options=(), reason=reason)
+    window = window_in_zone(inside, article.published.tzinfo or UTC)
+    return replace(inside, earliest=window[0], latest=window[1]) if window is not None else inside
 
 
 def _story_frame(matches: Sequence[_Match], parsed: ParsedText, pub_day: date, cues: TimeCues) -> date | None:
