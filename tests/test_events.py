@@ -656,3 +656,10 @@ def test_an_arrival_with_no_place_takes_the_one_the_sentence_before_reached_the_
     step = next(e for e in _read(text, geocoder).events if e.lemma == "step")
     # the train came to Kyiv; Bucha is where she went out to afterwards
     assert [(r, m.text) for r, m in step.places] == [("to", "Kyiv")]
+
+
+def test_a_pronoun_leads_the_name_joined_to_it(geocoder: GazetteerGeocoder) -> None:
+    text = ("Winston Churchill landed in Cairo on 4 August. Averell Harriman joined the party there. "
+            "On 12 August he and Harriman flew on to Moscow.")
+    fly = next(e for e in _read(text, geocoder).events if e.lemma == "fly")
+    assert fly.mover == "Winston Churchill"  # "he", the subject before; Harriman goes with him

@@ -613,7 +613,9 @@ class _Frames:
         who = self._person_at(i)
         if who:
             return who
-        for k in self._name_parts(i):  # "Belarusian President Alexander Lukashenko", "Modi and his aides"
+        # "he and Lord Beaverbrook flew to Moscow": the pronoun leads, not the name joined to it
+        parts = self._name_parts(i) if tok.lower not in self.lex.pronouns else []
+        for k in parts:  # "Belarusian President Alexander Lukashenko", "Modi and his aides"
             who = self._person_at(k)
             if who:
                 return who
@@ -702,8 +704,13 @@ class _Frames:
 
     def _own_subject(self, i: int) -> str | None:
         """The person who is the subject of the clause an object pronoun stands in: "Kishida invited him"
-        — "him" is anyone but Kishida (he would be "himself")."""
+        — "him" is anyone but Kishida (he would be "himself"); or the one a pronoun is joined to ("he and
+        Harriman")."""
         tok = self.p.tokens[i]
+        for c in self.p.children(i):  # "he and Harriman flew": "he" is not Harriman
+            joined = self._person_at(c) if self.p.tokens[c].dep == "conj" else ""
+            if joined:
+                return joined
         if tok.dep not in ("dobj", "dative", "pobj") or tok.lower.endswith("self"):
             return None
         verb = tok.head
