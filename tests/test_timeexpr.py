@@ -569,3 +569,13 @@ def test_the_same_day_after_a_month_in_its_sentence_is_a_day_of_that_month() -> 
     same = found["same day"]
     # not Monday 20 January, the last single day told: some day of July 2024
     assert (same.first_date, same.last_date) == (date(2024, 7, 1), date(2024, 7, 31))
+
+
+def test_a_year_long_past_in_the_lead_sets_the_year_of_the_dates_told_after_it() -> None:
+    july_2025 = datetime(2025, 7, 15, 8, 0, tzinfo=UTC)
+    text = ("Truman's road to Potsdam\n\n"
+            "Harry Truman had met neither Churchill nor Stalin when he set out in the summer of 1945.\n\n"
+            "A special train left Union Station at 11 p.m. on 6 July and reached Newport News on 7 July.")
+    found = {e.text: e for e in texts(text, july_2025)}
+    assert found["11 p.m. on 6 July"].first_date == date(1945, 7, 6)  # not 2025, the publication's year
+    assert found["7 July"].first_date == date(1945, 7, 7)

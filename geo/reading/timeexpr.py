@@ -973,6 +973,10 @@ def _resolve_all(
     return found
 
 
+FRAME_YEARS_BACK = 2
+"""A year this far before publication, as the lead's first time phrase, sets the year the story is told in."""
+
+
 FRAME_PARAGRAPHS = 2
 """A full date in the first paragraphs (headline and lead) sets the story's time (a retrospective)."""
 
@@ -1049,7 +1053,20 @@ def _story_frame(matches: Sequence[_Match], parsed: ParsedText, pub_day: date, c
         return None
     lead_end = _lead_end(parsed, FRAME_PARAGRAPHS)
     first, day = matches[0], matches[0].day
-    if parsed.tokens[first.start].start >= lead_end or day is None or day.kind != "date":
+    if parsed.tokens[first.start].start >= lead_end or day is None:
+        return None
+    if day.kind == "year" and day.year is not None and pub_day.year - day.year >= FRAME_YEARS_BACK:
+        # "when he set out in the summer of 1945": an explainer set in that year reads "on 6 July" in it,
+        # from its first month and day on; a story of now that recalls a year ("When Kim Il Sung visited
+        # Hanoi in 1958") tells its own days by weekday or "yesterday", and gets no such frame
+        if any(m.day is not None and m.day.kind in ("weekday", "relative") for m in matches):
+            return None
+        dated = next((m.day for m in matches[1:] if m.day is not None and m.day.kind == "date"
+                      and m.day.month is not None and m.day.day is not None), None)
+        if dated is None or dated.month is None or dated.day is None:
+            return None
+        return _parse_date(dated.month, dated.day, day.year)
+    if day.kind != "date":
         return None
     if day.year is None or day.month is None or day.day is None:
         return None
