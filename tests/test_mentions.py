@@ -234,6 +234,9 @@ def test_an_airfield_gazetteer_lacks_is_found_by_its_own_words(geocoder: Gazette
     walked = _short("The pope once walked the beach at Fiumicino.", geocoder)
     assert [m.place.name for m in landed if m.place] == ["Rome"]
     assert [m.place.name for m in walked if m.place] == ["Fiumicino"]
+    # "London Heathrow Airport" goes by "Heathrow"; a flight said in the verb's words ("on a … flight")
+    left = _short("The King left Heathrow early on Thursday on a scheduled commercial flight.", geocoder)
+    assert [m.place.name for m in left if m.place] == ["London"]  # not Heathrow, Florida
 
 
 def test_an_airfield_is_named_by_an_airfields_words_and_the_kind_the_writer_says() -> None:

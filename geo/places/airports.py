@@ -100,6 +100,9 @@ def _index() -> dict[str, tuple[Airfield, ...]]:
         field = Airfield(name, str(row["city"]), str(row["country"]), float(row["lat"]), float(row["lon"]),
                          str(row["tz"]), str(row["iata"]), bool(words & military))
         keys = {core(_BRACKETED.sub(" ", name))} | {core(alt) for alt in _BRACKETED.findall(name)}
+        town = fold(field.city)
+        # "London Heathrow Airport" is "Heathrow airport" too: a name that opens with its town's
+        keys |= {k[len(town) + 1 :] for k in keys if town and k.startswith(town + " ")}
         for key in keys - {""}:
             out.setdefault(key, []).append(field)
     return {k: tuple(v) for k, v in out.items()}

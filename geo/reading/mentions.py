@@ -670,7 +670,10 @@ class _Reader:
         if motion is None:
             return False
         subjects = [toks[c].lemma.casefold() for c in self.p.children(head) if toks[c].dep in _SUBJECT_DEPS]
-        return motion.mode == "air" or any(self.lex.vehicles.get(s) == "air" for s in subjects)
+        # "the King left Heathrow … on a scheduled commercial flight": a flight said in the verb's own words
+        said = [toks[k].lemma.casefold() for c in self.p.children(head) if toks[c].dep == "prep"
+                for k in self.p.subtree(c)]  # fmt: skip
+        return motion.mode == "air" or any(self.lex.vehicles.get(w) == "air" for w in [*subjects, *said])
 
     def _unknown_but_described(self, a: int, b: int) -> bool:
         """A name the gazetteer lacks is still a place when a descriptive noun says so ("the border
