@@ -269,3 +269,12 @@ def test_a_place_with_the_name_only_as_another_name_does_not_outweigh_the_near_o
     found = {m.text: m.place for m in _short(text, geocoder)}
     bethlehem = found["Bethlehem"]
     assert bethlehem is not None and (bethlehem.country, bethlehem.geonameid) == ("PS", 284315)
+
+
+def test_a_named_island_is_a_region_not_a_town_it_is_another_name_of(geocoder: GazetteerGeocoder) -> None:
+    text = "Mr Sunak had just got back from the G20 in Bali. He flew from Warsaw to Rzeszów."
+    mentions = _short(text, geocoder)
+    bali = [m for m in mentions if m.text == "Bali"]
+    # GeoNames gives "Bali" as another name of Bari, Italy; the island is a region of the lexicon
+    assert all(m.place is None or m.place.country != "IT" for m in bali)
+    assert {m.place.name for m in mentions if m.place and m.text != "Bali"} == {"Warsaw", "Rzeszów"}
