@@ -2,8 +2,9 @@
 
 Flights begin and end at airfields that GeoNames cities500 does not list ("Yokota Air Base", "Chubu
 Centrair International Airport", "Casement Aerodrome"). ``data/landmarks.json`` keeps the few that need a
-hand-made entry; this module finds the rest among the ~28,000 airfields of ``airportsdata`` (MIT, ICAO
-codes, names, the town served, coordinates, IANA zones). A writer rarely uses the official name, so both
+hand-made entry; this module finds the rest among the airfields of ``airportsdata`` (MIT, ICAO codes,
+names, the town served, coordinates, IANA zones) that have an airline code or are named as air bases
+(about 8,300 of 28,000). A writer rarely uses the official name, so both
 sides are cut to their *core*: the words left once the airfield words of ``data/landmarks.json`` are taken
 off either end ("Marine Corps Air Station Iwakuni" and "Iwakuni Marine Corps Air Station" are both
 "Iwakuni"), and a bracketed other name counts too ("Leonardo Da Vinci (Fiumicino) International Airport"
@@ -97,6 +98,8 @@ def _index() -> dict[str, tuple[Airfield, ...]]:
     for row in airportsdata.load("ICAO").values():
         name = str(row["name"])
         words = {fold(w) for w in _WORD.findall(name)}
+        if not row["iata"] and not words & military:
+            continue  # strips and private fields: no leader's flight uses one, and a third of the build
         field = Airfield(name, str(row["city"]), str(row["country"]), float(row["lat"]), float(row["lon"]),
                          str(row["tz"]), str(row["iata"]), bool(words & military))
         keys = {core(_BRACKETED.sub(" ", name))} | {core(alt) for alt in _BRACKETED.findall(name)}

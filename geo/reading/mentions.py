@@ -45,6 +45,9 @@ DOMINANT_RATIO = 4
 SHORT_NAME = 2
 """Names of at most this many letters match a place's own name only."""
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
+BARE_AIRPORT_MAX = 500_000
+"""A name the gazetteer gives a town this large is that town, never an airport's bare name ("flew to
+Beijing"), so the airfield table is not consulted for it."""
 SERVED_KM = 50.0
 """An airfield within this of the town it is listed as serving stands for that town (a capital's airport
 lies 20-45 km out); farther, the airfield itself is the stop."""
@@ -629,7 +632,7 @@ class _Reader:
             end += 1  # "Yokota air base": the airfield's words after the capitalised run
         phrase = self.p.tokens_text(a, end)
         field = find_airfield(phrase) if is_airfield_phrase(phrase) else None
-        bare = field is None and end == b and self._flown(a)
+        bare = field is None and end == b and self._flown(a) and self._population_of(text) < BARE_AIRPORT_MAX
         if bare:
             # "landed at Fiumicino", "the plane left Heathrow": an airport's own name, in a flight, is the
             # airport, and stands for the town it serves (Rome, not the town of Fiumicino beside it); only
