@@ -278,3 +278,15 @@ def test_a_named_island_is_a_region_not_a_town_it_is_another_name_of(geocoder: G
     # GeoNames gives "Bali" as another name of Bari, Italy; the island is a region of the lexicon
     assert all(m.place is None or m.place.country != "IT" for m in bali)
     assert {m.place.name for m in mentions if m.place and m.text != "Bali"} == {"Warsaw", "Rzeszów"}
+
+
+def test_the_capital_is_the_one_the_story_names_not_that_of_the_country_just_crossed(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    text = ("Sunak makes first Kyiv visit as PM\n\n"
+            "Rishi Sunak has made an unannounced trip to Kyiv.\n\n"
+            "He landed in Rzeszów in south-eastern Poland late on Friday and took an overnight train. "
+            "The train carrying him reached the capital on Saturday morning.")
+    capital = next(m for m in _short(text, geocoder) if m.text == "the capital")
+    # Poland is the country told just before, but the article never names Warsaw; it names Kyiv
+    assert capital.place is not None and capital.place.name == "Kyiv"

@@ -1037,13 +1037,16 @@ def _resolve_capitals(candidates: list[_Candidate], geocoder: SupportsGeocode) -
                 and c.paragraph == cand.paragraph and c not in left_here
             ]  # fmt: skip
             country = before[-1].place.country if before and before[-1].place else None
+            if country and not _capital_named(capital_of(country), ordered):
+                # "flew to Rzeszów … The train carrying him reached the capital": a capital the article never
+                # names gives way to the one of the country the lead is about, when that one is named
+                lead_country = _lead_country(ordered, left_here, left)
+                if lead_country and _capital_named(capital_of(lead_country), ordered):
+                    country = lead_country
         if not country:
             # the country the headline or lead is about ("Draghi's long day in Ukraine", "took secret train
             # into Ukraine … from Poland to the capital"), before where the reporter files from
-            lead = [c.place.country for c in ordered if c.place is not None and c.place.country
-                    and c.kind != "dateline" and c.paragraph <= 1 and c not in left_here and not c.acts
-                    and not c.owner and c.place.country not in left]  # fmt: skip
-            country = lead[0] if lead else None
+            country = _lead_country(ordered, left_here, left)
         if not country:
             dateline = next((c for c in ordered if c.kind == "dateline" and c.place is not None), None)
             country = dateline.place.country if dateline is not None and dateline.place is not None else None
@@ -1057,6 +1060,26 @@ def _resolve_capitals(candidates: list[_Candidate], geocoder: SupportsGeocode) -
             cand.place = replace(place, why=f"{cand.description}: {place.why}")
     # a capital the words do not tie to a country names nothing
     candidates[:] = [c for c in candidates if c.evidence != "capital" or c.place is not None]
+
+
+def _lead_country(
+    ordered: Sequence[_Candidate], left_here: Sequence[_Candidate], left: set[str]
+) -> str | None:
+    """The country of the first place the headline or lead names (not a dateline, a place left or one where
+    others act)."""
+    lead = [c.place.country for c in ordered if c.place is not None and c.place.country
+            and c.kind != "dateline" and c.paragraph <= 1 and c not in left_here and not c.acts
+            and not c.owner and c.place.country not in left]  # fmt: skip
+    return lead[0] if lead else None
+
+
+def _capital_named(capital: Location | None, ordered: Sequence[_Candidate]) -> bool:
+    """The article names that capital outright somewhere."""
+    if capital is None:
+        return False
+    wanted = capital.raw.get("geonameid")
+    return any(c.place is not None and c.evidence != "capital" and c.place.geonameid == wanted
+               for c in ordered)  # fmt: skip
 
 
 def _city_states(candidates: list[_Candidate], geocoder: SupportsGeocode) -> None:
