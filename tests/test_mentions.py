@@ -290,3 +290,11 @@ def test_the_capital_is_the_one_the_story_names_not_that_of_the_country_just_cro
     capital = next(m for m in _short(text, geocoder) if m.text == "the capital")
     # Poland is the country told just before, but the article never names Warsaw; it names Kyiv
     assert capital.place is not None and capital.place.name == "Kyiv"
+
+
+def test_a_station_named_by_a_word_many_cities_use_is_no_town(geocoder: GazetteerGeocoder) -> None:
+    text = "A special train left Union Station at 11 p.m. and ran through the night to Newport News."
+    # "Union Station" is in Washington (or Chicago, or Toronto), not in Union, New Jersey
+    assert [m.text for m in _short(text, geocoder)] == ["Newport News"]
+    kazansky = _short("The train eased into Kazansky station in Moscow.", geocoder)
+    assert {m.place.name for m in kazansky if m.place} == {"Moscow"}  # a station named after its line's end

@@ -62,6 +62,7 @@ class Lexicon:
     area_nouns: frozenset[str]
     female_titles: frozenset[str]
     male_titles: frozenset[str]
+    station_names: frozenset[str]
     organisation_words: frozenset[str]
     object_control: frozenset[str]
     pronouns: Mapping[str, str]
@@ -139,6 +140,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             area_nouns=_low(data["area_nouns"]),
             female_titles=_low(data["female_titles"]),
             male_titles=_low(data["male_titles"]),
+            station_names=frozenset(fold(w) for w in data["station_names"]),
             organisation_words=_low(data["organisation_words"]),
             object_control=_low(data["object_control"]),
             pronouns={k.casefold(): v for k, v in data["pronouns"].items()},

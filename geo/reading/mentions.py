@@ -580,7 +580,7 @@ class _Reader:
             acronym = toks[a].text.isupper() and len(text) > 1 and b - a == 1
             if acronym and fold(text) not in self.lex.aliases and toks[a].ent_type not in PLACE_ENTITIES:
                 continue
-            if fold(text) in self.lex.organisations:
+            if fold(text) in self.lex.organisations or self._station_name(a, b, text):
                 used.update(range(a, b))
                 continue
             if (a, b) != (start, end) and not self._sub_run_ok(a, b, start, end):
@@ -621,6 +621,14 @@ class _Reader:
                 place = _place_from(served[0])
                 cand.place = replace(place, why=f"{found.name} serves {place.name}")
         return cand
+
+    def _station_name(self, a: int, b: int, text: str) -> bool:
+        """"Union Station", "Central Station": a station named by a word many cities use is no town's."""
+        after = self.p.tokens[b].lemma.casefold() if b < len(self.p.tokens) else ""
+        last = self.p.tokens[b - 1].lemma.casefold()
+        if last in ("station", "terminal", "terminus") and b - a > 1:
+            return fold(self.p.tokens_text(a, b - 1)) in self.lex.station_names
+        return after in ("station", "terminal", "terminus") and fold(text) in self.lex.station_names
 
     def _airfield(self, a: int, b: int, text: str) -> _Candidate | None:
         """An airfield of ``airportsdata`` named with its own words ("Yokota Air Base", "Chubu Centrair
