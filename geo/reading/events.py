@@ -50,8 +50,8 @@ class People:
     """Person → country code the article gives them ("Japan's Kishida", "Japanese Prime Minister Fumio
     Kishida"): "the Japanese prime minister" is then Kishida even when another prime minister is titled."""
     headline: str = ""
-    """The person the first line is about ("Trump in Hanoi for second Kim summit": Trump, not the Kim of
-    "Kim summit"), "" when it names nobody that way."""
+    """The person the first line is about ("Putin in Beijing for Xi talks": Putin, not the Xi of "Xi
+    talks"), "" when it names nobody that way."""
 
     def resolve(self, name: str) -> str:
         folded = fold(name)
@@ -386,7 +386,7 @@ def _untagged_surnames(
     out: list[tuple[int, str, bool]] = []
     headline_end = _first_line_end(parsed)
     for tok in parsed.tokens:
-        # "LIVE: Trump in Hanoi …", where the tagger reads "Trump" as the verb: a capitalised verb that is a
+        # "LIVE: Trump in Manila …", where the tagger reads "Trump" as the verb: a capitalised verb that is a
         # known name's word, in the headline or not opening its sentence
         opens = tok.i == parsed.sentence(tok.i).start and tok.end > headline_end
         slipped_verb = tok.pos == "VERB" and tok.text[:1].isupper() and not opens
@@ -596,7 +596,7 @@ class _Frames:
         tok = self.p.tokens[i]
         if any(self.p.tokens[c].dep == "acl" and self.p.tokens[c].lemma in self.lex.carry_lemmas
                for k in self._name_parts(i) for c in self.p.children(k)):  # fmt: skip
-            # "The Air China Boeing 747 carrying Kim", "The chartered Alitalia A330, carrying Francis": a
+            # "The Air China Boeing 747 carrying Xi", "The chartered Alitalia A330, carrying Francis": a
             # carrier by any name, even one the model takes for a person
             carried = self._carried(i)
             if carried:
@@ -804,7 +804,7 @@ class _Frames:
             if aux & self.lex.future_aux and status == "happened":
                 status = "planned"
             if depth > 0 and _inflects(tok, self.lex.wish_lemmas) and self._wish_of_another(k, i):
-                return "hypothetical"  # "Moon hopes Kim will visit Seoul": Moon's wish, not Kim's plan
+                return "hypothetical"  # "Macron hopes Xi will visit Paris": Macron's wish, not Xi's plan
             if depth > 0 and tok.lemma.casefold() in self.lex.expect_lemmas and self._past_perfect_plan(tok):
                 return "hypothetical"  # "had been due to fly straight back", "had planned to go": it did not
             if depth > 0 and tok.lemma.casefold() in self.lex.expect_lemmas:

@@ -1057,8 +1057,8 @@ def _story_frame(matches: Sequence[_Match], parsed: ParsedText, pub_day: date, c
         return None
     if day.kind == "year" and day.year is not None and pub_day.year - day.year >= FRAME_YEARS_BACK:
         # "when he set out in the summer of 1945": an explainer set in that year reads "on 6 July" in it,
-        # from its first month and day on; a story of now that recalls a year ("When Kim Il Sung visited
-        # Hanoi in 1958") tells its own days by weekday or "yesterday", and gets no such frame
+        # from its first month and day on; a story of now that recalls a year ("When Nixon visited Peking
+        # in 1972") tells its own days by weekday or "yesterday", and gets no such frame
         if any(m.day is not None and m.day.kind in ("weekday", "relative") for m in matches):
             return None
         dated = next((m.day for m in matches[1:] if m.day is not None and m.day.kind == "date"
