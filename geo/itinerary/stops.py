@@ -214,9 +214,10 @@ def second_visits(
     when = when or {}
     ahead = _told_before_earlier(evidence, when, lead_ends)
 
-    def after(e: Evidence, back: Evidence) -> bool:
+    def after(e: Evidence, back: Evidence, by: timedelta = timedelta(0)) -> bool:
+        """``e`` is dated at least ``by`` after ``back`` (both dated)."""
         a, b = when.get((e.event.article, e.event.token)), when.get((back.event.article, back.event.token))
-        return a is not None and b is not None and a[0] >= b[1]
+        return a is not None and b is not None and a[0] >= b[1] + by
 
     def left_before(back: Evidence) -> bool:
         """Left, and not on a date after the return ("flew back to Budapest" on the 2nd, "took off from
@@ -264,12 +265,10 @@ def second_visits(
         Thursday": reached on a day after the dated departure from it, however the article orders them."""
         if back.relation != "to" or back.event.status != "happened":
             return False
-        arrived = when.get((back.event.article, back.event.token))
-        return arrived is not None and any(
+        return any(
             e.key == back.key and e.relation == "from" and e.event.status == "happened"
             and not e.event.returning
-            and (left := when.get((e.event.article, e.event.token))) is not None
-            and arrived[0] >= left[1] + AWAY_AT_LEAST  # a day away, not a drive out of its airport
+            and after(back, e, AWAY_AT_LEAST)  # a day away, not a drive out of its airport
             for e in evidence
         )  # fmt: skip
 

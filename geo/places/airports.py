@@ -16,7 +16,6 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from geo.datafiles import read_json_object
@@ -97,11 +96,11 @@ def _index() -> dict[str, tuple[Airfield, ...]]:
     military = _words().military
     for row in airportsdata.load("ICAO").values():
         name = str(row["name"])
-        words = {fold(w) for w in _WORD.findall(name)}
-        if not row["iata"] and not words & military:
+        named_military = bool({fold(w) for w in _WORD.findall(name)} & military)
+        if not row["iata"] and not named_military:
             continue  # strips and private fields: no leader's flight uses one, and a third of the build
         field = Airfield(name, str(row["city"]), str(row["country"]), float(row["lat"]), float(row["lon"]),
-                         str(row["tz"]), str(row["iata"]), bool(words & military))
+                         str(row["tz"]), str(row["iata"]), named_military)
         keys = {core(_BRACKETED.sub(" ", name))} | {core(alt) for alt in _BRACKETED.findall(name)}
         town = fold(field.city)
         # "London Heathrow Airport" is "Heathrow airport" too: a name that opens with its town's
@@ -111,20 +110,19 @@ def _index() -> dict[str, tuple[Airfield, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
-def find_airfield(phrase: str, countries: Iterable[str] = ()) -> Airfield | None:
+def find_airfield(phrase: str) -> Airfield | None:
     """The airfield ``phrase`` names, or None. Among namesakes: the kind the phrase says (air base or
-    airport), then one in a country the article names, then one with an airline code (a field that
-    scheduled and state flights use), else none: a guess between equals would draw a wrong stop."""
+    airport), then one with an airline code (a field that scheduled and state flights use), else none: a
+    guess between equals would draw a wrong stop."""
     if not is_airfield_phrase(phrase):
         return None
     found = _index().get(core(phrase), ())
     if len(found) <= 1:
         return found[0] if found else None
     said = {fold(w) for w in _WORD.findall(phrase)} & _words().military
-    named = set(countries)
 
-    def rank(field: Airfield) -> tuple[bool, bool, bool]:
-        return (field.military == bool(said), field.country in named, bool(field.iata))
+    def rank(field: Airfield) -> tuple[bool, bool]:
+        return (field.military == bool(said), bool(field.iata))
 
     best = max(found, key=rank)
     ties = [f for f in found if rank(f) == rank(best)]

@@ -27,6 +27,7 @@ _SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
 _MODIFIER_DEPS = ("compound", "poss", "amod", "nmod")
 _OBJECT_RELATIONS = ("from", "to", "via")
 _OBJECTS = ("dobj", "obj", "npadvmod")
+_DIRECT_OBJECTS = ("dobj", "obj")
 _INHERIT = ("conj", "xcomp", "advcl", "acomp", "dep", "ccomp")
 
 
@@ -1536,10 +1537,10 @@ class _Frames:
             # "a tour that also took Zelensky to London and to an EU summit in Brussels": the one the verb
             # above takes there
             verbs = [a for a in list(self.p.ancestors(tok.i))[:4] if self.p.tokens[a].pos == "VERB"][:1]
-            objects = [c for v in verbs for c in self.p.children(v) if self.p.tokens[c].dep in _OBJECTS]
-            invitee = next((c for c in objects if self._who_quick(c)), invitee)
+            taken = [c for v in verbs for c in self.p.children(v) if self.p.tokens[c].dep in _DIRECT_OBJECTS]
+            invitee = next((c for c in taken if self._who_quick(c)), invitee)
         mover = ""
-        if invitee is not None and self.p.tokens[invitee].dep in ("dobj", "obj"):
+        if invitee is not None and self.p.tokens[invitee].dep in _DIRECT_OBJECTS:
             mover = self._who(invitee)
         return Event(
             article=self.article.id, token=predicate, lemma=tok.lemma.casefold(), mover=mover,

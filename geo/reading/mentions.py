@@ -20,7 +20,7 @@ from geopy.distance import geodesic, great_circle
 from geopy.location import Location
 
 from geo.model import Article, Mention, Place
-from geo.places.airports import airfield_trim, find_airfield, is_airfield_phrase
+from geo.places.airports import airfield_trim, find_airfield
 from geo.places.landmarks import load_landmarks
 from geo.reading.lexicon import Lexicon, load_lexicon
 from geo.reading.parse import ParsedText, Span, Token
@@ -89,9 +89,9 @@ class _Candidate:
     """The name follows "from": "from Poland to the capital" is not to Poland's capital."""
     sentence: int = -1
     owner: bool = False
+    """The name owns what follows ("Japan's Kishida"): whose, not where."""
     reached: bool = False
     """The name follows "to", "into", "for": a place gone to."""
-    """The name owns what follows ("Japan's Kishida"): whose, not where."""
 
 
 # --- names in the parse ---------------------------------------------------------------------------------
@@ -539,7 +539,7 @@ class _Reader:
         confirmed")."""
         for k in range(start, end):
             tok = self.p.tokens[k]
-            if tok.dep in ("nsubj", "nsubjpass") and not start <= tok.head < end:
+            if tok.dep in _SUBJECT_DEPS and not start <= tok.head < end:
                 return self.p.tokens[tok.head].lemma.casefold() not in self.lex.movement
         return False
 
@@ -639,8 +639,10 @@ class _Reader:
         while end < len(toks) and end - b < 4 and toks[end].text.isalpha() and fold(toks[end].text) in trim:
             end += 1  # "Yokota air base": the airfield's words after the capitalised run
         phrase = self.p.tokens_text(a, end)
-        field = find_airfield(phrase) if is_airfield_phrase(phrase) else None
-        bare = field is None and end == b and self._flown(a) and self._population_of(text) < BARE_AIRPORT_MAX
+        field = find_airfield(phrase)
+        bare = field is None and end == b and self._flown(a)
+        people = self._population_of(text) if bare else 0  # looked up once, and only for a flight's name
+        bare = bare and people < BARE_AIRPORT_MAX
         if bare:
             # "landed at Fiumicino", "the plane left Heathrow": an airport's own name, in a flight, is the
             # airport, and stands for the town it serves (Rome, not the town of Fiumicino beside it); only
@@ -658,7 +660,7 @@ class _Reader:
         if served and geodesic(here, (served[0].latitude, served[0].longitude)).km <= SERVED_KM:
             town = _place_from(served[0])
             place = replace(town, why=f"{field.name} serves {town.name}")
-        if bare and (place.geonameid is None or place.population <= self._population_of(text)):
+        if bare and (place.geonameid is None or place.population <= people):
             return None  # "took him on to Pristina": the capital, not Lipjan where its airport lies
         return _Candidate(a, b, "name", text, evidence="an airfield (airportsdata)", place=place)
 

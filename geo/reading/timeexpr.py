@@ -35,7 +35,7 @@ calendar days in the zone of the place the expression turns out to be about.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 from functools import lru_cache
@@ -49,7 +49,7 @@ from geo.datafiles import read_json_object
 from geo.errors import DataError
 from geo.model import Article
 from geo.paths import DATA_DIR
-from geo.reading.parse import ParsedText
+from geo.reading.parse import ParsedText, Token
 
 ExpressionKind = Literal["instant", "range"]
 Tense = Literal["past", "future"]
@@ -945,8 +945,8 @@ def _resolve_all(
                         in_focus, frame, stamp_zone, told, heading)
         if expr is None:
             continue
-        if match.day is not None and match.clock is None and expr.first_date == expr.last_date is not None \
-                and _a_line_alone(parsed, match):
+        single_day = expr.first_date is not None and expr.first_date == expr.last_date
+        if match.day is not None and match.clock is None and single_day and _a_line_alone(parsed, match):
             heading = expr.first_date  # "TUESDAY 26 FEBRUARY" over the entries of that day
         if anniversary is not None and match.start in anniversary[1] and expr.first_date == pub_day:
             expr = _on_anniversary(expr, anniversary[0], article)  # "a hundred years ago tonight"
@@ -1024,24 +1024,26 @@ def _anniversary(parsed: ParsedText, pub_day: date, cues: TimeCues) -> tuple[dat
     return found[0][0], frozenset(k for _, k in found)
 
 
+def _redated(expr: TimeExpression, first: date, last: date, reason: str, article: Article) -> TimeExpression:
+    """The expression read on the days ``first`` to ``last`` instead of those it resolved to, its window
+    recomputed (in the publication's zone, as ``_resolve`` does)."""
+    moved = replace(expr, first_date=first, last_date=last, day_from_publication=False, published_until=None,
+                    day_options=(), reason=reason)
+    window = window_in_zone(moved, article.published.tzinfo or UTC)
+    return replace(moved, earliest=window[0], latest=window[1]) if window is not None else moved
+
+
 def _on_anniversary(expr: TimeExpression, then: date, article: Article) -> TimeExpression:
     """"tonight" right after "a hundred years ago": that evening then, not the publication's."""
-    shifted = replace(expr, first_date=then, last_date=then, day_from_publication=False, published_until=None,
-                      day_options=(), reason=f"{expr.reason}, the anniversary's day ({then.isoformat()})")
-    window = window_in_zone(shifted, article.published.tzinfo or UTC)
-    assert window is not None
-    return replace(shifted, earliest=window[0], latest=window[1])
+    return _redated(expr, then, then, f"{expr.reason}, the anniversary's day ({then.isoformat()})", article)
 
 
 def _within(expr: TimeExpression, span: TimeExpression, article: Article) -> TimeExpression:
     """An anaphoric day ("the same day", "that night") told right after a period ("In July"): some day of
     that period, not the day of an older date."""
     assert span.first_date is not None and span.last_date is not None
-    reason = f"a day of the period just told ({span.text})"
-    inside = replace(expr, first_date=span.first_date, last_date=span.last_date, day_from_publication=False,
-                     published_until=None, day_options=(), reason=reason)
-    window = window_in_zone(inside, article.published.tzinfo or UTC)
-    return replace(inside, earliest=window[0], latest=window[1]) if window is not None else inside
+    return _redated(expr, span.first_date, span.last_date, f"a day of the period just told ({span.text})",
+                    article)
 
 
 def _story_frame(matches: Sequence[_Match], parsed: ParsedText, pub_day: date, cues: TimeCues) -> date | None:
@@ -1299,24 +1301,45 @@ def attachment(parsed: ParsedText, start: int, end: int) -> tuple[int, int | Non
     return head, attach, verb
 
 
+_CLAUSE_STEPS = 8
+"""How many heads up from a verb its tense or intention is looked for."""
+
+
+def _verb_chain(parsed: ParsedText, verb: int, climbs: Callable[[Token], bool]) -> Iterator[Token]:
+    """The verb, then the words it hangs from while ``climbs`` says the link carries tense or intention
+    ("is expected to reach": "reach", then "expected")."""
+    node = verb
+    for _ in range(_CLAUSE_STEPS):
+        token = parsed.tokens[node]
+        yield token
+        if token.head == node or not climbs(token):
+            return
+        node = token.head
+
+
+_INTENTION_LINKS = ("xcomp", "acomp", "prep", "conj", "pcomp", "advcl")
+"""Links through which a verb takes the intention of the one above ("had been due to leave … and fly on")."""
+
+
 def intended(parsed: ParsedText, verb: int | None, cues: TimeCues) -> bool:
     """Whether the verb tells an intention in any tense ("had been due to leave", "was to fly", "will go"):
     its date is a plan's, which a story's later dates need not follow."""
     if verb is None:
         return False
-    tokens = parsed.tokens
-    node = verb
-    for _ in range(8):
-        token = tokens[node]
-        if any(tokens[k].dep in ("aux", "auxpass") and tokens[k].lower in cues.future_aux
-               for k in parsed.children(node)):  # fmt: skip
+    for token in _verb_chain(parsed, verb, lambda t: t.dep in _INTENTION_LINKS):
+        if any(parsed.tokens[k].dep in ("aux", "auxpass") and parsed.tokens[k].lower in cues.future_aux
+               for k in parsed.children(token.i)):  # fmt: skip
             return True
-        if node != verb and token.lemma.casefold() in cues.future_heads:
+        if token.i != verb and token.lemma.casefold() in cues.future_heads:
             return True
-        if token.head == node or token.dep not in ("xcomp", "acomp", "prep", "conj", "pcomp", "advcl"):
-            return False
-        node = token.head
     return False
+
+
+def _tense_climbs(token: Token) -> bool:
+    # "is expected to reach X … and then fly on …, before returning to Japan on Thursday": a verb with no
+    # tense of its own takes the tense of the verb it hangs from (through "before"/"after")
+    non_finite = token.tag in ("VB", "VBG") and token.dep in ("conj", "pcomp", "advcl")
+    return token.dep in ("xcomp", "acomp", "prep") or non_finite
 
 
 def verb_tense(parsed: ParsedText, verb: int | None, cues: TimeCues) -> Tense:
@@ -1325,16 +1348,14 @@ def verb_tense(parsed: ParsedText, verb: int | None, cues: TimeCues) -> Tense:
     if verb is None:
         return "past"
     tokens = parsed.tokens
-    node = verb
-    for _ in range(8):
-        token = tokens[node]
-        kids = [tokens[k] for k in parsed.children(node)]
+    for token in _verb_chain(parsed, verb, _tense_climbs):
+        kids = [tokens[k] for k in parsed.children(token.i)]
         if any(
             k.dep in ("aux", "auxpass") and (k.lower in cues.future_aux or k.lemma in cues.future_aux)
             for k in kids
         ):
             return "future"
-        if token.lemma.casefold() in cues.future_heads and node != verb:
+        if token.lemma.casefold() in cues.future_heads and token.i != verb:
             present = token.tag in ("VBZ", "VBP") or any(
                 k.dep in ("aux", "auxpass") and k.tag in ("VBZ", "VBP") for k in kids
             )
@@ -1343,12 +1364,6 @@ def verb_tense(parsed: ParsedText, verb: int | None, cues: TimeCues) -> Tense:
                 present = head.tag in ("VBZ", "VBP")
             if present:
                 return "future"
-        non_finite = token.tag in ("VB", "VBG") and token.dep in ("conj", "pcomp", "advcl")
-        # "is expected to reach X … and then fly on …, before returning to Japan on Thursday": a verb with
-        # no tense of its own takes the tense of the verb it hangs from (through "before"/"after")
-        if token.head == node or not (token.dep in ("xcomp", "acomp", "prep") or non_finite):
-            break
-        node = token.head
     return "past"
 
 
