@@ -581,16 +581,18 @@ class _Frames:
         owner = self.lex.owned_vehicles.get(fold(self.p.tokens_text(parts[0], vehicle + 1)))
         if owner is None:
             return ""
-        if owner in self.people.titles:
-            return self.people.titles[owner]
         country, _, role = owner.partition(" ")
-        if role and f"{country} {role}" in self.people.titles:
+        holder = self._of_country(country, role) if role else self.people.titles.get(owner, "")
+        # the headline's subject, else whoever the article titles so ("President Joe Biden")
+        return holder or self.people.headline or self.people.titles.get(role or owner, "")
+
+    def _of_country(self, country: str, role: str) -> str:
+        """The one the article titles with that country's role ("the North Korean leader"), else the one
+        person it gives that country ("Japan's Kishida" … "the Japanese prime minister"); "" when neither."""
+        if f"{country} {role}" in self.people.titles:
             return self.people.titles[f"{country} {role}"]
         of_country = [n for n, c in self.people.nationality.items() if c == country]
-        if len(of_country) == 1:
-            return of_country[0]
-        # the headline's subject, else whoever the article titles so ("President Joe Biden")
-        return self.people.headline or self.people.titles.get(role or owner, "")
+        return of_country[0] if len(of_country) == 1 else ""
 
     def _who(self, i: int) -> str:
         """The person token ``i`` stands for."""
@@ -644,11 +646,9 @@ class _Frames:
             while first > 0 and self.p.tokens[first - 1].lower in self.lex.person_titles:
                 first -= 1  # "the Japanese prime minister"
             country = _demonym_before(self.p, first, self.lex)
-            if country and f"{country} {lemma}" in self.people.titles:
-                return self.people.titles[f"{country} {lemma}"]  # "the North Korean leader"
-            of_country = [n for n, c in self.people.nationality.items() if c == country]
-            if country and len(of_country) == 1:
-                return of_country[0]  # "Japan's Kishida" … "the Japanese prime minister"
+            holder = self._of_country(country, lemma) if country else ""
+            if holder:
+                return holder
             if country:
                 # "The Russian president": a role of a given country is the person named last, not the
                 # last subject (who may be the traveller from another country)
