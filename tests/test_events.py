@@ -663,3 +663,18 @@ def test_a_pronoun_leads_the_name_joined_to_it(geocoder: GazetteerGeocoder) -> N
             "On 12 August he and Harriman flew on to Moscow.")
     fly = next(e for e in _read(text, geocoder).events if e.lemma == "fly")
     assert fly.mover == "Winston Churchill"  # "he", the subject before; Harriman goes with him
+
+
+def test_after_a_paragraph_that_names_nobody_he_is_the_storys_subject(geocoder: GazetteerGeocoder) -> None:
+    text = (
+        "Sunak makes first visit to Kyiv\n\n"
+        "Rishi Sunak arrived in Kyiv on Saturday after an overnight train from Poland.\n\n"
+        "Volodymyr Zelensky travelled to Kherson on Monday.\n\n"
+        "The embassy welcomed the visit within minutes.\n\n"
+        "Officials said he was expected to be back in London on Sunday."
+    )
+    [back] = _in_sentence(_read(text, geocoder), "Officials said he")
+    assert (back.mover, back.status) == ("Rishi Sunak", "expected")
+    text = text.replace("The embassy welcomed the visit within minutes.\n\n", "")
+    [back] = _in_sentence(_read(text, geocoder), "Officials said he")
+    assert back.mover == "Volodymyr Zelensky"  # the paragraph just before is about him

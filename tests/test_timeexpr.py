@@ -111,6 +111,13 @@ def test_past_weekday_is_the_last_one() -> None:
     assert (expr.tense, expr.first_date) == ("past", date(2019, 2, 19))
 
 
+def test_a_plan_told_in_the_past_tense_takes_the_weekday_nearest_publication() -> None:
+    saturday_19_nov = datetime(2022, 11, 19, 16, 0, tzinfo=UTC)
+    [plan] = texts("Officials said he was expected to be back in London on Sunday.", saturday_19_nov)
+    [done] = texts("Officials said he had flown to London on Sunday.", saturday_19_nov)
+    assert plan.first_date == date(2022, 11, 20) and done.first_date == date(2022, 11, 13)
+
+
 def test_last_sunday_in_a_sunday_article_is_a_week_earlier() -> None:
     [expr] = texts("He left last Sunday.")
     assert expr.first_date == date(2019, 2, 17)

@@ -333,12 +333,15 @@ def _untagged_movers(
     compounded before it ("Giorgia Meloni") makes the full name."""
     taken = {k for k, name, _ in names for k in range(k, k + len(name.split()))}
     known = {fold(w) for _, name, _ in names for w in name.split()} | named_things
+    headline_end = _first_line_end(parsed)
 
     def candidate(tok: Token) -> bool:
         ent = parsed.entity_at(tok.i)
         word = fold(tok.text)
+        # a headline's name the tagger takes for a common noun ("Sunak makes first visit to Kyiv") counts
+        proper = tok.pos == "PROPN" or (tok.pos == "NOUN" and tok.end <= headline_end)
         return (
-            tok.pos == "PROPN" and tok.text[:1].isupper() and not tok.text.isupper() and len(tok.text) > 2
+            proper and tok.text[:1].isupper() and not tok.text.isupper() and len(tok.text) > 2
             and tok.i not in taken and word not in known
             and (tok.i == 0 or parsed.tokens[tok.i - 1].lower not in ("the", "a", "an"))  # the Spirit of '76
             and (ent is None or ent.label not in _NOT_PEOPLE)
@@ -691,10 +694,27 @@ class _Frames:
             # flew in … he would leave"), whichever came later
             subjects = [k for k, _, is_subject in self.people.positions if k < i and is_subject]
             group = self.lex.pronouns.get(lower) == "group"  # "took them south": the party last on the move
+            focus = max(subjects[-1] if subjects else -1, self.last_mover_at if self.last_mover else -1)
+            if focus >= 0 and not group and self._paragraphs_between(focus, i) and self._protagonist():
+                # "Zelensky travelled to Kherson … ¶ The embassy welcomed the visit. ¶ Officials said he was
+                # expected back in London": after a paragraph that names nobody, "he" is the story's subject
+                return self._protagonist()
             if self.last_mover and (group or not subjects or subjects[-1] < self.last_mover_at):
                 return self.last_mover
             return self.people.last_before(i, subject=True)
         return ""
+
+    def _paragraphs_between(self, k: int, i: int) -> bool:
+        """A whole paragraph lies between tokens ``k`` and ``i``: the one named at ``k`` has left the
+        reader's focus."""
+        text, end = self.p.text, self.p.tokens[k].end
+        first = text.find("\n\n", end, self.p.tokens[i].start)
+        return first >= 0 and text.find("\n\n", first + 2, self.p.tokens[i].start) >= 0
+
+    def _protagonist(self) -> str:
+        """The person the article is about: the headline's subject, else the one named most."""
+        counts = self.people.counts
+        return self.people.headline or (max(counts, key=lambda n: counts[n]) if counts else "")
 
     def _a_woman_leads(self) -> bool:
         """A woman the article titles so is named at least as often as anyone: "she" is hers to claim

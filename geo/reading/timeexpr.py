@@ -1164,7 +1164,10 @@ def _resolve(
             reason = "clock time with no day: the publication day (or the day before)"
             options = _day_options(previous_day, pub_day)
     else:
-        resolved = _resolve_day(day, tense, pub_day, previous_day, cues, frame, told)
+        # "officials said he was expected to be back in London on Sunday": a plan told in the past tense
+        # has its weekday on either side of publication
+        plan = tense == "past" and day.kind == "weekday" and intended(parsed, verb, cues)
+        resolved = _resolve_day(day, tense, pub_day, previous_day, cues, frame, told, plan)
         if resolved is None:
             return None
         first, last, reason, approximate = resolved
@@ -1398,11 +1401,12 @@ def _part_name(day: _Day) -> str | None:
 
 def _resolve_day(
     day: _Day, tense: Tense, pub_day: date, previous_day: date | None, cues: TimeCues,
-    frame: date | None = None, told: date | None = None,
+    frame: date | None = None, told: date | None = None, plan: bool = False,
 ) -> tuple[date, date, str, bool] | None:
     """(first day, last day, how, approximate) for a day phrase; None when it is no real date. ``frame``:
     the date a retrospective is set on, which a month and day without a year are read near; ``told``: the
-    day of the last date of something done (not of a plan), which a trip retold in order moves on from."""
+    day of the last date of something done (not of a plan), which a trip retold in order moves on from;
+    ``plan``: the phrase dates a plan told in the past tense, whose weekday is the one nearest publication."""
     near = frame or pub_day
     if day.kind == "date":
         assert day.month is not None and day.day is not None
@@ -1432,6 +1436,9 @@ def _resolve_day(
             base = previous_day or frame
             first = base + timedelta(days=(day.weekday - base.weekday() + 3) % 7 - 3)
             return first, first, "weekday nearest the date just told (a retrospective)", False
+        if plan and day.rel is None:
+            first = pub_day + timedelta(days=(day.weekday - pub_day.weekday() + 3) % 7 - 3)
+            return first, first, "weekday nearest publication (a plan told in the past tense)", False
         back = (pub_day - told).days if told is not None and told == previous_day else 0
         if day.rel is None and tense != "future" and told is not None and back >= NARRATIVE_BACK_DAYS:
             # "flew out on 3 November and landed in Honolulu on Friday … reached Yokota on Sunday": a story
