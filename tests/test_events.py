@@ -678,3 +678,23 @@ def test_after_a_paragraph_that_names_nobody_he_is_the_storys_subject(geocoder: 
     text = text.replace("The embassy welcomed the visit within minutes.\n\n", "")
     [back] = _in_sentence(_read(text, geocoder), "Officials said he")
     assert back.mover == "Volodymyr Zelensky"  # the paragraph just before is about him
+
+
+def test_a_purpose_clause_says_where_the_plane_landed(geocoder: GazetteerGeocoder) -> None:
+    text = (
+        "Biden leaves Israel\n\n"
+        "After seven hours in Israel, the plane carrying Biden took off again in the early evening and "
+        "landed to refuel at Ramstein Air Base in Germany on Wednesday night."
+    )
+    [landed] = [e for e in _read(text, geocoder).events if e.lemma == "land"]
+    assert (landed.mover, [(r, m.text) for r, m in landed.places]) == ("Biden", [("to", "Ramstein Air Base")])
+
+
+def test_a_stretch_of_the_trip_brings_its_passenger_home(geocoder: GazetteerGeocoder) -> None:
+    text = (
+        "President Joe Biden left Joint Base Andrews on Tuesday.\n\n"
+        "The final leg, some 6,500 km, is expected to bring the president back to Andrews early on Thursday."
+    )
+    [back] = [e for e in _read(text, geocoder).events if e.lemma == "bring"]
+    assert (back.mover, back.status) == ("Joe Biden", "expected")
+    assert [(r, m.place and m.place.name) for r, m in back.places] == [("to", "Washington")]

@@ -1067,7 +1067,6 @@ class _Frames:
         return relation  # type: ignore[return-value]
 
     def _places(self, i: int, motion: Motion, lemma: str) -> list[tuple[PlaceRelation, Mention, int]]:
-        out: list[tuple[PlaceRelation, Mention, int]] = []
         heads = [i]
         for child in self.p.children(i):
             tok = self.p.tokens[child]
@@ -1089,6 +1088,34 @@ class _Frames:
                 ways = self._on_the_way(child)
                 heads.extend(ways)
                 heads.extend(g for w in ways for g in self.p.children(w) if self.p.tokens[g].dep == "advmod")
+        out = self._places_under(heads, i, motion, lemma)
+        if not out and (motion.arrival or motion.presence):
+            # "landed to refuel at Ramstein Air Base": the place of a purpose clause is where he landed
+            out = self._places_under(self._purposes(i), i, motion, lemma)
+        out.extend(self._relative_place(i, motion))
+        if not any(r != "at" or motion.presence for r, _, _ in out):
+            out.extend(self._stray_places(i, motion, lemma))
+        if motion.presence and not out:
+            for child in self.p.children(i):
+                if self.p.tokens[child].dep in ("dobj", "obj"):
+                    for m in self._mentions_in(child)[:1]:
+                        out.append(("at" if motion.object is None else motion.object, m, child))  # type: ignore[arg-type]
+        return self._without_containers(out)
+
+    def _purposes(self, i: int) -> list[int]:
+        """"landed to refuel at X", "stopped to greet crowds in Y": its to-clauses that tell no move."""
+        tokens = self.p.tokens
+        return [
+            c for c in self.p.children(i)
+            if tokens[c].dep == "advcl" and tokens[c].tag == "VB" and self._motion(tokens[c]) is None
+            and any(tokens[k].lower == "to" for k in self.p.children(c))
+        ]
+
+    def _places_under(
+        self, heads: list[int], i: int, motion: Motion, lemma: str
+    ) -> list[tuple[PlaceRelation, Mention, int]]:
+        """The places the prepositions and objects under ``heads`` give predicate ``i``."""
+        out: list[tuple[PlaceRelation, Mention, int]] = []
         for head in heads:
             negated_head = head != i and self._negated(head)
             for child in self._with_conjoined_preps(head):
@@ -1122,15 +1149,7 @@ class _Frames:
                     out.append(("to" if motion.arrival else "at", self.dateline, child))
                 elif tok.dep == "advmod" and head == i and tok.lower in self.lex.there_words:
                     out.append(("at", _THERE, child))
-        out.extend(self._relative_place(i, motion))
-        if not any(r != "at" or motion.presence for r, _, _ in out):
-            out.extend(self._stray_places(i, motion, lemma))
-        if motion.presence and not out:
-            for child in self.p.children(i):
-                if self.p.tokens[child].dep in ("dobj", "obj"):
-                    for m in self._mentions_in(child)[:1]:
-                        out.append(("at" if motion.object is None else motion.object, m, child))  # type: ignore[arg-type]
-        return self._without_containers(out)
+        return out
 
     def _without_containers(
         self, out: list[tuple[PlaceRelation, Mention, int]]
@@ -1384,16 +1403,20 @@ class _Frames:
         return len(modes - {None}) <= 1
 
     def _passenger(self, tok: Token) -> int | None:
-        """"A helicopter took him on to Seoul", "the train carried Kim across the border": a vehicle that
-        carries a person moves that person (the object)."""
+        """"A helicopter took him on to Seoul", "the train carried Kim across the border", "the final leg
+        will bring the president back to Andrews": a vehicle or a stretch of the trip that carries a person
+        moves that person (the object)."""
         if tok.pos != "VERB" or tok.lemma.casefold() not in self.lex.carry_lemmas:
             return None
         kids = self.p.children(tok.i)
-        subject = next((c for c in kids if self.p.tokens[c].dep == "nsubj"), None)
-        if subject is None or not self._vehicle_mode(subject)[0]:
+        subject = self.subject_token(tok.i) if tok.dep == "xcomp" else None  # "is expected to bring"
+        subject = next((c for c in kids if self.p.tokens[c].dep == "nsubj"), subject)
+        if subject is None or not (
+            self._vehicle_mode(subject)[0] or self.p.tokens[subject].lemma.casefold() in self.lex.way_nouns
+        ):
             return None
         objects = (c for c in kids if self.p.tokens[c].dep in ("dobj", "obj"))
-        return next((c for c in objects if self._who_quick_or_pronoun(c)), None)
+        return next((c for c in objects if self._who_quick_or_pronoun(c) or self._role_carried(c)), None)
 
     def _place_told_just_before(self, sent: Span, previous: Event | None) -> Mention | None:
         """The town named last in the sentence before, in the same paragraph, when no move was told since
