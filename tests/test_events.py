@@ -186,6 +186,11 @@ def test_dateline_before_the_subject_does_not_hide_the_mover(geocoder: Gazetteer
             id="denied",
         ),
         pytest.param(
+            "Putin also skipped the Group of 20 summit in New Delhi in September.",
+            [("", "summit", "denied", (("at", "New Delhi"),), None)],  # a meeting: no mover of its own
+            id="skipped",
+        ),
+        pytest.param(
             "When Kim Il Sung visited Hanoi in 1958, he traveled from Pyongyang to Beijing by train, "
             "then flew to Hanoi.",
             [
