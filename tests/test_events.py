@@ -703,3 +703,12 @@ def test_a_stretch_of_the_trip_brings_its_passenger_home(geocoder: GazetteerGeoc
     [back] = [e for e in _read(text, geocoder).events if e.lemma == "bring"]
     assert (back.mover, back.status) == ("Joe Biden", "expected")
     assert [(r, m.place and m.place.name) for r, m in back.places] == [("to", "Washington")]
+
+
+def test_whose_vehicle_is_the_one_the_clause_hangs_on(geocoder: GazetteerGeocoder) -> None:
+    text = (
+        "Xi Jinping was driven to Woodside. Joe Biden, whose motorcade had come down from San Francisco "
+        "shortly before, welcomed him there."
+    )
+    [came] = [e for e in _read(text, geocoder).events if e.lemma == "come"]
+    assert (came.mover, came.mode) == ("Joe Biden", "road")

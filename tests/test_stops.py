@@ -685,3 +685,21 @@ def test_a_return_told_before_the_outward_flight_is_the_second_visit(geocoder: G
     )
     # landing on Monday where the plane had left on Thursday is the way home, though told first
     assert _summary(itinerary) == [("Rome", "origin"), ("Ulaanbaatar", "waypoint"), ("Rome", "destination")]
+
+
+def test_a_departure_told_after_the_return_leaves_from_the_second_visit(geocoder: GazetteerGeocoder) -> None:
+    """The lead sums the trip up; the dates said of San Francisco are California's, whatever the dateline."""
+    text = (
+        "Xi back in Beijing after summit\n\n"
+        "BEIJING, Nov. 18 -- Xi Jinping arrived back in Beijing on the evening of Nov. 18 after talks in "
+        "San Francisco.\n\n"
+        "Xi set out from Beijing on the evening of Nov. 14. His special plane landed at San Francisco "
+        "International Airport on the afternoon of Nov. 14 local time.\n\n"
+        "On Nov. 15 Xi was driven south to Woodside.\n\n"
+        "Xi then returned to San Francisco.\n\n"
+        "On the afternoon of Nov. 17 local time, Xi left San Francisco."
+    )
+    published = datetime(2023, 11, 18, 23, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
+    itinerary = _inline(text, geocoder, published=published)
+    names = ["Beijing", "San Francisco", "Woodside", "San Francisco", "Beijing"]
+    assert [s.name for s in itinerary.stops] == names

@@ -27,7 +27,7 @@ from geo.model import Article, Event, Hop, Itinerary, Mention, Mode, Place, Plac
 from geo.reading.events import People
 from geo.reading.lexicon import Lexicon, load_lexicon
 from geo.reading.text import fold
-from geo.reading.timeexpr import TimeExpression, on_day, window_in_zone
+from geo.reading.timeexpr import TimeExpression, on_day, window_in_zone, zone_of
 
 COUNTING = ("happened", "planned", "expected")
 _UNNAMED_REASON = "No article names this place; it is resolved against the rail network when routing"
@@ -272,13 +272,30 @@ def second_visits(
             for e in evidence
         )  # fmt: skip
 
-    return [
+    marked = [
         replace(e, visit=1)
         if (e.event.returning and e.relation in ("to", "at", "from") and (left_before(e) or been_there(e)))
         or still_to_come(e) or round_trip(e) or left_on_an_earlier_day(e)
         else e
         for e in evidence
     ]
+
+    def left_after_return(e: Evidence) -> bool:
+        """"Xi then returned to San Francisco … On Nov. 17 Xi left San Francisco": a departure told after
+        the one return there (and not dated before it) leaves from the second visit. After two returns
+        (a third visit) it is left as it is."""
+        if e.relation != "from" or e.visit or e.event.status != "happened":
+            return False
+        returns = [
+            r for r in marked
+            if r.visit == 1 and _key(r.mention) == _key(e.mention) and r.relation in ("to", "at")
+            and r.event.status == "happened" and r.event.article == e.event.article
+            and r.event.token >= (lead_ends or {}).get(r.event.article, 0)  # not a lead summing up the trip
+            and (r.event.article, r.event.token) not in ahead
+        ]  # fmt: skip
+        return len(returns) == 1 and returns[0].event.token < e.event.token and not after(returns[0], e)
+
+    return [replace(e, visit=1) if left_after_return(e) else e for e in marked]
 
 
 def _names_traveller(event: Event, traveller: str) -> bool:
@@ -543,20 +560,32 @@ def event_windows(
                 own = above[-1:]
             if own and own[0].earliest is not None and own[0].latest is not None:
                 weight = TIME_WEIGHT if own[0].stamp or _calendar(own[0]) else WEEKDAY_WEIGHT
-                out[(article_id, event.token)] = (*_span_of_days(own[0]), weight)
+                out[(article_id, event.token)] = (*_span_of_days(own[0], _event_zone(event)), weight)
     return out
 
 
-def _span_of_days(expr: TimeExpression) -> tuple[datetime, datetime]:
+def _event_zone(event: Event) -> str | None:
+    """The zone of the place a frame is about: "landed in San Francisco on the afternoon of Nov. 14" is
+    that afternoon in California, whatever the dateline."""
+    zones = [m.place.timezone for _, m in event.places if m.place is not None and not m.is_area]
+    return next((z for z in zones if z), None)
+
+
+def _span_of_days(expr: TimeExpression, zone: str | None = None) -> tuple[datetime, datetime]:
     """A clock time with no day may fall on any day from the article's previous date to publication
     ("took off at 4:15 a.m. on Sunday … At 7:57 p.m. the plane landed"), or just past midnight of the day in
     focus: for the order it is dated over all of those days from the first one read, so the
-    publication-day reading does not put it after later moves."""
+    publication-day reading does not put it after later moves. Days and hours are read in the zone of the
+    frame's place (``zone``) unless the phrase names its own."""
     assert expr.earliest is not None and expr.latest is not None
     days = [d for d in expr.day_options if d is not None]
     if not days:
-        return expr.earliest, expr.latest
-    zone = expr.earliest.tzinfo
+        if zone is None or expr.zone is not None or expr.latest - expr.earliest > timedelta(days=2):
+            return expr.earliest, expr.latest  # a month's dating does not hang on its zone
+        # the same wall-clock times, in the place's zone
+        place_zone = zone_of(zone)
+        return expr.earliest.replace(tzinfo=place_zone), expr.latest.replace(tzinfo=place_zone)
+    zone = zone or expr.earliest.tzinfo
     windows = [w for d in days if d >= days[0] and (w := window_in_zone(on_day(expr, d), zone))]
     return min([expr.earliest, *(w[0] for w in windows)]), max([expr.latest, *(w[1] for w in windows)])
 

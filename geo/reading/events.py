@@ -627,6 +627,10 @@ class _Frames:
                 return who
         lower = tok.lower
         lemma = tok.lemma.casefold()
+        if lower == "whose":
+            # "Biden, whose motorcade had come down from the city": the one the clause hangs on
+            clause = next((a for a in self.p.ancestors(i) if self.p.tokens[a].dep == "relcl"), None)
+            return self._who(self.p.tokens[clause].head) if clause is not None else ""
         if tok.pos == "PROPN" and lemma in self.lex.vehicles:
             return self._owner_by_name(i)  # "Air Force One"
         if (lemma in self.lex.vehicles and tok.pos == "NOUN") or lower == "it":
