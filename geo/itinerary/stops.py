@@ -550,25 +550,48 @@ def event_windows(
     """When each frame happened, as far as the time expressions on its verb say ("left Minsk on
     Saturday"); a live blog's time stamp dates the frames below it until the next stamp."""
     out: dict[tuple[str, int], Window] = {}
+    zoned = [m.place for evs in events.values() for e in evs for _, m in e.places
+             if m.place is not None and m.place.timezone and not m.is_area]  # fmt: skip
     for article_id, evs in events.items():
         exprs = [t for t in times.get(article_id, ()) if t.earliest is not None and t.latest is not None]
         stamps = sorted((t for t in exprs if t.stamp), key=lambda t: t.start)
+        dated: list[tuple[Event, TimeExpression]] = []
         for event in evs:
             own = [t for t in exprs if not t.stamp and (t.verb == event.token or t.attach == event.token)]
             if not own:
                 above = [t for t in stamps if t.start <= event.sentence_start]
                 own = above[-1:]
             if own and own[0].earliest is not None and own[0].latest is not None:
-                weight = TIME_WEIGHT if own[0].stamp or _calendar(own[0]) else WEEKDAY_WEIGHT
-                out[(article_id, event.token)] = (*_span_of_days(own[0], _event_zone(event)), weight)
+                dated.append((event, own[0]))
+        zones = [_event_zone(event, zoned) for event, _ in dated]
+        known = [(event.token, z) for (event, _), z in zip(dated, zones, strict=True) if z]
+        # a frame whose place has no zone yet (an unplaced border station): the zone of the dated frame
+        # told nearest to it, so that it is compared in the zones around it, not in the publication's
+        zones = [z or min(known, key=lambda k: abs(k[0] - event.token), default=(0, None))[1]
+                 for (event, _), z in zip(dated, zones, strict=True)]  # fmt: skip
+        for (event, expr), zone in zip(dated, zones, strict=True):
+            weight = TIME_WEIGHT if expr.stamp or _calendar(expr) else WEEKDAY_WEIGHT
+            out[(article_id, event.token)] = (*_span_of_days(expr, zone), weight)
     return out
 
 
-def _event_zone(event: Event) -> str | None:
+ZONE_FROM_NEIGHBOUR_KM = 500.0
+"""A place the gazetteer gives no time zone takes the zone of the nearest place of the story within this."""
+
+
+def _event_zone(event: Event, zoned: Sequence[Place]) -> str | None:
     """The zone of the place a frame is about: "landed in San Francisco on the afternoon of Nov. 14" is
-    that afternoon in California, whatever the dateline."""
-    zones = [m.place.timezone for _, m in event.places if m.place is not None and not m.is_area]
-    return next((z for z in zones if z), None)
+    that afternoon in California, whatever the dateline. A place with none (a border station) takes its
+    nearest neighbour's among the story's places."""
+    for _, m in event.places:
+        if m.place is None or m.is_area:
+            continue
+        if m.place.timezone:
+            return m.place.timezone
+        near = [(km, p.timezone) for p in zoned if (km := _km(m.place, p)) is not None]
+        best = min(near, default=None)
+        return best[1] if best is not None and best[0] <= ZONE_FROM_NEIGHBOUR_KM else None
+    return None
 
 
 def _span_of_days(expr: TimeExpression, zone: str | None = None) -> tuple[datetime, datetime]:
@@ -585,8 +608,8 @@ def _span_of_days(expr: TimeExpression, zone: str | None = None) -> tuple[dateti
         # the same wall-clock times, in the place's zone
         place_zone = zone_of(zone)
         return expr.earliest.replace(tzinfo=place_zone), expr.latest.replace(tzinfo=place_zone)
-    zone = zone or expr.earliest.tzinfo
-    windows = [w for d in days if d >= days[0] and (w := window_in_zone(on_day(expr, d), zone))]
+    in_zone = zone or expr.earliest.tzinfo
+    windows = [w for d in days if d >= days[0] and (w := window_in_zone(on_day(expr, d), in_zone))]
     return min([expr.earliest, *(w[0] for w in windows)]), max([expr.latest, *(w[1] for w in windows)])
 
 
