@@ -712,3 +712,14 @@ def test_whose_vehicle_is_the_one_the_clause_hangs_on(geocoder: GazetteerGeocode
     )
     [came] = [e for e in _read(text, geocoder).events if e.lemma == "come"]
     assert (came.mover, came.mode) == ("Joe Biden", "road")
+
+
+def test_a_vehicle_named_by_a_role_carries_the_one_titled_so(geocoder: GazetteerGeocoder) -> None:
+    text = (
+        "King Charles ends Samoa visit\n\n"
+        "King Charles has left Apia. The royal motorcade reached Faleolo International Airport at noon, and "
+        "the jet lifted off from there minutes later."
+    )
+    frames = {e.lemma: e for e in _read(text, geocoder).events}
+    assert (frames["reach"].mover, frames["reach"].mode) == ("Charles", "road")
+    assert frames["lift"].mode == "air"

@@ -298,3 +298,21 @@ def test_a_station_named_by_a_word_many_cities_use_is_no_town(geocoder: Gazettee
     assert [m.text for m in _short(text, geocoder)] == ["Newport News"]
     kazansky = _short("The train eased into Kazansky station in Moscow.", geocoder)
     assert {m.place.name for m in kazansky if m.place} == {"Moscow"}  # a station named after its line's end
+
+
+def test_an_airfield_named_once_is_that_airfield_by_its_short_name(geocoder: GazetteerGeocoder) -> None:
+    # newest first, as a live blog: the short name comes before the full one, and the gazetteer lacks it
+    text = ("The royal motorcade has reached the VIP terminal at Faleolo.\n\n"
+            "The plane touched down at Faleolo International Airport, some 35 km west of Apia.")
+    found = {m.text: m.place for m in _short(text, geocoder)}
+    short, full = found["Faleolo"], found["Faleolo International Airport"]
+    assert short is not None and short == full and short.name == "Apia"
+    assert "Faleolo" not in {m.text for m in _short("The motorcade reached Faleolo.", geocoder)}
+
+
+def test_a_name_spelt_without_its_okina_is_the_place(geocoder: GazetteerGeocoder) -> None:
+    # far from every other place the article names, a match through another spelling would be dropped
+    text = "The King flew from London to Sydney. On Saturday he visited Siumu, a village on Samoa's coast."
+    found = {m.text: m.place for m in _short(text, geocoder)}
+    siumu = found["Siumu"]
+    assert siumu is not None and siumu.geonameid == 4035023

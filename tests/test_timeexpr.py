@@ -586,3 +586,14 @@ def test_a_year_long_past_in_the_lead_sets_the_year_of_the_dates_told_after_it()
     found = {e.text: e for e in texts(text, july_2025)}
     assert found["11 p.m. on 6 July"].first_date == date(1945, 7, 6)  # not 2025, the publication's year
     assert found["7 July"].first_date == date(1945, 7, 7)
+
+
+def test_a_live_blog_entrys_weekdays_count_from_the_entrys_own_day() -> None:
+    saturday_26_oct = datetime(2024, 10, 26, 12, 30, tzinfo=UTC)
+    text = (
+        "LIVE: the royal tour\n\n"
+        "12.09pm (Saturday)\nWheels up.\n\n"
+        "7.30am (Tuesday)\nFor readers joining now: the King left London early last Thursday."
+    )
+    days = {e.text: e.first_date for e in texts(text, saturday_26_oct)}
+    assert days["early last Thursday"] == date(2024, 10, 17)  # not the 24th, the Thursday before the 26th

@@ -567,6 +567,10 @@ class _Frames:
                     who = self._who(obj) if self._who_quick(obj) else ""
                     if who:
                         return who
+            roles = self.lex.role_adjectives.get(self.p.tokens[child].lower, ())
+            holder = next((self.people.titles[r] for r in roles if r in self.people.titles), "")
+            if holder:
+                return holder  # "the royal motorcade": the King's
         return self._owner_by_name(vehicle)
 
     def _role_carried(self, obj: int) -> str:

@@ -76,6 +76,7 @@ class Lexicon:
     earlier_markers: tuple[str, ...]
     recent_units: frozenset[str]
     owned_vehicles: Mapping[str, str]
+    role_adjectives: Mapping[str, tuple[str, ...]]
     return_lemmas: frozenset[str]
     return_particles: frozenset[str]
     here_words: frozenset[str]
@@ -154,6 +155,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             earlier_markers=tuple(w.casefold() for w in data["earlier_markers"]),
             recent_units=_low(data["recent_units"]),
             owned_vehicles={fold(k): str(v) for k, v in data["owned_vehicles"].items()},
+            role_adjectives={fold(k): tuple(fold(r) for r in v) for k, v in data["role_adjectives"].items()},
             return_lemmas=_low(data["return_lemmas"]),
             return_particles=_low(data["return_particles"]),
             here_words=_low(data["here_words"]),

@@ -20,11 +20,11 @@ from geopy.distance import geodesic, great_circle
 from geopy.location import Location
 
 from geo.model import Article, Mention, Place
-from geo.places.airports import airfield_trim, find_airfield
+from geo.places.airports import airfield_trim, core, find_airfield
 from geo.places.landmarks import load_landmarks
 from geo.reading.lexicon import Lexicon, load_lexicon
 from geo.reading.parse import ParsedText, Span, Token
-from geo.reading.text import fold
+from geo.reading.text import fold, fold_compact
 
 FAR_ALIAS_KM = 2500.0
 """A match found only through an alternate spelling ("Khasan" → Hassan, India) that lies farther than this
@@ -34,6 +34,7 @@ ANCHOR_POPULATION = 10_000
 """Only towns of this size anchor the ranking of other names: a village namesake ("Āmūr", India) must not
 pull another name ("Khasan" → Hassan, India) to its side of the world."""
 
+AIRFIELD_EVIDENCE = "an airfield (airportsdata)"
 STRAY_POPULATION = 50_000
 """A town smaller than this, in a country the article never names and farther than ``FAR_ALIAS_KM`` from
 every other place of it ("Russia's main Pacific port" → Pacific, Missouri), is a namesake, not a place the
@@ -555,11 +556,33 @@ class _Reader:
             text = self.p.tokens_text(*dateline)
             out.append(_Candidate(dateline[0], dateline[1], "dateline", text, "dateline"))
             taken.update(range(*dateline))
+        unplaced: list[tuple[int, int]] = []
         for start, end in name_runs(self.p):
             if start in taken:
                 continue
-            out.extend(self._run_candidates(start, end))
+            found = self._run_candidates(start, end)
+            out.extend(found)
+            if not found:
+                unplaced.append((start, end))
+        out.extend(self._airfields_by_short_name(unplaced, out))
         out.extend(self._unnamed())
+        return out
+
+    def _airfields_by_short_name(
+        self, runs: Sequence[tuple[int, int]], found: Sequence[_Candidate]
+    ) -> list[_Candidate]:
+        """"Faleolo International Airport" named once, "lifted off from Faleolo" elsewhere: a name the
+        gazetteer lacks that is an airfield's core name in the same article is that airfield."""
+        short = {
+            core(c.query): c for c in found
+            if c.evidence == AIRFIELD_EVIDENCE and c.place is not None and core(c.query) != fold(c.query)
+        }  # fmt: skip
+        out = []
+        for start, end in runs:
+            text = self.p.tokens_text(start, end)
+            named = short.get(fold(text))
+            if named is not None:
+                out.append(_Candidate(start, end, "name", text, evidence=named.evidence, place=named.place))
         return out
 
     def _run_candidates(self, start: int, end: int) -> list[_Candidate]:
@@ -662,7 +685,7 @@ class _Reader:
             place = replace(town, why=f"{field.name} serves {town.name}")
         if bare and (place.geonameid is None or place.population <= people):
             return None  # "took him on to Pristina": the capital, not Lipjan where its airport lies
-        return _Candidate(a, b, "name", text, evidence="an airfield (airportsdata)", place=place)
+        return _Candidate(a, b, "name", text, evidence=AIRFIELD_EVIDENCE, place=place)
 
     def _population_of(self, name: str) -> int:
         """The people of the town the gazetteer gives for ``name`` first (0 when none)."""
@@ -958,7 +981,8 @@ class _Reader:
 
 
 def _is_exact(location: Location, query: str) -> bool:
-    return fold(str(location.raw.get("name", ""))) == fold(query)
+    """The place's own name, however spaced or apostrophised ("Siumu" is "Si’umu", "Danang" "Da Nang")."""
+    return fold_compact(str(location.raw.get("name", ""))) == fold_compact(query)
 
 
 def _dominant(results: Sequence[Location], lex: Lexicon) -> bool:

@@ -1138,6 +1138,13 @@ def _resolve(
     head, attach, verb = attachment(parsed, match.start, match.end)
     tense = verb_tense(parsed, verb, cues)
     pub_day = article.published.date()
+    if (match.day is not None and match.day.kind in ("weekday", "relative") and not match.stamp
+            and stamp_day is not None and stamp_day[0] < pub_day):
+        # "7.30am (Tuesday) … the King left Heathrow early last Thursday": a live-blog entry's "last
+        # Thursday" and "yesterday" count from the entry's own day, not from the blog's last update; a
+        # weekday may be the next day where it happened ("1900 GMT (Monday) … arrived in the early hours of
+        # Tuesday local time")
+        pub_day = min(pub_day, stamp_day[0] + timedelta(days=1 if match.day.kind == "weekday" else 0))
     first: date | None
     last: date | None
     reason = ""
