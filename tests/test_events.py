@@ -723,3 +723,25 @@ def test_a_vehicle_named_by_a_role_carries_the_one_titled_so(geocoder: Gazetteer
     frames = {e.lemma: e for e in _read(text, geocoder).events}
     assert (frames["reach"].mover, frames["reach"].mode) == ("Charles", "road")
     assert frames["lift"].mode == "air"
+
+
+def test_a_vehicle_given_a_name_moves_whom_it_carries(geocoder: GazetteerGeocoder) -> None:
+    text = (
+        "The flight that carried Churchill to Stalin\n\n"
+        "A black Liberator bomber named Commando took Winston Churchill out of England in August 1942.\n\n"
+        "Commando reached Gibraltar soon after daybreak on 3 August."
+    )
+    published = datetime(1942, 9, 1, tzinfo=ZoneInfo("UTC"))
+    [reached] = [e for e in _read(text, geocoder, published=published).events if e.lemma == "reach"]
+    assert (reached.mover, reached.mode) == ("Winston Churchill", "air")
+
+
+def test_they_after_an_earlier_trip_is_the_party_on_the_move(geocoder: GazetteerGeocoder) -> None:
+    text = (
+        "Winston Churchill flew to Cairo on 4 August. Averell Harriman joined the party there. The previous "
+        "autumn he had flown to Moscow.\n\nThey left Cairo on the night of 10 August."
+    )
+    published = datetime(1942, 9, 1, tzinfo=ZoneInfo("UTC"))
+    frames = [(e.lemma, e.mover, e.status) for e in _read(text, geocoder, published=published).events]
+    assert ("fly", "Averell Harriman", "earlier") in frames
+    assert ("leave", "Winston Churchill", "happened") in frames

@@ -597,3 +597,13 @@ def test_a_live_blog_entrys_weekdays_count_from_the_entrys_own_day() -> None:
     )
     days = {e.text: e.first_date for e in texts(text, saturday_26_oct)}
     assert days["early last Thursday"] == date(2024, 10, 17)  # not the 24th, the Thursday before the 26th
+
+
+def test_a_clock_time_in_a_piece_set_decades_back_is_on_the_day_last_told() -> None:
+    text = (
+        "Eighty years on: the flight that carried Churchill to Stalin\n\n"
+        "At dawn on 12 August the bomber set off again over the mountains.\n\n"
+        "Churchill landed in Moscow at about 5 p.m."
+    )
+    days = {e.text: e.first_date for e in texts(text, datetime(2022, 8, 3, 5, 0, tzinfo=UTC))}
+    assert days["about 5 p.m."] == date(1942, 8, 12)

@@ -510,8 +510,34 @@ class _Frames:
         self.last_mover = ""
         self.last_mover_at = -1
         """Who moved in the last frame with a mover: "the train" after it is that person's train."""
+        self._vehicle_names = self._named_vehicles()
+        """"a Liberator bomber named Commando": the folded name → the vehicle noun it was given to."""
 
     # who ---------------------------------------------------------------------------------------------------
+
+    def _named_vehicles(self) -> dict[str, int]:
+        """Names a vehicle is given in the text ("a Liberator bomber named Commando", "the jet, dubbed the
+        Sacred Cow"): the name then moves whoever the vehicle carries."""
+        out: dict[str, int] = {}
+        for tok in self.p.tokens:
+            head = self.p.tokens[tok.head]
+            if (tok.lemma.casefold() not in self.lex.naming_lemmas or tok.dep != "acl"
+                    or head.lemma.casefold() not in self.lex.vehicles):
+                continue
+            for c in self.p.children(tok.i):
+                named = self.p.tokens[c]
+                if named.dep in ("oprd", "dobj", "attr", "xcomp") and named.pos == "PROPN":
+                    span = self.p.subtree(c)
+                    words = [t for t in self.p.tokens[span.start : span.stop] if t.pos == "PROPN"]
+                    out[fold(" ".join(t.text for t in words))] = head.i
+        return out
+
+    def _vehicle_named(self, i: int) -> int | None:
+        """The vehicle noun a name at ``i`` was given to ("Commando … reached Gibraltar")."""
+        if not self._vehicle_names or self.p.tokens[i].pos != "PROPN":
+            return None
+        parts = sorted(k for k in self._name_parts(i) if self.p.tokens[k].pos == "PROPN")
+        return self._vehicle_names.get(fold(" ".join(self.p.tokens[k].text for k in parts)))
 
     def _person_at(self, i: int) -> str:
         ent = self.p.entity_at(i)
@@ -604,6 +630,9 @@ class _Frames:
     def _who(self, i: int) -> str:
         """The person token ``i`` stands for."""
         tok = self.p.tokens[i]
+        vehicle = self._vehicle_named(i)
+        if vehicle is not None and vehicle != i:
+            return self._carried(vehicle) or self._protagonist()  # "Commando took off": whom it carried
         if any(self.p.tokens[c].dep == "acl" and self.p.tokens[c].lemma in self.lex.carry_lemmas
                for k in self._name_parts(i) for c in self.p.children(k)):  # fmt: skip
             # "The Air China Boeing 747 carrying Xi", "The chartered Alitalia A330, carrying Francis": a
@@ -1265,6 +1294,9 @@ class _Frames:
 
     def _vehicle_mode(self, i: int) -> tuple[Mode | None, str]:
         tok = self.p.tokens[i]
+        named = self._vehicle_named(i)
+        if named is not None and named != i:
+            return self._vehicle_mode(named)[0], tok.text  # "Commando" is a bomber's name
         mode = self.lex.vehicles.get(tok.lemma.casefold())
         if mode is None:
             return None, ""
@@ -1687,7 +1719,9 @@ class _Frames:
                 others=not mover and self._others(subject),
             )
             if resolved or mode:
-                if mover and tok.dep != "relcl":  # "Morgulov, who had travelled to Khasan": an aside
+                # "Morgulov, who had travelled to Khasan", "the previous autumn he had flown to Moscow": an
+                # aside or an earlier trip is not the party "they" then stands for
+                if mover and tok.dep != "relcl" and status != "earlier":
                     self.last_mover, self.last_mover_at = mover, tok.i
                 yield event
                 for other in self._co_movers(subject, mover):

@@ -77,6 +77,7 @@ class Lexicon:
     recent_units: frozenset[str]
     owned_vehicles: Mapping[str, str]
     role_adjectives: Mapping[str, tuple[str, ...]]
+    naming_lemmas: frozenset[str]
     return_lemmas: frozenset[str]
     return_particles: frozenset[str]
     here_words: frozenset[str]
@@ -156,6 +157,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             recent_units=_low(data["recent_units"]),
             owned_vehicles={fold(k): str(v) for k, v in data["owned_vehicles"].items()},
             role_adjectives={fold(k): tuple(fold(r) for r in v) for k, v in data["role_adjectives"].items()},
+            naming_lemmas=_low(data["naming_lemmas"]),
             return_lemmas=_low(data["return_lemmas"]),
             return_particles=_low(data["return_particles"]),
             here_words=_low(data["here_words"]),

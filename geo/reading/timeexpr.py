@@ -1165,6 +1165,12 @@ def _resolve(
             # past midnight ("left at 11 p.m. on Monday … arrived at 7 a.m."), or the date before it was
             # a plan ("was due to fly home on Tuesday afternoon; instead he left at 8 p.m.")
             options = (in_focus, in_focus + timedelta(days=1), in_focus - timedelta(days=1))
+        elif frame is not None and previous_day is not None and previous_day.year == frame.year:
+            # a piece set decades back: "Churchill landed in Moscow at about 5 p.m." is on the day last told,
+            # or the next, never on the publication day
+            first = last = previous_day
+            reason = "clock time with no day in a story set in the past: the day of the date told before it"
+            options = (previous_day, previous_day + timedelta(days=1))
         else:
             first = last = pub_day
             day_from_publication = True
