@@ -745,3 +745,14 @@ def test_they_after_an_earlier_trip_is_the_party_on_the_move(geocoder: Gazetteer
     frames = [(e.lemma, e.mover, e.status) for e in _read(text, geocoder, published=published).events]
     assert ("fly", "Averell Harriman", "earlier") in frames
     assert ("leave", "Winston Churchill", "happened") in frames
+
+
+def test_a_ship_named_in_apposition_docks_with_whom_it_carries(geocoder: GazetteerGeocoder) -> None:
+    text = (
+        "Truman's road to Potsdam\n\n"
+        "Harry Truman went straight aboard the heavy cruiser USS Augusta at Newport News.\n\n"
+        "The Augusta came up the Scheldt and tied up at Antwerp on the morning of 15 July."
+    )
+    published = datetime(1945, 8, 1, tzinfo=ZoneInfo("UTC"))
+    [tied] = [e for e in _read(text, geocoder, published=published).events if e.lemma == "tie"]
+    assert (tied.mover, tied.mode, [m.text for _, m in tied.places]) == ("Harry Truman", "sea", ["Antwerp"])

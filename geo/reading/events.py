@@ -519,17 +519,27 @@ class _Frames:
         """Names a vehicle is given in the text ("a Liberator bomber named Commando", "the jet, dubbed the
         Sacred Cow"): the name then moves whoever the vehicle carries."""
         out: dict[str, int] = {}
+
+        def give(name: int, vehicle: int) -> None:
+            span = self.p.subtree(name)
+            words = [t.text for t in self.p.tokens[span.start : span.stop] if t.pos == "PROPN"]
+            if words:
+                out.setdefault(fold(" ".join(words)), vehicle)
+                out.setdefault(fold(words[-1]), vehicle)  # "the cruiser USS Augusta … The Augusta docked"
+
         for tok in self.p.tokens:
+            lemma = tok.lemma.casefold()
+            if lemma in self.lex.vehicles and tok.pos == "NOUN":
+                for c in self.p.children(tok.i):  # "the heavy cruiser USS Augusta"
+                    if self.p.tokens[c].dep == "appos" and self.p.tokens[c].pos == "PROPN":
+                        give(c, tok.i)
             head = self.p.tokens[tok.head]
-            if (tok.lemma.casefold() not in self.lex.naming_lemmas or tok.dep != "acl"
-                    or head.lemma.casefold() not in self.lex.vehicles):
-                continue
-            for c in self.p.children(tok.i):
-                named = self.p.tokens[c]
-                if named.dep in ("oprd", "dobj", "attr", "xcomp") and named.pos == "PROPN":
-                    span = self.p.subtree(c)
-                    words = [t for t in self.p.tokens[span.start : span.stop] if t.pos == "PROPN"]
-                    out[fold(" ".join(t.text for t in words))] = head.i
+            of_vehicle = head.lemma.casefold() in self.lex.vehicles
+            if lemma in self.lex.naming_lemmas and tok.dep == "acl" and of_vehicle:
+                for c in self.p.children(tok.i):  # "a Liberator bomber named Commando"
+                    named = self.p.tokens[c]
+                    if named.dep in ("oprd", "dobj", "attr", "xcomp") and named.pos == "PROPN":
+                        give(c, head.i)
         return out
 
     def _vehicle_named(self, i: int) -> int | None:
