@@ -756,3 +756,10 @@ def test_a_ship_named_in_apposition_docks_with_whom_it_carries(geocoder: Gazette
     published = datetime(1945, 8, 1, tzinfo=ZoneInfo("UTC"))
     [tied] = [e for e in _read(text, geocoder, published=published).events if e.lemma == "tie"]
     assert (tied.mover, tied.mode, [m.text for _, m in tied.places]) == ("Harry Truman", "sea", ["Antwerp"])
+
+
+def test_set_down_lands_where_set_out_leaves(geocoder: GazetteerGeocoder) -> None:
+    text = "The pope set out from Havana at 8 a.m. and the plane set down at Holguin a little after 9 a.m."
+    frames = [(e.lemma, [(r, m.text) for r, m in e.places], e.mode) for e in _read(text, geocoder).events]
+    assert ("set", [("from", "Havana")], None) in frames
+    assert ("set", [("to", "Holguin")], "air") in frames

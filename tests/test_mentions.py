@@ -316,3 +316,16 @@ def test_a_name_spelt_without_its_okina_is_the_place(geocoder: GazetteerGeocoder
     found = {m.text: m.place for m in _short(text, geocoder)}
     siumu = found["Siumu"]
     assert siumu is not None and siumu.geonameid == 4035023
+
+
+def test_a_name_with_a_particle_and_its_short_form_are_one_place(geocoder: GazetteerGeocoder) -> None:
+    text = ("The pope flew on to Santiago de Cuba on Monday. On Tuesday he returned to Santiago to meet "
+            "families at the cathedral.")
+    found = [(m.text, m.place and m.place.geonameid) for m in _short(text, geocoder)]
+    assert found == [("Santiago de Cuba", 3536729), ("Santiago", 3536729)]  # not Santiago, Chile
+
+
+def test_an_airport_left_by_taking_off_is_the_town_it_serves(geocoder: GazetteerGeocoder) -> None:
+    text = "An Alitalia A330 carrying Francis took off from Fiumicino and set down at Holguin."
+    found = {m.text: m.place and m.place.name for m in _short(text, geocoder)}
+    assert found["Fiumicino"] == "Rome"

@@ -1549,7 +1549,9 @@ class _Frames:
             if motion.needs_particle and not motion.needs_object and not has_particle:
                 return None
             if has_particle:  # "took off": either the particle or the object ("took the train") will do
-                return motion
+                particle = next(c.lower for c in kids if c.lower in motion.needs_particle)
+                # "set down at Holguín" lands where "set out from" leaves
+                return self.lex.phrasal_movement.get(f"{lemma} {particle}", motion)
             if passive and motion.passive_moves and any(
                 c.dep == "prep" and self.lex.prepositions.get(c.lower) in ("to", "from", "via") for c in kids
             ):

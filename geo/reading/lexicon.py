@@ -78,6 +78,8 @@ class Lexicon:
     owned_vehicles: Mapping[str, str]
     role_adjectives: Mapping[str, tuple[str, ...]]
     naming_lemmas: frozenset[str]
+    phrasal_movement: Mapping[str, Motion]
+    name_particles: frozenset[str]
     return_lemmas: frozenset[str]
     return_particles: frozenset[str]
     here_words: frozenset[str]
@@ -158,6 +160,8 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             owned_vehicles={fold(k): str(v) for k, v in data["owned_vehicles"].items()},
             role_adjectives={fold(k): tuple(fold(r) for r in v) for k, v in data["role_adjectives"].items()},
             naming_lemmas=_low(data["naming_lemmas"]),
+            phrasal_movement={k.casefold(): _motion(v) for k, v in data["phrasal_movement"].items()},
+            name_particles=frozenset(data["name_particles"]),
             return_lemmas=_low(data["return_lemmas"]),
             return_particles=_low(data["return_particles"]),
             here_words=_low(data["here_words"]),

@@ -106,8 +106,9 @@ def _is_name_token(tok: Token) -> bool:
     return tok.text[:1].isupper() and tok.ent_type in PLACE_ENTITIES and tok.pos in ("NOUN", "ADJ")
 
 
-def name_runs(parsed: ParsedText) -> Iterator[tuple[int, int]]:
-    """Maximal runs of proper-noun tokens, joined across hyphens written without spaces."""
+def name_runs(parsed: ParsedText, particles: frozenset[str] = frozenset()) -> Iterator[tuple[int, int]]:
+    """Maximal runs of proper-noun tokens, joined across hyphens written without spaces and across the
+    lower-case ``particles`` of place names ("Santiago de Cuba", "Mar del Plata")."""
     tokens = parsed.tokens
     i = 0
     while i < len(tokens):
@@ -124,6 +125,9 @@ def name_runs(parsed: ParsedText) -> Iterator[tuple[int, int]]:
                 continue
             joined = tokens[j - 1].end == tok.start and j + 1 < len(tokens) and tokens[j + 1].start == tok.end
             if tok.text in ("-", "on") and joined and tokens[j + 1].text[:1].isalpha():
+                j += 2
+                continue
+            if tok.text in particles and j + 1 < len(tokens) and _is_name_token(tokens[j + 1]):
                 j += 2
                 continue
             break
@@ -231,6 +235,7 @@ def find_mentions(
         cand.description, cand.evidence = first.description, first.evidence
         accepted.append(cand)
     accepted.sort(key=lambda c: c.start)
+    _short_forms(accepted)
     for cand in accepted:
         cand.paragraph = reader.paragraph(cand.start)
         cand.at_border = bool(cand.border_of) or reader.speaks_of_border(cand.start)
@@ -246,6 +251,21 @@ def find_mentions(
     _resolve_deictic(accepted)
     mentions = [reader.mention(article, c) for c in accepted]  # none inside a region: those were left out
     return sorted(mentions + regions, key=lambda m: (m.start, m.end))
+
+
+def _short_forms(candidates: Sequence[_Candidate]) -> None:
+    """"Santiago de Cuba … returned to Santiago": a one-word name that opens a longer place name of the same
+    article is that place (not the bigger Santiago in Chile)."""
+    longer: dict[str, _Candidate] = {}
+    for c in candidates:
+        words = fold(c.query).split()
+        if c.kind == "name" and len(words) >= 2 and c.results and c.place is None:
+            longer.setdefault(words[0], c)
+    for c in candidates:
+        full = longer.get(fold(c.query)) if c.kind == "name" and c.place is None else None
+        if full is not None and full is not c:
+            c.results, c.hint = full.results, full.hint
+            c.evidence = f"short for {full.query}"
 
 
 def _inside(inner: Mention, outer: Mention) -> bool:
@@ -557,7 +577,7 @@ class _Reader:
             out.append(_Candidate(dateline[0], dateline[1], "dateline", text, "dateline"))
             taken.update(range(*dateline))
         unplaced: list[tuple[int, int]] = []
-        for start, end in name_runs(self.p):
+        for start, end in name_runs(self.p, self.lex.name_particles):
             if start in taken:
                 continue
             found = self._run_candidates(start, end)
@@ -705,6 +725,9 @@ class _Reader:
         motion = self.lex.movement.get(verb.lemma.casefold())
         if motion is None:
             return False
+        particles = [toks[c].lower for c in self.p.children(head) if toks[c].dep == "prt"]
+        phrasal = [self.lex.phrasal_movement.get(f"{verb.lemma.casefold()} {p}") for p in particles]
+        motion = next((m for m in phrasal if m is not None), motion)  # "took off from Fiumicino"
         subjects = [toks[c].lemma.casefold() for c in self.p.children(head) if toks[c].dep in _SUBJECT_DEPS]
         # "the King left Heathrow … on a scheduled commercial flight": a flight said in the verb's own words
         said = [toks[k].lemma.casefold() for c in self.p.children(head) if toks[c].dep == "prep"
