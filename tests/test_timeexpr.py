@@ -607,3 +607,13 @@ def test_a_clock_time_in_a_piece_set_decades_back_is_on_the_day_last_told() -> N
     )
     days = {e.text: e.first_date for e in texts(text, datetime(2022, 8, 3, 5, 0, tzinfo=UTC))}
     assert days["about 5 p.m."] == date(1942, 8, 12)
+
+
+def test_a_dotted_clock_time_with_its_part_of_day_is_a_time_on_that_day_or_the_next() -> None:
+    saturday = datetime(2022, 6, 18, 7, 0, tzinfo=UTC)
+    text = "The train left at 11 p.m. on Wednesday. It eased into the capital at 9.30 in the morning."
+    [_, arrived] = texts(text, saturday)
+    assert arrived.text == "9.30 in the morning"
+    assert arrived.day_options == (date(2022, 6, 15), date(2022, 6, 16))  # that day, or the morning after
+    assert (arrived.earliest.hour, arrived.earliest.minute) == (9, 28)
+    assert texts("Growth was 2.30 in the year.", saturday) == []  # no part of the day: a number

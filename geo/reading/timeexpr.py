@@ -631,6 +631,9 @@ class _Reader:
                 return _Clock(_twelve(hour, minute, ampm), True, ampm), i + 2
             if hour > 23:
                 return None
+            if m.group(2) == "." and 1 <= hour <= 12 and self.part_follows(i + 1, end):
+                # "at 9.30 in the morning": a clock time the part of the day puts in its half
+                return _Clock(hour + minute / 60, True, None, o_clock=True), i + 1
             if m.group(2) == "." and not self.zone_follows(i + 1, end):
                 return None
             return _Clock(hour + minute / 60, True, None), i + 1
@@ -654,6 +657,11 @@ class _Reader:
         if nxt in self.cues.o_clock_words:
             return _Clock(float(hour_value), False, None, o_clock=True), i + 2
         return None
+
+    def part_follows(self, i: int, end: int) -> bool:
+        """ "in the morning", "in the evening" right after (which says a dotted number is a clock time)."""
+        in_the = self.low(i, end) == "in" and self.low(i + 1, end) == "the"
+        return in_the and self.part_at(i + 2, end) is not None
 
     def zone_follows(self, i: int, end: int) -> bool:
         word = self.low(i, end)
@@ -1184,6 +1192,9 @@ def _resolve(
         if resolved is None:
             return None
         first, last, reason, approximate = resolved
+        if day.kind == "anaphor" and not day.offset and match.clock is not None and first == last:
+            # "left at 11 p.m. … arrived at 9.30 in the morning": the day in focus, or the one after it
+            options = (first, first + timedelta(days=1))
     hours = _hours(day, cues) if day is not None else (0.0, 24.0)
     if day is not None and day.part == "midnight" and match.clock is None and match.qualifier is not None:
         # "shortly after midnight on Thursday" opens Thursday; "just before midnight on Thursday" ends it
