@@ -763,3 +763,10 @@ def test_set_down_lands_where_set_out_leaves(geocoder: GazetteerGeocoder) -> Non
     frames = [(e.lemma, [(r, m.text) for r, m in e.places], e.mode) for e in _read(text, geocoder).events]
     assert ("set", [("from", "Havana")], None) in frames
     assert ("set", [("to", "Holguin")], "air") in frames
+
+
+def test_a_city_skirted_is_not_passed_through(geocoder: GazetteerGeocoder) -> None:
+    text = "The train was reported passing Tianjin on Sunday, skirting Beijing rather than stopping there."
+    happened = [(m.text, e.status) for e in _read(text, geocoder).events for _, m in e.places]
+    assert ("Tianjin", "happened") in happened
+    assert not any(name == "Beijing" and status == "happened" for name, status in happened)
