@@ -191,6 +191,11 @@ def test_dateline_before_the_subject_does_not_hide_the_mover(geocoder: Gazetteer
             id="skipped",
         ),
         pytest.param(
+            "The train made no stop in Beijing.",
+            [("", "make", "denied", (("at", "Beijing"),), "rail")],
+            id="no-stop",
+        ),
+        pytest.param(
             "When Kim Il Sung visited Hanoi in 1958, he traveled from Pyongyang to Beijing by train, "
             "then flew to Hanoi.",
             [

@@ -859,6 +859,10 @@ class _Frames:
                 depth == 0 or tok.lemma in self.lex.expect_lemmas or tok.lemma in self.lex.denial_lemmas
             ):
                 return "denied"
+            if tok.pos == "NOUN" and self._with_no(k):
+                return "denied"  # "no sign of making the stop in Beijing"
+            if depth == 0 and any(c.dep in _DIRECT_OBJECTS and self._with_no(c.i) for c in kids):
+                return "denied"  # "the train made no stop in Beijing"
             if any(c.dep == "mark" and c.lower in self.lex.conditional_marks for c in kids):
                 return "hypothetical"
             aux = {c.lower for c in kids if c.dep in ("aux", "auxpass")}
@@ -899,6 +903,11 @@ class _Frames:
             if k == clause_root:
                 break
         return status
+
+    def _with_no(self, k: int) -> bool:
+        """The word has "no" for its determiner ("no stop")."""
+        return any(self.p.tokens[c].dep == "det" and self.p.tokens[c].lower == "no"
+                   for c in self.p.children(k))  # fmt: skip
 
     def _instead(self, i: int) -> bool:
         """"instead of flying to X", "rather than drive to X": the move not made."""
