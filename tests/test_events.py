@@ -775,3 +775,10 @@ def test_a_city_skirted_is_not_passed_through(geocoder: GazetteerGeocoder) -> No
     happened = [(m.text, e.status) for e in _read(text, geocoder).events for _, m in e.places]
     assert ("Tianjin", "happened") in happened
     assert not any(name == "Beijing" and status == "happened" for name, status in happened)
+
+
+def test_towards_said_of_the_line_is_where_it_runs_not_where_he_goes(geocoder: GazetteerGeocoder) -> None:
+    line = "Kim's train passed through Ussuriysk on the main Trans-Siberian line towards Khabarovsk."
+    boarded = "Yoon boarded a train back toward Poland on Saturday evening."
+    assert [(r, m.text) for e in _read(line, geocoder).events for r, m in e.places] == [("via", "Ussuriysk")]
+    assert [(r, m.text) for e in _read(boarded, geocoder).events for r, m in e.places] == [("to", "Poland")]

@@ -1183,6 +1183,9 @@ class _Frames:
                     of = next((c for c in self.p.children(child) if self.p.tokens[c].lower == "of"), None)
                     if of is not None:
                         child, tok = of, self.p.tokens[of]
+                route = self.p.tokens[head].lemma in self.lex.routes
+                if route and tok.lower in self.lex.direction_prepositions:
+                    continue  # "passed Ussuriysk on the main line towards Khabarovsk": where the line runs
                 conjoined = tok.dep == "conj" and tok.pos == "ADP"  # "not to Beijing but to Dalian"
                 particle = tok.dep == "prt" and tok.lower in ("into", "through", "across")
                 if tok.dep == "prep" or conjoined or particle:

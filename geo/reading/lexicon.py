@@ -80,6 +80,8 @@ class Lexicon:
     naming_lemmas: frozenset[str]
     phrasal_movement: Mapping[str, Motion]
     name_particles: frozenset[str]
+    direction_prepositions: frozenset[str]
+    routes: frozenset[str]
     return_lemmas: frozenset[str]
     return_particles: frozenset[str]
     here_words: frozenset[str]
@@ -162,6 +164,8 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             naming_lemmas=_low(data["naming_lemmas"]),
             phrasal_movement={k.casefold(): _motion(v) for k, v in data["phrasal_movement"].items()},
             name_particles=frozenset(data["name_particles"]),
+            direction_prepositions=_low(data["direction_prepositions"]),
+            routes=_low(data["routes"]),
             return_lemmas=_low(data["return_lemmas"]),
             return_particles=_low(data["return_particles"]),
             here_words=_low(data["here_words"]),
