@@ -782,3 +782,17 @@ def test_towards_said_of_the_line_is_where_it_runs_not_where_he_goes(geocoder: G
     boarded = "Yoon boarded a train back toward Poland on Saturday evening."
     assert [(r, m.text) for e in _read(line, geocoder).events for r, m in e.places] == [("via", "Ussuriysk")]
     assert [(r, m.text) for e in _read(boarded, geocoder).events for r, m in e.places] == [("to", "Poland")]
+
+
+def test_a_refuelling_stop_of_an_aircraft_named_by_its_maker(geocoder: GazetteerGeocoder) -> None:
+    text = (
+        "Lula flies to China\n\n"
+        "President Luiz Inacio Lula da Silva took off from Brasilia on Tuesday. His ageing Airbus "
+        "refuelled in Lisbon, and landed in Shanghai on Wednesday. On the way back his plane landed to "
+        "refuel at Abu Dhabi."
+    )
+    events = _read(text, geocoder).events
+    frames = [(e.lemma, e.mover, e.status, [m.text for _, m in e.places]) for e in events]
+    assert ("refuel", "Luiz Inacio Lula da Silva", "happened", ["Lisbon"]) in frames
+    assert ("refuel", "Luiz Inacio Lula da Silva", "happened", ["Abu Dhabi"]) in frames  # a purpose, no plan
+    assert ("land", "Luiz Inacio Lula da Silva", "happened", ["Abu Dhabi"]) in frames

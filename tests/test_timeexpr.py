@@ -617,3 +617,13 @@ def test_a_dotted_clock_time_with_its_part_of_day_is_a_time_on_that_day_or_the_n
     assert arrived.day_options == (date(2022, 6, 15), date(2022, 6, 16))  # that day, or the morning after
     assert (arrived.earliest.hour, arrived.earliest.minute) == (9, 28)
     assert texts("Growth was 2.30 in the year.", saturday) == []  # no part of the day: a number
+
+
+def test_a_date_naming_an_event_does_not_move_the_story_on() -> None:
+    wednesday = datetime(2023, 10, 18, 20, 0, tzinfo=UTC)
+    text = (
+        "Biden landed in Tel Aviv on Wednesday. He warned against the mistakes made after the Sept. 11 "
+        "attacks. The plane landed to refuel at Ramstein Air Base on Wednesday night."
+    )
+    days = {e.text: e.first_date for e in texts(text, wednesday)}
+    assert days["Wednesday night"] == date(2023, 10, 18)  # not the Wednesday after 11 September

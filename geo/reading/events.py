@@ -675,7 +675,7 @@ class _Frames:
             clause = next((a for a in self.p.ancestors(i) if self.p.tokens[a].dep == "relcl"), None)
             return self._who(self.p.tokens[clause].head) if clause is not None else ""
         if tok.pos == "PROPN" and lemma in self.lex.vehicles:
-            return self._owner_by_name(i)  # "Air Force One"
+            return self._owner_by_name(i) or self._carried(i)  # "Air Force One"; "his ageing Airbus"
         if (lemma in self.lex.vehicles and tok.pos == "NOUN") or lower == "it":
             return self._carried(i)  # a bare "the train" is left to the itinerary: whose train is it?
         if tok.pos == "NOUN" and lemma in self.lex.movement_nouns and tok.dep not in _SUBJECTS:
@@ -884,7 +884,11 @@ class _Frames:
                     continue
                 if tok.lemma not in ("believe", "report"):
                     status = "expected"
-            if depth == 0 and any(c.dep == "aux" and c.tag == "TO" for c in kids) and status == "happened":
+            # "landed to refuel at X": the purpose of a move keeps its status ("Modi to visit Kyiv, India
+            # says" is still a plan)
+            purpose = tok.dep == "advcl" and self._motion(self.p.tokens[tok.head]) is not None
+            to_do = any(c.dep == "aux" and c.tag == "TO" for c in kids)
+            if depth == 0 and to_do and status == "happened" and not purpose:
                 status = "planned"
             if depth == 0 and tok.lemma == "be" and status == "happened" and self._be_to(kids):
                 status = "planned"  # "the talks are to be held in X", "he is to visit X"
@@ -1159,11 +1163,11 @@ class _Frames:
         return self._without_containers(out)
 
     def _purposes(self, i: int) -> list[int]:
-        """"landed to refuel at X", "stopped to greet crowds in Y": its to-clauses that tell no move."""
+        """"landed to refuel at X", "stopped to greet crowds in Y": the verb's to-clauses."""
         tokens = self.p.tokens
         return [
             c for c in self.p.children(i)
-            if tokens[c].dep == "advcl" and tokens[c].tag == "VB" and self._motion(tokens[c]) is None
+            if tokens[c].dep == "advcl" and tokens[c].tag == "VB"
             and any(tokens[k].lower == "to" for k in self.p.children(c))
         ]
 

@@ -974,11 +974,20 @@ def _resolve_all(
             and expr.first_date == expr.last_date
             and not expr.day_from_publication
             and expr.relevant_to(pub_day, cues.relevance_days)
+            and not _names_an_event(parsed, match)
         ):
             previous = expr
             if not intended(parsed, expr.verb, cues):
                 told = expr.first_date
     return found
+
+
+def _names_an_event(parsed: ParsedText, match: _Match) -> bool:
+    """"the Sept. 11 attacks", "the Oct. 7 Hamas assault": a date in a noun's name says which event is
+    meant, not when something told happened; the story does not move on from it."""
+    head, _, _ = attachment(parsed, match.start, match.end)
+    tok = parsed.tokens[head]
+    return tok.dep in ("nmod", "compound", "amod") and parsed.tokens[tok.head].pos in ("NOUN", "PROPN")
 
 
 FRAME_YEARS_BACK = 2
