@@ -796,3 +796,12 @@ def test_a_refuelling_stop_of_an_aircraft_named_by_its_maker(geocoder: Gazetteer
     assert ("refuel", "Luiz Inacio Lula da Silva", "happened", ["Lisbon"]) in frames
     assert ("refuel", "Luiz Inacio Lula da Silva", "happened", ["Abu Dhabi"]) in frames  # a purpose, no plan
     assert ("land", "Luiz Inacio Lula da Silva", "happened", ["Abu Dhabi"]) in frames
+
+
+def test_him_after_he_opened_the_sentence_is_the_same_man(geocoder: GazetteerGeocoder) -> None:
+    text = (
+        "Joe Biden flew to Israel on Wednesday. He met Palestinian President Mahmoud Abbas in Bethlehem and "
+        "stopped at the Church of the Nativity before a helicopter flew him back to Jerusalem."
+    )
+    [back] = [e for e in _read(text, geocoder).events if e.mover_text == "him"]
+    assert back.mover == "Joe Biden"

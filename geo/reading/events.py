@@ -29,6 +29,8 @@ _OBJECT_RELATIONS = ("from", "to", "via")
 _OBJECTS = ("dobj", "obj", "npadvmod")
 _DIRECT_OBJECTS = ("dobj", "obj")
 _INHERIT = ("conj", "xcomp", "advcl", "acomp", "dep", "ccomp")
+_PRONOUN_CASES = (frozenset({"he", "him", "his"}), frozenset({"she", "her", "hers"}))
+"""One pronoun in its cases: a later "him" may be the "He" that opened the sentence, a "her" the "She"."""
 
 
 @dataclass(frozen=True)
@@ -730,9 +732,11 @@ class _Frames:
                     if sent.start <= k < i and n != itself]  # fmt: skip
             if same:
                 # a pronoun in a later clause is the sentence's subject more often than its object ("Kishida
-                # spent Monday in Delhi, where he met Modi, and his itinerary had him flying home")
+                # spent Monday in Delhi, where he met Modi, and his itinerary had him flying home"), also when
+                # that subject is itself a pronoun ("He met Abbas … before a helicopter flew him back")
                 subjects_here = [n for n, is_subject in same if is_subject]
-                return (subjects_here or [n for n, _ in same])[-1]
+                opener = self._pronoun_subject_before(i) if not subjects_here else ""
+                return opener or (subjects_here or [n for n, _ in same])[-1]
             if itself:
                 others = [n for k, n, _ in self.people.positions if k < i and n != itself]
                 if others:
@@ -749,6 +753,23 @@ class _Frames:
             if self.last_mover and (group or not subjects or subjects[-1] < self.last_mover_at):
                 return self.last_mover
             return self.people.last_before(i, subject=True)
+        return ""
+
+    def _pronoun_subject_before(self, i: int) -> str:
+        """Whom the sentence's first subject pronoun before token ``i`` stands for, when it is the same
+        pronoun in another case ("He … him", "She … her"); "" when there is none."""
+        sent = self.p.sentence(i)
+        cases = next((c for c in _PRONOUN_CASES if self.p.tokens[i].lower in c), None)
+        for k in range(sent.start, i):
+            tok = self.p.tokens[k]
+            if tok.dep in ("nsubj", "nsubjpass") and tok.lower in self.lex.pronouns and k not in self._asking:
+                if cases is None or tok.lower not in cases:
+                    return ""
+                self._asking.add(k)
+                try:
+                    return self._who(k)
+                finally:
+                    self._asking.discard(k)
         return ""
 
     def _paragraphs_between(self, k: int, i: int) -> bool:
