@@ -627,3 +627,13 @@ def test_a_date_naming_an_event_does_not_move_the_story_on() -> None:
     )
     days = {e.text: e.first_date for e in texts(text, wednesday)}
     assert days["Wednesday night"] == date(2023, 10, 18)  # not the Wednesday after 11 September
+
+
+def test_the_date_of_a_statement_does_not_anchor_the_weekdays_after_it() -> None:
+    sunday = datetime(2023, 7, 16, 0, 40, tzinfo=UTC)
+    text = (
+        "As recently as July 6 his office said there were no plans to go to Ukraine.\n\n"
+        "Yoon boarded a train back toward Poland on Saturday evening."
+    )
+    days = {e.text: e.first_date for e in texts(text, sunday)}
+    assert days["Saturday evening"] == date(2023, 7, 15)  # not the Saturday after 6 July

@@ -977,8 +977,10 @@ def _resolve_all(
             and not _names_an_event(parsed, match)
         ):
             previous = expr
-            if not intended(parsed, expr.verb, cues):
-                told = expr.first_date
+            verb = parsed.tokens[expr.verb] if expr.verb is not None else None
+            reported = verb is not None and verb.lemma.casefold() in cues.report_verbs
+            if not intended(parsed, expr.verb, cues) and not reported:
+                told = expr.first_date  # "as recently as July 6 his office said": the date of a report
     return found
 
 
