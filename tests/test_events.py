@@ -805,3 +805,9 @@ def test_him_after_he_opened_the_sentence_is_the_same_man(geocoder: GazetteerGeo
     )
     [back] = [e for e in _read(text, geocoder).events if e.mover_text == "him"]
     assert back.mover == "Joe Biden"
+
+
+def test_a_compass_direction_carries_the_destination(geocoder: GazetteerGeocoder) -> None:
+    text = "After a short stop at her hotel, Meloni was driven some 25 km north-west to Bucha."
+    [driven] = [e for e in _read(text, geocoder).events if e.lemma == "drive"]
+    assert [(r, m.text) for r, m in driven.places] == [("to", "Bucha")]
