@@ -329,3 +329,12 @@ def test_an_airport_left_by_taking_off_is_the_town_it_serves(geocoder: Gazetteer
     text = "An Alitalia A330 carrying Francis took off from Fiumicino and set down at Holguin."
     found = {m.text: m.place and m.place.name for m in _short(text, geocoder)}
     assert found["Fiumicino"] == "Rome"
+
+
+def test_a_hamlet_of_a_country_never_named_is_a_namesake(geocoder: GazetteerGeocoder) -> None:
+    text = ("The Queen flew from London to Dublin. Her car turned into the Irish National Stud at Tully, "
+            "outside Kildare town. Her motorcade went to Áras an Uachtaráin in the Phoenix Park.")
+    found = {m.text: m.place for m in _short(text, geocoder)}
+    assert found.get("Tully") is None  # not Tully in the Somme, 250 km from London and nearer nothing else
+    assert "Áras" not in found  # part of a longer name, not Årås in Norway
+    assert found["Kildare"] is not None and found["Kildare"].country == "IE"

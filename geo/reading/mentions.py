@@ -35,6 +35,10 @@ ANCHOR_POPULATION = 10_000
 pull another name ("Khasan" → Hassan, India) to its side of the world."""
 
 AIRFIELD_EVIDENCE = "an airfield (airportsdata)"
+HAMLET_POPULATION = 5_000
+HAMLET_FAR_KM = 150.0
+"""A place smaller than ``HAMLET_POPULATION`` in a country the article never names, farther than this from all
+its other places, is a namesake (see ``_stray``)."""
 STRAY_POPULATION = 50_000
 """A town smaller than this, in a country the article never names and farther than ``FAR_ALIAS_KM`` from
 every other place of it ("Russia's main Pacific port" → Pacific, Missouri), is a namesake, not a place the
@@ -1064,11 +1068,16 @@ def _far_from_all(location: Location, near: Sequence[Coordinates]) -> bool:
 
 
 def _stray(best: Location, countries: set[str], near: Sequence[Coordinates]) -> bool:
-    """A small town of a country the article never names, far from all its other places."""
+    """A small town of a country the article never names, far from all its other places; a hamlet of such a
+    country even 150 km off ("the Irish National Stud at Tully" is not Tully in France)."""
     raw = best.raw
     if raw.get("kind") == "country" or str(raw.get("country_code") or "") in countries:
         return False
-    return int(raw.get("population") or 0) < STRAY_POPULATION and _far_from_all(best, near)
+    people = int(raw.get("population") or 0)
+    if people < HAMLET_POPULATION:
+        here = (best.latitude, best.longitude)
+        return all(great_circle(here, a).km > HAMLET_FAR_KM for a in near)
+    return people < STRAY_POPULATION and _far_from_all(best, near)
 
 
 def _resolve_capitals(candidates: list[_Candidate], geocoder: SupportsGeocode) -> None:
