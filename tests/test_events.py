@@ -811,3 +811,14 @@ def test_a_compass_direction_carries_the_destination(geocoder: GazetteerGeocoder
     text = "After a short stop at her hotel, Meloni was driven some 25 km north-west to Bucha."
     [driven] = [e for e in _read(text, geocoder).events if e.lemma == "drive"]
     assert [(r, m.text) for r, m in driven.places] == [("to", "Bucha")]
+
+
+def test_the_jet_carrying_her_and_lawmakers_moves_her(geocoder: GazetteerGeocoder) -> None:
+    text = (
+        "Nancy Pelosi left Taipei on Wednesday. The U.S. Air Force jet carrying Pelosi and five fellow "
+        "Democratic lawmakers landed at Osan Air Base. Pelosi is due in Tokyo on Thursday night."
+    )
+    events = _read(text, geocoder).events
+    frames = [(e.lemma, e.mover, e.status, [m.text for _, m in e.places]) for e in events]
+    assert ("land", "Nancy Pelosi", "happened", ["Osan Air Base"]) in frames
+    assert ("be", "Nancy Pelosi", "expected", ["Tokyo"]) in frames

@@ -831,7 +831,9 @@ class _Frames:
         subjects = [c for c in self.p.children(i) if self.p.tokens[c].dep in _SUBJECTS]
         # two subjects (a dateline the parser took for one): the person, else the one nearest the verb
         people = [c for c in subjects if self._person_at(c) or self._who_quick(c)]
-        subj: int | None = (people or subjects)[-1] if people or subjects else None
+        # "The jet carrying Pelosi and five fellow lawmakers landed", parsed with two subjects: the vehicle
+        vehicles = [c for c in subjects if self.p.tokens[c].lemma.casefold() in self.lex.vehicles]
+        subj: int | None = (people or vehicles or subjects)[-1] if subjects else None
         if subj is not None and tok.dep == "relcl" and self.p.tokens[subj].lower in ("who", "that", "which"):
             return tok.head  # "Modi, who flew into Hiroshima": the one the clause is about
         if subj is None and tok.pos == "NOUN":
@@ -1157,6 +1159,8 @@ class _Frames:
                 heads.extend(k for k, lemma in lemmas if self._carries_a_place(lemma))
             if tok.dep in ("prt", "advmod"):
                 heads.append(child)  # "set off from", "arrived back in Minsk"
+            if tok.dep == "acomp" and tok.lemma.casefold() in self.lex.expect_lemmas:
+                heads.append(child)  # "is due in Tokyo on Thursday night"
             if tok.dep == "prep" and tok.lower in self.lex.vehicle_prepositions:
                 # "continue by train to Vladivostok": the parser hangs "to" on the vehicle
                 heads.extend(o for o in self.p.children(child) if self.p.tokens[o].lemma in self.lex.vehicles)
