@@ -550,8 +550,8 @@ def event_windows(
     """When each frame happened, as far as the time expressions on its verb say ("left Minsk on
     Saturday"); a live blog's time stamp dates the frames below it until the next stamp."""
     out: dict[tuple[str, int], Window] = {}
-    zoned = [m.place for evs in events.values() for e in evs for _, m in e.places
-             if m.place is not None and m.place.timezone and not m.is_area]  # fmt: skip
+    placed = (m.place for evs in events.values() for e in evs for _, m in e.places if not m.is_area)
+    zoned = list({(p.latitude, p.longitude): p for p in placed if p is not None and p.timezone}.values())
     for article_id, evs in events.items():
         exprs = [t for t in times.get(article_id, ()) if t.earliest is not None and t.latest is not None]
         stamps = sorted((t for t in exprs if t.stamp), key=lambda t: t.start)
