@@ -822,3 +822,9 @@ def test_the_jet_carrying_her_and_lawmakers_moves_her(geocoder: GazetteerGeocode
     frames = [(e.lemma, e.mover, e.status, [m.text for _, m in e.places]) for e in events]
     assert ("land", "Nancy Pelosi", "happened", ["Osan Air Base"]) in frames
     assert ("be", "Nancy Pelosi", "expected", ["Tokyo"]) in frames
+
+
+def test_a_hyphenated_given_name_is_whole(geocoder: GazetteerGeocoder) -> None:
+    text = "South Korean President Moon Jae-in returned home on Thursday from Pyongyang."
+    [back] = _read(text, geocoder).events
+    assert back.mover == "Moon Jae-in"

@@ -134,6 +134,10 @@ def _finite(parsed: ParsedText, verb: int) -> bool:
 
 
 def _clean_person(parsed: ParsedText, start: int, end: int, lex: Lexicon) -> str:
+    toks = parsed.tokens
+    while (end + 1 < len(toks) and toks[end].text == "-" and toks[end - 1].end == toks[end].start
+           and toks[end].end == toks[end + 1].start and toks[end + 1].text.isalpha()):
+        end += 2  # "Moon Jae-in", where the model's entity stops at "Jae"
     words = [t for t in parsed.tokens[start:end] if t.text not in ("'s", "’s")]
     while words and (words[0].lower.rstrip(".") in lex.person_titles or fold(words[0].text) in lex.demonyms):
         words = words[1:]
