@@ -703,3 +703,19 @@ def test_a_departure_told_after_the_return_leaves_from_the_second_visit(geocoder
     itinerary = _inline(text, geocoder, published=published)
     names = ["Beijing", "San Francisco", "Woodside", "San Francisco", "Beijing"]
     assert [s.name for s in itinerary.stops] == names
+
+
+def test_a_crossing_between_countries_with_no_land_border_is_by_sea_when_only_a_ferry_is_told(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    text = (
+        "How Lenin reached Petrograd\n\n"
+        "Lenin's train left Zurich on 9 April and reached Sassnitz on 12 April. At the quay the exiles "
+        "walked aboard the Swedish train ferry. Lenin was in Trelleborg by evening and took a train on "
+        "to Malmo. The train reached the Finland Station at about 11.10 p.m. on 16 April."
+    )
+    itinerary = _inline(text, geocoder, published=datetime(1917, 4, 20, tzinfo=ZoneInfo("UTC")))
+    names = [s.name for s in itinerary.stops]
+    assert names[-1] == "Saint Petersburg"  # the Finland Station is St Petersburg's
+    crossing = itinerary.hops[names.index("Sassnitz")]
+    assert (crossing.mode, crossing.mode_inferred) == ("sea", True)

@@ -1037,6 +1037,7 @@ def _hops(
     order: Mapping[str, int],
     key_of: Mapping[tuple[str, int, int], StopKey],
     neighbours: Mapping[str, frozenset[str]] | None = None,
+    unnamed_modes: frozenset[Mode] | set[Mode] = frozenset(),
 ) -> tuple[Hop, ...]:
     """One hop per pair of consecutive stops: the mode the text tells, else one inferred with its reason.
     ``neighbours`` (country code → land neighbours) lets an untold hop between countries that share no
@@ -1091,12 +1092,16 @@ def _hops(
         ca, cb = _country_of(a), _country_of(b)
         if (fallback != "air" and neighbours is not None and ca and cb and ca != cb and not through
                 and cb not in neighbours.get(ca, frozenset()) and ca in neighbours):
+            # a journey that tells a ferry or a ship and no flight crossed the water by sea ("a Baltic ferry")
+            crossing = {*general, *unnamed_modes}
+            by_sea = "sea" in crossing and "air" not in crossing
             hops.append(
                 Hop(
-                    mode="air",
+                    mode="sea" if by_sea else "air",
                     mode_inferred=True,
                     reason=f"No sentence tells how {a.name} → {b.name} was travelled; the two countries "
-                    "share no land border and no country in between is named, so the hop is assumed flown.",
+                    "share no land border and no country in between is named, so the hop is assumed "
+                    + ("made by sea, the only way the text tells of crossing water." if by_sea else "flown."),
                 )
             )
             continue
@@ -1165,8 +1170,12 @@ def extract_itinerary(
     merged = [e for k in keys for e in drafts[k].evidence]
     area = [e for e in evidence if e.mention.is_area]
     traveller_events = [e for evs in events.values() for e in evs if names.get(e.mover, e.mover) == traveller]
+    # the modes of the traveller's moves and of moves nobody is named in ("the exiles walked aboard the
+    # ferry"): what a hop between two countries with no land border between them could have been made by
+    unnamed = {e.mode for evs in events.values() for e in evs
+               if e.mode and not e.mover and e.status in COUNTING}  # fmt: skip
     key_of = {(m.article, m.start, m.end): k for k in keys for m in drafts[k].mentions}
-    hops = _hops(keys, draft_stops, merged + area, traveller_events, lex, order, key_of, neighbours)
+    hops = _hops(keys, draft_stops, merged + area, traveller_events, lex, order, key_of, neighbours, unnamed)
     modes = [h.mode for h in hops]
     stops = tuple(
         _with_note(_stop(i, role, drafts[k], traveller, order, lex), order_notes.get(k))

@@ -1595,8 +1595,9 @@ class _Frames:
                 return None
             if has_particle:  # "took off": either the particle or the object ("took the train") will do
                 particle = next(c.lower for c in kids if c.lower in motion.needs_particle)
-                # "set down at Holguín" lands where "set out from" leaves
-                return self.lex.phrasal_movement.get(f"{lemma} {particle}", motion)
+                # "set down at Holguín" lands where "set out from" leaves; "was taken off his ship" took
+                # no flight
+                return motion if passive else self.lex.phrasal_movement.get(f"{lemma} {particle}", motion)
             if passive and motion.passive_moves and any(
                 c.dep == "prep" and self.lex.prepositions.get(c.lower) in ("to", "from", "via") for c in kids
             ):
