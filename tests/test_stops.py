@@ -719,3 +719,17 @@ def test_a_crossing_between_countries_with_no_land_border_is_by_sea_when_only_a_
     assert names[-1] == "Saint Petersburg"  # the Finland Station is St Petersburg's
     crossing = itinerary.hops[names.index("Sassnitz")]
     assert (crossing.mode, crossing.mode_inferred) == ("sea", True)
+
+
+def test_a_ship_that_entered_the_harbour_at_a_port_tells_how_the_hop_was_made(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    text = (
+        "Roosevelt's road to Yalta\n\n"
+        "By early morning Franklin Roosevelt was at the port in Newport News, and the heavy cruiser USS "
+        "Quincy sailed on the morning of 23 January. Quincy entered the Grand Harbour at Valletta on 2 "
+        "February, and he was driven to the airfield."
+    )
+    itinerary = _inline(text, geocoder, published=datetime(1945, 3, 1, tzinfo=ZoneInfo("UTC")))
+    assert {s.name for s in itinerary.stops} == {"Newport News", "Valletta"}
+    assert itinerary.hops[0].mode == "sea"  # not the drive to the airfield at Valletta

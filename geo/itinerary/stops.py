@@ -988,10 +988,12 @@ def _stop(
 
 
 def _hop_evidence(
-    a: StopKey, b: StopKey, evidence: Sequence[Evidence], key_of: Mapping[tuple[str, int, int], StopKey]
+    a: StopKey, b: StopKey, evidence: Sequence[Evidence], key_of: Mapping[tuple[str, int, int], StopKey],
+    arrivals: frozenset[str] = frozenset(),
 ) -> list[Evidence]:
-    """Frames that tell how the traveller went from a to b: both ends in one frame, else the arrival at b,
-    else the departure from a (or boarding at a)."""
+    """Frames that tell how the traveller went from a to b: both ends in one frame, else the arrival at b
+    (also one said "at" b by a verb of arriving: "the Quincy entered the harbour at Valletta"), else the
+    departure from a (or boarding at a)."""
     by_event: dict[tuple[str, int], list[Evidence]] = defaultdict(list)
     for e in evidence:
         by_event[(e.event.article, e.event.token)].append(e)
@@ -1004,7 +1006,8 @@ def _hop_evidence(
             continue
         if a in keys and b in keys:
             both.append(keys[b])
-        elif b in keys and keys[b].relation in ("to", "via") and event.lemma not in ("board", "catch"):
+        elif b in keys and (keys[b].relation in ("to", "via") or (keys[b].relation == "at" and event.lemma
+                            in arrivals)) and event.lemma not in ("board", "catch"):  # fmt: skip
             arrive.append(keys[b])
         elif a in keys and (keys[a].relation == "from" or event.lemma in ("board", "catch")):
             depart.append(keys[a])
@@ -1047,7 +1050,9 @@ def _hops(
     via = [e for e in evidence if e.relation in ("via", "to") and e.mention.place is not None
            and e.mention.place.kind == "country"]  # fmt: skip
     hops: list[Hop] = []
-    told_by_hop = [_hop_evidence(keys[i], keys[i + 1], evidence, key_of) for i in range(len(keys) - 1)]
+    arrivals = frozenset(k for k, m in lex.movement.items() if m.arrival or m.object == "to")
+    told_by_hop = [_hop_evidence(keys[i], keys[i + 1], evidence, key_of, arrivals)
+                   for i in range(len(keys) - 1)]  # fmt: skip
     km_by_hop = [_km(stops[i].place, stops[i + 1].place) for i in range(len(keys) - 1)]
     told_modes = [_told_mode(told, km) for told, km in zip(told_by_hop, km_by_hop, strict=True)]
     # a journey that tells a short flight (a helicopter to the border) may have flown its untold short hops

@@ -539,6 +539,8 @@ class _Frames:
                 for c in self.p.children(tok.i):  # "the heavy cruiser USS Augusta"
                     if self.p.tokens[c].dep == "appos" and self.p.tokens[c].pos == "PROPN":
                         give(c, tok.i)
+                if tok.dep == "compound" and self.p.tokens[tok.head].pos == "PROPN":
+                    give(tok.head, tok.i)  # the same, parsed with the name as the head
             head = self.p.tokens[tok.head]
             of_vehicle = head.lemma.casefold() in self.lex.vehicles
             if lemma in self.lex.naming_lemmas and tok.dep == "acl" and of_vehicle:
