@@ -637,3 +637,10 @@ def test_the_date_of_a_statement_does_not_anchor_the_weekdays_after_it() -> None
     )
     days = {e.text: e.first_date for e in texts(text, sunday)}
     assert days["Saturday evening"] == date(2023, 7, 15)  # not the Saturday after 6 July
+
+
+def test_a_live_blog_stamp_in_australian_eastern_daylight_time() -> None:
+    saturday = datetime(2024, 10, 26, 0, 0, tzinfo=UTC)
+    text = "LIVE: the royal tour\n\n12.04pm AEDT (Wednesday)\nGone. The royal Boeing took off from Sydney."
+    [stamp] = texts(text, saturday)
+    assert stamp.stamp and stamp.earliest == datetime(2024, 10, 23, 1, 2, tzinfo=UTC)  # 12.02pm at +11:00
