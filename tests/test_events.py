@@ -828,3 +828,11 @@ def test_a_hyphenated_given_name_is_whole(geocoder: GazetteerGeocoder) -> None:
     text = "South Korean President Moon Jae-in returned home on Thursday from Pyongyang."
     [back] = _read(text, geocoder).events
     assert back.mover == "Moon Jae-in"
+
+
+def test_slipping_out_of_his_hotel_in_a_city_leaves_the_city(geocoder: GazetteerGeocoder) -> None:
+    text = "After talks with Narendra Modi, Kishida slipped out of his New Delhi hotel through a back exit."
+    [left] = [e for e in _read(text, geocoder).events if e.lemma == "slip"]
+    assert (left.mover, [(r, m.text) for r, m in left.places]) == ("Kishida", [("from", "New Delhi")])
+    hotel = "Kim Jong Un stayed at the Pyongyang Hotel."  # a venue named after a town is still no town
+    assert not [m for e in _read(hotel, geocoder).events for _, m in e.places]

@@ -797,11 +797,14 @@ class _Reader:
             if not harmless:
                 return True
         nxt = self._next_word(b)
-        if nxt is not None and nxt.lemma.casefold() in self.lex.name_vetoes and nxt.pos in ("NOUN", "PROPN"):
+        # "slipped out of his New Delhi hotel": after "his", a lower-case noun says what of the town is his
+        his = a > 0 and self.p.tokens[a - 1].tag == "PRP$" and nxt is not None and nxt.text.islower()
+        vetoed_by_next = nxt is not None and nxt.lemma.casefold() in self.lex.name_vetoes
+        if vetoed_by_next and nxt is not None and nxt.pos in ("NOUN", "PROPN") and not his:
             return True
         if self._definite_proper_noun(a, b, cand) or self._possessed_building(a, b):
             return True
-        if self._modifies_a_thing(a, b):
+        if self._modifies_a_thing(a, b) and not his:
             return True
         if ent is not None and ent.label == "PERSON" and self._person_evidence(a, b):
             return True
