@@ -338,3 +338,11 @@ def test_a_hamlet_of_a_country_never_named_is_a_namesake(geocoder: GazetteerGeoc
     assert found.get("Tully") is None  # not Tully in the Somme, 250 km from London and nearer nothing else
     assert "Áras" not in found  # part of a longer name, not Årås in Norway
     assert found["Kildare"] is not None and found["Kildare"].country == "IE"
+
+
+def test_the_cosmodrome_is_the_site_named_before_it(geocoder: GazetteerGeocoder) -> None:
+    text = ("Putin said he would go to the Vostochny Cosmodrome. Kim's train appeared to be heading for the "
+            "cosmodrome. Yoon landed at an airport in south-eastern Poland.")
+    found = {m.text: m.place for m in _short(text, geocoder)}
+    assert found["the cosmodrome"] is not None and found["the cosmodrome"].name == "Vostochny Cosmodrome"
+    assert not any("airport" in name for name in found)  # nothing named before it: no place

@@ -35,6 +35,7 @@ ANCHOR_POPULATION = 10_000
 pull another name ("Khasan" → Hassan, India) to its side of the world."""
 
 AIRFIELD_EVIDENCE = "an airfield (airportsdata)"
+LANDMARK_EVIDENCE = "(data/landmarks.json)"
 HAMLET_POPULATION = 5_000
 HAMLET_FAR_KM = 150.0
 """A place smaller than ``HAMLET_POPULATION`` in a country the article never names, farther than this from all
@@ -660,7 +661,7 @@ class _Reader:
         found = next((landmarks[fold(n)] for n in reversed(names) if fold(n) in landmarks), None)
         if found is None:
             return self._airfield(a, b, text)
-        evidence = f"a {found.kind} (data/landmarks.json)"
+        evidence = f"a {found.kind} {LANDMARK_EVIDENCE}"
         cand = _Candidate(a, b, "name", text, evidence=evidence, place=found.place)
         if found.serves:
             served = self.resolver.lookup(found.serves, found.place.country)
@@ -895,7 +896,7 @@ class _Reader:
             phrase, info = found
             capital = phrase in ("capital", "capital city")
             deictic = any(toks[k].lower == "this" for k in self.p.children(tok.i))
-            anaphoric = phrase in ("station", "city", "town")
+            anaphoric = phrase in ("station", "city", "town") or info.get("feature") == "landmark"
             plain = info.get("feature") not in ("station", "crossing") and not info.get("border")
             if plain and not capital and not deictic and not anaphoric:
                 continue
@@ -916,6 +917,8 @@ class _Reader:
             hint = self._country_of_phrase(tok.i)
             if not border and not info.get("border") and not hint and not capital and not anaphoric:
                 continue
+            if info.get("feature") == "landmark" and (border or hint or len(kids) != 1):
+                continue  # "an airport in south-eastern Poland": no site named before it to point back to
             if capital and not any(toks[k].lower in ("the", "its", "his", "her") for k in kids):
                 continue
             if any(toks[k].lower == "this" for k in kids) and phrase not in ("capital", "capital city"):
@@ -1174,11 +1177,14 @@ def _resolve_deictic(candidates: list[_Candidate]) -> None:
 
 
 def _same_kind(named: _Candidate, anaphor: _Candidate) -> bool:
-    """What "the station" / "the city" can point back to: a station named as one; any town or city."""
+    """What "the station" / "the city" / "the cosmodrome" can point back to: a station named as one; an
+    airfield or site of ``data/landmarks.json``; any town or city."""
     if named.evidence == "anaphora" or (named.place is None and named.kind != "name"):
         return False
     if anaphor.feature == "station":
         return named.feature == "station"
+    if anaphor.feature == "landmark":  # "the cosmodrome", "the air base": the site named last
+        return named.evidence == AIRFIELD_EVIDENCE or named.evidence.endswith(LANDMARK_EVIDENCE)
     return named.place is not None and named.place.kind == "city"
 
 
