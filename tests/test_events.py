@@ -32,6 +32,17 @@ def _frames(text: str, geocoder: GazetteerGeocoder) -> list[Frame]:
     return [_frame(e) for e in _read(text, geocoder).events]
 
 
+def _the(lemma: str, text: str, geocoder: GazetteerGeocoder, published: datetime = PUBLISHED) -> Event:
+    """The one frame of ``text`` whose predicate is ``lemma``."""
+    [event] = [e for e in _read(text, geocoder, published=published).events if e.lemma == lemma]
+    return event
+
+
+def _moves(text: str, geocoder: GazetteerGeocoder) -> list[tuple[str, str, str, list[str]]]:
+    """(lemma, mover, status, place texts) of every frame of ``text``."""
+    return [(e.lemma, e.mover, e.status, [m.text for _, m in e.places]) for e in _read(text, geocoder).events]
+
+
 def _in_sentence(reading: Reading, sentence: str) -> list[Event]:
     start = reading.article.text.index(sentence)
     return [e for e in reading.events if e.sentence_start == start]
@@ -696,7 +707,7 @@ def test_a_purpose_clause_says_where_the_plane_landed(geocoder: GazetteerGeocode
         "After seven hours in Israel, the plane carrying Biden took off again in the early evening and "
         "landed to refuel at Ramstein Air Base in Germany on Wednesday night."
     )
-    [landed] = [e for e in _read(text, geocoder).events if e.lemma == "land"]
+    landed = _the("land", text, geocoder)
     assert (landed.mover, [(r, m.text) for r, m in landed.places]) == ("Biden", [("to", "Ramstein Air Base")])
 
 
@@ -705,7 +716,7 @@ def test_a_stretch_of_the_trip_brings_its_passenger_home(geocoder: GazetteerGeoc
         "President Joe Biden left Joint Base Andrews on Tuesday.\n\n"
         "The final leg, some 6,500 km, is expected to bring the president back to Andrews early on Thursday."
     )
-    [back] = [e for e in _read(text, geocoder).events if e.lemma == "bring"]
+    back = _the("bring", text, geocoder)
     assert (back.mover, back.status) == ("Joe Biden", "expected")
     assert [(r, m.place and m.place.name) for r, m in back.places] == [("to", "Washington")]
 
@@ -715,7 +726,7 @@ def test_whose_vehicle_is_the_one_the_clause_hangs_on(geocoder: GazetteerGeocode
         "Xi Jinping was driven to Woodside. Joe Biden, whose motorcade had come down from San Francisco "
         "shortly before, welcomed him there."
     )
-    [came] = [e for e in _read(text, geocoder).events if e.lemma == "come"]
+    came = _the("come", text, geocoder)
     assert (came.mover, came.mode) == ("Joe Biden", "road")
 
 
@@ -737,7 +748,7 @@ def test_a_vehicle_given_a_name_moves_whom_it_carries(geocoder: GazetteerGeocode
         "Commando reached Gibraltar soon after daybreak on 3 August."
     )
     published = datetime(1942, 9, 1, tzinfo=ZoneInfo("UTC"))
-    [reached] = [e for e in _read(text, geocoder, published=published).events if e.lemma == "reach"]
+    reached = _the("reach", text, geocoder, published)
     assert (reached.mover, reached.mode) == ("Winston Churchill", "air")
 
 
@@ -759,7 +770,7 @@ def test_a_ship_named_in_apposition_docks_with_whom_it_carries(geocoder: Gazette
         "The Augusta came up the Scheldt and tied up at Antwerp on the morning of 15 July."
     )
     published = datetime(1945, 8, 1, tzinfo=ZoneInfo("UTC"))
-    [tied] = [e for e in _read(text, geocoder, published=published).events if e.lemma == "tie"]
+    tied = _the("tie", text, geocoder, published)
     assert (tied.mover, tied.mode, [m.text for _, m in tied.places]) == ("Harry Truman", "sea", ["Antwerp"])
 
 
@@ -791,8 +802,7 @@ def test_a_refuelling_stop_of_an_aircraft_named_by_its_maker(geocoder: Gazetteer
         "refuelled in Lisbon, and landed in Shanghai on Wednesday. On the way back his plane landed to "
         "refuel at Abu Dhabi."
     )
-    events = _read(text, geocoder).events
-    frames = [(e.lemma, e.mover, e.status, [m.text for _, m in e.places]) for e in events]
+    frames = _moves(text, geocoder)
     assert ("refuel", "Luiz Inacio Lula da Silva", "happened", ["Lisbon"]) in frames
     assert ("refuel", "Luiz Inacio Lula da Silva", "happened", ["Abu Dhabi"]) in frames  # a purpose, no plan
     assert ("land", "Luiz Inacio Lula da Silva", "happened", ["Abu Dhabi"]) in frames
@@ -809,7 +819,7 @@ def test_him_after_he_opened_the_sentence_is_the_same_man(geocoder: GazetteerGeo
 
 def test_a_compass_direction_carries_the_destination(geocoder: GazetteerGeocoder) -> None:
     text = "After a short stop at her hotel, Meloni was driven some 25 km north-west to Bucha."
-    [driven] = [e for e in _read(text, geocoder).events if e.lemma == "drive"]
+    driven = _the("drive", text, geocoder)
     assert [(r, m.text) for r, m in driven.places] == [("to", "Bucha")]
 
 
@@ -818,8 +828,7 @@ def test_the_jet_carrying_her_and_lawmakers_moves_her(geocoder: GazetteerGeocode
         "Nancy Pelosi left Taipei on Wednesday. The U.S. Air Force jet carrying Pelosi and five fellow "
         "Democratic lawmakers landed at Osan Air Base. Pelosi is due in Tokyo on Thursday night."
     )
-    events = _read(text, geocoder).events
-    frames = [(e.lemma, e.mover, e.status, [m.text for _, m in e.places]) for e in events]
+    frames = _moves(text, geocoder)
     assert ("land", "Nancy Pelosi", "happened", ["Osan Air Base"]) in frames
     assert ("be", "Nancy Pelosi", "expected", ["Tokyo"]) in frames
 
@@ -832,7 +841,7 @@ def test_a_hyphenated_given_name_is_whole(geocoder: GazetteerGeocoder) -> None:
 
 def test_slipping_out_of_his_hotel_in_a_city_leaves_the_city(geocoder: GazetteerGeocoder) -> None:
     text = "After talks with Narendra Modi, Kishida slipped out of his New Delhi hotel through a back exit."
-    [left] = [e for e in _read(text, geocoder).events if e.lemma == "slip"]
+    left = _the("slip", text, geocoder)
     assert (left.mover, [(r, m.text) for r, m in left.places]) == ("Kishida", [("from", "New Delhi")])
     hotel = "Kim Jong Un stayed at the Pyongyang Hotel."  # a venue named after a town is still no town
     assert not [m for e in _read(hotel, geocoder).events for _, m in e.places]

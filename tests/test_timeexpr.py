@@ -54,6 +54,11 @@ def texts(text: str, published: datetime = SUNDAY_24_FEB_2019) -> list[TimeExpre
     return find_time_expressions(Article(id="t", text=text, published=published))
 
 
+def days_of(text: str, published: datetime) -> dict[str, date | None]:
+    """Each time phrase of ``text`` → the first day it was read as."""
+    return {e.text: e.first_date for e in texts(text, published)}
+
+
 def test_reuters_expressions_in_order(reuters: list[TimeExpression]) -> None:
     assert [e.text for e in reuters] == [
         "Sunday",
@@ -525,7 +530,7 @@ def test_a_trip_retold_in_order_moves_its_weekdays_forward_from_the_date_just_to
         "He reached Tokyo on Sunday morning and flew on to Seoul on Tuesday morning.\n\n"
         "He touched down in Beijing on Wednesday."
     )
-    days = {e.text: e.first_date for e in texts(text, tuesday_14_nov)}
+    days = days_of(text, tuesday_14_nov)
     assert days["Tuesday afternoon"] == date(2017, 11, 14)  # the lead: the last Tuesday before publication
     assert days["just before 1pm on Friday"] == date(2017, 11, 3)  # not Friday 10 November
     assert days["Sunday morning"] == date(2017, 11, 5)
@@ -539,7 +544,7 @@ def test_a_plans_date_is_no_anchor_for_the_weekdays_after_it() -> None:
         "He had been due to leave Brasilia on March 25, but called it off.\n\n"
         "This time the president took off from Brasilia on Tuesday and landed in Shanghai on Wednesday."
     )
-    days = {e.text: e.first_date for e in texts(text, friday_14_apr)}
+    days = days_of(text, friday_14_apr)
     assert days["Tuesday"] == date(2023, 4, 11) and days["Wednesday"] == date(2023, 4, 12)
 
 
@@ -595,7 +600,7 @@ def test_a_live_blog_entrys_weekdays_count_from_the_entrys_own_day() -> None:
         "12.09pm (Saturday)\nWheels up.\n\n"
         "7.30am (Tuesday)\nFor readers joining now: the King left London early last Thursday."
     )
-    days = {e.text: e.first_date for e in texts(text, saturday_26_oct)}
+    days = days_of(text, saturday_26_oct)
     assert days["early last Thursday"] == date(2024, 10, 17)  # not the 24th, the Thursday before the 26th
 
 
@@ -605,7 +610,7 @@ def test_a_clock_time_in_a_piece_set_decades_back_is_on_the_day_last_told() -> N
         "At dawn on 12 August the bomber set off again over the mountains.\n\n"
         "Churchill landed in Moscow at about 5 p.m."
     )
-    days = {e.text: e.first_date for e in texts(text, datetime(2022, 8, 3, 5, 0, tzinfo=UTC))}
+    days = days_of(text, datetime(2022, 8, 3, 5, 0, tzinfo=UTC))
     assert days["about 5 p.m."] == date(1942, 8, 12)
 
 
@@ -625,7 +630,7 @@ def test_a_date_naming_an_event_does_not_move_the_story_on() -> None:
         "Biden landed in Tel Aviv on Wednesday. He warned against the mistakes made after the Sept. 11 "
         "attacks. The plane landed to refuel at Ramstein Air Base on Wednesday night."
     )
-    days = {e.text: e.first_date for e in texts(text, wednesday)}
+    days = days_of(text, wednesday)
     assert days["Wednesday night"] == date(2023, 10, 18)  # not the Wednesday after 11 September
 
 
@@ -635,7 +640,7 @@ def test_the_date_of_a_statement_does_not_anchor_the_weekdays_after_it() -> None
         "As recently as July 6 his office said there were no plans to go to Ukraine.\n\n"
         "Yoon boarded a train back toward Poland on Saturday evening."
     )
-    days = {e.text: e.first_date for e in texts(text, sunday)}
+    days = days_of(text, sunday)
     assert days["Saturday evening"] == date(2023, 7, 15)  # not the Saturday after 6 July
 
 

@@ -1599,7 +1599,7 @@ class _Frames:
                 particle = next(c.lower for c in kids if c.lower in motion.needs_particle)
                 # "set down at Holguín" lands where "set out from" leaves; "was taken off his ship" took
                 # no flight
-                return motion if passive else self.lex.phrasal_movement.get(f"{lemma} {particle}", motion)
+                return motion if passive else self.lex.phrasal(lemma, particle) or motion
             if passive and motion.passive_moves and any(
                 c.dep == "prep" and self.lex.prepositions.get(c.lower) in ("to", "from", "via") for c in kids
             ):

@@ -94,6 +94,11 @@ class Lexicon:
     admin_prefixes: tuple[str, ...] = ()
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False)
 
+    def phrasal(self, lemma: str, particle: str) -> Motion | None:
+        """What a verb says with this particle when that differs from the verb alone ("set down", "take
+        off"): ``phrasal_movement``'s entry, else None."""
+        return self.phrasal_movement.get(f"{lemma.casefold()} {particle.casefold()}")
+
 
 def _low(words: Iterable[str]) -> frozenset[str]:
     return frozenset(w.casefold() for w in words)

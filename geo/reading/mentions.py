@@ -731,7 +731,7 @@ class _Reader:
         if motion is None:
             return False
         particles = [toks[c].lower for c in self.p.children(head) if toks[c].dep == "prt"]
-        phrasal = [self.lex.phrasal_movement.get(f"{verb.lemma.casefold()} {p}") for p in particles]
+        phrasal = [self.lex.phrasal(verb.lemma, p) for p in particles]
         motion = next((m for m in phrasal if m is not None), motion)  # "took off from Fiumicino"
         subjects = [toks[c].lemma.casefold() for c in self.p.children(head) if toks[c].dep in _SUBJECT_DEPS]
         # "the King left Heathrow … on a scheduled commercial flight": a flight said in the verb's own words
@@ -1066,11 +1066,11 @@ def _resolve_places(candidates: list[_Candidate], resolver: _Resolver) -> None:
     candidates[:] = [c for c in candidates if id(c) not in strays]
 
 
-def _far_from_all(location: Location, near: Sequence[Coordinates]) -> bool:
-    """Farther than ``FAR_ALIAS_KM`` from every other place of the article (on the sphere: at 2,500 km the
-    ellipsoid's 0.5 % changes nothing, and this runs for every candidate against every anchor)."""
+def _far_from_all(location: Location, near: Sequence[Coordinates], km: float = FAR_ALIAS_KM) -> bool:
+    """Farther than ``km`` from every other place of the article (on the sphere: at 2,500 km the ellipsoid's
+    0.5 % changes nothing, and this runs for every candidate against every anchor)."""
     here = (location.latitude, location.longitude)
-    return all(great_circle(here, a).km > FAR_ALIAS_KM for a in near)
+    return all(great_circle(here, a).km > km for a in near)
 
 
 def _stray(best: Location, countries: set[str], near: Sequence[Coordinates]) -> bool:
@@ -1081,8 +1081,7 @@ def _stray(best: Location, countries: set[str], near: Sequence[Coordinates]) -> 
         return False
     people = int(raw.get("population") or 0)
     if people < HAMLET_POPULATION:
-        here = (best.latitude, best.longitude)
-        return all(great_circle(here, a).km > HAMLET_FAR_KM for a in near)
+        return _far_from_all(best, near, HAMLET_FAR_KM)
     return people < STRAY_POPULATION and _far_from_all(best, near)
 
 

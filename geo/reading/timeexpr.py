@@ -1468,11 +1468,10 @@ def _resolve_day(
         assert day.weekday is not None
         if frame is not None and day.rel is None:
             # a retrospective's "on Sunday": the one nearest the date just told (else the story's day)
-            base = previous_day or frame
-            first = base + timedelta(days=(day.weekday - base.weekday() + 3) % 7 - 3)
+            first = _nearest_weekday(previous_day or frame, day.weekday)
             return first, first, "weekday nearest the date just told (a retrospective)", False
         if plan and day.rel is None:
-            first = pub_day + timedelta(days=(day.weekday - pub_day.weekday() + 3) % 7 - 3)
+            first = _nearest_weekday(pub_day, day.weekday)
             return first, first, "weekday nearest publication (a plan told in the past tense)", False
         back = (pub_day - told).days if told is not None and told == previous_day else 0
         if day.rel is None and tense != "future" and told is not None and back >= NARRATIVE_BACK_DAYS:
@@ -1539,6 +1538,11 @@ def _calendar_date(month: int, day: int, year: int | None, pub_day: date) -> dat
     if not candidates:
         return None
     return min(candidates, key=lambda d: (abs((d - pub_day).days), d))
+
+
+def _nearest_weekday(base: date, weekday: int) -> date:
+    """The day of that weekday nearest ``base``: at most three days before it or three after."""
+    return base + timedelta(days=(weekday - base.weekday() + 3) % 7 - 3)
 
 
 def _weekday(target: int, rel: str | None, tense: Tense, pub_day: date) -> tuple[date, str]:
