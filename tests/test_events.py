@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -845,3 +845,132 @@ def test_slipping_out_of_his_hotel_in_a_city_leaves_the_city(geocoder: Gazetteer
     assert (left.mover, [(r, m.text) for r, m in left.places]) == ("Kishida", [("from", "New Delhi")])
     hotel = "Kim Jong Un stayed at the Pyongyang Hotel."  # a venue named after a town is still no town
     assert not [m for e in _read(hotel, geocoder).events for _, m in e.places]
+
+
+# --- yachts, pontiffs, day trips and state-media verbs ------------------------------------------------------
+
+
+def test_a_crew_of_people_is_no_name_of_the_yacht_and_she_follows_the_woman_shown_by_her_pronoun(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    """"a racer lent by its skippers, X and Y" names the yacht's people, not the yacht; the subject before a
+    sentence-opening "She" is a woman, so a later "she" is not the skipper named last."""
+    text = (
+        "Sara Lind sails to New York\n\n"
+        "Sara Lind, then 19, needed 14 days. She was crossing by sail because she will not fly. The yacht, a "
+        "racer lent by its skippers, Paolo Conti and the Dutch sailor Jan Visser, had no engine.\n\n"
+        "Visser flew home to Amsterdam. She spent most of September in New York and then went north to "
+        "Montreal."
+    )
+    reading = _read(text, geocoder, published=datetime(2019, 10, 10, tzinfo=UTC))
+    moves = [(e.lemma, e.mover, e.status, [m.text for _, m in e.places]) for e in reading.events]
+    assert ("fly", "Jan Visser", "happened", ["Amsterdam"]) in moves
+    assert ("go", "Sara Lind", "happened", ["Montreal"]) in moves
+
+
+def test_from_chained_to_and_an_anchorage_off_a_place(geocoder: GazetteerGeocoder) -> None:
+    """The parser hangs "to" on "from" ("sailed from our harbour to Manhattan"); "anchored off Coney Island"
+    is an arrival by sea."""
+    sail = _the("sail", "How Ada Berg sailed from our harbour to Manhattan", geocoder)
+    assert [(r, m.text) for r, m in sail.places] == [("to", "Manhattan")]
+    anchor = _the("anchor", "Early on Wednesday Ada Berg's yacht anchored off Coney Island.", geocoder)
+    assert [(r, m.text) for r, m in anchor.places] == [("to", "Coney Island")] and anchor.mode == "sea"
+
+
+def test_the_pontiff_the_journey_and_a_hop_in_a_for_phrase(geocoder: GazetteerGeocoder) -> None:
+    """"the plane carrying the pontiff" carries the pope the article names; "The journey began" is the
+    story's own journey; "boarded a Hercules for the hop to Vanimo" moves him to Vanimo."""
+    text = (
+        "Pope Francis ends his tour\n\n"
+        "The journey began on 2 September with a flight out of Fiumicino. The plane carrying the pontiff "
+        "will leave Changi at 12.25pm. On Sunday the pope boarded an air force Hercules for the "
+        "1,000-kilometre "
+        "hop to Vanimo."
+    )
+    reading = _read(text, geocoder, published=datetime(2024, 9, 12, 12, tzinfo=UTC))
+    by_lemma = {e.lemma: e for e in reading.events}
+    assert by_lemma["begin"].mover == "Francis"
+    assert by_lemma["leave"].mover == "Francis"
+    assert by_lemma["hop"].mover == "Francis"
+    assert [m.text for _, m in by_lemma["hop"].places] == ["Vanimo"]
+
+
+def test_the_next_trip_is_another_journey(geocoder: GazetteerGeocoder) -> None:
+    text = "The pope's next trip, to Luxembourg and Belgium, is planned for the end of the month."
+    assert _the("trip", text, geocoder).status == "earlier"
+    this_one = "The pope's trip, to Luxembourg and Belgium, is planned."
+    assert _the("trip", this_one, geocoder).status != "earlier"
+
+
+def test_places_said_of_the_people_met_are_not_where_he_met_them(geocoder: GazetteerGeocoder) -> None:
+    """"missionaries who work in Baro", "girls from a shelter named after Luján, the shrine town west of
+    Buenos Aires": where they come from, not where the meeting was."""
+    text = (
+        "Francis met Argentine missionaries who work in Baro, and girls from a shelter named after Luján, "
+        "the "
+        "shrine town west of Buenos Aires. He visited the Istiqlal mosque in Jakarta."
+    )
+    reading = _read(text, geocoder)
+    assert not [e for e in reading.events if e.lemma == "meet" and e.places]
+    assert [m.text for _, m in _the("visit", text, geocoder).places] == ["Jakarta"]
+
+
+def test_back_there_after_a_day_trip_is_where_he_had_been(geocoder: GazetteerGeocoder) -> None:
+    """"he was back there that night" after a hop out and a sentence about Buenos Aires: back where he flew
+    out from, not the last town named."""
+    text = (
+        "Francis landed in Port Moresby on Friday. On Sunday he flew to Vanimo. He met girls from a shelter "
+        "named after Luján, the shrine town west of Buenos Aires. Aides waited in the capital, and he was "
+        "back "
+        "there that night."
+    )
+    back = [e for e in _read(text, geocoder).events if e.lemma == "be"]
+    assert [[m.text for _, m in e.places] for e in back] == [["Port Moresby"]]
+
+
+def test_a_flight_of_some_hours_from_a_place_and_the_city_reached_after_it(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    """"after a flight of some four hours from Moscow": the parser hangs "from" on the duration; "into the
+    city" after it is the city he landed in, not the one he flew from; the second "him" of a sentence is the
+    first one's, not the subject that greeted him."""
+    text = (
+        "Putin flew to Iran on Tuesday.\n\n"
+        "The Russian leader's plane touched down at Tehran's Mehrabad airport after a flight of some four "
+        "hours "
+        "from Moscow. Oil Minister Javad Owji greeted him before a convoy carried him into the city."
+    )
+    reading = _read(text, geocoder, published=datetime(2022, 7, 19, 20, tzinfo=UTC))
+    flight = next(e for e in reading.events if e.lemma == "flight")
+    assert [(r, m.text) for r, m in flight.places] == [("from", "Moscow")]
+    carry = next(e for e in reading.events if e.lemma == "carry")
+    assert carry.mover == "Putin"
+    assert [m.place.name for _, m in carry.places if m.place] == ["Tehran"]
+
+
+def test_what_a_person_visited_says_is_no_place_of_the_visit(geocoder: GazetteerGeocoder) -> None:
+    text = (
+        "Putin went first to President Ebrahim Raisi and then to Supreme Leader Ali Khamenei, who told him "
+        "that "
+        "if Russia had not acted, NATO would have started a war."
+    )
+    assert all(not e.places for e in _read(text, geocoder).events if e.lemma == "go")
+
+
+def test_emplaned_for_and_a_title_shared_with_a_host(geocoder: GazetteerGeocoder) -> None:
+    """State media's "emplaned for Cairo"; "Shri" is an honorific; "The Prime Minister" four sentences after
+    the host prime minister was named is still the one the article titled first; "He" is no first lady."""
+    text = (
+        "New Delhi, 26 June 2023: Prime Minister Shri Narendra Modi returned to New Delhi.\n\n"
+        "The Prime Minister emplaned for Cairo on the night of 23 June. Prime Minister Dr. Mostafa Madbouly "
+        "received him at the airport. First Lady Dr. Jill Biden had hosted a dinner. He had earlier visited "
+        "Paris. The memorial honours soldiers. Talks covered trade. Ties are warm. The Prime Minister "
+        "emplaned "
+        "for New Delhi on the evening of 25 June."
+    )
+    reading = _read(text, geocoder, published=datetime(2023, 6, 26, 9, tzinfo=UTC))
+    emplaned = [e for e in reading.events if e.lemma == "emplane"]
+    assert [(e.mover, [m.text for _, m in e.places]) for e in emplaned] == [
+        ("Narendra Modi", ["Cairo"]), ("Narendra Modi", ["New Delhi"])
+    ]
+    assert next(e for e in reading.events if e.lemma == "visit").mover != "Jill Biden"

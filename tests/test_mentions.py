@@ -346,3 +346,30 @@ def test_the_cosmodrome_is_the_site_named_before_it(geocoder: GazetteerGeocoder)
     found = {m.text: m.place for m in _short(text, geocoder)}
     assert found["the cosmodrome"] is not None and found["the cosmodrome"].name == "Vostochny Cosmodrome"
     assert not any("airport" in name for name in found)  # nothing named before it: no place
+
+
+def test_a_name_once_an_airfield_is_the_airfield_everywhere(geocoder: GazetteerGeocoder) -> None:
+    """"should land at Fiumicino" makes "a flight out of Fiumicino" Rome's airport too, not the town."""
+    text = (
+        "The plane should land at Fiumicino at about 6.25pm. The journey began with a 13-hour overnight "
+        "flight "
+        "out of Fiumicino."
+    )
+    assert [m.place.name for m in _short(text, geocoder) if m.place] == ["Rome", "Rome"]
+
+
+def test_the_airport_after_the_story_moved_to_another_country_is_that_towns(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    """A site named long before in another country is not "the airport" of the town the story is now in
+    (Singapore, a city-state, counts as a town); "into the city" is not the city a flight came from."""
+    text = (
+        "He flew out of Rome and landed at Fiumicino on Friday. His plane reached Singapore at 2.52pm. "
+        "Before heading "
+        "to the airport, he met young people. After a flight of some four hours from Moscow, a convoy "
+        "carried "
+        "him into the city."
+    )
+    named = {m.text: m.place.name for m in _short(text, geocoder) if m.place}
+    assert named["the airport"] == "Singapore"
+    assert named["the city"] == "Singapore"

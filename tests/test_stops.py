@@ -579,10 +579,12 @@ def test_a_night_told_clock_by_clock_keeps_its_order_and_its_return_legs(geocode
         published=datetime(2023, 2, 22, 12, 0, tzinfo=ZoneInfo("Europe/Rome")),
     )
     assert itinerary.traveller == "Giorgia Meloni"
+    # she flew back to Rome and no sentence tells her leaving Warsaw's start: Rome is the inferred home
     assert [s.name for s in itinerary.stops] == [
-        "Warsaw", "Rzeszów", "Przemyśl", "Kyiv", "Przemyśl", "Rzeszów", "Rome"
+        "Rome", "Warsaw", "Rzeszów", "Przemyśl", "Kyiv", "Przemyśl", "Rzeszów", "Rome"
     ]
-    assert [h.mode for h in itinerary.hops][:3] == ["air", "road", "rail"]
+    assert itinerary.stops[0].inferred and "returned to Rome" in itinerary.stops[0].reason
+    assert [h.mode for h in itinerary.hops][1:4] == ["air", "road", "rail"]
 
 
 def test_a_late_flashback_keeps_the_order_and_an_arrival_takes_the_place_just_told(
@@ -733,3 +735,46 @@ def test_a_ship_that_entered_the_harbour_at_a_port_tells_how_the_hop_was_made(
     itinerary = _inline(text, geocoder, published=datetime(1945, 3, 1, tzinfo=ZoneInfo("UTC")))
     assert {s.name for s in itinerary.stops} == {"Newport News", "Valletta"}
     assert itinerary.hops[0].mode == "sea"  # not the drive to the airfield at Valletta
+
+
+def test_a_tour_that_ends_with_a_return_home_set_out_from_home(geocoder: GazetteerGeocoder) -> None:
+    """State media tells the legs from the first landing on and the return at the end: home is the inferred
+    origin; the plane that "will leave Changi" in a story headlined "heads home from Singapore" is one
+    departure, not a second visit."""
+    itinerary = _inline(
+        "PM returns to New Delhi after visits to USA and Egypt\n\n"
+        "New Delhi, 26 June 2023: Prime Minister Narendra Modi returned to New Delhi on 26 June.\n\n"
+        "The Prime Minister had emplaned for New York on 20 June. He emplaned for Washington on 21 June and "
+        "for Cairo on 23 June.",
+        geocoder,
+        published=datetime(2023, 6, 26, 9, tzinfo=ZoneInfo("Asia/Kolkata")),
+    )
+    assert [s.name for s in itinerary.stops] == [
+        "New Delhi", "New York City", "Washington", "Cairo", "New Delhi"
+    ]
+    assert itinerary.stops[0].inferred and itinerary.stops[0].role == "origin"
+    assert "returned to New Delhi" in itinerary.stops[0].reason
+    single = _inline(
+        "Pope heads home from Singapore\n\n"
+        "Pope Francis landed in Dili on Monday and reached Singapore on Wednesday. The plane carrying the "
+        "pontiff will leave Changi at 12.25pm on Friday and land in Rome in the evening.",
+        geocoder,
+        published=datetime(2024, 9, 12, 12, tzinfo=ZoneInfo("Asia/Singapore")),
+    )
+    assert [s.name for s in single.stops].count("Singapore") == 1
+
+
+def test_an_untold_hop_goes_on_the_way_the_hop_before_it_went(geocoder: GazetteerGeocoder) -> None:
+    """Between a train and a motorcade, the untold border crossing is by train (the way the traveller was
+    going), not by the road that the tally of modes happens to favour."""
+    itinerary = _inline(
+        "Kim's train reaches the border\n\n"
+        "Kim Jong Un is in Vietnam for his summit.\n\n"
+        "His train left Nanning in the night and reached Pingxiang, on the border, at dawn.\n\n"
+        "Kim then arrived at Dong Dang. His motorcade drove him from Dong Dang to Hanoi, a drive of three "
+        "hours.",
+        geocoder,
+        published=datetime(2019, 2, 26, 12, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh")),
+    )
+    hop = itinerary.hops[[s.name for s in itinerary.stops].index("Pingxiang")]
+    assert hop.mode == "rail" and hop.mode_inferred and "the hop before it" in hop.reason

@@ -649,3 +649,28 @@ def test_a_live_blog_stamp_in_australian_eastern_daylight_time() -> None:
     text = "LIVE: the royal tour\n\n12.04pm AEDT (Wednesday)\nGone. The royal Boeing took off from Sydney."
     [stamp] = texts(text, saturday)
     assert stamp.stamp and stamp.earliest == datetime(2024, 10, 23, 1, 2, tzinfo=UTC)  # 12.02pm at +11:00
+
+
+def test_a_feature_filed_months_later_is_set_on_the_day_its_lead_gives() -> None:
+    """"slid away from her berth on 14 August" opening a piece filed in November: "At 3 p.m." after it is on
+    14 August, not on the publication day, and later month-days keep that year."""
+    text = (
+        "How she sailed from our harbour\n\n"
+        "PLYMOUTH — The yacht slid away from her berth on 14 August. A crowd lined the wall. At 3 p.m. the "
+        "boat "
+        "was past the breakwater.\n\n"
+        "She tied up in Manhattan on Wednesday 28 August at about 4 p.m."
+    )
+    days = days_of(text, datetime(2019, 11, 5, 7, tzinfo=UTC))
+    assert days["3 p.m."] == date(2019, 8, 14)
+    assert days["Wednesday 28 August at about 4 p.m."] == date(2019, 8, 28)
+
+
+def test_early_mid_and_late_in_a_month_are_its_thirds() -> None:
+    found = {e.text: (e.first_date, e.last_date) for e in texts(
+        "In late June Putin travelled to Dushanbe. In early May 2021 he flew to Paris. He left in mid-June.",
+        datetime(2022, 7, 19, 12, tzinfo=UTC),
+    )}
+    assert found["late June"] == (date(2022, 6, 21), date(2022, 6, 30))
+    assert found["early May 2021"] == (date(2021, 5, 1), date(2021, 5, 10))
+    assert found["mid-June"] == (date(2022, 6, 11), date(2022, 6, 20))

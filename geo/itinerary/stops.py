@@ -224,6 +224,8 @@ def second_visits(
         Budapest" on the 5th: the return is where he set out from next, not a second visit)."""
         return any(
             e.key == back.key and e.relation == "from" and not e.event.returning and not after(e, back)
+            # "heads home from Singapore": the plane that "will leave Changi" is that departure, not another
+            and (back.relation != "from" or e.event.status == "happened")
             for e in evidence
         )  # fmt: skip
 
@@ -1031,6 +1033,11 @@ def _told_mode(told: Sequence[Evidence], km: float | None) -> Mode | None:
     return counts.most_common(1)[0][0]
 
 
+def _mode_before(told_modes: Sequence[Mode | None], i: int) -> Mode | None:
+    """The mode of the nearest hop before hop ``i`` that the text tells."""
+    return next((m for m in reversed(told_modes[:i]) if m), None)
+
+
 def _hops(
     keys: Sequence[StopKey],
     stops: Sequence[Stop],
@@ -1083,6 +1090,9 @@ def _hops(
                 )
             )
             continue
+        # "the special train … The motorcade": an untold hop goes on the way the hop before it was told to go
+        before = _mode_before(told_modes, i) if len(general) > 1 else None
+        hop_fallback = before or fallback
         if km is not None and km <= LOCAL_KM and _country_of(a) == _country_of(b):
             hops.append(
                 Hop(
@@ -1095,7 +1105,7 @@ def _hops(
             )
             continue
         ca, cb = _country_of(a), _country_of(b)
-        if (fallback != "air" and neighbours is not None and ca and cb and ca != cb and not through
+        if (hop_fallback != "air" and neighbours is not None and ca and cb and ca != cb and not through
                 and cb not in neighbours.get(ca, frozenset()) and ca in neighbours):
             # a journey that tells a ferry or a ship and no flight crossed the water by sea ("a Baltic ferry")
             crossing = {*general, *unnamed_modes}
@@ -1110,7 +1120,7 @@ def _hops(
                 )
             )
             continue
-        if fallback == "air" and km is not None and km < GROUND_KM and not short_flights:
+        if hop_fallback == "air" and km is not None and km < GROUND_KM and not short_flights:
             # a short hop in a journey told as flown is the drive or the train between its flights
             ground: Mode = max(("road", "rail"), key=lambda m: general.get(m, 0))  # type: ignore[arg-type]
             hops.append(
@@ -1124,15 +1134,17 @@ def _hops(
                 )
             )
             continue
-        stated = general.get(fallback, 0) > 0
+        stated = general.get(hop_fallback, 0) > 0
         hops.append(
             Hop(
-                mode=fallback,
+                mode=hop_fallback,
                 mode_inferred=True,
                 via_countries=through,
                 reason=(
                     f"No sentence tells how {a.name} → {b.name} was travelled; "
-                    + (f"the journey is told as by {fallback}." if stated else f"assumed by {fallback}.")
+                    + (f"the hop before it is told as by {before}." if before
+                       else f"the journey is told as by {hop_fallback}." if stated
+                       else f"assumed by {hop_fallback}.")
                 ),
             )
         )
@@ -1186,4 +1198,38 @@ def extract_itinerary(
         _with_note(_stop(i, role, drafts[k], traveller, order, lex), order_notes.get(k))
         for i, (k, role) in enumerate(zip(keys, _roles(keys, drafts, modes), strict=True))
     )
+    home = _home_left(keys, drafts, stops, hops, traveller)
+    if home is not None:
+        stop, hop = home
+        shifted = [replace(s, seq=s.seq + 1, role="waypoint" if s.role == "origin" else s.role)
+                   for s in stops]  # fmt: skip
+        stops, hops = (stop, *shifted), (hop, *hops)
     return Itinerary(stops=stops, hops=hops, traveller=traveller)
+
+
+def _home_left(
+    keys: Sequence[StopKey], drafts: Mapping[StopKey, _Draft], stops: Sequence[Stop], hops: Sequence[Hop],
+    traveller: str,
+) -> tuple[Stop, Hop] | None:
+    """"The Prime Minister had emplaned for New York … returned to New Delhi": a tour (two stops or more
+    before home) that ends with a return home, and whose first stop no sentence sets out from, set out from
+    that home."""
+    first, last = drafts[keys[0]], drafts[keys[-1]]
+    home = last.place
+    returns = [e for e in last.evidence if e.event.returning and e.relation in ("to", "at")]
+    if home is None or not returns or first.relations()["from"] or home.kind != "city" or len(keys) < 3:
+        return None  # a trip there and back ("arrived in Kyiv … back in London") tells no tour to map
+    if any(drafts[k].place == home for k in keys[:-1]):
+        return None
+    who = traveller or "The traveller"
+    name = stops[-1].name
+    stop = Stop(
+        seq=0, name=name, role="origin", place=home, inferred=True,
+        reason=f"No sentence says where the journey began; {who} returned to {name} at its end (“"
+        f"{returns[0].event.quote.text}”), so it is taken to have set out from there.",
+    )
+    hop = Hop(
+        mode=hops[-1].mode if hops else "air", mode_inferred=True,
+        reason=f"No sentence tells how {who} left {name}; assumed the way the journey came back.",
+    )
+    return stop, hop

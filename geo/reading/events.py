@@ -232,6 +232,7 @@ def find_people(parsed: ParsedText, lex: Lexicon, mentions: Sequence[Mention] = 
         name for i, name, _ in resolved
         if any(parsed.tokens[k].lower.rstrip(".") in lex.female_titles for k in range(max(0, i - 2), i))
     )  # fmt: skip
+    women |= _named_before_she(parsed, resolved, men)
     line_end = _first_line_end(parsed)
     headline = next(
         (name for i, name, _ in resolved
@@ -240,6 +241,23 @@ def find_people(parsed: ParsedText, lex: Lexicon, mentions: Sequence[Mention] = 
     )
     return People(tuple(full), by_word, tuple(resolved), dict(totals), titles, shared, women, nationality,
                   headline)
+
+
+def _named_before_she(
+    parsed: ParsedText, resolved: Sequence[tuple[int, str, bool]], men: set[str]
+) -> frozenset[str]:
+    """The woman the text shows by its pronoun: "Greta Thunberg, then 16, needed 15. She was crossing by
+    sail": the subject of the sentence before the first sentence-opening "She" (a man's title says
+    otherwise)."""
+    for sent in parsed.sentences[1:]:
+        first = parsed.tokens[sent.start]
+        if first.lower != "she" or first.dep != "nsubj":
+            continue
+        # only the first: a writer says "she" right after naming her; a later "She" leans on that
+        before = parsed.sentence(sent.start - 1)
+        subjects = [n for k, n, is_subject in resolved if before.start <= k < before.end and is_subject]
+        return frozenset(subjects[:1]) - men
+    return frozenset()
 
 
 def _nationalities(
@@ -527,8 +545,12 @@ class _Frames:
         out: dict[str, int] = {}
 
         def give(name: int, vehicle: int) -> None:
-            span = self.p.subtree(name)
-            words = [t.text for t in self.p.tokens[span.start : span.stop] if t.pos == "PROPN"]
+            parts = [name]  # the name's own words, not what is joined to it ("skippers X and Y")
+            for k in parts:
+                parts.extend(c for c in self.p.children(k) if self.p.tokens[c].dep in ("compound", "flat"))
+            words = [self.p.tokens[k].text for k in sorted(parts) if self.p.tokens[k].pos == "PROPN"]
+            if words and fold(" ".join(words)) in {fold(n) for n in self.people.full}:
+                return  # "a 60-foot racer offered by its skippers, Pierre Casiraghi …": its people
             if words:
                 out.setdefault(fold(" ".join(words)), vehicle)
                 out.setdefault(fold(words[-1]), vehicle)  # "the cruiser USS Augusta … The Augusta docked"
@@ -622,7 +644,9 @@ class _Frames:
         tok = self.p.tokens[obj]
         if tok.dep not in ("dobj", "obj") or tok.lemma.casefold() not in self.lex.person_nouns:
             return ""
-        return self.people.titles.get(tok.lemma.casefold(), "")
+        definite = any(self.p.tokens[c].lower == "the" for c in self.p.children(obj))
+        # "the plane carrying the pontiff": a role no title gives is whom the article calls so
+        return self.people.titles.get(tok.lemma.casefold(), "") or (self._who(obj) if definite else "")
 
     def _owner_by_name(self, vehicle: int) -> str:
         """"Air Force One lifted off": an aircraft whose name says whose it is (``owned_vehicles``) carries
@@ -695,6 +719,11 @@ class _Frames:
                     return self._who(owner)
                 finally:
                     self._asking.discard(i)
+        if tok.pos == "NOUN" and lemma in self.lex.movement_nouns and tok.dep in _SUBJECTS:
+            kids = [self.p.tokens[c] for c in self.p.children(i)]
+            words = {k.lower for k in kids}
+            if "the" in words and "of" not in words and not any(k.dep == "poss" for k in kids):
+                return self._protagonist()  # "The journey began with a flight out of Fiumicino": the story's
         if lemma in self.lex.person_nouns and any(
             self.p.tokens[c].lower in ("a", "an") for c in self.p.children(i)
         ):
@@ -719,9 +748,17 @@ class _Frames:
             counts = sorted((self.people.counts.get(n, 0) for n in holders), reverse=True)
             if counts[0] > counts[1]:
                 return max(holders, key=lambda n: self.people.counts.get(n, 0))
-            last = [n for k, n, is_subject in self.people.positions if k < i and is_subject and n in holders]
+            last = [(k, n) for k, n, is_subject in self.people.positions
+                    if k < i and is_subject and n in holders]  # fmt: skip
+            first_titled = self.people.titles.get(lemma, "")
+            if last and (not first_titled or self.p.tokens[i].sent - self.p.tokens[last[-1][0]].sent <= 1):
+                return last[-1][1]
+            if first_titled in holders:
+                # "Prime Minister Dr. Mostafa Madbouly received him … The Prime Minister emplaned for New
+                # Delhi" four sentences on: the one the article gave the title first, whose story it is
+                return first_titled
             if last:
-                return last[-1]
+                return last[-1][1]
         if lemma in self.lex.person_nouns and lemma in self.people.titles:
             return self.people.titles[lemma]  # "the prime minister" is the one titled so
         if lower in ("she", "her", "hers", "herself") and self._a_woman_leads():
@@ -734,8 +771,14 @@ class _Frames:
             # the person named earlier in the same sentence, else the last one named as a subject
             sent = self.p.sentence(i)
             itself = self._own_subject(i)
+            # "Owji greeted him … before a convoy carried him into the city": the second "him" is the first's,
+            # so not the subject that greeted him
+            echoed = {self._own_subject(k) for k in range(sent.start, i)
+                      if self.p.tokens[k].lower == lower and lower in ("him", "her")} - {None}  # fmt: skip
+            # "First Lady Dr. Jill Biden hosted the Prime Minister. He had earlier visited …": not her
+            not_him = self.people.women if lower in ("he", "him", "his", "himself") else frozenset()
             same = [(n, is_subject) for k, n, is_subject in self.people.positions
-                    if sent.start <= k < i and n != itself]  # fmt: skip
+                    if sent.start <= k < i and n != itself and n not in echoed | not_him]  # fmt: skip
             if same:
                 # a pronoun in a later clause is the sentence's subject more often than its object ("Kishida
                 # spent Monday in Delhi, where he met Modi, and his itinerary had him flying home"), also when
@@ -747,9 +790,15 @@ class _Frames:
                 others = [n for k, n, _ in self.people.positions if k < i and n != itself]
                 if others:
                     return others[-1]
+            if echoed:
+                others = [n for k, n, is_subject in self.people.positions
+                          if k < i and is_subject and n not in echoed]  # fmt: skip
+                if others:
+                    return others[-1]
             # the last subject named, or the last mover a frame found (a role noun: "The Russian president
             # flew in … he would leave"), whichever came later
-            subjects = [k for k, _, is_subject in self.people.positions if k < i and is_subject]
+            subjects = [k for k, n, is_subject in self.people.positions
+                        if k < i and is_subject and n not in not_him]  # fmt: skip
             group = self.lex.pronouns.get(lower) == "group"  # "took them south": the party last on the move
             focus = max(subjects[-1] if subjects else -1, self.last_mover_at if self.last_mover else -1)
             if focus >= 0 and not group and self._paragraphs_between(focus, i) and self._protagonist():
@@ -758,6 +807,9 @@ class _Frames:
                 return self._protagonist()
             if self.last_mover and (group or not subjects or subjects[-1] < self.last_mover_at):
                 return self.last_mover
+            if not_him:
+                by_token = {k: n for k, n, _ in self.people.positions}
+                return by_token[subjects[-1]] if subjects else ""
             return self.people.last_before(i, subject=True)
         return ""
 
@@ -1026,6 +1078,10 @@ class _Frames:
 
     def _earlier(self, i: int) -> bool:
         tok = self.p.tokens[i]
+        if tok.lemma.casefold() in self.lex.other_trip_nouns and any(
+            self.p.tokens[c].lower in self.lex.other_trip_adjectives for c in self.p.children(i)
+        ):
+            return True  # "The pope's next trip, to Luxembourg and Belgium": another journey
         prep = self.p.tokens[tok.head]
         if tok.pos == "NOUN" and tok.dep == "pobj" and prep.lower in ("after", "since"):
             # "six weeks after Modi's trip to Moscow", "since his last visit" (not "after a ten-hour ride")
@@ -1121,6 +1177,10 @@ class _Frames:
         # "at 1.20am Polish time (9h20 in Tokyo)": a place said of a time gives its zone, not a move
         when = self.p.tokens[i].ent_type in ("DATE", "TIME") or self.p.tokens[i].lemma.casefold() == "time"
         inner = {k for c in self.p.children(i) if when for k in self.p.subtree(c)}
+        if own is None and self.p.tokens[i].ent_type == "PERSON":
+            # "went to Khamenei, who told him that if Russia had not acted": what a person says is no place
+            clauses = [c for c in self.p.children(i) if self.p.tokens[c].dep == "relcl"]
+            inner |= {k for c in clauses for k in self.p.subtree(c)}
         for k in self.p.subtree(i):
             if k in inner:
                 continue
@@ -1174,6 +1234,9 @@ class _Frames:
                 # "the flight of about 13 hours home to Washington": the parser hangs "to" on the "home"
                 heads.extend(o for o in self.p.children(child) if self.p.tokens[o].pos == "ADV"
                              and self.p.tokens[o].lower in self.lex.return_particles)  # fmt: skip
+            if tok.dep == "prep" and tok.lower == "of" and self.p.tokens[i].pos == "NOUN":
+                # "a flight of some four hours from Moscow": the parser hangs "from" on the duration
+                heads.extend(o for o in self.p.children(child) if self._measure(o))
             if tok.dep == "prep" and tok.lower == "on":
                 # "is on his way back to Washington": the way carries the destination, its "back" the "to"
                 ways = self._on_the_way(child)
@@ -1189,9 +1252,35 @@ class _Frames:
         if motion.presence and not out:
             for child in self.p.children(i):
                 if self.p.tokens[child].dep in ("dobj", "obj"):
-                    for m in self._mentions_in(child)[:1]:
+                    for m in [m for m in self._mentions_in(child) if self._names_the_object(m, child)][:1]:
                         out.append(("at" if motion.object is None else motion.object, m, child))  # type: ignore[arg-type]
         return self._without_containers(out)
+
+    def _measure(self, i: int) -> bool:
+        """A counted duration or distance ("some four hours", "4,000 km")."""
+        tok = self.p.tokens[i]
+        return tok.ent_type in ("TIME", "QUANTITY", "DATE") or any(
+            self.p.tokens[c].dep == "nummod" for c in self.p.children(i)
+        )
+
+    _COMPASS = frozenset(
+        {"north", "south", "east", "west", "northwest", "northeast", "southwest", "southeast"}
+    )
+
+    def _names_the_object(self, mention: Mention, obj: int) -> bool:
+        """Whether a place inside an object says where the object is ("visited the mosque in Jakarta"),
+        not where something said of it is ("met missionaries who work in Baro", "girls from a shelter
+        named after Luján, the shrine town west of Buenos Aires")."""
+        k = next((t for t in self.p.subtree(obj) if self._mention_at.get(t) is mention), obj)
+        while k != obj and self.p.tokens[k].head != k:
+            tok = self.p.tokens[k]
+            if tok.dep in ("relcl", "acl", "advcl"):
+                return False
+            head = self.p.tokens[tok.head]
+            if tok.dep == "prep" and tok.lower == "of" and head.lower.replace("-", "") in self._COMPASS:
+                return False
+            k = tok.head
+        return True
 
     def _purposes(self, i: int) -> list[int]:
         """"landed to refuel at X", "stopped to greet crowds in Y": the verb's to-clauses."""
@@ -1262,13 +1351,15 @@ class _Frames:
     def _with_conjoined_preps(self, head: int) -> list[int]:
         """The head's children, and the prepositions conjoined to its prepositions ("through Tianjin and
         out past Shanhaiguan": "out", and "past" under it; "to Bucha … and then on to Irpin": "to" under
-        "on")."""
+        "on") or chained to its "from"."""
         out = list(self.p.children(head))
         for child in self.p.children(head):
             if self.p.tokens[child].dep != "prep":
                 continue
             for conj in self.p.children(child):
                 tok = self.p.tokens[conj]
+                if tok.dep == "prep" and self.p.tokens[child].lower == "from":
+                    out.append(conj)  # "sailed from our harbour to Manhattan": "to" hung on "from"
                 if tok.dep == "conj" and tok.pos == "ADP":
                     out.append(conj)
                 if tok.dep == "conj" and tok.pos in ("ADP", "ADV"):
@@ -1732,6 +1823,9 @@ class _Frames:
                     relation = "from"  # "boarded the train there": the next hop leaves from there
                 if mention is _THERE:
                     told = self._place_told_just_before(sent, previous)
+                    if self._returning(tok) and not _reached_in(told, placed):
+                        # "he was back there that night": where he had been before the last move
+                        told = _left_for_last_move(placed, previous) or told
                     if told is not None:
                         resolved.append((relation, told))  # "Pictures from Bucha. … got there at 1.40pm"
                         continue
@@ -1789,6 +1883,24 @@ class _Frames:
                 if resolved:
                     previous = event
                     placed.append(event)
+
+
+def _reached_in(mention: Mention | None, frames: Sequence[Event]) -> bool:
+    """Whether one of the frames reached (or was at) the place ``mention`` names."""
+    if mention is None or mention.place is None:
+        return False
+    return any(r in ("to", "at") and m.place == mention.place for e in frames for r, m in e.places)
+
+
+def _left_for_last_move(frames: Sequence[Event], last: Event | None) -> Mention | None:
+    """The place reached before the last move's destination: where "back there" is after a day trip."""
+    if last is None:
+        return None
+    reached = [m for e in frames if e.article == last.article
+               for r, m in e.places if r in ("to", "at") and not m.is_area]  # fmt: skip
+    if not reached:
+        return None
+    return next((m for m in reversed(reached) if m.place != reached[-1].place), None)
 
 
 _GATHERING = Motion(presence=True, event=True)

@@ -74,6 +74,8 @@ class Lexicon:
     negations: frozenset[str]
     denial_lemmas: frozenset[str]
     earlier_markers: tuple[str, ...]
+    other_trip_adjectives: frozenset[str]
+    other_trip_nouns: frozenset[str]
     recent_units: frozenset[str]
     owned_vehicles: Mapping[str, str]
     role_adjectives: Mapping[str, tuple[str, ...]]
@@ -163,6 +165,8 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             negations=_low(status["negations"]),
             denial_lemmas=_low(status["denial_lemmas"]),
             earlier_markers=tuple(w.casefold() for w in data["earlier_markers"]),
+            other_trip_adjectives=_low(data["other_trips"]["adjectives"]),
+            other_trip_nouns=_low(data["other_trips"]["nouns"]),
             recent_units=_low(data["recent_units"]),
             owned_vehicles={fold(k): str(v) for k, v in data["owned_vehicles"].items()},
             role_adjectives={fold(k): tuple(fold(r) for r in v) for k, v in data["role_adjectives"].items()},

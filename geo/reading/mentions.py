@@ -70,6 +70,19 @@ class SupportsGeocode(Protocol):
     def geocode(self, query: str, *args: Any, **kwargs: Any) -> Any: ...
 
 
+def _one_airfield_per_name(found: list[_Candidate]) -> list[_Candidate]:
+    """"should land at Fiumicino" makes the airport of every "Fiumicino" in the article ("a flight out of
+    Fiumicino" too): a name the article once uses for an airfield is not also the town beside it."""
+    fields = {fold(c.query): c for c in found if c.evidence == AIRFIELD_EVIDENCE and c.place is not None}
+    out = []
+    for c in found:
+        field_named = fields.get(fold(c.query))
+        if field_named is not None and c.evidence != AIRFIELD_EVIDENCE and c.kind == "name":
+            c = replace(c, evidence=field_named.evidence, place=field_named.place, results=[])
+        out.append(c)
+    return out
+
+
 @dataclass
 class _Candidate:
     start: int
@@ -250,9 +263,9 @@ def find_mentions(
         cand.owner = cand.end < len(parsed.tokens) and parsed.tokens[cand.end].text in ("'s", "’s")
         cand.reached = cand.start > 0 and parsed.tokens[cand.start - 1].lower in ("to", "into", "for")
     _resolve_places(accepted, resolver)
+    _city_states(accepted, geocoder)  # Singapore is a town that "the airport" may be at
     _resolve_anaphora(accepted)  # "the city" first: "the capital" after it is that city's country's
     _resolve_capitals(accepted, geocoder)
-    _city_states(accepted, geocoder)
     _resolve_deictic(accepted)
     mentions = [reader.mention(article, c) for c in accepted]  # none inside a region: those were left out
     return sorted(mentions + regions, key=lambda m: (m.start, m.end))
@@ -591,7 +604,7 @@ class _Reader:
                 unplaced.append((start, end))
         out.extend(self._airfields_by_short_name(unplaced, out))
         out.extend(self._unnamed())
-        return out
+        return _one_airfield_per_name(out)
 
     def _airfields_by_short_name(
         self, runs: Sequence[tuple[int, int]], found: Sequence[_Candidate]
@@ -1193,7 +1206,16 @@ def _resolve_anaphora(candidates: list[_Candidate]) -> None:
     for k, cand in enumerate(ordered):
         if cand.evidence != "anaphora":
             continue
-        before = [c for c in ordered[:k] if _same_kind(c, cand) and not c.acts]
+        before = [c for c in ordered[:k] if _same_kind(c, cand) and not c.acts
+                  and not (cand.reached and c.left)]  # "after a flight from Moscow … into the city"
+        if before and cand.feature == "landmark":
+            # "landed at Fiumicino … reached Singapore … before heading to the airport": a site in another
+            # country than the town the story has since moved to is not the one meant; that town's is
+            site = before[-1]
+            towns = [c.place for c in ordered[ordered.index(site) + 1 : k] if c.kind == "name" and not c.acts
+                     and c.place is not None and c.place.kind == "city"]  # fmt: skip
+            if towns and site.place is not None and towns[-1].country != site.place.country:
+                before = [c for c in ordered[:k] if c.place is towns[-1]]
         if before:
             cand.place = before[-1].place
             cand.query = before[-1].query

@@ -729,6 +729,8 @@ class _Reader:
                 day_mod, j = self.low(j, end), j + 2
             elif self.core(j + 1, end) is not None and self.part_at(j, end) is None:
                 day_mod, j = self.low(j, end), j + 1
+        elif self.low(j, end) == "mid" and self.low(j + 1, end) in _DASHES and self.core(j + 2, end):
+            day_mod, j = "mid", j + 2  # "in mid-June"
         part_prefix = None
         k = j
         if self.low(k, end) == "in":
@@ -749,6 +751,9 @@ class _Reader:
             dated = self.core(m, end)
             if dated is not None and dated[0].kind == "date":
                 spec, k = dated
+        if spec.kind in ("month", "month_year") and day_mod is not None and part_prefix is None:
+            spec.day_mod = day_mod  # "in late June": its last third
+            return spec, k
         if spec.kind in ("year", "year_range", "month", "month_year", "rel_period", "rel_month"):
             return (spec, k) if day_mod is None and part_prefix is None else None
         if self.low(k, end) in ("'s", "’s"):
@@ -858,7 +863,10 @@ class _Reader:
                 k, spec.year = self.year_after(k, end)
                 return spec, k
             year = self.year_at(month[1], end)
-            after_preposition = i > 0 and self.tokens[i - 1].lower in self.cues.year_prepositions
+            before = i
+            while before > 0 and self.tokens[before - 1].lower in ("early", "late", "mid", "-"):
+                before -= 1  # "in late June", "in mid-June"
+            after_preposition = before > 0 and self.tokens[before - 1].lower in self.cues.year_prepositions
             if year is not None and after_preposition:
                 return _Day("month_year", month=month[0], year=year), month[1] + 1
             if after_preposition and self.tokens[i].text[:1].isupper():
@@ -1089,9 +1097,13 @@ def _story_frame(matches: Sequence[_Match], parsed: ParsedText, pub_day: date, c
         return _parse_date(dated.month, dated.day, day.year)
     if day.kind != "date":
         return None
-    if day.year is None or day.month is None or day.day is None:
+    if day.month is None or day.day is None:
         return None
-    written = _parse_date(day.month, day.day, day.year)
+    if day.year is None and any(m.day is not None and m.day.kind in ("weekday", "relative") for m in matches):
+        # "slipped out on 14 August" opening a feature filed months later sets its time; a story of now
+        # that recalls a day ("met on June 12 … on Friday he left") tells its own days by weekday
+        return None
+    written = _calendar_date(day.month, day.day, day.year, pub_day)
     return written if written is not None and abs((pub_day - written).days) > cues.relevance_days else None
 
 
@@ -1421,6 +1433,8 @@ def _hours(day: _Day, cues: TimeCues) -> tuple[float, float]:
     """Hours within the day that the part-of-day words allow; the whole day when there are none."""
     if day.part is not None:
         return _part_hours(day.part, day.part_mod, cues)
+    if day.kind in ("month", "month_year"):
+        return 0.0, 24.0  # "late June" is its last days, whole
     if day.day_mod == "early":
         return cues.early_day
     if day.day_mod == "late":
@@ -1503,13 +1517,14 @@ def _resolve_day(
         assert day.month is not None
         if frame is not None:
             first = date(frame.year, day.month, 1)
-            return first, _month_end(first), "whole month of the year the story is set in", False
+            return (*_month_part(first, day.day_mod), "whole month of the year the story is set in", False)
         first = _month_alone(day.month, tense, pub_day)
-        return first, _month_end(first), "whole month; year by the tense and the publication month", False
+        return (*_month_part(first, day.day_mod), "whole month; year by the tense and the publication month",
+                False)
     if day.kind == "month_year":
         assert day.month is not None and day.year is not None
         first = date(day.year, day.month, 1)
-        return first, _month_end(first), "whole month", False
+        return (*_month_part(first, day.day_mod), "whole month", False)
     if day.kind == "year_range":
         assert day.year is not None and day.year2 is not None
         if day.year2 < day.year:
@@ -1517,6 +1532,19 @@ def _resolve_day(
         return date(day.year, 1, 1), date(day.year2, 12, 31), "whole years", False
     assert day.year is not None
     return date(day.year, 1, 1), date(day.year, 12, 31), "whole year", False
+
+
+MONTH_THIRDS = {"early": (1, 10), "mid": (11, 20), "late": (21, None)}
+"""The days "early", "mid-" and "late" before a month cover (first and last): its thirds."""
+
+
+def _month_part(first: date, mod: str | None) -> tuple[date, date]:
+    """(first day, last day) of a month, or of the third of it ``mod`` names."""
+    end = _month_end(first)
+    if mod not in MONTH_THIRDS:
+        return first, end
+    lo, hi = MONTH_THIRDS[mod]
+    return first.replace(day=lo), first.replace(day=hi) if hi is not None else end
 
 
 @lru_cache(maxsize=512)
