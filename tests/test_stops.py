@@ -778,3 +778,23 @@ def test_an_untold_hop_goes_on_the_way_the_hop_before_it_went(geocoder: Gazettee
     )
     hop = itinerary.hops[[s.name for s in itinerary.stops].index("Pingxiang")]
     assert hop.mode == "rail" and hop.mode_inferred and "the hop before it" in hop.reason
+
+
+def test_a_report_that_opens_on_the_arrival_keeps_its_flashback_in_order(geocoder: GazetteerGeocoder) -> None:
+    """The lead tells the arrival (its first verb undated, its second dated), then the body goes back to the
+    start: the undated move beside the dated arrival is part of the flash-forward, so the places told after
+    it are not put after the capital. "(10.13 a.m. in Seoul)" gives a clock, not the capital's country."""
+    itinerary = _inline(
+        "How Kim's train was followed\n\n"
+        "HANOI — Kim Jong Un stepped down from his train at Dong Dang at 8.13 a.m. on Tuesday (10.13 a.m. in "
+        "Seoul). The motorcade covered the 170 km to the capital in two and a half hours and pulled up at "
+        "the "
+        "hotel at around 10.50 a.m.\n\n"
+        "The train had pulled out of Pyongyang at about 5 p.m. on Saturday. Photographs of the carriages "
+        "passing through Tianjin circulated on Sunday. On Monday it halted at Changsha at about 1.10 p.m.",
+        geocoder,
+        published=datetime(2019, 2, 26, 17, 30, tzinfo=ZoneInfo("Asia/Seoul")),
+    )
+    names = [s.name for s in itinerary.stops]
+    assert names[-1] == "Hanoi" and "Seoul" not in names
+    assert names.index("Tianjin") < names.index("Changsha") < names.index("Hanoi")

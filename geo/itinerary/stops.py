@@ -406,6 +406,10 @@ def _narrative_constraints(
     later (a feature that opens on the arrival, then goes back to the start) tells no order."""
     weights: dict[tuple[StopKey, StopKey], float] = defaultdict(float)
     flash_forward = _told_before_earlier(evidence, when or {}, lead_ends)
+    # "The motorcade covered the 170 km to the capital and pulled up at 10.50": an undated move told just
+    # before a dated flash-forward, in its sentence, is part of it
+    ahead = {(e.event.article, e.event.sentence_start): e.event.token for e in evidence
+             if (e.event.article, e.event.token) in flash_forward}  # fmt: skip
     reached = [
         (key, [e for e in items if e.relation in ("to", "at", "via")])
         for key, items in sorted(_by_event(evidence).items(), key=lambda kv: kv[0])
@@ -415,6 +419,7 @@ def _narrative_constraints(
         and key[0] in lead_ends
         and items[0].event.token >= lead_ends[key[0]]
         and key not in flash_forward
+        and items[0].event.token >= ahead.get((key[0], items[0].event.sentence_start), -1)
     ]
     for (ka, ia), (kb, ib) in itertools.pairwise([r for r in reached if r[1]]):
         if ka[0] == kb[0]:
@@ -1091,7 +1096,7 @@ def _hops(
             )
             continue
         # "the special train … The motorcade": an untold hop goes on the way the hop before it was told to go
-        before = _mode_before(told_modes, i) if len(general) > 1 else None
+        before = _mode_before(told_modes, i)
         hop_fallback = before or fallback
         if km is not None and km <= LOCAL_KM and _country_of(a) == _country_of(b):
             hops.append(

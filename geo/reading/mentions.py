@@ -575,11 +575,14 @@ class _Reader:
 
     def acts(self, start: int, end: int) -> bool:
         """The span is the subject of a verb that is no movement ("Tokyo said", "Moscow has not
-        confirmed")."""
+        confirmed"), or says whose clock a time is on ("at 8.13 a.m. (10.13 a.m. in Seoul)")."""
         for k in range(start, end):
             tok = self.p.tokens[k]
             if tok.dep in _SUBJECT_DEPS and not start <= tok.head < end:
                 return self.p.tokens[tok.head].lemma.casefold() not in self.lex.movement
+            if tok.dep == "pobj" and not start <= tok.head < end:
+                prep = self.p.tokens[tok.head]
+                return prep.head != prep.i and self.p.tokens[prep.head].ent_type in ("TIME", "DATE")
         return False
 
     def paragraph(self, i: int) -> int:
