@@ -974,3 +974,28 @@ def test_emplaned_for_and_a_title_shared_with_a_host(geocoder: GazetteerGeocoder
         ("Narendra Modi", ["Cairo"]), ("Narendra Modi", ["New Delhi"])
     ]
     assert next(e for e in reading.events if e.lemma == "visit").mover != "Jill Biden"
+
+
+def test_a_live_blog_line_that_is_a_noun_of_the_move_and_a_plane_expected_at_a_base(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    """"Touchdown at Hamad International in Doha" (a noun the tagger takes for a name) lands; "is climbing
+    away from RAF Mildenhall" leaves; "Air Force One is expected at Joint Base Andrews" is a return still to
+    come; "Al Udeid, the sprawling US air base" is the airfield the apposition names."""
+    text = (
+        "LIVE: Trump in the Gulf\n\n"
+        "1120 GMT\nTouchdown at Hamad International in Doha after a flight of just over an hour.\n\n"
+        "0120 GMT\nThe president's plane is climbing away from RAF Mildenhall after a refuelling stop.\n\n"
+        "1140 GMT\nAir Force One is expected at Joint Base Andrews, outside Washington, on Friday "
+        "evening.\n\n"
+        "0925 GMT\nTrump drove out to Al Udeid, the sprawling US air base south-west of Doha."
+    )
+    reading = _read(text, geocoder, published=datetime(2025, 5, 16, 12, tzinfo=UTC))
+    by_lemma = {e.lemma: e for e in reading.events}
+    assert [(r, m.text) for r, m in by_lemma["touchdown"].places] == [("to", "Doha")]
+    assert [(r, m.text) for r, m in by_lemma["climb"].places] == [("from", "RAF Mildenhall")]
+    expected = by_lemma["expect"]
+    assert expected.status == "expected" and [m.text for _, m in expected.places] == ["Joint Base Andrews"]
+    drive = by_lemma["drive"]
+    [(_, udeid)] = drive.places
+    assert udeid.place is not None and "Al Udeid Air Base" in udeid.place.why

@@ -798,3 +798,15 @@ def test_a_report_that_opens_on_the_arrival_keeps_its_flashback_in_order(geocode
     names = [s.name for s in itinerary.stops]
     assert names[-1] == "Hanoi" and "Seoul" not in names
     assert names.index("Tianjin") < names.index("Changsha") < names.index("Hanoi")
+
+
+def test_a_plan_for_next_month_is_a_later_trip(geocoder: GazetteerGeocoder) -> None:
+    """A visit this week and a plan weeks ahead are no journey from the one to the other."""
+    with pytest.raises(NoJourneyError):
+        _inline(
+            "Modi's busy year\n\n"
+            "Modi arrived in Kyiv on Tuesday for talks.\n\n"
+            "Modi is expected in Paris next month for an AI summit.",
+            geocoder,
+            published=datetime(2025, 1, 24, 9, tzinfo=ZoneInfo("Asia/Kolkata")),
+        )

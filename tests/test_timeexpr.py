@@ -674,3 +674,16 @@ def test_early_mid_and_late_in_a_month_are_its_thirds() -> None:
     assert found["late June"] == (date(2022, 6, 21), date(2022, 6, 30))
     assert found["early May 2021"] == (date(2021, 5, 1), date(2021, 5, 10))
     assert found["mid-June"] == (date(2022, 6, 11), date(2022, 6, 20))
+
+
+def test_eastern_time_and_a_bare_local_make_live_blog_stamps() -> None:
+    """"11.39am ET" is New York's clock (summer time in May); "12.25pm local (0925 GMT)" is a stamp line."""
+    found = {e.text: e for e in texts(
+        "MONDAY 12 MAY\n\n11.39am ET\nAir Force One has taken off.\n\n"
+        "THURSDAY 15 MAY\n\n12.25pm local (0925 GMT)\nAirborne again.",
+        datetime(2025, 5, 16, 12, tzinfo=UTC),
+    )}
+    eastern = found["11.39am ET"]
+    assert eastern.stamp and eastern.earliest is not None
+    assert eastern.earliest.utcoffset() == timedelta(hours=-4)
+    assert found["12.25pm local (0925 GMT)"].stamp

@@ -154,6 +154,30 @@ OTHER_TRIP_DAYS = 14
 trip to Moscow in July" in a report of an August journey)."""
 
 
+def _not_a_later_trip(
+    evidence: Sequence[Evidence], when: Mapping[tuple[str, int], Window], published: Mapping[str, datetime]
+) -> list[Evidence]:
+    """"Modi arrived in Kyiv on Tuesday … is expected in Paris next month": in articles that tell moves
+    made, a plan dated (by the middle of its window) more than ``OTHER_TRIP_DAYS`` after the article and
+    after the last of them is a later trip. A story that tells only the plan ("the summit will be held in
+    Hanoi on February 27 and 28") keeps it."""
+    gap = timedelta(days=OTHER_TRIP_DAYS)
+    done = [e for e in evidence if e.event.status == "happened"]
+    if not done:
+        return list(evidence)
+    dated = [when[k][1] for e in done if (k := (e.event.article, e.event.token)) in when]
+
+    def later(e: Evidence) -> bool:
+        window = when.get((e.event.article, e.event.token))
+        at = published.get(e.event.article)
+        if e.event.status == "happened" or window is None or at is None:
+            return False
+        at = max([at, *dated])
+        return window[0] + (window[1] - window[0]) / 2 > at + gap  # "next month": its middle
+
+    return [e for e in evidence if not later(e)]
+
+
 def one_trip(evidence: Sequence[Evidence], when: Mapping[tuple[str, int], Window]) -> list[Evidence]:
     """The evidence of the trip told: the traveller's dated frames fall into groups separated by more than
     ``OTHER_TRIP_DAYS``; frames dated in a smaller group than the largest (of equals, the latest) are another
@@ -264,8 +288,9 @@ def second_visits(
 
     def left_on_an_earlier_day(back: Evidence) -> bool:
         """"landed at Fiumicino shortly after 4pm" on Monday, when "the plane left Fiumicino at 6.41pm on
-        Thursday": reached on a day after the dated departure from it, however the article orders them."""
-        if back.relation != "to" or back.event.status != "happened":
+        Thursday": reached on a day after the dated departure from it, however the article orders them (or
+        still to come: "is expected at Joint Base Andrews on Friday evening", after leaving it Monday)."""
+        if back.relation != "to" or back.event.status not in ("happened", "expected", "planned"):
             return False
         return any(
             e.key == back.key and e.relation == "from" and e.event.status == "happened"
@@ -1172,7 +1197,11 @@ def extract_itinerary(
     lex = lexicon or load_lexicon()
     names = canonical_names(people)
     when = event_windows(events, times or {})
-    evidence = second_visits(one_trip(traveller_evidence(events, traveller, names), when), when, lead_ends)
+    published = {a.id: a.published for a in articles}
+    evidence = second_visits(
+        one_trip(_not_a_later_trip(traveller_evidence(events, traveller, names), when, published), when),
+        when, lead_ends,
+    )
     drafts = _drafts(evidence)
     if len(drafts) < 2:
         found = ", ".join(d.mentions[0].text for d in drafts.values()) or "none"

@@ -1677,6 +1677,12 @@ class _Frames:
                 for c in self.p.children(tok.i)
             ):
                 return self.lex.movement.get("arrive")  # "is expected back in Warsaw on Sunday"
+            if motion is None and lemma in self.lex.expect_lemmas and tok.tag == "VBN" and any(
+                self.p.tokens[c].dep == "prep" and self.p.tokens[c].lower in ("at", "in")
+                and any(o in self._mention_at for o in self.p.children(c))
+                for c in self.p.children(tok.i)
+            ):
+                return self.lex.movement.get("arrive")  # "Air Force One is expected at Joint Base Andrews"
             if motion is None:
                 return None
             kids = [self.p.tokens[c] for c in self.p.children(tok.i)]
@@ -1707,7 +1713,10 @@ class _Frames:
             ):
                 return None
             return motion
-        if tok.pos == "NOUN":
+        opening = tok.pos == "PROPN" and tok.i not in self._mention_at
+        opening = opening and self.p.sentence(tok.i).start == tok.i
+        if tok.pos == "NOUN" or opening:
+            # "Touchdown at Hamad International in Doha": a live blog's noun opening a line, taken for a name
             return self.lex.movement_nouns.get(lemma)
         return None
 
@@ -1817,6 +1826,10 @@ class _Frames:
             mode, mode_text = self._mode(tok.i, motion, subject)
             sent = self.p.sentence(tok.i)
             status: EventStatus = "earlier" if self._earlier(tok.i) else self._status(tok.i, sent.start)
+            lemma = tok.lemma.casefold()
+            expecting = lemma in self.lex.expect_lemmas and lemma not in self.lex.movement
+            if status == "happened" and expecting:
+                status = "expected"  # "Air Force One is expected at Joint Base Andrews"
             resolved: list[tuple[PlaceRelation, Mention]] = []
             for relation, mention, _ in places:
                 if motion.at_place and relation == "at":

@@ -694,6 +694,17 @@ class _Reader:
             return fold(self.p.tokens_text(a, b - 1)) in self.lex.station_names
         return after in ("station", "terminal", "terminus") and fold(text) in self.lex.station_names
 
+    def _facility_in_apposition(self, head: int, trim: frozenset[str]) -> str:
+        """The airfield words ("air base") of the noun set beside a name, as its apposition."""
+        for c in self.p.children(head):
+            if self.p.tokens[c].dep != "appos":
+                continue
+            span = [k for k in self.p.children(c) if k < c and self.p.tokens[k].dep == "compound"] + [c]
+            words = [self.p.tokens[k].text for k in sorted(span) if fold(self.p.tokens[k].text) in trim]
+            if words:
+                return " ".join(words)
+        return ""
+
     def _airfield(self, a: int, b: int, text: str) -> _Candidate | None:
         """An airfield of ``airportsdata`` named with its own words ("Yokota Air Base", "Chubu Centrair
         International Airport", "Fiumicino airport"): the town it serves when that town lies near it, as
@@ -704,6 +715,10 @@ class _Reader:
             end += 1  # "Yokota air base": the airfield's words after the capitalised run
         phrase = self.p.tokens_text(a, end)
         field = find_airfield(phrase)
+        if field is None and end == b:
+            # "Al Udeid, the sprawling US air base south-west of Doha": the apposition says what it is
+            words = self._facility_in_apposition(b - 1, trim)
+            field = find_airfield(f"{phrase} {words}") if words else None
         bare = field is None and end == b and self._flown(a)
         people = self._population_of(text) if bare else 0  # looked up once, and only for a flight's name
         bare = bare and people < BARE_AIRPORT_MAX

@@ -664,8 +664,7 @@ class _Reader:
         return in_the and self.part_at(i + 2, end) is not None
 
     def zone_follows(self, i: int, end: int) -> bool:
-        word = self.low(i, end)
-        return word in self.cues.zone_words or (word == "local" and self.low(i + 1, end) == "time")
+        return self.low(i, end) in self.cues.zone_words or self.low(i, end) == "local"
 
     def zone(self, clock: _Clock, i: int, end: int) -> int:
         """Consume a zone after a clock time: "GMT", "local time", "Beijing time", "Vietnamese time"."""
@@ -677,9 +676,9 @@ class _Reader:
             else:
                 clock.zone = value
             return i + 1
-        if word == "local" and self.low(i + 1, end) == "time":
+        if word == "local":  # "local time", or "12.25pm local (0925 GMT)"
             clock.local = True
-            return i + 2
+            return i + 2 if self.low(i + 1, end) == "time" else i + 1
         if i + 1 < end and self.low(i + 1, end) == "time" and self.tokens[i].text[:1].isupper():
             name = self.tokens[i].lower
             if name in self.cues.zone_names:

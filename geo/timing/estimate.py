@@ -913,8 +913,11 @@ def _stamp_of(reading: _Reading, event: Event) -> TimeExpression | None:
 
 
 def _just_happened(p: ParsedText, verb: int) -> bool:
-    """ "has arrived", "is pulling", "steps down": the entry reports it as it happens or just after."""
+    """ "has arrived", "is pulling", "steps down", "Touchdown at Hamad International": the entry reports it
+    as it happens or just after (a line that is only a noun of the move is a headline of the moment)."""
     token = p.tokens[verb]
+    if token.pos in ("NOUN", "PROPN") and token.dep == "ROOT":
+        return True
     kids = [p.tokens[k] for k in p.children(verb)]
     perfect = any(k.dep == "aux" and k.lemma == "have" and k.tag in ("VBZ", "VBP") for k in kids)
     progressive = token.tag == "VBG" and any(k.dep == "aux" and k.tag in ("VBZ", "VBP") for k in kids)
