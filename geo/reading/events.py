@@ -973,9 +973,10 @@ class _Frames:
                 status = "planned"
             if depth == 0 and tok.lemma == "be" and status == "happened" and self._be_to(kids):
                 status = "planned"  # "the talks are to be held in X", "he is to visit X"
-            if depth == 0 and tok.lemma == "be" and any(
+            if tok.lemma == "be" and any(
                 c.dep == "acomp" and c.lemma.casefold() in self.lex.expect_lemmas for c in kids
-            ):  # "is due in Paris on Sunday"; "had been due in Paris" and was not
+            ):  # "is due in Paris on Sunday", "was due to board …, landing in Washington on Thursday"; "had
+                # been due in Paris" and was not
                 return "hypothetical" if self._takes_had(k) else "expected"
             if depth == 0 and tok.lemma.casefold() in self.lex.expect_lemmas and self._passive(k) and any(
                 self.p.tokens[c].lower in self.lex.return_particles for c in self.p.children(k)
@@ -1249,6 +1250,13 @@ class _Frames:
         out.extend(self._relative_place(i, motion))
         if not any(r != "at" or motion.presence for r, _, _ in out):
             out.extend(self._stray_places(i, motion, lemma))
+        # "landed at Catumbela airport, just outside Lobito": "outside"/"near" says where the other place is
+        beside = [x for x in out if self.p.tokens[self.p.tokens[x[2]].head].lower in ("outside", "near")]
+        others = {x[1].place.geonameid or x[1].place.name for x in out
+                  if x not in beside and x[1].place and not x[1].is_area}  # fmt: skip
+        beside = [x for x in beside if x[1].place and (x[1].place.geonameid or x[1].place.name) not in others]
+        if beside and others:
+            out = [x for x in out if x not in beside]
         if motion.presence and not out:
             for child in self.p.children(i):
                 if self.p.tokens[child].dep in ("dobj", "obj"):

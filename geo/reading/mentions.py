@@ -11,7 +11,7 @@ article's unambiguous places, and ``Place.why`` keeps the explanation.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal, Protocol
@@ -447,7 +447,10 @@ class _Reader:
         root = self._root(start, end)
         tok = toks[root]
         head = tok.head
-        if tok.dep == "compound" and head != root:
+        named_by_of = any(toks[c].lower == "of" and any(toks[o].pos == "PROPN" for o in self.p.children(c))
+                          for c in self.p.children(head))  # fmt: skip
+        if tok.dep == "compound" and head != root and not named_by_of:
+            # "the Atlantic port of Lobito": the port is Lobito, whatever word stands before it
             found = self._head_phrase(head)
             if found:
                 return (*found, head)
@@ -1019,9 +1022,22 @@ class _Reader:
         )
 
     def regions(self, article: Article) -> list[Mention]:
-        """Named regions of the lexicon ("the Russian Far East"), placed at their centres."""
+        """Named regions of the lexicon ("the Russian Far East"), placed at their centres, and the areas the
+        geocoder knows ("Maryland")."""
         out: list[Mention] = []
         folded_tokens = [fold(t.text) for t in self.p.tokens]
+        areas = getattr(self.resolver.geocoder, "areas", None)
+        by_first: dict[str, list[tuple[list[str], Place]]] = defaultdict(list)
+        for name, area in (areas() if areas is not None else {}).items():
+            if name in self.lex.regions:
+                continue  # the lexicon's own centre for it ("Alaska")
+            words = [fold(w) for w in name.split()]
+            by_first[words[0]].append((words, area))
+        for i, word in enumerate(folded_tokens):
+            for words, area in by_first.get(word, ()):
+                if folded_tokens[i : i + len(words)] == words and self.p.tokens[i].text[:1].isupper():
+                    cand = _Candidate(i, i + len(words), "name", area.name, place=area)
+                    out.append(self.mention(article, cand))
         for name, info in self.lex.regions.items():
             words = [fold(w) for w in name.split()]
             for i in range(len(folded_tokens) - len(words) + 1):

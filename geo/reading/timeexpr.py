@@ -1381,6 +1381,9 @@ def intended(parsed: ParsedText, verb: int | None, cues: TimeCues) -> bool:
             return True
         if token.i != verb and token.lemma.casefold() in cues.future_heads:
             return True
+        if token.i != verb and any(parsed.tokens[k].dep == "acomp" and parsed.tokens[k].lemma.casefold()
+                                   in cues.future_heads for k in parsed.children(token.i)):
+            return True  # "was due to board …, landing in Washington on Thursday"
     return False
 
 
