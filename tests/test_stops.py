@@ -810,3 +810,22 @@ def test_a_plan_for_next_month_is_a_later_trip(geocoder: GazetteerGeocoder) -> N
             geocoder,
             published=datetime(2025, 1, 24, 9, tzinfo=ZoneInfo("Asia/Kolkata")),
         )
+
+
+def test_a_flashback_arrival_dated_by_its_sentence_is_no_second_visit(geocoder: GazetteerGeocoder) -> None:
+    """The lead tells the take-off from Luanda on Wednesday; the body goes back to Sunday: "before flying on
+    to Luanda, where he landed at about 5:30 p.m. on Monday" is the one stay in Luanda, not a return."""
+    itinerary = _inline(
+        "Biden visits Lobito\n\n"
+        "LOBITO, Angola - President Joe Biden toured the port of Lobito on Wednesday.\n\n"
+        "Air Force One took off from Luanda shortly after 10 a.m. on Wednesday and landed at Catumbela a "
+        "little before 11 a.m.\n\n"
+        "Biden left Joint Base Andrews late on Sunday. Air Force One put down to refuel in Espargos on "
+        "Monday "
+        "morning before flying on to Luanda, where he landed at about 5:30 p.m. on Monday.",
+        geocoder,
+        published=datetime(2024, 12, 4, 20, tzinfo=ZoneInfo("Africa/Luanda")),
+    )
+    names = [s.name for s in itinerary.stops]
+    assert names.count("Luanda") == 1
+    assert names.index("Luanda") < names.index("Catumbela")
