@@ -829,3 +829,19 @@ def test_a_flashback_arrival_dated_by_its_sentence_is_no_second_visit(geocoder: 
     names = [s.name for s in itinerary.stops]
     assert names.count("Luanda") == 1
     assert names.index("Luanda") < names.index("Catumbela")
+
+
+def test_a_long_stay_before_the_way_home_and_a_province_passed_through(geocoder: GazetteerGeocoder) -> None:
+    """Three weeks in Shanghai do not make the train home another trip; "through Jiangxi" is a province,
+    not a village of that name; a "where" clause's year ("caught a train … in 1973") dates no stop of now."""
+    itinerary = _inline(
+        "Deng's southern tour\n\n"
+        "In January 1992 Deng Xiaoping went south by special train.\n\n"
+        "The special train left Beijing on the evening of 17 January and reached Shenzhen on the 19th.\n\n"
+        "The train ran north-east through Jiangxi and on the 30th stopped at Yingtan, the junction where he "
+        "had caught a train back to Beijing at the end of his exile in 1973. He reached Shanghai on 31 "
+        "January and stayed three weeks. The special train brought him home to Beijing on 21 February.",
+        geocoder,
+        published=datetime(2022, 1, 20, tzinfo=ZoneInfo("Asia/Shanghai")),
+    )
+    assert [s.name for s in itinerary.stops] == ["Beijing", "Shenzhen", "Yingtan", "Shanghai", "Beijing"]

@@ -687,3 +687,20 @@ def test_eastern_time_and_a_bare_local_make_live_blog_stamps() -> None:
     assert eastern.stamp and eastern.earliest is not None
     assert eastern.earliest.utcoffset() == timedelta(hours=-4)
     assert found["12.25pm local (0925 GMT)"].stamp
+
+
+def test_the_day_of_the_month_last_told() -> None:
+    """"on the morning of the 18th", "Early on the 19th", "3.40 p.m. on the 30th" after "17 January" are
+    January's; "the 5th time" is no date; "the 2nd of February" is a full date."""
+    days = days_of(
+        "The train left Beijing on the evening of 17 January. Its first halt came on the morning of the 18th "
+        "at Wuchang. Early on the 19th it paused at Guangzhou. At 3.40 p.m. on the 30th it stopped at "
+        "Yingtan. "
+        "It was the 5th time. He was home on the 2nd of February.",
+        datetime(2022, 1, 18, tzinfo=UTC),
+    )
+    assert days["morning of the 18th"] == date(2022, 1, 18)
+    assert days["Early on the 19th"] == date(2022, 1, 19)
+    assert days["3.40 p.m. on the 30th"] == date(2022, 1, 30)
+    assert days["2nd of February"] == date(2022, 2, 2)
+    assert not any("5th" in phrase for phrase in days)

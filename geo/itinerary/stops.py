@@ -218,7 +218,15 @@ def one_trip(evidence: Sequence[Evidence], when: Mapping[tuple[str, int], Window
         groups = in_sentence.get((e.event.article, e.event.sentence_start))
         return not groups or keep in groups
 
-    return [e for e in evidence if kept(e)]
+    out = [e for e in evidence if kept(e)]
+    # "stayed three weeks … The special train brought him home to Beijing on 21 February": the way home
+    # after a long stay ends this trip, to the place it set out from
+    left = {e.key for e in out if e.relation == "from"}
+    home = [e for e in evidence if e not in out and e.event.returning and e.relation in ("to", "at")
+            and e.key in left and (e.event.article, e.event.token) in when
+            and when[(e.event.article, e.event.token)][0] > max(w[1] for w in groups[keep])]  # fmt: skip
+    chosen = {id(e) for e in [*out, *home]}
+    return [e for e in evidence if id(e) in chosen]
 
 
 AWAY_AT_LEAST = timedelta(hours=12)

@@ -1110,6 +1110,8 @@ class _Frames:
                 if (i in self.p.subtree(at) and i != at) or any(at < c <= at + 2 for c in when):
                     return True
                 continue
+            if self._after_a_where(i, sent.char_start + match.start()):
+                continue  # "stopped at Yingtan, the junction where … he had caught a train … in 1973"
             if self._in_clause_of(sent.char_start + match.start(), i):
                 return True
         for marker in self.lex.earlier_markers:
@@ -1124,6 +1126,13 @@ class _Frames:
                 if self._in_clause_of(sent.char_start + match.start(), i):
                     return True
         return False
+
+    def _after_a_where(self, i: int, char: int) -> bool:
+        """Whether a "where"/"when" that opens a clause on a place or time comes between predicate ``i``
+        and the words at ``char``: what that clause tells is not when ``i`` happened."""
+        k = self.p.token_at(char)
+        return any(self.p.tokens[w].lower in ("where", "when") and self.p.tokens[w].tag == "WRB"
+                   for w in range(i + 1, k))  # fmt: skip
 
     def _opens_clause(self, at: int) -> bool:
         """Token ``at`` begins its sentence or follows a comma, and no verb comes right after it ("Once in

@@ -412,7 +412,7 @@ class _Day:
 
     kind: str
     """"weekday", "date", "range", "relative", "anaphor", "month", "month_year", "year", "year_range",
-    "rel_period", "rel_month"."""
+    "rel_period", "rel_month", "ordinal" (a day of the month last told: "on the 18th")."""
     weekday: int | None = None
     rel: str | None = None
     month: int | None = None
@@ -487,6 +487,15 @@ class _Reader:
         if name not in self.month_words:
             return None
         return self.month_words[name], i + 1
+
+    def _ordinal_day(self, i: int, end: int) -> bool:
+        """"18th" alone after "the", naming no month and counting nothing ("the 5th time")."""
+        suffix = self.tokens[i].text[-2:].lower() if i < end else ""
+        if self.day_number(i, end) is None or suffix not in ("st", "nd", "rd", "th"):
+            return False
+        after = self.tokens[i + 1] if i + 1 < end else None
+        return after is None or (after.pos not in ("NOUN", "PROPN", "ADJ") and after.lower != "of"
+                                 and self.month_at(i + 1, end) is None)
 
     def day_number(self, i: int, end: int) -> int | None:
         if i >= end:
@@ -871,9 +880,14 @@ class _Reader:
             if after_preposition and self.tokens[i].text[:1].isupper():
                 return _Day("month", month=month[0]), month[1]  # "his trip to Moscow in July"
             return None
+        if word == "the" and self._ordinal_day(i + 1, end):
+            return _Day("ordinal", day=self.day_number(i + 1, end)), i + 2  # "on the 18th": of the month told
+        if self._ordinal_day(i, end) and i > 0 and self.tokens[i - 1].lower == "the":
+            return _Day("ordinal", day=self.day_number(i, end)), i + 1
         number = self.day_number(i, end)
         if number is not None:
-            month = self.month_at(i + 1, end)
+            of = 1 if self.low(i + 1, end) == "of" else 0  # "the 2nd of February"
+            month = self.month_at(i + 1 + of, end)
             if month is not None:
                 spec = _Day("date", month=month[0], day=number)
                 year = self.year_at(month[1], end)
@@ -1459,6 +1473,18 @@ def _resolve_day(
     day of the last date of something done (not of a plan), which a trip retold in order moves on from;
     ``plan``: the phrase dates a plan told in the past tense, whose weekday is the one nearest publication."""
     near = frame or pub_day
+    if day.kind == "ordinal":
+        assert day.day is not None
+        base = told or previous_day
+        if base is None:
+            return None
+        month = date(base.year, base.month, 1)
+        if day.day < base.day:  # "on the 30th … on the 2nd": the month after
+            month = _month_end(month) + timedelta(days=1)
+        first = _parse_date(month.month, day.day, month.year)
+        if first is None:
+            return None
+        return first, first, "day of the month last told", False
     if day.kind == "date":
         assert day.month is not None and day.day is not None
         first = _calendar_date(day.month, day.day, day.year, near)
