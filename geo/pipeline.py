@@ -12,6 +12,7 @@ from geo.itinerary.traveller import find_traveller
 from geo.journey import Journey, assemble_journey
 from geo.model import Article, Itinerary
 from geo.places.geocoder import GazetteerGeocoder
+from geo.reading.quantities import find_quantities
 from geo.reading.reading import Reading, read_articles
 from geo.routing.railnet import RailNetwork, load_network
 from geo.routing.route import plan_route, resolve_stops
@@ -36,6 +37,33 @@ def read_itinerary(
     return readings, itinerary
 
 
+def _told_rail_km(
+    itinerary: Itinerary, readings: Sequence[Reading], speeds: SpeedModel
+) -> dict[int, tuple[float, str]]:
+    """For each unnamed border stop, the rail distance a duration stated in its own sentence implies ("an
+    overnight ride of roughly ten hours from a town on the Polish border"), with that phrase."""
+    by_id = {r.article.id: r for r in readings}
+    out: dict[int, tuple[float, str]] = {}
+    for i, stop in enumerate(itinerary.stops):
+        if stop.place is not None or not stop.border_of:
+            continue
+        # the ride runs in the country of the named stop beside it (Przemyśl → Kyiv is a Ukrainian train)
+        around = (*itinerary.stops[i + 1 :], *reversed(itinerary.stops[:i]))
+        beside = [s for s in around if s.place is not None]
+        country = beside[0].place.country if beside and beside[0].place else stop.border_of
+        for event in stop.events:
+            reading = by_id.get(event.article)
+            if reading is None:
+                continue
+            said = [q for q in find_quantities(reading.article, reading.parsed) if q.kind == "duration"
+                    and event.sentence_start <= q.start < event.sentence_end]  # fmt: skip
+            if said:
+                kmh = speeds.speed("rail", country)[1]
+                out[stop.seq] = (said[0].likely * kmh, said[0].text)
+                break
+    return out
+
+
 def build_journey(
     articles: Sequence[Article],
     *,
@@ -58,7 +86,7 @@ def build_journey(
     if corrections:
         itinerary = replace(itinerary, stops=resolve_stops(itinerary.stops, network))
         itinerary = apply_corrections(itinerary, corrections, geocoder)
-    route = plan_route(itinerary, network)
+    route = plan_route(itinerary, network, told_km=_told_rail_km(itinerary, readings, speeds))
     parses = {r.article.id: r.parsed for r in readings}
     times = {r.article.id: r.times for r in readings}
     timing = estimate_timing(articles, parses, itinerary, route, speeds, times=times)

@@ -230,3 +230,21 @@ def test_a_state_visit_outlasts_a_transit_halt_and_the_flight_keeps_its_length(
     back = journey.timing.leg_arrive[leg.seq]
     assert back.likely is not None and depart.likely is not None
     assert back.likely - depart.likely < timedelta(hours=4)
+
+
+def test_a_stated_ride_time_picks_the_border_station_of_an_unnamed_start(geocoder: GazetteerGeocoder) -> None:
+    """"an overnight ride of roughly ten hours from a town on the Polish border" to Kyiv: not the Polish
+    border station nearest Kyiv by rail (Dorohusk, ~490 km), but the one about ten hours of a Ukrainian
+    train away (Medyka, beside Przemyśl); without the duration, the nearest one."""
+    published = datetime(2023, 2, 20, 12, tzinfo=ZoneInfo("Europe/Kyiv"))
+    told = build_journey([Article("b", (
+        "Biden visits Kyiv\n\nKYIV - Joe Biden reached Kyiv by train at about 8 a.m. after an overnight "
+        "ride of "
+        "roughly ten hours from a town on the Polish border, officials said."
+    ), published, publisher="T")], geocoder=geocoder)
+    assert told.stops[0].name == "Medyka" and "roughly ten hours" in told.stops[0].reason
+    untold = build_journey([Article("b", (
+        "Biden visits Kyiv\n\nKYIV - Joe Biden reached Kyiv by train at about 8 a.m. after an overnight ride "
+        "from a town on the Polish border, officials said."
+    ), published, publisher="T")], geocoder=geocoder)
+    assert untold.stops[0].name == "Dorohusk"

@@ -11,7 +11,7 @@ previous stop.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -83,12 +83,15 @@ def great_circle(a: tuple[float, float], b: tuple[float, float], step_km: float 
 # --- unnamed stops ------------------------------------------------------------------------------------
 
 
-def resolve_stops(stops: Sequence[Stop], network: RailNetwork) -> tuple[Stop, ...]:
+def resolve_stops(
+    stops: Sequence[Stop], network: RailNetwork, told_km: Mapping[int, tuple[float, str]] | None = None
+) -> tuple[Stop, ...]:
     """Every stop with ``place`` None placed on the network when its neighbours allow it, else explained."""
     resolved = [_by_station_name(stop, network) for stop in stops]
     for i, stop in enumerate(resolved):
         if stop.place is None:
-            resolved[i] = _resolve_unnamed(stop, resolved[:i], stops[i + 1 :], network)
+            told = (told_km or {}).get(stop.seq)
+            resolved[i] = _resolve_unnamed(stop, resolved[:i], stops[i + 1 :], network, told)
     return tuple(resolved)
 
 
@@ -113,14 +116,17 @@ def _station_place(station: Station, why: str) -> Place:
                  timezone=station.timezone, why=why)
 
 
-def _resolve_unnamed(stop: Stop, before: Sequence[Stop], after: Sequence[Stop], network: RailNetwork) -> Stop:
+def _resolve_unnamed(
+    stop: Stop, before: Sequence[Stop], after: Sequence[Stop], network: RailNetwork,
+    told: tuple[float, str] | None = None,
+) -> Stop:
     prev = next((s for s in reversed(before) if s.place is not None), None)
     nxt = next((s for s in after if s.place is not None), None)
     what = stop.description or stop.name or "an unnamed stop"
     if (prev is None) != (nxt is None) and stop.border_of:
         known = prev if prev is not None else nxt
         assert known is not None
-        return _border_end(stop, known, network, what)
+        return _border_end(stop, known, network, what, told)
     if prev is None or nxt is None or prev.place is None or nxt.place is None:
         side = "before" if prev is None else "after"
         return replace(stop, reason=f"No article names {what!r} and no named stop comes {side} it, "
@@ -148,9 +154,13 @@ def _resolve_unnamed(stop: Stop, before: Sequence[Stop], after: Sequence[Stop], 
                    reason=reason)
 
 
-def _border_end(stop: Stop, known: Stop, network: RailNetwork, what: str) -> Stop:
+def _border_end(
+    stop: Stop, known: Stop, network: RailNetwork, what: str, told: tuple[float, str] | None = None
+) -> Stop:
     """An unnamed border place at an end of the journey ("from a town on the Polish border" to Kyiv): the
-    station of that country at its border that is nearest by rail to the named stop on the other side."""
+    station of that country at its border that is nearest by rail to the named stop on the other side; when
+    the text states how long the ride took ("an overnight ride of roughly ten hours"), the one whose rail
+    distance is nearest the distance that time implies."""
     border = stop.border_of
     assert border is not None and known.place is not None
     target = _snap(known.place, network)
@@ -168,14 +178,20 @@ def _border_end(stop: Stop, known: Stop, network: RailNetwork, what: str) -> Sto
         except RouteError:
             continue
         km = sum(network.graph.edges[a.geonameid, b.geonameid]["weight"] for a, b in itertools.pairwise(path))
-        if best is None or km < best[0]:
+        key = abs(km - told[0]) if told else km
+        if best is None or key < (abs(best[0] - told[0]) if told else best[0]):
             best = (km, station)
     if best is None:
         return replace(stop, reason=f"No article names {what!r}; no border station of {border} is joined to "
                                     f"{known.name} on the network, so it cannot be placed.")
     station = best[1]
-    reason = (f"No article names the place; the border station of {border} nearest by rail to {known.name} "
-              f"is {station.name} ({best[0]:,.0f} km).")
+    if told:
+        reason = (f"No article names the place; of the border stations of {border} joined by rail to "
+                  f"{known.name}, {station.name} ({best[0]:,.0f} km) best fits “{told[1]}” (about "
+                  f"{told[0]:,.0f} km at the usual speed of a train there).")
+    else:
+        reason = (f"No article names the place; the border station of {border} nearest by rail to "
+                  f"{known.name} is {station.name} ({best[0]:,.0f} km).")
     return replace(stop, name=station.name, place=_station_place(station, reason), inferred=True,
                    reason=reason)
 
@@ -234,12 +250,17 @@ class _Draft:
     factor: float = 1.0
 
 
-def plan_route(itinerary: Itinerary, network: RailNetwork, road: RoadModel | None = None) -> Route:
-    """Legs for every hop of ``itinerary``, numbered in travel order; RouteError when none is possible."""
+def plan_route(
+    itinerary: Itinerary, network: RailNetwork, road: RoadModel | None = None,
+    told_km: Mapping[int, tuple[float, str]] | None = None,
+) -> Route:
+    """Legs for every hop of ``itinerary``, numbered in travel order; RouteError when none is possible.
+    ``told_km``: for an unnamed stop (by ``seq``), the rail distance a stated duration implies, and the
+    phrase that states it."""
     stops = itinerary.stops
     if len(itinerary.hops) != max(0, len(stops) - 1):
         raise RouteError(f"the itinerary has {len(stops)} stops but {len(itinerary.hops)} hops")
-    resolved = resolve_stops(stops, network)
+    resolved = resolve_stops(stops, network, told_km)
     placed = [i for i, s in enumerate(resolved) if s.place is not None]
     if len(placed) < 2:
         raise RouteError("fewer than two stops could be placed, so there is no route to draw")
