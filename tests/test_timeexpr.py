@@ -704,3 +704,16 @@ def test_the_day_of_the_month_last_told() -> None:
     assert days["3.40 p.m. on the 30th"] == date(2022, 1, 30)
     assert days["2nd of February"] == date(2022, 2, 2)
     assert not any("5th" in phrase for phrase in days)
+
+
+def test_a_live_blog_entry_that_looks_back_dates_its_clock_times_by_the_day_it_tells() -> None:
+    """An entry stamped on Wednesday that retells Monday night: "left at 8.56pm" after "on Monday" is on
+    Monday, not on the entry's day."""
+    days = days_of(
+        "WEDNESDAY 22 MARCH\n\n0615 GMT\nHow he got here. After talks with Modi on Monday, Kishida slipped "
+        "out "
+        "of his hotel. A chartered jet left at 8.56pm India time and landed at Rzeszów at 11.41pm.",
+        datetime(2023, 3, 22, 6, 20, tzinfo=UTC),
+    )
+    assert days["Monday"] == date(2023, 3, 20)
+    assert days["8.56pm India time"] == date(2023, 3, 20)

@@ -1200,10 +1200,13 @@ def _resolve(
         if match.stamp and heading is not None:
             first = last = heading
             reason = "live-blog stamp under its day heading"
-        elif stamp_day is not None and not match.stamp and (match.clock is None or match.clock.zone is None):
+        elif (stamp_day is not None and not match.stamp and (match.clock is None or match.clock.zone is None)
+              and (in_focus is None or in_focus == stamp_day[0])):
             first = last = stamp_day[0]
             reason = "clock time on the day of its live-blog stamp"
         elif in_focus is not None:
+            # "How he got here. After talks with Modi on Monday, … a chartered jet left at 8.56pm": in a
+            # live-blog entry, a day told just before the clock time is its day, not the entry's
             first = last = in_focus
             reason = "clock time on the day of the date before it in its paragraph"
             # past midnight ("left at 11 p.m. on Monday … arrived at 7 a.m."), or the date before it was
