@@ -1018,3 +1018,13 @@ def test_a_landing_hung_on_a_plan_is_still_to_come_and_a_town_beside_the_airport
     assert landed[1].status == "expected"
     thursday = next(t for t in reading.times if t.text == "Thursday")
     assert thursday.first_date == date(2024, 12, 5)
+
+
+def test_a_halt_told_with_a_light_verb(geocoder: GazetteerGeocoder) -> None:
+    """"Its first halt was at Wuchang": the place of "was" is the halt's; "his two visits were to Beijing
+    and Dalian" (plural) counts trips, not a stop of this one."""
+    reading = _read("The train made two stops. Its first halt was at Wuchang. His two visits this year were "
+                    "to Beijing and to Dalian.", geocoder)
+    halt = next(e for e in reading.events if e.lemma == "halt")
+    assert [m.text for _, m in halt.places] == ["Wuchang"]
+    assert not [e for e in reading.events if e.lemma == "visit" and e.places]

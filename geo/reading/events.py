@@ -1227,6 +1227,11 @@ class _Frames:
 
     def _places(self, i: int, motion: Motion, lemma: str) -> list[tuple[PlaceRelation, Mention, int]]:
         heads = [i]
+        tok = self.p.tokens[i]
+        if tok.tag == "NN" and tok.dep == "nsubj" and self.p.tokens[tok.head].lemma in ("come", "be"):
+            # "Its first halt came … at Wuchang": the light verb holds the place ("his two visits were to
+            # Beijing and Dalian" counts other trips)
+            heads.append(tok.head)
         for child in self.p.children(i):
             tok = self.p.tokens[child]
             if tok.dep in ("dobj", "obj", "npadvmod"):
