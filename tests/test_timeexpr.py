@@ -717,3 +717,14 @@ def test_a_live_blog_entry_that_looks_back_dates_its_clock_times_by_the_day_it_t
     )
     assert days["Monday"] == date(2023, 3, 20)
     assert days["8.56pm India time"] == date(2023, 3, 20)
+
+
+def test_a_day_heading_ending_in_a_colon_is_a_date_not_a_clock() -> None:
+    """"Saturday, Sept. 19: Rome to Havana." heads a leg of an explainer; "19:30" is still a clock."""
+    days = days_of(
+        "Saturday, Sept. 19: Rome to Havana. The plane took off at 10:32 a.m. It left at 19:30 on Sunday.",
+        datetime(2015, 9, 30, 8, tzinfo=UTC),
+    )
+    assert days["Saturday, Sept. 19"] == date(2015, 9, 19)
+    assert days["10:32 a.m."] == date(2015, 9, 19)
+    assert any(phrase.startswith("19:30") for phrase in days)

@@ -506,8 +506,8 @@ class _Reader:
         value = int(match.group(1))
         if not 1 <= value <= 31:
             return None
-        if i + 1 < end and self.tokens[i + 1].text == ":":
-            return None
+        if i + 2 < end and self.tokens[i + 1].text == ":" and self.tokens[i + 2].text[:1].isdigit():
+            return None  # "19:30" is a clock; "Saturday, Sept. 19: Rome to Havana" is a day
         return value
 
     def year_at(self, i: int, end: int) -> int | None:
