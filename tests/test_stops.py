@@ -845,3 +845,26 @@ def test_a_long_stay_before_the_way_home_and_a_province_passed_through(geocoder:
         published=datetime(2022, 1, 20, tzinfo=ZoneInfo("Asia/Shanghai")),
     )
     assert [s.name for s in itinerary.stops] == ["Beijing", "Shenzhen", "Yingtan", "Shanghai", "Beijing"]
+
+
+def test_a_place_reached_again_after_another_is_a_second_visit(geocoder: GazetteerGeocoder) -> None:
+    """Shanghai, then the capital and Hangzhou, then Shanghai again: two stops at Shanghai; "into the city"
+    right after landing in Tehran is the same visit."""
+    itinerary = _inline(
+        "Fifty years on: Nixon in China\n\n"
+        "Nixon left Washington on 17 February 1972.\n\n"
+        "On 21 February he came on to Shanghai, then flew to Peking. On 26 February he flew to Hangzhou, and "
+        "early on 27 February he flew to Shanghai. At 10.10 a.m. on 28 February he left Shanghai for home.",
+        geocoder,
+        published=datetime(2022, 2, 21, tzinfo=ZoneInfo("America/Los_Angeles")),
+    )
+    assert [s.name for s in itinerary.stops].count("Shanghai") == 2
+    once = _inline(
+        "Putin in Tehran\n\nPutin flew to Iran on Tuesday and will fly back to Moscow at night.\n\n"
+        "His plane touched down at Tehran's Mehrabad airport in the late afternoon. A convoy then carried "
+        "him "
+        "into the city.",
+        geocoder,
+        published=datetime(2022, 7, 19, 20, tzinfo=ZoneInfo("Asia/Tehran")),
+    )
+    assert [s.name for s in once.stops].count("Tehran") == 1

@@ -319,10 +319,30 @@ def second_visits(
             for e in evidence
         )  # fmt: skip
 
+    def reached_again(back: Evidence) -> bool:
+        """"came on to Shanghai … flew to Hangzhou … flew to Shanghai": a place reached, another reached
+        after it, then the first reached again, all told as done in the story's own order."""
+        if back.relation != "to" or back.event.status != "happened" or back.event.backshifted:
+            return False
+        lead_end = (lead_ends or {}).get(back.event.article, 0)
+        first = next((e for e in evidence if e.key == back.key and e.event.article == back.event.article
+                      and e.relation == "to" and e.event.status == "happened"), None)  # fmt: skip
+        if first is None or first is back or first.event.token < lead_end:
+            return False
+        if {(back.event.article, back.event.token), (first.event.article, first.event.token)} & ahead:
+            return False  # a piece that opens on one of the two
+        between = any(
+            e.key != back.key and e.relation in ("to", "at") and not e.mention.is_area
+            and e.event.article == back.event.article and first.event.token < e.event.token < back.event.token
+            for e in evidence
+        )  # fmt: skip
+        both = dated(first) is not None and dated(back) is not None
+        return between and (not both or after(back, first, AWAY_AT_LEAST))
+
     marked = [
         replace(e, visit=1)
         if (e.event.returning and e.relation in ("to", "at", "from") and (left_before(e) or been_there(e)))
-        or still_to_come(e) or round_trip(e) or left_on_an_earlier_day(e)
+        or still_to_come(e) or round_trip(e) or left_on_an_earlier_day(e) or reached_again(e)
         else e
         for e in evidence
     ]
