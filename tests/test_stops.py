@@ -868,3 +868,20 @@ def test_a_place_reached_again_after_another_is_a_second_visit(geocoder: Gazette
         published=datetime(2022, 7, 19, 20, tzinfo=ZoneInfo("Asia/Tehran")),
     )
     assert [s.name for s in once.stops].count("Tehran") == 1
+
+
+def test_a_live_blog_catch_up_is_dated_by_its_own_day_not_its_stamp(geocoder: GazetteerGeocoder) -> None:
+    """An entry stamped Tuesday that retells Friday ("An RAAF jet carried them on to Sydney, landing at about
+    8.30pm on Friday") dates the move on Friday, not at the entry's stamp."""
+    from geo.itinerary.stops import event_windows
+
+    article = Article("blog", (
+        "LIVE: The King in Australia\n\n"
+        "7.30am (Tuesday)\nFor readers joining now: the King left Heathrow early last Thursday and changed "
+        "planes in Singapore. An RAAF jet carried them on to Sydney, landing at about 8.30pm on Friday."
+    ), datetime(2024, 10, 22, 8, tzinfo=ZoneInfo("Australia/Sydney")), publisher="T")
+    [reading] = read_articles([article], geocoder)
+    windows = event_windows({"blog": reading.events}, {"blog": reading.times})
+    carried = next(e for e in reading.events if e.lemma == "carry")
+    start, end, _ = windows[("blog", carried.token)]
+    assert start.date() == end.date() and start.date().isoformat() == "2024-10-18"

@@ -628,8 +628,16 @@ def event_windows(
         exprs = [t for t in times.get(article_id, ()) if t.earliest is not None and t.latest is not None]
         stamps = sorted((t for t in exprs if t.stamp), key=lambda t: t.start)
         dated: list[tuple[Event, TimeExpression]] = []
+        by_token = {e.token: e for e in evs}
         for event in evs:
             own = [t for t in exprs if not t.stamp and (t.verb == event.token or t.attach == event.token)]
+            if not own and stamps:
+                # "An RAAF jet carried them on to Sydney, landing at about 8.30pm on Friday": in a live blog,
+                # the one date of the sentence, on no frame going elsewhere, over the entry's stamp
+                said = [t for t in exprs
+                        if not t.stamp and event.sentence_start <= t.start < event.sentence_end]  # fmt: skip
+                other = by_token.get(said[0].verb) if len(said) == 1 and said[0].verb is not None else None
+                own = said if len(said) == 1 and (other is None or _same_places(other, event)) else []
             if not own:
                 above = [t for t in stamps if t.start <= event.sentence_start]
                 own = above[-1:]
@@ -645,6 +653,11 @@ def event_windows(
             weight = TIME_WEIGHT if expr.stamp or _calendar(expr) else WEEKDAY_WEIGHT
             out[(article_id, event.token)] = (*_span_of_days(expr, zone), weight)
     return out
+
+
+def _same_places(a: Event, b: Event) -> bool:
+    """Whether two frames name the same places ("carried them on to Sydney, landing …")."""
+    return {m.place.name for _, m in a.places if m.place} == {m.place.name for _, m in b.places if m.place}
 
 
 ZONE_FROM_NEIGHBOUR_KM = 500.0
