@@ -218,15 +218,17 @@ def one_trip(evidence: Sequence[Evidence], when: Mapping[tuple[str, int], Window
         groups = in_sentence.get((e.event.article, e.event.sentence_start))
         return not groups or keep in groups
 
-    out = [e for e in evidence if kept(e)]
     # "stayed three weeks … The special train brought him home to Beijing on 21 February": the way home
     # after a long stay ends this trip, to the place it set out from
-    left = {e.key for e in out if e.relation == "from"}
-    home = [e for e in evidence if e not in out and e.event.returning and e.relation in ("to", "at")
-            and e.key in left and (e.event.article, e.event.token) in when
-            and when[(e.event.article, e.event.token)][0] > max(w[1] for w in groups[keep])]  # fmt: skip
-    chosen = {id(e) for e in [*out, *home]}
-    return [e for e in evidence if id(e) in chosen]
+    left = {e.key for e in evidence if kept(e) and e.relation == "from"}
+    trip_end = max(w[1] for w in groups[keep])
+
+    def home(e: Evidence) -> bool:
+        k = (e.event.article, e.event.token)
+        return (e.event.returning and e.relation in ("to", "at") and e.key in left
+                and k in when and when[k][0] > trip_end)
+
+    return [e for e in evidence if kept(e) or home(e)]
 
 
 AWAY_AT_LEAST = timedelta(hours=12)
@@ -273,6 +275,17 @@ def second_visits(
             for e in evidence
         )  # fmt: skip
 
+    def elsewhere_between(first: Evidence, back: Evidence, *, towns_reached: bool = False) -> bool:
+        """Another place told between ``first`` and ``back`` in their article (not one only set out from;
+        with ``towns_reached``, a town arrived at or stayed in)."""
+        return any(
+            e.key != back.key and e.event.article == back.event.article
+            and first.event.token < e.event.token < back.event.token
+            and ((e.relation in ("to", "at") and not e.mention.is_area) if towns_reached
+                 else e.relation != "from")
+            for e in evidence
+        )  # fmt: skip
+
     def been_there(back: Evidence) -> bool:
         """"touched down at Osan … flew to Camp Bonifas … flew back to Osan": reached before, in the same
         article, with another place reached in between (a place only set out from, "reached Hamburg from
@@ -281,11 +294,7 @@ def second_visits(
                  and e.event.article == back.event.article and e.event.token < back.event.token]  # fmt: skip
         if back.relation == "from" and first and (first[0].event.article, first[0].event.token) in ahead:
             return False  # "flew home from Moscow" after a piece that opens on the arrival there: one visit
-        return bool(first) and any(
-            e.key != back.key and e.event.article == back.event.article and e.relation != "from"
-            and first[0].event.token < e.event.token < back.event.token
-            for e in evidence
-        )  # fmt: skip
+        return bool(first) and elsewhere_between(first[0], back)
 
     def still_to_come(again: Evidence) -> bool:
         """"drove him to Przemyśl … reached Kyiv … is expected to reach Przemyśl before dawn": a place
@@ -331,13 +340,10 @@ def second_visits(
             return False
         if {(back.event.article, back.event.token), (first.event.article, first.event.token)} & ahead:
             return False  # a piece that opens on one of the two
-        between = any(
-            e.key != back.key and e.relation in ("to", "at") and not e.mention.is_area
-            and e.event.article == back.event.article and first.event.token < e.event.token < back.event.token
-            for e in evidence
-        )  # fmt: skip
         both = dated(first) is not None and dated(back) is not None
-        return between and (not both or after(back, first, AWAY_AT_LEAST))
+        return elsewhere_between(first, back, towns_reached=True) and (
+            not both or after(back, first, AWAY_AT_LEAST)
+        )
 
     marked = [
         replace(e, visit=1)
