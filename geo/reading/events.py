@@ -1285,10 +1285,6 @@ class _Frames:
             self.p.tokens[c].dep == "nummod" for c in self.p.children(i)
         )
 
-    _COMPASS = frozenset(
-        {"north", "south", "east", "west", "northwest", "northeast", "southwest", "southeast"}
-    )
-
     def _names_the_object(self, mention: Mention, obj: int) -> bool:
         """Whether a place inside an object says where the object is ("visited the mosque in Jakarta"),
         not where something said of it is ("met missionaries who work in Baro", "girls from a shelter
@@ -1299,7 +1295,8 @@ class _Frames:
             if tok.dep in ("relcl", "acl", "advcl"):
                 return False
             head = self.p.tokens[tok.head]
-            if tok.dep == "prep" and tok.lower == "of" and head.lower.replace("-", "") in self._COMPASS:
+            compass = head.lower.replace("-", "") in self.lex.compass_words
+            if tok.dep == "prep" and tok.lower == "of" and compass:
                 return False
             k = tok.head
         return True
@@ -1924,7 +1921,9 @@ def _reached_in(mention: Mention | None, frames: Sequence[Event]) -> bool:
     """Whether one of the frames reached (or was at) the place ``mention`` names."""
     if mention is None or mention.place is None:
         return False
-    return any(r in ("to", "at") and m.place == mention.place for e in frames for r, m in e.places)
+    key = mention.place.geonameid or mention.place.name
+    return any(r in ("to", "at") and m.place is not None and (m.place.geonameid or m.place.name) == key
+               for e in frames for r, m in e.places)  # fmt: skip
 
 
 def _left_for_last_move(frames: Sequence[Event], last: Event | None) -> Mention | None:

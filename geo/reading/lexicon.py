@@ -74,6 +74,7 @@ class Lexicon:
     negations: frozenset[str]
     denial_lemmas: frozenset[str]
     earlier_markers: tuple[str, ...]
+    compass_words: frozenset[str]
     other_trip_adjectives: frozenset[str]
     other_trip_nouns: frozenset[str]
     recent_units: frozenset[str]
@@ -165,6 +166,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             negations=_low(status["negations"]),
             denial_lemmas=_low(status["denial_lemmas"]),
             earlier_markers=tuple(w.casefold() for w in data["earlier_markers"]),
+            compass_words=_low(data["compass_words"]),
             other_trip_adjectives=_low(data["other_trips"]["adjectives"]),
             other_trip_nouns=_low(data["other_trips"]["nouns"]),
             recent_units=_low(data["recent_units"]),
