@@ -1028,3 +1028,18 @@ def test_a_halt_told_with_a_light_verb(geocoder: GazetteerGeocoder) -> None:
     halt = next(e for e in reading.events if e.lemma == "halt")
     assert [m.text for _, m in halt.places] == ["Wuchang"]
     assert not [e for e in reading.events if e.lemma == "visit" and e.places]
+
+
+def test_state_media_honorifics_a_direction_and_a_train_reported_in_a_city(geocoder: GazetteerGeocoder) -> None:
+    """"His Majesty King Charles III" is Charles; "heading in the direction of Kolkata before it swung west"
+    names no place reached; "The train was reported in the port city of Tianjin" puts the train there."""
+    reading = _read(
+        "His Majesty King Charles III arrived in Nairobi on Monday night. The flight appeared to be heading "
+        "in "
+        "the direction of Kolkata before it swung west. The train was instead reported in the port city of "
+        "Tianjin on Sunday afternoon.", geocoder)
+    arrive = next(e for e in reading.events if e.lemma == "arrive")
+    assert arrive.mover == "Charles III" or arrive.mover.endswith("Charles III")
+    assert not [e for e in reading.events if any(m.text == "Kolkata" for _, m in e.places)]
+    reported = next(e for e in reading.events if e.lemma == "report")
+    assert [m.text for _, m in reported.places] == ["Tianjin"] and reported.mode == "rail"

@@ -728,3 +728,16 @@ def test_a_day_heading_ending_in_a_colon_is_a_date_not_a_clock() -> None:
     assert days["Saturday, Sept. 19"] == date(2015, 9, 19)
     assert days["10:32 a.m."] == date(2015, 9, 19)
     assert any(phrase.startswith("19:30") for phrase in days)
+
+
+def test_the_day_of_a_report_is_not_the_same_day_of_the_move_told_before_it() -> None:
+    """"Kim left Pyongyang on Saturday afternoon. State media announced on Sunday that he had set out. The
+    train crossed into Dandong at 9.30 p.m. the same day": Saturday, not the day of the announcement."""
+    days = days_of(
+        "The train left Pyongyang on Saturday afternoon. KCNA announced on Sunday that Kim had set out. The "
+        "train crossed the river into Dandong at around 9.30 p.m. the same day.",
+        datetime(2019, 2, 26, 9, tzinfo=UTC),
+    )
+    assert days["Saturday afternoon"] == date(2019, 2, 23)
+    assert days["Sunday"] == date(2019, 2, 24)
+    assert date(2019, 2, 23) in {d for phrase, d in days.items() if "same day" in phrase}

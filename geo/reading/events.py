@@ -1338,6 +1338,8 @@ class _Frames:
                     for obj in self.p.children(child):
                         if self.p.tokens[obj].dep not in ("pobj", "pcomp", "obj"):
                             continue
+                        if self.p.tokens[obj].lemma.casefold() in self.lex.direction_nouns:
+                            continue  # "heading in the direction of Kolkata": where it pointed, not went
                         for m in self._mentions_in(obj)[:1]:
                             out.append((relation, m, obj))
                         for conj in self.p.children(obj):

@@ -75,6 +75,7 @@ class Lexicon:
     denial_lemmas: frozenset[str]
     earlier_markers: tuple[str, ...]
     compass_words: frozenset[str]
+    direction_nouns: frozenset[str]
     other_trip_adjectives: frozenset[str]
     other_trip_nouns: frozenset[str]
     recent_units: frozenset[str]
@@ -167,6 +168,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             denial_lemmas=_low(status["denial_lemmas"]),
             earlier_markers=tuple(w.casefold() for w in data["earlier_markers"]),
             compass_words=_low(data["compass_words"]),
+            direction_nouns=_low(data["direction_nouns"]),
             other_trip_adjectives=_low(data["other_trips"]["adjectives"]),
             other_trip_nouns=_low(data["other_trips"]["nouns"]),
             recent_units=_low(data["recent_units"]),

@@ -997,9 +997,12 @@ def _resolve_all(
             and expr.relevant_to(pub_day, cues.relevance_days)
             and not _names_an_event(parsed, match)
         ):
-            previous = expr
             verb = parsed.tokens[expr.verb] if expr.verb is not None else None
             reported = verb is not None and verb.lemma.casefold() in cues.report_verbs
+            if not reported or previous is None:
+                # "KCNA announced on Sunday that Kim had set out … crossed at 9.30 p.m. the same day": the
+                # day of a report is not the day "the same day" and later clock times go back to
+                previous = expr
             if not intended(parsed, expr.verb, cues) and not reported:
                 told = expr.first_date  # "as recently as July 6 his office said": the date of a report
     return found
