@@ -1030,7 +1030,9 @@ def test_a_halt_told_with_a_light_verb(geocoder: GazetteerGeocoder) -> None:
     assert not [e for e in reading.events if e.lemma == "visit" and e.places]
 
 
-def test_state_media_honorifics_a_direction_and_a_train_reported_in_a_city(geocoder: GazetteerGeocoder) -> None:
+def test_state_media_honorifics_a_direction_and_a_train_reported_in_a_city(
+    geocoder: GazetteerGeocoder,
+) -> None:
     """"His Majesty King Charles III" is Charles; "heading in the direction of Kolkata before it swung west"
     names no place reached; "The train was reported in the port city of Tianjin" puts the train there."""
     reading = _read(
