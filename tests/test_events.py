@@ -1045,3 +1045,19 @@ def test_state_media_honorifics_a_direction_and_a_train_reported_in_a_city(
     assert not [e for e in reading.events if any(m.text == "Kolkata" for _, m in e.places)]
     reported = next(e for e in reading.events if e.lemma == "report")
     assert [m.text for _, m in reported.places] == ["Tianjin"] and reported.mode == "rail"
+
+
+def test_a_year_said_of_a_person_or_a_building_does_not_date_the_move(geocoder: GazetteerGeocoder) -> None:
+    """"went first to that shrine …, where he met a chaplain who had given the last rites to his son in
+    2015" and "visited a hospice whose first sod he had turned in 2017, and looked … before reaching
+    Ballina on Friday evening" are moves of now."""
+    reading = _read(
+        "Biden's motorcade went first to the shrine in Knock, where he met a chaplain who had given the last "
+        "rites to his son Beau in 2015. The president then visited a hospice in Castlebar whose first sod he "
+        "had turned on a private trip in 2017, and looked through family records at a centre near "
+        "Crossmolina "
+        "before reaching Ballina on Friday evening.",
+        geocoder, published=datetime(2023, 4, 14, 22, tzinfo=UTC),
+    )
+    statuses = {e.lemma: e.status for e in reading.events if e.lemma in ("go", "reach")}
+    assert statuses == {"go": "happened", "reach": "happened"}

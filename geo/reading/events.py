@@ -1110,7 +1110,9 @@ class _Frames:
                 if (i in self.p.subtree(at) and i != at) or any(at < c <= at + 2 for c in when):
                     return True
                 continue
-            if self._after_a_where(i, sent.char_start + match.start()):
+            if self._after_a_where(i, sent.char_start + match.start()) or self._other_relative_clause(
+                self.p.token_at(sent.char_start + match.start()), i
+            ):
                 continue  # "stopped at Yingtan, the junction where … he had caught a train … in 1973"
             if self._in_clause_of(sent.char_start + match.start(), i):
                 return True
@@ -1125,6 +1127,23 @@ class _Frames:
                     continue  # "took off a few minutes ago": now, in a live blog
                 if self._in_clause_of(sent.char_start + match.start(), i):
                     return True
+        return False
+
+    def _other_relative_clause(self, k: int, i: int) -> bool:
+        """Token ``k`` lies in a relative clause that does not hold predicate ``i`` ("visited a hospice whose
+        first sod he had turned in 2017, and looked … before reaching Ballina"): as parsed, or as written
+        (from "whose"/"who"/"which" to the next comma, when the parser hangs the clause elsewhere)."""
+        mine = {i, *self.p.ancestors(i)}
+        if any(self.p.tokens[a].dep == "relcl" and a not in mine for a in [k, *self.p.ancestors(k)]):
+            return True
+        sent = self.p.sentence(k)
+        for w in range(k - 1, sent.start - 1, -1):
+            tok = self.p.tokens[w]
+            if tok.text == ",":
+                return False
+            if tok.tag in ("WP", "WP$", "WDT") and not w <= i <= k:
+                end = next((c for c in range(k, sent.end) if self.p.tokens[c].text == ","), sent.end)
+                return not w <= i < end
         return False
 
     def _after_a_where(self, i: int, char: int) -> bool:

@@ -270,6 +270,8 @@ def told_long_before(
     for expr in times:
         if expr.first_date is None or expr.stamp:
             continue
+        if _in_relative_clause(parsed, expr.token_start):
+            continue  # "a chaplain who had given the last rites to his son in 2015": said of a person
         since = expr.token_start > 0 and parsed.tokens[expr.token_start - 1].lower == "since"
         old = (
             not since and expr.last_date is not None and not expr.relevant_to(published, cues.relevance_days)
@@ -277,6 +279,12 @@ def told_long_before(
         )  # fmt: skip
         by_sentence.setdefault(expr.sentence, []).append(old)
     return frozenset(k for k, olds in by_sentence.items() if all(olds))
+
+
+def _in_relative_clause(parsed: ParsedText, k: int) -> bool:
+    """Whether token ``k`` lies in a relative clause on a noun ("the hospice whose first sod he turned in
+    2017")."""
+    return any(parsed.tokens[a].dep == "relcl" for a in [k, *parsed.ancestors(k)])
 
 
 @lru_cache(maxsize=1)
