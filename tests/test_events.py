@@ -1061,3 +1061,15 @@ def test_a_year_said_of_a_person_or_a_building_does_not_date_the_move(geocoder: 
     )
     statuses = {e.lemma: e.status for e in reading.events if e.lemma in ("go", "reach")}
     assert statuses == {"go": "happened", "reach": "happened"}
+
+
+def test_a_pronoun_carried_by_an_owned_aircraft_is_its_owner(geocoder: GazetteerGeocoder) -> None:
+    """After a paragraph about an ancestor, "Air Force One … carried him about 180 km west" carries the
+    president whom the aircraft serves, not the ancestor named last."""
+    reading = _read(
+        "U.S. President Joe Biden spoke in Ballina on Friday.\n\n"
+        "His great-great-great-grandfather Edward Blewitt sold bricks for the cathedral in 1827.\n\n"
+        "Air Force One carried him about 180 km west to Knock on Friday.",
+        geocoder, published=datetime(2023, 4, 14, 22, tzinfo=UTC),
+    )
+    assert next(e for e in reading.events if e.lemma == "carry").mover == "Joe Biden"

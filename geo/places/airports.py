@@ -70,14 +70,10 @@ def airfield_trim() -> frozenset[str]:
 
 
 def core(name: str) -> str:
-    """The words of ``name`` left once airfield words are taken off both ends, folded ("" if none)."""
-    words = [fold(w) for w in _WORD.findall(name)]
+    """The words of ``name`` left once airfield words are taken off, folded ("" if none): "Ireland West
+    Airport Knock" is "Ireland West Knock Airport"."""
     stop = _words().trim
-    while words and words[-1] in stop:
-        words.pop()
-    while words and words[0] in stop:
-        words.pop(0)
-    return " ".join(words)
+    return " ".join(w for w in (fold(w) for w in _WORD.findall(name)) if w not in stop)
 
 
 def is_airfield_phrase(phrase: str) -> bool:

@@ -1853,6 +1853,9 @@ class _Frames:
             subject = self.subject_token(tok.i)
             if passenger is not None:
                 mover, mover_text = self._who(passenger), self.p.tokens[passenger].text
+                owner = self._owner_by_name(subject) if subject is not None else ""
+                if owner and self.p.tokens[passenger].lower in self.lex.pronouns:
+                    mover = owner  # "Air Force One … carried him about 180 km west": the president it flies
             elif not mover:
                 mover = self._on_board(tok.i)
             elif subject is not None and self.p.tokens[subject].lemma.casefold() in self.lex.vehicles:
