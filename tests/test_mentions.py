@@ -389,5 +389,5 @@ def test_a_us_state_is_an_area_and_an_ocean_word_is_no_town(geocoder: GazetteerG
 
 def test_an_airfield_named_with_its_words_in_another_order(geocoder: GazetteerGeocoder) -> None:
     """"Ireland West Airport Knock" is the table's "Ireland West Knock Airport", not the country Ireland."""
-    [mention] = [m for m in _short("Air Force One carried him to Ireland West Airport Knock.", geocoder)]
+    [mention] = _short("Air Force One carried him to Ireland West Airport Knock.", geocoder)
     assert mention.place is not None and mention.place.country == "IE" and "Knock" in mention.place.name
