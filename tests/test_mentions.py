@@ -391,3 +391,11 @@ def test_an_airfield_named_with_its_words_in_another_order(geocoder: GazetteerGe
     """"Ireland West Airport Knock" is the table's "Ireland West Knock Airport", not the country Ireland."""
     [mention] = _short("Air Force One carried him to Ireland West Airport Knock.", geocoder)
     assert mention.place is not None and mention.place.country == "IE" and "Knock" in mention.place.name
+
+
+def test_a_well_known_city_by_another_name_far_from_the_other_places(geocoder: GazetteerGeocoder) -> None:
+    """"Quebec City" is GeoNames' Québec even 3,000 km from Edmonton, the other place of the text."""
+    found = _short("He left Edmonton on Wednesday morning and landed in Quebec City at 2.43pm.", geocoder)
+    assert [(m.text, m.place.name if m.place else None) for m in found] == [
+        ("Edmonton", "Edmonton"), ("Quebec City", "Québec")
+    ]

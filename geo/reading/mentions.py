@@ -1104,7 +1104,9 @@ def _resolve_places(candidates: list[_Candidate], resolver: _Resolver) -> None:
         if exact and near and _far_from_all(best, near) and not _far_from_all(results[0], near):
             best = results[0]  # "Guangzhou - Canton, as the French still call it": not Canton, Michigan
         alias = not _is_exact(best, resolver.query_for(cand.query)) and best.raw.get("kind") != "country"
-        if near and alias and _far_from_all(best, near):
+        # a well-known city is known by its other names too ("Quebec City" for Québec), however far
+        known = int(best.raw.get("population") or 0) >= resolver.lex.well_known_population
+        if near and alias and not known and _far_from_all(best, near):
             continue  # a match through another spelling must sit among the article's places
         if near and _stray(best, countries, near):
             strays.add(id(cand))
