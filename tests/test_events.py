@@ -1073,3 +1073,9 @@ def test_a_pronoun_carried_by_an_owned_aircraft_is_its_owner(geocoder: Gazetteer
         geocoder, published=datetime(2023, 4, 14, 22, tzinfo=UTC),
     )
     assert next(e for e in reading.events if e.lemma == "carry").mover == "Joe Biden"
+
+
+def test_a_move_told_as_a_rumour_is_not_reported_as_made(geocoder: GazetteerGeocoder) -> None:
+    text = ("A Cham Wings Airbus took off from Damascus for Sharjah at 00:56, feeding a rumour that Assad was "
+            "heading for the United Arab Emirates.")
+    assert _the("head", text, geocoder).status == "hypothetical"

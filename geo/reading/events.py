@@ -942,6 +942,8 @@ class _Frames:
                 return "denied"
             if tok.pos == "NOUN" and self._with_no(k):
                 return "denied"  # "no sign of making the stop in Beijing"
+            if depth > 0 and tok.pos == "NOUN" and tok.lemma.casefold() in self.lex.hearsay_nouns:
+                return "hypothetical"  # "feeding a rumour that Assad was heading for the Emirates"
             if depth == 0 and any(c.dep in _DIRECT_OBJECTS and self._with_no(c.i) for c in kids):
                 return "denied"  # "the train made no stop in Beijing"
             if any(c.dep == "mark" and c.lower in self.lex.conditional_marks for c in kids):

@@ -76,6 +76,7 @@ class Lexicon:
     earlier_markers: tuple[str, ...]
     compass_words: frozenset[str]
     direction_nouns: frozenset[str]
+    hearsay_nouns: frozenset[str]
     other_trip_adjectives: frozenset[str]
     other_trip_nouns: frozenset[str]
     recent_units: frozenset[str]
@@ -169,6 +170,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             earlier_markers=tuple(w.casefold() for w in data["earlier_markers"]),
             compass_words=_low(data["compass_words"]),
             direction_nouns=_low(data["direction_nouns"]),
+            hearsay_nouns=_low(data["hearsay_nouns"]),
             other_trip_adjectives=_low(data["other_trips"]["adjectives"]),
             other_trip_nouns=_low(data["other_trips"]["nouns"]),
             recent_units=_low(data["recent_units"]),
