@@ -1076,6 +1076,8 @@ def test_a_pronoun_carried_by_an_owned_aircraft_is_its_owner(geocoder: Gazetteer
 
 
 def test_a_move_told_as_a_rumour_is_not_reported_as_made(geocoder: GazetteerGeocoder) -> None:
-    text = ("A Cham Wings Airbus took off from Damascus for Sharjah at 00:56, feeding a rumour that Assad was "
-            "heading for the United Arab Emirates.")
+    text = (
+        "A Cham Wings Airbus took off from Damascus for Sharjah at 00:56, feeding a rumour that Assad was "
+        "heading for the United Arab Emirates."
+    )
     assert _the("head", text, geocoder).status == "hypothetical"
