@@ -1081,3 +1081,16 @@ def test_a_move_told_as_a_rumour_is_not_reported_as_made(geocoder: GazetteerGeoc
         "heading for the United Arab Emirates."
     )
     assert _the("head", text, geocoder).status == "hypothetical"
+
+
+def test_a_live_blog_line_opening_with_a_verb_the_tagger_takes_for_a_name(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    """"Landed in Quebec City at 2.43pm local", "Arrived in Iqaluit": subjectless lines of a live blog."""
+    reading = _read(
+        "WEDNESDAY 27 JULY\n\n1843 GMT\nLanded in Quebec City at 2.43pm local after a flight of about four "
+        "hours.\n\n0020 GMT\nArrived in Iqaluit at 3.57pm.",
+        geocoder, published=datetime(2022, 7, 30, 8, tzinfo=UTC),
+    )
+    moves = [(e.lemma, [m.text for _, m in e.places]) for e in reading.events]
+    assert ("land", ["Quebec City"]) in moves and ("arrive", ["Iqaluit"]) in moves

@@ -1709,10 +1709,22 @@ class _Frames:
 
     # frames ------------------------------------------------------------------------------------------------
 
+    def _opening_verb(self, tok: Token) -> str | None:
+        """The movement verb a live-blog line opens with when the tagger takes it for a name ("Landed in
+        Quebec City at 2.43pm local"): its lemma, else None."""
+        if tok.pos != "PROPN" or tok.i in self._mention_at or self.p.sentence(tok.i).start != tok.i:
+            return None
+        low = tok.lower
+        forms = (low, low[:-2], low[:-1], low[:-3] + "y") if low.endswith("ed") else (low,)
+        return next((f for f in forms if f in self.lex.movement), None)
+
+    def _lemma(self, tok: Token) -> str:
+        return self._opening_verb(tok) or tok.lemma.casefold()
+
     def _motion(self, tok: Token) -> Motion | None:
-        lemma = tok.lemma.casefold()
-        verbal = tok.tag.startswith("VB") or self._bare_after_to(tok)
-        if tok.pos in ("VERB", "AUX") or (tok.pos == "NOUN" and verbal):
+        lemma = self._lemma(tok)
+        verbal = tok.tag.startswith("VB") or self._bare_after_to(tok) or self._opening_verb(tok) is not None
+        if tok.pos in ("VERB", "AUX") or (tok.pos in ("NOUN", "PROPN") and verbal):
             motion = self.lex.movement.get(lemma)
             if motion is None and lemma in self.lex.expect_lemmas and any(
                 self.p.tokens[c].dep == "advmod" and self.p.tokens[c].lower in self.lex.return_particles
@@ -1848,7 +1860,7 @@ class _Frames:
             motion = self._motion(tok) if passenger is None else _CARRIED
             if motion is None:
                 continue
-            places = self._places(tok.i, motion, tok.lemma.casefold())
+            places = self._places(tok.i, motion, self._lemma(tok))
             if tok.pos == "NOUN" and (not places or tok.dep == "appos"):
                 continue  # "Sosnovy Bor, a short drive from the city" says where a place lies, not a move
             mover, mover_text = self._subject(tok.i)
@@ -1915,7 +1927,7 @@ class _Frames:
             event = Event(
                 article=self.article.id,
                 token=tok.i,
-                lemma=tok.lemma.casefold(),
+                lemma=self._lemma(tok),
                 mover=mover,
                 mover_text=mover_text,
                 status=status,
