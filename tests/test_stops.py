@@ -887,3 +887,24 @@ def test_a_live_blog_catch_up_is_dated_by_its_own_day_not_its_stamp(geocoder: Ga
     carried = next(e for e in reading.events if e.lemma == "carry")
     start, end, _ = windows[("blog", carried.token)]
     assert start.date() == end.date() and start.date().isoformat() == "2024-10-18"
+
+
+def test_a_piece_that_opens_on_its_last_day_keeps_that_day_after_the_days_before(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    """The report opens on Friday (Knock, Castlebar, Ballina — only the last dated), then goes back to
+    Tuesday and Wednesday; "On Wednesday Biden gave a speech … and then flew to Dublin" dates the flight.
+    Belfast and Dublin come first, and Friday's places keep the order they were told in."""
+    itinerary = _inline(
+        "Biden ends Ireland tour in Ballina\n\n"
+        "BALLINA, Ireland, April 14 - U.S. President Joe Biden ended his visit to Ireland on Friday.\n\n"
+        "Biden's motorcade went first to the shrine in Knock. The president then visited a hospice in "
+        "Castlebar before reaching Ballina on Friday evening.\n\n"
+        "The trip began on Tuesday, when Biden landed at Belfast International Airport. On Wednesday Biden "
+        "gave a speech in the city and then flew to Dublin.",
+        geocoder,
+        published=datetime(2023, 4, 14, 23, tzinfo=ZoneInfo("Europe/Dublin")),
+    )
+    names = [s.name for s in itinerary.stops]
+    assert names.index("Belfast") < names.index("Dublin") < names.index("Knock")
+    assert names.index("Knock") < names.index("Castlebar") < names.index("Ballina")

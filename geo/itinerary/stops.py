@@ -481,19 +481,21 @@ def _narrative_constraints(
     # before a dated flash-forward, in its sentence, is part of it
     ahead = {(e.event.article, e.event.sentence_start): e.event.token for e in evidence
              if (e.event.article, e.event.token) in flash_forward}  # fmt: skip
+    def told_ahead(key: tuple[str, int], first: Evidence) -> bool:
+        return key in flash_forward or first.event.token < ahead.get((key[0], first.event.sentence_start), -1)
+
     reached = [
-        (key, [e for e in items if e.relation in ("to", "at", "via")])
+        (key, [e for e in items if e.relation in ("to", "at", "via")], told_ahead(key, items[0]))
         for key, items in sorted(_by_event(evidence).items(), key=lambda kv: kv[0])
         if items[0].event.status == "happened"
         and not items[0].event.elaborates
         and not items[0].event.backshifted
         and key[0] in lead_ends
         and items[0].event.token >= lead_ends[key[0]]
-        and key not in flash_forward
-        and items[0].event.token >= ahead.get((key[0], items[0].event.sentence_start), -1)
     ]
-    for (ka, ia), (kb, ib) in itertools.pairwise([r for r in reached if r[1]]):
-        if ka[0] == kb[0]:
+    # the opening told ahead keeps its own order, and tells none against the story told after it
+    for (ka, ia, fa), (kb, ib, fb) in itertools.pairwise([r for r in reached if r[1]]):
+        if ka[0] == kb[0] and fa == fb:
             _add_before(weights, ia, ib, NARRATIVE_WEIGHT)
     return dict(weights)
 
@@ -637,6 +639,10 @@ def event_windows(
         by_token = {e.token: e for e in evs}
         for event in evs:
             own = [t for t in exprs if not t.stamp and (t.verb == event.token or t.attach == event.token)]
+            if not own:
+                # "On Wednesday Biden gave a speech … and then flew to Dublin": the day of a verb that is no
+                # move dates the moves conjoined to it
+                own = [t for t in exprs if not t.stamp and event.token in t.also and t.verb not in by_token]
             if not own and stamps:
                 # "An RAAF jet carried them on to Sydney, landing at about 8.30pm on Friday": in a live blog,
                 # the one date of the sentence, on no frame going elsewhere, over the entry's stamp
@@ -658,6 +664,29 @@ def event_windows(
         for (event, expr), zone in zip(dated, zones, strict=True):
             weight = TIME_WEIGHT if expr.stamp or _calendar(expr) else WEEKDAY_WEIGHT
             out[(article_id, event.token)] = (*_span_of_days(expr, zone), weight)
+    return out
+
+
+def _opening_scene(
+    evidence: Sequence[Evidence], when: Mapping[tuple[str, int], Window],
+    lead_ends: Mapping[str, int] | None, texts: Mapping[str, str],
+) -> dict[tuple[str, int], Window]:
+    """A piece that opens on its last day and then goes back ("went first to the shrine in Knock … visited a
+    hospice in Castlebar … before reaching Ballina on Friday evening. … The trip began on Tuesday"): the
+    undated moves told before a dated move of that opening, in its paragraph, are on that day (weakly)."""
+    out: dict[tuple[str, int], Window] = {}
+    for article, token in sorted(_told_before_earlier(evidence, when, lead_ends)):
+        dated = next((e for e in evidence if (e.event.article, e.event.token) == (article, token)), None)
+        if dated is None:
+            continue
+        start, end, _ = when[(article, token)]
+        para = texts.get(article, "").rfind("\n\n", 0, dated.event.sentence_start)
+        for e in evidence:
+            k = (e.event.article, e.event.token)
+            if (e.event.article != article or k in when or k in out or e.event.token >= token
+                    or e.event.sentence_start <= para or e.event.status != "happened"):
+                continue
+            out[k] = (start.replace(hour=0, minute=0, second=0, microsecond=0), end, WEEKDAY_WEIGHT)
     return out
 
 
@@ -1257,10 +1286,9 @@ def extract_itinerary(
     names = canonical_names(people)
     when = event_windows(events, times or {})
     published = {a.id: a.published for a in articles}
-    evidence = second_visits(
-        one_trip(_not_a_later_trip(traveller_evidence(events, traveller, names), when, published), when),
-        when, lead_ends,
-    )
+    trip = one_trip(_not_a_later_trip(traveller_evidence(events, traveller, names), when, published), when)
+    when = {**when, **_opening_scene(trip, when, lead_ends, {a.id: a.text for a in articles})}
+    evidence = second_visits(trip, when, lead_ends)
     drafts = _drafts(evidence)
     if len(drafts) < 2:
         found = ", ".join(d.mentions[0].text for d in drafts.values()) or "none"

@@ -121,6 +121,9 @@ class TimeExpression:
     story_date: date | None = None
     """The day a retrospective is set on (the full date its lead gives), when it is not the publication's:
     what lies near it concerns the journey told."""
+    also: tuple[int, ...] = ()
+    """Verbs that share the time of ``verb``: its conjuncts ("On Wednesday Biden gave a speech … and then
+    flew to Dublin") and a "when" clause under it ("The trip began on Tuesday, when Biden flew …")."""
 
     def relevant_to(self, published: date, days: int) -> bool:
         """Whether the expression's day lies within ``days`` of the story's date (else of ``published``)."""
@@ -995,6 +998,8 @@ def _resolve_all(
             and span.sentence == parsed.tokens[match.start].sent
         ):
             expr = _within(expr, span, article)  # "In July he flew to Moscow … on the same day": in July
+        if expr.verb is not None:
+            expr = replace(expr, also=_sharing_time(parsed, expr.verb))
         found.append(expr)
         if expr.stamp and expr.first_date is not None and not expr.day_from_publication:
             stamp_day = (expr.first_date, expr.zone)
@@ -1014,6 +1019,22 @@ def _resolve_all(
             if not intended(parsed, expr.verb, cues) and not reported:
                 told = expr.first_date  # "as recently as July 6 his office said": the date of a report
     return found
+
+
+def _sharing_time(parsed: ParsedText, verb: int) -> tuple[int, ...]:
+    """The conjuncts of ``verb`` and its "when" clauses (see ``TimeExpression.also``)."""
+    out: list[int] = []
+    todo = [verb]
+    while todo:
+        k = todo.pop()
+        for c in parsed.children(k):
+            tok = parsed.tokens[c]
+            when = any(parsed.tokens[g].lower == "when" for g in parsed.children(c))
+            shares = tok.dep == "conj" or (tok.dep in ("advcl", "relcl") and when)
+            if tok.pos in ("VERB", "AUX") and shares and c not in out:
+                out.append(c)
+                todo.append(c)
+    return tuple(out)
 
 
 def _names_an_event(parsed: ParsedText, match: _Match) -> bool:
