@@ -864,8 +864,7 @@ def test_a_place_reached_again_after_another_is_a_second_visit(geocoder: Gazette
     once = _inline(
         "Putin in Tehran\n\nPutin flew to Iran on Tuesday and will fly back to Moscow at night.\n\n"
         "His plane touched down at Tehran's Mehrabad airport in the late afternoon. A convoy then carried "
-        "him "
-        "into the city.",
+        "him into the city.",
         geocoder,
         published=datetime(2022, 7, 19, 20, tzinfo=ZoneInfo("Asia/Tehran")),
     )

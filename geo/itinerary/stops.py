@@ -160,7 +160,7 @@ def _not_a_later_trip(
     """"Modi arrived in Kyiv on Tuesday … is expected in Paris next month": in articles that tell moves
     made, a plan dated (by the middle of its window) more than ``OTHER_TRIP_DAYS`` after the article and
     after the last of them is a later trip. A story that tells only the plan ("the summit will be held in
-    Hanoi on February 27 and 28") keeps it."""
+    Geneva on 16 and 17 June") keeps it."""
     gap = timedelta(days=OTHER_TRIP_DAYS)
     done = [e for e in evidence if e.event.status == "happened"]
     if not done:
@@ -675,10 +675,9 @@ def _opening_scene(
     hospice in Castlebar … before reaching Ballina on Friday evening. … The trip began on Tuesday"): the
     undated moves told before a dated move of that opening, in its paragraph, are on that day (weakly)."""
     out: dict[tuple[str, int], Window] = {}
+    by_frame = {(e.event.article, e.event.token): e for e in evidence}
     for article, token in sorted(_told_before_earlier(evidence, when, lead_ends)):
-        dated = next((e for e in evidence if (e.event.article, e.event.token) == (article, token)), None)
-        if dated is None:
-            continue
+        dated = by_frame[(article, token)]
         start, end, _ = when[(article, token)]
         para = texts.get(article, "").rfind("\n\n", 0, dated.event.sentence_start)
         for e in evidence:

@@ -1287,9 +1287,8 @@ class _Frames:
             out.extend(self._stray_places(i, motion, lemma))
         # "landed at Catumbela airport, just outside Lobito": "outside"/"near" says where the other place is
         beside = [x for x in out if self.p.tokens[self.p.tokens[x[2]].head].lower in ("outside", "near")]
-        others = {x[1].place.geonameid or x[1].place.name for x in out
-                  if x not in beside and x[1].place and not x[1].is_area}  # fmt: skip
-        beside = [x for x in beside if x[1].place and (x[1].place.geonameid or x[1].place.name) not in others]
+        others = {_place_key(x[1]) for x in out if x not in beside and x[1].place and not x[1].is_area}
+        beside = [x for x in beside if x[1].place and _place_key(x[1]) not in others]
         if beside and others:
             out = [x for x in out if x not in beside]
         if motion.presence and not out:
@@ -1955,12 +1954,17 @@ class _Frames:
                     placed.append(event)
 
 
+def _place_key(mention: Mention) -> int | str | None:
+    """Which place a mention names, whatever its explanation says (an airfield's town is that town)."""
+    return None if mention.place is None else mention.place.geonameid or mention.place.name
+
+
 def _reached_in(mention: Mention | None, frames: Sequence[Event]) -> bool:
     """Whether one of the frames reached (or was at) the place ``mention`` names."""
     if mention is None or mention.place is None:
         return False
-    key = mention.place.geonameid or mention.place.name
-    return any(r in ("to", "at") and m.place is not None and (m.place.geonameid or m.place.name) == key
+    key = _place_key(mention)
+    return any(r in ("to", "at") and m.place is not None and _place_key(m) == key
                for e in frames for r, m in e.places)  # fmt: skip
 
 

@@ -883,7 +883,7 @@ class _Reader:
                 return spec, k
             year = self.year_at(month[1], end)
             before = i
-            while before > 0 and self.tokens[before - 1].lower in ("early", "late", "mid", "-"):
+            while before > 0 and self.tokens[before - 1].lower in (*MONTH_THIRDS, "-"):
                 before -= 1  # "in late June", "in mid-June"
             after_preposition = before > 0 and self.tokens[before - 1].lower in self.cues.year_prepositions
             if year is not None and after_preposition:
@@ -893,8 +893,6 @@ class _Reader:
             return None
         if word == "the" and self._ordinal_day(i + 1, end):
             return _Day("ordinal", day=self.day_number(i + 1, end)), i + 2  # "on the 18th": of the month told
-        if self._ordinal_day(i, end) and i > 0 and self.tokens[i - 1].lower == "the":
-            return _Day("ordinal", day=self.day_number(i, end)), i + 1
         number = self.day_number(i, end)
         if number is not None:
             of = 1 if self.low(i + 1, end) == "of" else 0  # "the 2nd of February"
@@ -1013,8 +1011,8 @@ def _resolve_all(
             verb = parsed.tokens[expr.verb] if expr.verb is not None else None
             reported = verb is not None and verb.lemma.casefold() in cues.report_verbs
             if not reported or previous is None:
-                # "KCNA announced on Sunday that Kim had set out … crossed at 9.30 p.m. the same day": the
-                # day of a report is not the day "the same day" and later clock times go back to
+                # "State media announced on Sunday that he had set out … crossed at 9.30 p.m. the same day":
+                # the day of a report is not the day "the same day" and later clock times go back to
                 previous = expr
             if not intended(parsed, expr.verb, cues) and not reported:
                 told = expr.first_date  # "as recently as July 6 his office said": the date of a report

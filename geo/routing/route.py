@@ -166,7 +166,7 @@ def _border_end(
     target = _snap(known.place, network)
     if target is None:
         return replace(stop, reason=f"No article names {what!r} and {known.name} is far from any station.")
-    best: tuple[float, Station] | None = None
+    best: tuple[float, float, Station] | None = None  # (how far from what the text says, km, station)
     for station in network.stations.values():
         if station.country != border or not any(
             network.stations[n].country != border for n in network.graph.neighbors(station.geonameid)
@@ -178,20 +178,20 @@ def _border_end(
         except RouteError:
             continue
         km = sum(network.graph.edges[a.geonameid, b.geonameid]["weight"] for a, b in itertools.pairwise(path))
-        key = abs(km - told[0]) if told else km
-        if best is None or key < (abs(best[0] - told[0]) if told else best[0]):
-            best = (km, station)
+        off = abs(km - told[0]) if told else km
+        if best is None or off < best[0]:
+            best = (off, km, station)
     if best is None:
         return replace(stop, reason=f"No article names {what!r}; no border station of {border} is joined to "
                                     f"{known.name} on the network, so it cannot be placed.")
-    station = best[1]
+    _, km, station = best
     if told:
         reason = (f"No article names the place; of the border stations of {border} joined by rail to "
-                  f"{known.name}, {station.name} ({best[0]:,.0f} km) best fits “{told[1]}” (about "
+                  f"{known.name}, {station.name} ({km:,.0f} km) best fits “{told[1]}” (about "
                   f"{told[0]:,.0f} km at the usual speed of a train there).")
     else:
         reason = (f"No article names the place; the border station of {border} nearest by rail to "
-                  f"{known.name} is {station.name} ({best[0]:,.0f} km).")
+                  f"{known.name} is {station.name} ({km:,.0f} km).")
     return replace(stop, name=station.name, place=_station_place(station, reason), inferred=True,
                    reason=reason)
 
