@@ -1094,3 +1094,60 @@ def test_a_live_blog_line_opening_with_a_verb_the_tagger_takes_for_a_name(
     )
     moves = [(e.lemma, [m.text for _, m in e.places]) for e in reading.events]
     assert ("land", ["Quebec City"]) in moves and ("arrive", ["Iqaluit"]) in moves
+
+
+def test_a_flight_home_to_a_city_is_a_return(geocoder: GazetteerGeocoder) -> None:
+    """"for the flight of about 13 hours home to Washington": the "home" heads the "to" phrase."""
+    text = (
+        "Macron flew back to Lyon by helicopter on Friday evening to board his jet for the flight of about "
+        "two hours home to Paris."
+    )
+    flight = _the("flight", text, geocoder)
+    assert [m.text for _, m in flight.places] == ["Paris"] and flight.returning
+
+
+def test_the_day_that_began_somewhere_is_the_travellers_day(geocoder: GazetteerGeocoder) -> None:
+    """"The day had begun at the summit hotel in Shima": where the story's traveller set out from."""
+    reading = _read(
+        "President Lula laid a wreath in Nagasaki on Saturday.\n\n"
+        "The day had begun roughly 300 km to the north, at a hotel in Fukuoka.",
+        geocoder, published=datetime(2026, 5, 16, 12, tzinfo=UTC),
+    )
+    begin = next(e for e in reading.events if e.lemma == "begin")
+    assert begin.mover == "Lula" and [(r, m.text) for r, m in begin.places] == [("from", "Fukuoka")]
+
+
+def test_a_phrase_hung_on_a_later_clause_keeps_the_main_clause_mover(geocoder: GazetteerGeocoder) -> None:
+    """The parser hangs "after a short flight from …" on "gathered", a clause whose subject (the service
+    members) comes after it; the flight is the helicopter's, which the main clause is about."""
+    text = (
+        "Obama's Marine One helicopter touched down in the city just after 5 p.m. (0800 GMT), after a short "
+        "flight from the U.S. Marine Corps Air Station at Iwakuni, about 40 km to the south-west, where he "
+        "had thanked American and Japanese service members gathered in a hangar."
+    )
+    flight = _the("flight", text, geocoder)
+    assert flight.mover == "Obama" and [(r, m.text) for r, m in flight.places] == [("from", "Iwakuni")]
+
+
+def test_he_after_a_fronted_phrase_naming_another_leader_is_the_storys_subject(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    """"After two days of summit talks with President Vladimir Putin in Moscow, he flew on to Kabul": the
+    name inside the phrase put before the clause is not who "he" is."""
+    reading = _read(
+        "Prime Minister Narendra Modi was embraced by Nawaz Sharif on the tarmac in Lahore.\n\n"
+        "Modi's schedule said nothing about Pakistan. After two days of summit talks with President Vladimir "
+        "Putin in Moscow, he flew on to Kabul.",
+        geocoder,
+    )
+    assert next(e for e in reading.events if e.lemma == "fly").mover == "Narendra Modi"
+
+
+def test_the_one_a_mover_travels_with_moves_too(geocoder: GazetteerGeocoder) -> None:
+    """"Sharif flew back to Lahore with him": the host's flight carries the guest as well."""
+    reading = _read(
+        "Prime Minister Narendra Modi met Nawaz Sharif at Raiwind on Friday. Sharif flew back to Lahore with "
+        "him to see him off.",
+        geocoder,
+    )
+    assert {e.mover for e in reading.events if e.lemma == "fly"} == {"Nawaz Sharif", "Narendra Modi"}

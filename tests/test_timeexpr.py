@@ -741,3 +741,29 @@ def test_the_day_of_a_report_is_not_the_same_day_of_the_move_told_before_it() ->
     assert days["Saturday afternoon"] == date(2019, 2, 23)
     assert days["Sunday"] == date(2019, 2, 24)
     assert date(2019, 2, 23) in {d for phrase, d in days.items() if "same day" in phrase}
+
+
+def test_a_date_hung_on_the_subject_of_a_report_verb_is_told_not_reported() -> None:
+    """"His schedule for 25 December said nothing about Pakistan": the date is the schedule's, so a
+    "Friday" told after it in a look back over a week old is that 25 December, not the last Friday."""
+    text = (
+        "Since Saturday, when gunmen stormed the air base, the footage has been replayed.\n\n"
+        "Modi's schedule for 25 December said nothing about Pakistan. After talks in Moscow, he flew on to "
+        "Kabul, landing early on Friday morning."
+    )
+    days = days_of(text, datetime(2016, 1, 3, 19, tzinfo=timezone(timedelta(hours=5, minutes=30))))
+    assert days["early on Friday morning"] == date(2015, 12, 25)
+
+
+def test_a_clock_time_in_a_trip_retold_from_weeks_back_is_on_the_day_last_told() -> None:
+    """A new paragraph's "touched down at 4.52pm IST" goes on with the day last told (25 December), not
+    the publication day nine days later; "IST" is India's +05:30."""
+    text = (
+        "Modi's schedule for 25 December said nothing about Pakistan. He flew on to Kabul, landing early "
+        "on Friday morning.\n\n"
+        "His Boeing left Kabul in mid-afternoon and touched down in Lahore at 4.52pm IST."
+    )
+    found = texts(text, datetime(2016, 1, 3, 19, tzinfo=timezone(timedelta(hours=5, minutes=30))))
+    [clock] = [e for e in found if e.text.startswith("4.52")]
+    assert clock.first_date == date(2015, 12, 25)
+    assert clock.earliest <= datetime(2015, 12, 25, 11, 22, tzinfo=UTC) <= clock.latest

@@ -724,6 +724,10 @@ class _Frames:
             words = {k.lower for k in kids}
             if "the" in words and "of" not in words and not any(k.dep == "poss" for k in kids):
                 return self._protagonist()  # "The journey began with a flight out of Fiumicino": the story's
+        if (lemma in self.lex.day_subjects and tok.dep in _SUBJECTS
+                and any(self.p.tokens[c].lower == "the" for c in self.p.children(i))
+                and self.p.tokens[tok.head].lemma.casefold() in ("begin", "start", "end")):
+            return self._protagonist()  # "The day had begun at the summit hotel in Shima"
         if lemma in self.lex.person_nouns and any(
             self.p.tokens[c].lower in ("a", "an") for c in self.p.children(i)
         ):
@@ -778,7 +782,8 @@ class _Frames:
             # "First Lady Dr. Jill Biden hosted the Prime Minister. He had earlier visited …": not her
             not_him = self.people.women if lower in ("he", "him", "his", "himself") else frozenset()
             same = [(n, is_subject) for k, n, is_subject in self.people.positions
-                    if sent.start <= k < i and n != itself and n not in echoed | not_him]  # fmt: skip
+                    if sent.start <= k < i and n != itself and n not in echoed | not_him
+                    and not self._fronted_object(k, i)]  # fmt: skip
             if same:
                 # a pronoun in a later clause is the sentence's subject more often than its object ("Kishida
                 # spent Monday in Delhi, where he met Modi, and his itinerary had him flying home"), also when
@@ -812,6 +817,22 @@ class _Frames:
                 return by_token[subjects[-1]] if subjects else ""
             return self.people.last_before(i, subject=True)
         return ""
+
+    def _fronted_object(self, k: int, i: int) -> bool:
+        """"After two days of talks with President Vladimir Putin in Moscow, he flew on to Kabul": a name
+        inside a phrase put before the clause whose subject pronoun ``i`` is is not who "he" is; the story's
+        subject is."""
+        pronoun = self.p.tokens[i]
+        if pronoun.dep not in ("nsubj", "nsubjpass"):
+            return False
+        verb = pronoun.head
+        for a in self.p.ancestors(k):
+            if a == verb:
+                return False
+            tok = self.p.tokens[a]
+            if tok.dep == "prep" and tok.head == verb and a < i:
+                return True
+        return False
 
     def _pronoun_subject_before(self, i: int) -> str:
         """Whom the sentence's first subject pronoun before token ``i`` stands for, when it is the same
@@ -917,11 +938,23 @@ class _Frames:
         if tok.dep in _INHERIT:
             return self.subject_token(tok.head, depth + 1)
         if tok.dep in ("pobj", "pcomp"):
-            return self.subject_token(self.p.tokens[tok.head].head, depth + 1)
+            return self.subject_token(self._prep_head(tok.head), depth + 1)
         if tok.pos == "NOUN" and tok.dep in ("dobj", "attr", "nsubj"):
             # "Kim made the trip", "embarked on a journey": the noun's governing verb has the subject
             return self.subject_token(tok.head, depth + 1)
         return None
+
+    def _prep_head(self, prep: int) -> int:
+        """What preposition ``prep`` modifies. "touched down at 5 p.m., after a short flight from X, where he
+        had thanked members gathered in a hangar": a phrase the parser hangs on a later adverbial clause
+        whose own subject comes after it belongs to the clause that clause hangs on."""
+        head = self.p.tokens[prep].head
+        verb = self.p.tokens[head]
+        if verb.dep == "advcl" and verb.head < prep < head:
+            subj = [c for c in self.p.children(head) if self.p.tokens[c].dep in _SUBJECTS]
+            if subj and all(prep < c for c in subj):
+                return verb.head
+        return head
 
     # what kind of statement ----------------------------------------------------------------------------
 
@@ -1226,7 +1259,10 @@ class _Frames:
         areas = [
             m for m in seen if m is not own and m.is_area
         ]
-        return [m for m in seen if m not in areas] + areas
+        # "from the U.S. Marine Corps Air Station at Iwakuni": a name no gazetteer knows, inside the
+        # phrase, comes after the place the phrase locates itself by
+        unknown = [m for m in seen if m is not own and m.kind == "name" and m.place is None]
+        return [m for m in seen if m not in areas and m not in unknown] + areas + unknown
 
     def _relation(self, prep: Token, motion: Motion, lemma: str) -> PlaceRelation | None:
         word = prep.lower
@@ -1414,16 +1450,19 @@ class _Frames:
         end = sent.char_end - (len(raw) - len(raw.rstrip()))
         return Quote(self.article.text[start:end], self.article.id, self.article.publisher, start, end)
 
-    def _co_movers(self, subject: int | None, mover: str) -> list[str]:
-        """"Putin and Lukashenko will meet in Minsk": each conjoined person is a mover of the same frame."""
-        if subject is None:
-            return []
+    def _co_movers(self, subject: int | None, mover: str, verb: int) -> list[str]:
+        """"Putin and Lukashenko will meet in Minsk": each conjoined person is a mover of the same frame; so
+        is the one the mover travels with ("Sharif flew back to the airport with him")."""
+        ks = [] if subject is None else [k for k in self.p.subtree(subject) if self.p.tokens[k].dep == "conj"]
+        for w in self.p.children(verb):
+            if self.p.tokens[w].lower == "with" and self.p.tokens[w].dep == "prep":
+                ks += [o for o in self.p.children(w) if self.p.tokens[o].dep == "pobj"
+                       and not any(self.p.tokens[g].pos in ("VERB", "AUX") for g in self.p.children(o))]
         out: list[str] = []
-        for k in self.p.subtree(subject):
-            if self.p.tokens[k].dep == "conj":
-                who = self._who(k)
-                if who and who != mover and who not in out:
-                    out.append(who)
+        for k in ks:
+            who = self._who(k)
+            if who and who != mover and who not in out:
+                out.append(who)
         return out
 
     def _relative_place(self, i: int, motion: Motion) -> list[tuple[PlaceRelation, Mention, int]]:
@@ -1528,6 +1567,8 @@ class _Frames:
                and self.p.tokens[c].lower in self.lex.return_particles
                for c in near):  # fmt: skip
             return True
+        if self._home_to(tok.i):
+            return True
         # "the return train pulled into X", "on the return flight", "on the way back"
         nouns = [c for c in self.p.children(tok.i) if self.p.tokens[c].dep in ("nsubj", "nsubjpass")]
         nouns += [g for c in self.p.children(tok.i) if self.p.tokens[c].dep == "prep"
@@ -1537,6 +1578,17 @@ class _Frames:
             or (kid.dep == "advmod" and kid.lower in self.lex.return_particles and kid.lower != "home")
             for n in nouns for kid in (self.p.tokens[g] for g in self.p.children(n))
         )
+
+    def _home_to(self, k: int, depth: int = 3) -> bool:
+        """"the flight of about 13 hours home to Washington": a "home" that heads the move's "to" phrase,
+        however deep the noun phrase puts it."""
+        for c in self.p.children(k):
+            kid = self.p.tokens[c]
+            if kid.lower == "home" and any(self.p.tokens[g].lower == "to" for g in self.p.children(c)):
+                return True
+            if depth > 1 and kid.dep in ("prep", "pobj", "pcomp", "npadvmod") and self._home_to(c, depth - 1):
+                return True
+        return False
 
     def _past_perfect(self, tok: Token) -> bool:
         """"had flown", "had been driven": the verb (or the verb it is conjoined to) takes "had"."""
@@ -1947,7 +1999,7 @@ class _Frames:
                 if mover and tok.dep != "relcl" and status != "earlier":
                     self.last_mover, self.last_mover_at = mover, tok.i
                 yield event
-                for other in self._co_movers(subject, mover):
+                for other in self._co_movers(subject, mover, tok.i):
                     yield replace(event, mover=other)
                 if resolved:
                     previous = event

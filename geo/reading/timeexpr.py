@@ -1009,7 +1009,9 @@ def _resolve_all(
             and not _names_an_event(parsed, match)
         ):
             verb = parsed.tokens[expr.verb] if expr.verb is not None else None
-            reported = verb is not None and verb.lemma.casefold() in cues.report_verbs
+            # "announced on Sunday" dates the report; "his schedule for 25 December said" dates the schedule
+            noun = expr.attach is not None and parsed.tokens[expr.attach].pos in ("NOUN", "PROPN")
+            reported = verb is not None and verb.lemma.casefold() in cues.report_verbs and not noun
             if not reported or previous is None:
                 # "State media announced on Sunday that he had set out … crossed at 9.30 p.m. the same day":
                 # the day of a report is not the day "the same day" and later clock times go back to
@@ -1248,6 +1250,13 @@ def _resolve(
             first = last = previous_day
             reason = "clock time with no day in a story set in the past: the day of the date told before it"
             options = (previous_day, previous_day + timedelta(days=1))
+        elif (told is not None and told == previous_day and not match.stamp
+              and (pub_day - told).days >= NARRATIVE_BACK_DAYS):
+            # "Nine days ago … landing early on Friday morning. ¶ His jet left Kabul in mid-afternoon and
+            # touched down at 4.52pm": a trip retold from over a week back goes on on the day last told
+            first = last = told
+            reason = "clock time with no day in a trip retold from over a week back: the day last told"
+            options = (told, told + timedelta(days=1))
         else:
             first = last = pub_day
             day_from_publication = True
