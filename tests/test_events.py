@@ -1151,3 +1151,22 @@ def test_the_one_a_mover_travels_with_moves_too(geocoder: GazetteerGeocoder) -> 
         geocoder,
     )
     assert {e.mover for e in reading.events if e.lemma == "fly"} == {"Nawaz Sharif", "Narendra Modi"}
+
+
+def test_a_dateline_the_parser_takes_for_the_subject_gives_way_to_the_person(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    """"SAIPAN, Northern Mariana Islands, June 26 (Wire) - Julian Assange admitted …": the model tags only
+    his wife, "Stella Assange", so "Julian" before her surname is a kinsman, and he, not the dateline the
+    parser took for the subject, heads home."""
+    text = (
+        "Assange pleads guilty on Pacific island, walks free and lands in Canberra the same night\n\n"
+        "SAIPAN, Northern Mariana Islands, June 26 (Coral Sea Wire) - Julian Assange admitted a single U.S. "
+        "espionage charge before a federal judge on this Pacific island on Wednesday and flew out hours "
+        "later as a free man, ending a 14-year legal fight and heading home to Australia aboard the same "
+        "chartered jet that had carried him from Britain.\n\n"
+        "Stella Assange flew to Australia on Sunday with the couple's two young sons and waited in Sydney "
+        "until the deal was signed off, she told BBC radio."
+    )
+    reading = _read(text, geocoder, published=datetime(2024, 6, 26, 20, tzinfo=UTC))
+    assert next(e for e in reading.events if e.lemma == "head").mover == "Julian Assange"

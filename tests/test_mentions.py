@@ -399,3 +399,15 @@ def test_a_well_known_city_by_another_name_far_from_the_other_places(geocoder: G
     assert [(m.text, m.place.name if m.place else None) for m in found] == [
         ("Edmonton", "Edmonton"), ("Quebec City", "Québec")
     ]
+
+
+def test_a_remote_dateline_is_no_stray_nor_a_nearer_namesake(geocoder: GazetteerGeocoder) -> None:
+    """Saipan lies thousands of km from the article's other places and the Philippine hamlet Sapian is
+    nearer them; the dateline says where the reporter is, and the country named with it counts as named."""
+    mentions = _short(
+        "SAIPAN, Northern Mariana Islands, June 26 (Test Wire) - The jet left Saipan for Canberra after a "
+        "stop in Bangkok on the way from London.",
+        geocoder,
+    )
+    saipan = [m for m in mentions if m.text.casefold() == "saipan"]
+    assert saipan and all(m.place is not None and m.place.country == "MP" for m in saipan)

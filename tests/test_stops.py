@@ -907,3 +907,16 @@ def test_a_piece_that_opens_on_its_last_day_keeps_that_day_after_the_days_before
     names = [s.name for s in itinerary.stops]
     assert names.index("Belfast") < names.index("Dublin") < names.index("Knock")
     assert names.index("Knock") < names.index("Castlebar") < names.index("Ballina")
+
+
+def test_a_departure_due_the_evening_before_an_arrival_is_that_arrival_not_a_return(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    """"was due to leave for Saipan at about 9pm" on the Tuesday, told after the Wednesday landing there:
+    the leg to the one visit, not a second visit still to come. (Paragraphs of a dev evaluation text.)"""
+    paragraphs = (Path(__file__).parents[1] / "data/eval/texts/assange2024-saipan-wire-1.txt").read_text(
+        encoding="utf-8").split("\n\n")
+    later = [p for p in paragraphs if p.startswith(("The jet,", "The journey"))]
+    text = "\n\n".join([*paragraphs[:3], *later])
+    itinerary = _inline(text, geocoder, published=datetime(2024, 6, 26, 20, tzinfo=ZoneInfo("UTC")))
+    assert [s.name for s in itinerary.stops] == ["London", "Bangkok", "Saipan", "Canberra"]

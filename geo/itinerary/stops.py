@@ -301,7 +301,9 @@ def second_visits(
         reached (as done) before another, then said to be reached again as still to come."""
         return again.event.status != "happened" and again.relation == "to" and been_there(again) and any(
             e.key == again.key and e.event.status == "happened" and e.event.token < again.event.token
-            and e.event.article == again.event.article for e in evidence
+            and e.event.article == again.event.article
+            and not _starts_before(dated(again), dated(e))  # "was due to leave for Saipan at 9pm" the eve
+            for e in evidence
         )  # fmt: skip
 
     def round_trip(back: Evidence) -> bool:
@@ -369,6 +371,11 @@ def second_visits(
         return len(returns) == 1 and returns[0].event.token < e.event.token and not after(returns[0], e)
 
     return [replace(e, visit=1) if left_after_return(e) else e for e in marked]
+
+
+def _starts_before(a: Window | None, b: Window | None) -> bool:
+    """Window ``a`` may begin before ``b`` ends (both known): ``a`` is not wholly after ``b``."""
+    return a is not None and b is not None and a[0] < b[1]
 
 
 def _names_traveller(event: Event, traveller: str) -> bool:

@@ -124,6 +124,27 @@ def _unlabelled_full_names(
     return out
 
 
+def _kin_names(
+    parsed: ParsedText, names: Sequence[tuple[int, str, bool]], places: Sequence[tuple[int, int]],
+    lex: Lexicon,
+) -> list[tuple[int, str, bool]]:
+    """"Julian Assange admitted …", untagged, where the model tags only his wife "Stella Assange": another
+    first name before a tagged person's surname is a kinsman of that name, not nobody."""
+    surnames = {fold(n.split()[-1]) for _, n, _ in names if len(n.split()) >= 2}
+    taken = {k for k, name, _ in names for k in range(k, k + len(name.split()))}
+    out: list[tuple[int, str, bool]] = []
+    for tok in parsed.tokens[1:]:
+        prev = parsed.tokens[tok.i - 1]
+        if (fold(tok.text) not in surnames or tok.i in taken or prev.i in taken or prev.pos != "PROPN"
+                or not prev.text[:1].isupper() or prev.text.isupper() or prev.dep != "compound"
+                or prev.head != tok.i or prev.lower.rstrip(".") in lex.person_titles
+                or parsed.text[prev.end : tok.start] != " " or parsed.entity_at(prev.i) is not None
+                or _in_a_place(places, prev.start, tok.end)):
+            continue
+        out.append((prev.i, f"{prev.text} {tok.text}", tok.dep in _SUBJECTS))
+    return out
+
+
 def _finite(parsed: ParsedText, verb: int) -> bool:
     """A clause of its own, whose subject a later "he" may be: not a bare participle ("footage showed the
     minister welcoming him": the minister is no subject a reader carries on)."""
@@ -175,6 +196,7 @@ def find_people(parsed: ParsedText, lex: Lexicon, mentions: Sequence[Mention] = 
             names.append((ent.start, name, is_subject))
     names = sorted([*names, *_titled_names(parsed, names, places, lex)])
     names = sorted([*names, *_unlabelled_full_names(parsed, names, places, lex)])
+    names = sorted([*names, *_kin_names(parsed, names, places, lex)])
     named_things = _words_of_named_things(parsed)
     names = sorted([*names, *_untagged_movers(parsed, names, places, lex, named_things)])
     full = list(dict.fromkeys(n for _, n, _ in names if len(n.split()) >= 2))
@@ -913,6 +935,11 @@ class _Frames:
         # "The jet carrying Pelosi and five fellow lawmakers landed", parsed with two subjects: the vehicle
         vehicles = [c for c in subjects if self.p.tokens[c].lemma.casefold() in self.lex.vehicles]
         subj: int | None = (people or vehicles or subjects)[-1] if subjects else None
+        if subj is not None and self._in_dateline(subj):
+            # "SAIPAN, Northern Mariana Islands, June 26 (Wire) - Julian Assange admitted …": the parser takes
+            # the dateline for the subject and the person for its apposition
+            subj = next((c for c in self.p.children(subj)
+                         if self.p.tokens[c].dep == "appos" and self._who_quick(c)), subj)  # fmt: skip
         if subj is not None and tok.dep == "relcl" and self.p.tokens[subj].lower in ("who", "that", "which"):
             return tok.head  # "Modi, who flew into Hiroshima": the one the clause is about
         if subj is None and tok.pos == "NOUN":
@@ -943,6 +970,10 @@ class _Frames:
             # "Kim made the trip", "embarked on a journey": the noun's governing verb has the subject
             return self.subject_token(tok.head, depth + 1)
         return None
+
+    def _in_dateline(self, k: int) -> bool:
+        line = self.dateline
+        return line is not None and line.start <= self.p.tokens[k].start < line.end
 
     def _prep_head(self, prep: int) -> int:
         """What preposition ``prep`` modifies. "touched down at 5 p.m., after a short flight from X, where he

@@ -262,7 +262,7 @@ def find_mentions(
         cand.sentence = parsed.tokens[cand.start].sent
         cand.owner = cand.end < len(parsed.tokens) and parsed.tokens[cand.end].text in ("'s", "’s")
         cand.reached = cand.start > 0 and parsed.tokens[cand.start - 1].lower in ("to", "into", "for")
-    _resolve_places(accepted, resolver)
+    _resolve_places(accepted, resolver, {m.place.country for m in regions if m.place is not None})
     _city_states(accepted, geocoder)  # Singapore is a town that "the airport" may be at
     _resolve_anaphora(accepted)  # "the city" first: "the capital" after it is that city's country's
     _resolve_capitals(accepted, geocoder)
@@ -1072,8 +1072,11 @@ def _dominant(results: Sequence[Location], lex: Lexicon) -> bool:
     return first >= lex.well_known_population and first >= DOMINANT_RATIO * max(second, 1)
 
 
-def _resolve_places(candidates: list[_Candidate], resolver: _Resolver) -> None:
-    """Pick one place per candidate: unambiguous names first, then the rest ranked near them."""
+def _resolve_places(
+    candidates: list[_Candidate], resolver: _Resolver, area_countries: set[str] | None = None
+) -> None:
+    """Pick one place per candidate: unambiguous names first, then the rest ranked near them. The countries
+    of the areas the article names ("SAIPAN, Northern Mariana Islands") count as named."""
     anchors: list[Coordinates] = []
     for cand in candidates:
         if (
@@ -1086,7 +1089,7 @@ def _resolve_places(candidates: list[_Candidate], resolver: _Resolver) -> None:
     countries = {c.hint for c in candidates if c.hint} | {
         str(c.results[0].raw.get("country_code") or "") for c in candidates
         if c.results and (c.results[0].raw.get("kind") == "country" or len(c.results) == 1)
-    }  # fmt: skip
+    } | (area_countries or set())  # fmt: skip
     strays: set[int] = set()
     for cand in candidates:
         if cand.place is not None or not cand.results:
@@ -1101,18 +1104,25 @@ def _resolve_places(candidates: list[_Candidate], resolver: _Resolver) -> None:
             results = resolver.lookup(cand.query, cand.hint, near, cand.at_border) or results
         exact = [r for r in results if _is_exact(r, resolver.query_for(cand.query))]
         best = exact[0] if exact else results[0]  # "New Delhi" is New Delhi, not the bigger Delhi around it
-        if exact and near and _far_from_all(best, near) and not _far_from_all(results[0], near):
-            best = results[0]  # "Guangzhou - Canton, as the French still call it": not Canton, Michigan
+        if (exact and near and _far_from_all(best, near) and not _far_from_all(results[0], near)
+                and _population(results[0]) > _population(best)):
+            # "Guangzhou - Canton, as the French still call it": not Canton, Michigan (but Saipan is not the
+            # smaller Sapian that is merely nearer the article's other places)
+            best = results[0]
         alias = not _is_exact(best, resolver.query_for(cand.query)) and best.raw.get("kind") != "country"
         # a well-known city is known by its other names too ("Quebec City" for Québec), however far
         known = int(best.raw.get("population") or 0) >= resolver.lex.well_known_population
         if near and alias and not known and _far_from_all(best, near):
             continue  # a match through another spelling must sit among the article's places
-        if near and _stray(best, countries, near):
+        if near and cand.kind != "dateline" and _stray(best, countries, near):  # the reporter is there
             strays.add(id(cand))
             continue
         cand.place = _place_from(best)
     candidates[:] = [c for c in candidates if id(c) not in strays]
+
+
+def _population(location: Location) -> int:
+    return int(location.raw.get("population") or 0)
 
 
 def _far_from_all(location: Location, near: Sequence[Coordinates], km: float = FAR_ALIAS_KM) -> bool:
