@@ -1170,3 +1170,29 @@ def test_a_dateline_the_parser_takes_for_the_subject_gives_way_to_the_person(
     )
     reading = _read(text, geocoder, published=datetime(2024, 6, 26, 20, tzinfo=UTC))
     assert next(e for e in reading.events if e.lemma == "head").mover == "Julian Assange"
+
+
+def test_a_president_of_a_country_titled_before_the_name_holds_the_title(geocoder: GazetteerGeocoder) -> None:
+    """"President of the Russian Federation Vladimir Putin … Chinese President Xi Jinping": "the
+    presidential helicopter" is Putin's, the one titled first, not Xi's."""
+    reading = _read(
+        "MOSCOW, March 19 (Test Agency) - President of the Russian Federation Vladimir Putin has made a "
+        "working trip to Sevastopol and Mariupol, the Kremlin reported on Sunday.\n\n"
+        "Late that evening the presidential helicopter landed in Mariupol.\n\n"
+        "On Monday he will welcome Chinese President Xi Jinping in Moscow.",
+        geocoder, published=datetime(2023, 3, 19, 12, tzinfo=UTC),
+    )
+    assert next(e for e in reading.events if e.lemma == "land").mover == "Vladimir Putin"
+
+
+def test_a_description_told_again_names_whom_it_named_before(geocoder: GazetteerGeocoder) -> None:
+    """"The head of state arrived in Sevastopol … Peskov said … The head of state has since returned to
+    Moscow": the same description, the same person, not the last one named."""
+    reading = _read(
+        "President Vladimir Putin has made a working trip to Sevastopol, the Kremlin reported on Sunday.\n\n"
+        "The head of state arrived in Sevastopol from Moscow on Saturday.\n\n"
+        "Kremlin spokesman Dmitry Peskov told reporters the trip had not been announced in advance.\n\n"
+        "The head of state has since returned to Moscow.",
+        geocoder, published=datetime(2023, 3, 19, 12, tzinfo=UTC),
+    )
+    assert next(e for e in reading.events if e.lemma == "return").mover == "Vladimir Putin"

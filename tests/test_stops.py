@@ -920,3 +920,19 @@ def test_a_departure_due_the_evening_before_an_arrival_is_that_arrival_not_a_ret
     text = "\n\n".join([*paragraphs[:3], *later])
     itinerary = _inline(text, geocoder, published=datetime(2024, 6, 26, 20, tzinfo=ZoneInfo("UTC")))
     assert [s.name for s in itinerary.stops] == ["London", "Bangkok", "Saipan", "Canberra"]
+
+
+def test_a_long_untold_hop_in_a_journey_that_tells_a_flight_is_flown(geocoder: GazetteerGeocoder) -> None:
+    """Moscow → Sevastopol (some 1,300 km) is told by no sentence; the story tells a helicopter landing
+    and a drive round the city: the long hop is assumed flown, not driven."""
+    itinerary = _inline(
+        "Putin visits Crimea and Mariupol\n\n"
+        "President Vladimir Putin has made an unannounced working trip, the Kremlin said on Sunday.\n\n"
+        "Putin arrived in Sevastopol from Moscow on Saturday. He drove up to a new art school at the wheel "
+        "himself.\n\n"
+        "Late that evening the presidential helicopter landed in Mariupol. Putin took the wheel of a car and "
+        "drove through several districts of the city.",
+        geocoder, published=datetime(2023, 3, 19, 12, tzinfo=ZoneInfo("UTC")),
+    )
+    assert [s.name for s in itinerary.stops][:2] == ["Moscow", "Sevastopol"]
+    assert itinerary.hops[0].mode == "air" and itinerary.hops[0].mode_inferred

@@ -936,6 +936,9 @@ def _merge_descriptions(order: list[StopKey], drafts: dict[StopKey, _Draft]) -> 
 
 GROUND_KM = 400.0
 """An untold hop shorter than this, in a journey told as flown, is assumed made on the ground."""
+LONG_ROAD_KM = 1000.0
+"""An untold hop longer than this, in a journey that tells a flight, is assumed flown, however much of the
+journey is told as driven (a leader who "drove himself round the city" flew the 1,400 km to get there)."""
 NEARBY_KM = 5.0
 """Consecutive stops this close in one country are one stop (a palace or a hotel told as a place of its own,
 beside its city); a town 8 km or 20 km out that the traveller is driven to is a stop of its own (Bethlehem
@@ -1255,6 +1258,18 @@ def _hops(
                     reason=f"No sentence tells how {a.name} → {b.name} was travelled; {km:.0f} km is a short "
                     f"hop for a flight, so it is assumed by {ground}"
                     + (", the way the journey is told to go on the ground." if general.get(ground) else "."),
+                )
+            )
+            continue
+        flies = "air" in told_modes or general.get("air", 0) > 0
+        if hop_fallback == "road" and km is not None and km > LONG_ROAD_KM and flies:
+            hops.append(
+                Hop(
+                    mode="air",
+                    mode_inferred=True,
+                    via_countries=through,
+                    reason=f"No sentence tells how {a.name} → {b.name} was travelled; {km:.0f} km is far for "
+                    "the drives told, and the text tells of flying, so it is assumed flown.",
                 )
             )
             continue

@@ -225,7 +225,8 @@ def find_people(parsed: ParsedText, lex: Lexicon, mentions: Sequence[Mention] = 
     holders: dict[str, set[str]] = defaultdict(set)  # role word → everyone the article gives it
     for i, name, _ in resolved:
         titled = True
-        for k in range(i - 1, max(-1, i - 4), -1):
+        start = _title_of_country(parsed, i, lex)
+        for k in range(start - 1, max(-1, start - 4), -1):
             word = parsed.tokens[k].lower.rstrip(".")
             if word not in lex.person_titles and word not in lex.person_nouns:
                 break
@@ -263,6 +264,21 @@ def find_people(parsed: ParsedText, lex: Lexicon, mentions: Sequence[Mention] = 
     )
     return People(tuple(full), by_word, tuple(resolved), dict(totals), titles, shared, women, nationality,
                   headline)
+
+
+def _title_of_country(parsed: ParsedText, i: int, lex: Lexicon) -> int:
+    """Where the titles before the name at ``i`` end: "President of the Russian Federation Vladimir
+    Putin" is titled "President", the country's name between them skipped."""
+    toks = parsed.tokens
+    k = i - 1
+    while k >= 0 and toks[k].pos == "PROPN" and (ent := parsed.entity_at(k)) is not None \
+            and ent.label in ("GPE", "LOC", "NORP", "ORG"):  # fmt: skip
+        k -= 1
+    if k < i - 1 and k >= 1 and toks[k].lower == "the":
+        k -= 1
+    if k < i - 1 and k >= 1 and toks[k].lower == "of" and toks[k - 1].lower.rstrip(".") in lex.person_titles:
+        return k
+    return i
 
 
 def _named_before_she(
@@ -553,6 +569,7 @@ class _Frames:
         self.dateline = next((m for m in self.mentions if m.kind == "dateline"), None)
         self._movers: dict[int, tuple[str, str]] = {}
         self._asking: set[int] = set()
+        self._roles: dict[str, list[tuple[int, str]]] = {}
         self.last_mover = ""
         self.last_mover_at = -1
         """Who moved in the last frame with a mover: "the train" after it is that person's train."""
@@ -793,6 +810,30 @@ class _Frames:
             before = [n for k, n, _ in self.people.positions if k < i and n in self.people.women]
             most = max(self.people.women, key=lambda n: self.people.counts.get(n, 0))
             return before[-1] if before else most
+        role = self._role_phrase(i) if lemma in self.lex.person_nouns else ""
+        if role:
+            # "The head of state arrived in Sevastopol … The head of state has since returned to Moscow": a
+            # description told again names whom it named before
+            told = [who for k, who in self._roles.get(role, ()) if k < i]
+            if told:
+                return told[-1]
+            who = self._role_holder(i, lower, lemma)
+            if who:
+                self._roles.setdefault(role, []).append((i, who))
+            return who
+        return self._role_holder(i, lower, lemma)
+
+    def _role_phrase(self, i: int) -> str:
+        """"head of state": a role noun with an "of" phrase, as written (lower case); "" for any other."""
+        for c in self.p.children(i):
+            if self.p.tokens[c].lower == "of" and self.p.tokens[c].dep == "prep":
+                span = self.p.subtree(c)
+                words = (t.lower for t in self.p.tokens[span.start : span.stop])
+                return " ".join([self.p.tokens[i].lower, *words])
+        return ""
+
+    def _role_holder(self, i: int, lower: str, lemma: str) -> str:
+        """Whom a pronoun or a role noun at ``i`` stands for (see ``_who``)."""
         if lower in self.lex.pronouns or lemma in self.lex.person_nouns:
             # the person named earlier in the same sentence, else the last one named as a subject
             sent = self.p.sentence(i)
