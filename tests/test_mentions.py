@@ -411,3 +411,17 @@ def test_a_remote_dateline_is_no_stray_nor_a_nearer_namesake(geocoder: Gazetteer
     )
     saipan = [m for m in mentions if m.text.casefold() == "saipan"]
     assert saipan and all(m.place is not None and m.place.country == "MP" for m in saipan)
+
+
+def test_the_capital_reached_is_not_that_of_the_town_the_journey_began_in(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    """"ending a run that had begun in Pyongyang … His motorcade then covered the 170 km to the capital",
+    told at a Vietnamese station: where the run began is a place left, so "the capital" is Hanoi."""
+    mentions = _short(
+        "The train pulled into Lang Son at about 8:15 on Tuesday, ending a run of some 4,000 km that had "
+        "begun in Pyongyang on Saturday afternoon. His motorcade then covered the 170 km to the capital.",
+        geocoder,
+    )
+    [capital] = [m for m in mentions if m.text == "the capital"]
+    assert capital.place is not None and capital.place.name == "Hanoi"

@@ -767,3 +767,25 @@ def test_a_clock_time_in_a_trip_retold_from_weeks_back_is_on_the_day_last_told()
     [clock] = [e for e in found if e.text.startswith("4.52")]
     assert clock.first_date == date(2015, 12, 25)
     assert clock.earliest <= datetime(2015, 12, 25, 11, 22, tzinfo=UTC) <= clock.latest
+
+
+def test_the_small_hours_of_a_day() -> None:
+    days = {e.text: (e.earliest.hour, e.latest.hour) for e in texts(
+        "The train ran through Nanning in the small hours of Tuesday.",
+        datetime(2019, 2, 27, 12, tzinfo=timezone(timedelta(hours=7))))}
+    assert days == {"small hours of Tuesday": (0, 5)}
+
+
+def test_a_past_perfects_date_is_no_day_for_the_clock_times_after_it() -> None:
+    """"… halted at about 8:15 on Tuesday, ending a run that had begun on Saturday afternoon. His motorcade
+    pulled up a little before 11 a.m." is Tuesday's 11 a.m.; and that clock time, with no day of its own,
+    moves no day on: "late that night" in the next paragraph, of the departure, is still Saturday's."""
+    text = (
+        "The train came to a halt at about 8:15 on Tuesday, ending a run of some 4,000 km that had begun in "
+        "Pyongyang on Saturday afternoon. His motorcade pulled up outside the hotel a little before "
+        "11 a.m.\n\n"
+        "The train left the capital's main station, and it was filmed rolling into Dandong late that night."
+    )
+    days = days_of(text, datetime(2019, 2, 27, 12, tzinfo=timezone(timedelta(hours=7))))
+    assert days["a little before 11 a.m."] == date(2019, 2, 26)
+    assert days["late that night"] == date(2019, 2, 23)

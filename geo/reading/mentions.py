@@ -573,6 +573,10 @@ class _Reader:
         if start > 0 and toks[start - 1].lower == "from":
             return True
         root = toks[self._root(start, end)]
+        prep = toks[root.head]
+        if (root.dep == "pobj" and prep.lower in ("in", "at") and prep.head != prep.i
+                and toks[prep.head].lemma.casefold() in ("begin", "start")):
+            return True  # "a run of some 4,000 km that had begun in Pyongyang"
         motion = self.lex.movement.get(toks[root.head].lemma.casefold())
         return root.dep in ("dobj", "obj") and motion is not None and motion.object == "from"
 

@@ -730,7 +730,10 @@ class _Reader:
         """A part of the day, maybe with early/late: ("night", "late", next index)."""
         mod = None
         j = i
-        if self.low(j, end) in ("early", "late"):
+        # "early", "late", and the words of the other modified parts ("the small hours", "the wee hours")
+        if self.low(j, end) in ("early", "late") or any(
+            key.startswith(f"{self.low(j, end)} ") for key in self.cues.modified_parts
+        ):
             mod, j = self.low(j, end), j + 1
         word = self.low(j, end)
         if word in self.cues.parts_of_day:
@@ -977,8 +980,9 @@ def _resolve_all(
     stamp_zone = _stamp_zone(article, cues) if any(m.stamp for m in matches) else None
     told: date | None = None  # the day of the last date of something done, not planned
     heading: date | None = None  # the day a live blog's heading line gives the stamps below it
+    focus: TimeExpression | None = None  # the last date that moves the story on (no past perfect's)
     for match in matches:
-        in_focus = _day_in_focus(previous, match, parsed)
+        in_focus = _day_in_focus(focus, match, parsed)
         expr = _resolve(match, parsed, article, cues, previous.first_date if previous else None, stamp_day,
                         in_focus, frame, stamp_zone, told, heading)
         if expr is None:
@@ -1012,13 +1016,29 @@ def _resolve_all(
             # "announced on Sunday" dates the report; "his schedule for 25 December said" dates the schedule
             noun = expr.attach is not None and parsed.tokens[expr.attach].pos in ("NOUN", "PROPN")
             reported = verb is not None and verb.lemma.casefold() in cues.report_verbs and not noun
-            if not reported or previous is None:
+            # "The train halted at 8:15 on Tuesday, ending a run that had begun on Saturday afternoon. His
+            # motorcade pulled up a little before 11 a.m.": a past perfect's date is a look back that a later
+            # clock time of the paragraph does not take; a clock time with no day of its own moves no day on
+            # ("… had begun in Pyongyang on Saturday … ¶ the train left the capital … late that night")
+            back = focus is not None and verb is not None and _past_perfect(parsed, verb.i)
+            if (not reported or previous is None) and (match.day is not None or previous is None):
                 # "State media announced on Sunday that he had set out … crossed at 9.30 p.m. the same day":
                 # the day of a report is not the day "the same day" and later clock times go back to
                 previous = expr
+            if not reported and not back:
+                focus = expr
             if not intended(parsed, expr.verb, cues) and not reported:
                 told = expr.first_date  # "as recently as July 6 his office said": the date of a report
     return found
+
+
+def _past_perfect(parsed: ParsedText, verb: int) -> bool:
+    """"had begun", "had been driven": the verb takes "had"."""
+    tok = parsed.tokens[verb]
+    return tok.tag == "VBN" and any(
+        parsed.tokens[c].lower in ("had", "'d") and parsed.tokens[c].dep in ("aux", "auxpass")
+        for c in parsed.children(verb)
+    )
 
 
 def _sharing_time(parsed: ParsedText, verb: int) -> tuple[int, ...]:
