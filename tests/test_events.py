@@ -1196,3 +1196,14 @@ def test_a_description_told_again_names_whom_it_named_before(geocoder: Gazetteer
         geocoder, published=datetime(2023, 3, 19, 12, tzinfo=UTC),
     )
     assert next(e for e in reading.events if e.lemma == "return").mover == "Vladimir Putin"
+
+
+def test_a_vehicle_that_sat_or_waited_somewhere_was_there(geocoder: GazetteerGeocoder) -> None:
+    """"the train then sat for half an hour in Changsha": a halt; "the four leaders sat down with Zelensky
+    in Kyiv" is a meeting, and "reporters waited at the airport" no vehicle's."""
+    moves = _moves(
+        "The train then sat for half an hour in Changsha. The four leaders sat down with Volodymyr Zelensky in "
+        "Kyiv. Reporters waited at Pingxiang.",
+        geocoder,
+    )
+    assert [(lemma, places) for lemma, _, _, places in moves] == [("sit", ["Changsha"])]

@@ -1866,6 +1866,10 @@ class _Frames:
             passive = self._passive(tok.i) or tok.tag == "VBN"
             if motion.passive_only and not passive:
                 return None
+            if motion.vehicle_only and not any(
+                c.dep in _SUBJECTS and c.lemma.casefold() in self.lex.vehicles for c in kids
+            ):
+                return None
             has_particle = any(c.lower in motion.needs_particle for c in kids)
             if motion.needs_particle and not motion.needs_object and not has_particle:
                 return None

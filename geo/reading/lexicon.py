@@ -33,6 +33,8 @@ class Motion:
     needs_particle: frozenset[str] = frozenset()
     passive_moves: bool = False
     """In the passive it is a move without the object it otherwise needs ("was taken to Bucha")."""
+    vehicle_only: bool = False
+    """A move only with a vehicle for subject ("the train sat in Changsha"; "the leaders sat down" did not)."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -123,6 +125,7 @@ def _motion(spec: Mapping[str, Any]) -> Motion:
         needs_object=_low(spec.get("needs_object", ())),
         needs_particle=_low(spec.get("needs_particle", ())),
         passive_moves=bool(spec.get("passive_moves")),
+        vehicle_only=bool(spec.get("vehicle_only")),
     )
 
 
