@@ -1202,8 +1202,8 @@ def test_a_vehicle_that_sat_or_waited_somewhere_was_there(geocoder: GazetteerGeo
     """"the train then sat for half an hour in Changsha": a halt; "the four leaders sat down with Zelensky
     in Kyiv" is a meeting, and "reporters waited at the airport" no vehicle's."""
     moves = _moves(
-        "The train then sat for half an hour in Changsha. The four leaders sat down with Volodymyr Zelensky in "
-        "Kyiv. Reporters waited at Pingxiang.",
+        "The train then sat for half an hour in Changsha. The four leaders sat down with Volodymyr Zelensky "
+        "in Kyiv. Reporters waited at Pingxiang.",
         geocoder,
     )
     assert [(lemma, places) for lemma, _, _, places in moves] == [("sit", ["Changsha"])]
