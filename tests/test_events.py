@@ -1207,3 +1207,21 @@ def test_a_vehicle_that_sat_or_waited_somewhere_was_there(geocoder: GazetteerGeo
         geocoder,
     )
     assert [(lemma, places) for lemma, _, _, places in moves] == [("sit", ["Changsha"])]
+
+
+def test_the_three_and_them_after_a_traveller_left_with_others_are_his_party(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    """"He … left with the two men. A taxi took the three to Shinagawa station, where they boarded a
+    shinkansen … Another taxi carried them to Kansai": a move to no named place still says who is on the
+    move, and "the three", "they" and "them" are his party; a taxi is a road vehicle."""
+    reading = _read(
+        "Carlos Ghosn walked out of his front door at about 2.30pm. He went to a hotel room, changed his "
+        "clothes and left with the two men.\n\n"
+        "A taxi took the three to Shinagawa station, where they boarded a westbound shinkansen. Another taxi "
+        "carried them about 50 km south to a hotel near Kansai airport.",
+        geocoder, published=datetime(2020, 1, 31, 12, tzinfo=UTC),
+    )
+    moves = [(e.lemma, e.mover, e.mode) for e in reading.events]
+    assert moves == [("take", "Carlos Ghosn", "road"), ("board", "Carlos Ghosn", "rail"),
+                     ("carry", "Carlos Ghosn", "road")]  # fmt: skip

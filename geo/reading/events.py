@@ -810,6 +810,8 @@ class _Frames:
             before = [n for k, n, _ in self.people.positions if k < i and n in self.people.women]
             most = max(self.people.women, key=lambda n: self.people.counts.get(n, 0))
             return before[-1] if before else most
+        if self._group_reference(i):
+            return self._role_holder(i, "they", "they")  # "A taxi took the three to Shinagawa station"
         role = self._role_phrase(i) if lemma in self.lex.person_nouns else ""
         if role:
             # "The head of state arrived in Sevastopol … The head of state has since returned to Moscow": a
@@ -822,6 +824,17 @@ class _Frames:
                 self._roles.setdefault(role, []).append((i, who))
             return who
         return self._role_holder(i, lower, lemma)
+
+    def _group_reference(self, i: int) -> bool:
+        """"the three", "the pair", "the two men": a definite group standing for the party on the move."""
+        tok = self.p.tokens[i]
+        kids = [self.p.tokens[c] for c in self.p.children(i)]
+        if not any(k.lower == "the" for k in kids):
+            return False
+        if tok.pos == "NUM" and tok.lower.isalpha():
+            return True
+        numbered = any(k.dep == "nummod" for k in kids)
+        return tok.lemma.casefold() in self.lex.group_nouns and (numbered or tok.lower not in ("men", "women"))
 
     def _role_phrase(self, i: int) -> str:
         """"head of state": a role noun with an "of" phrase, as written (lower case); "" for any other."""
@@ -1769,7 +1782,8 @@ class _Frames:
         ):
             return None
         objects = (c for c in kids if self.p.tokens[c].dep in ("dobj", "obj"))
-        return next((c for c in objects if self._who_quick_or_pronoun(c) or self._role_carried(c)), None)
+        return next((c for c in objects if self._who_quick_or_pronoun(c) or self._role_carried(c)
+                     or self._group_reference(c)), None)
 
     def _place_told_just_before(self, sent: Span, previous: Event | None) -> Mention | None:
         """The town named last in the sentence before, in the same paragraph, when no move was told since
@@ -2080,6 +2094,10 @@ class _Frames:
                 if resolved:
                     previous = event
                     placed.append(event)
+            elif mover and tok.dep != "relcl" and status == "happened":
+                # "He went to the hotel room … and left with the two men. A taxi took the three to
+                # Shinagawa": a move to no named place still says who is on the move
+                self.last_mover, self.last_mover_at = mover, tok.i
 
 
 def _place_key(mention: Mention) -> int | str | None:
