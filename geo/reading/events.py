@@ -834,7 +834,8 @@ class _Frames:
         if tok.pos == "NUM" and tok.lower.isalpha():
             return True
         numbered = any(k.dep == "nummod" for k in kids)
-        return tok.lemma.casefold() in self.lex.group_nouns and (numbered or tok.lower not in ("men", "women"))
+        group = tok.lemma.casefold() in self.lex.group_nouns
+        return group and (numbered or tok.lower not in ("men", "women"))
 
     def _role_phrase(self, i: int) -> str:
         """"head of state": a role noun with an "of" phrase, as written (lower case); "" for any other."""
