@@ -1225,3 +1225,14 @@ def test_the_three_and_them_after_a_traveller_left_with_others_are_his_party(
     moves = [(e.lemma, e.mover, e.mode) for e in reading.events]
     assert moves == [("take", "Carlos Ghosn", "road"), ("board", "Carlos Ghosn", "rail"),
                      ("carry", "Carlos Ghosn", "road")]  # fmt: skip
+
+
+def test_a_vehicle_a_clause_ties_to_a_person_carries_that_person(geocoder: GazetteerGeocoder) -> None:
+    """"An Embraer business jet that US sanctions filings tie to Prigozhin landed at Machulishchy"."""
+    reading = _read(
+        "Alexander Lukashenko said Yevgeny Prigozhin was in Belarus.\n\n"
+        "An Embraer business jet that US sanctions filings tie to Prigozhin landed at Machulishchy at 07:40 "
+        "local time, a monitoring group said.",
+        geocoder, published=datetime(2023, 6, 27, 12, tzinfo=UTC),
+    )
+    assert next(e for e in reading.events if e.lemma == "land").mover == "Yevgeny Prigozhin"

@@ -664,9 +664,15 @@ class _Frames:
                     who = self._person_at(obj)
                     if who:
                         return who
+        owners = self.lex.owner_verbs
         for child in self.p.children(vehicle):
             if self.p.tokens[child].dep == "poss":
                 return self._who(child)
+            if self.p.tokens[child].dep in ("relcl", "acl") and self.p.tokens[child].lemma in owners:
+                # "a business jet that US sanctions filings tie to Prigozhin": the one the clause ties it to
+                people = {self._person_at(k) for k in self.p.subtree(child)} - {""}
+                if len(people) == 1:
+                    return people.pop()
             if self.p.tokens[child].lower == "of":  # "the train of Belarusian President Alexander Lukashenko"
                 for obj in self.p.children(child):
                     who = self._who(obj) if self._who_quick(obj) else ""
@@ -714,7 +720,8 @@ class _Frames:
         vehicle = self._vehicle_named(i)
         if vehicle is not None and vehicle != i:
             return self._carried(vehicle) or self._protagonist()  # "Commando took off": whom it carried
-        if any(self.p.tokens[c].dep == "acl" and self.p.tokens[c].lemma in self.lex.carry_lemmas
+        if any(self.p.tokens[c].dep in ("acl", "relcl")
+               and self.p.tokens[c].lemma in self.lex.carry_lemmas | self.lex.owner_verbs
                for k in self._name_parts(i) for c in self.p.children(k)):  # fmt: skip
             # "The Air China Boeing 747 carrying Xi", "The chartered Alitalia A330, carrying Francis": a
             # carrier by any name, even one the model takes for a person

@@ -83,6 +83,7 @@ class Lexicon:
     other_trip_nouns: frozenset[str]
     day_subjects: frozenset[str]
     group_nouns: frozenset[str]
+    owner_verbs: frozenset[str]
     recent_units: frozenset[str]
     owned_vehicles: Mapping[str, str]
     role_adjectives: Mapping[str, tuple[str, ...]]
@@ -180,6 +181,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             other_trip_nouns=_low(data["other_trips"]["nouns"]),
             day_subjects=_low(data["day_subjects"]),
             group_nouns=_low(data["group_nouns"]),
+            owner_verbs=_low(data["owner_verbs"]),
             recent_units=_low(data["recent_units"]),
             owned_vehicles={fold(k): str(v) for k, v in data["owned_vehicles"].items()},
             role_adjectives={fold(k): tuple(fold(r) for r in v) for k, v in data["role_adjectives"].items()},
