@@ -1236,3 +1236,35 @@ def test_a_vehicle_a_clause_ties_to_a_person_carries_that_person(geocoder: Gazet
         geocoder, published=datetime(2023, 6, 27, 12, tzinfo=UTC),
     )
     assert next(e for e in reading.events if e.lemma == "land").mover == "Yevgeny Prigozhin"
+
+
+def test_calling_on_someone_denies_no_move_joined_to_it(geocoder: GazetteerGeocoder) -> None:
+    """"called on Katzir …, left Jerusalem in mid-afternoon": "call" denies only with "off"; "The visit was
+    called off" still does."""
+    moves = _moves(
+        "President Anwar Sadat called on Katzir at the president's residence, left Jerusalem in mid-afternoon "
+        "and was driven back down to the airport. A second visit to Haifa was called off.",
+        geocoder,
+    )
+    assert ("leave", "Anwar Sadat", "happened", ["Jerusalem"]) in moves
+
+
+def test_not_from_one_place_but_from_another(geocoder: GazetteerGeocoder) -> None:
+    """"did not leave from Cairo's airport but from Abu Suweir": the "but" half is the move made."""
+    moves = _moves("The presidential Boeing did not leave from Cairo's airport but from Abu Suweir.", geocoder)
+    assert sorted((status, places) for _, _, status, places in moves) == [
+        ("denied", ["Cairo"]), ("happened", ["Abu Suweir"])]
+
+
+def test_a_name_the_article_hardly_repeats_does_not_head_the_story(geocoder: GazetteerGeocoder) -> None:
+    """"Forty minutes over the Sinai: how Anwar Sadat's 44 hours …": the model takes "Sinai" for a person;
+    the story is Sadat's, so "the presidential Boeing" is his, not the host president's."""
+    reading = _read(
+        "Forty minutes over the Sinai: how Anwar Sadat's 44 hours in Israel were put together\n\n"
+        "Forty years ago this weekend, the president of Egypt flew openly to Israel. Sadat had said in Cairo "
+        "he was ready to go. Sadat accepted the invitation at once, and Sadat told no one the hour.\n\n"
+        "The presidential Boeing 707 left Abu Suweir on the evening of 19 November. Sadat shook hands with "
+        "President Ephraim Katzir at Ben Gurion airport.",
+        geocoder, published=datetime(2017, 11, 18, 12, tzinfo=UTC),
+    )
+    assert next(e for e in reading.events if e.lemma == "leave").mover == "Anwar Sadat"

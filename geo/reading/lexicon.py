@@ -75,6 +75,7 @@ class Lexicon:
     conditional_marks: frozenset[str]
     negations: frozenset[str]
     denial_lemmas: frozenset[str]
+    denial_particles: Mapping[str, frozenset[str]]
     earlier_markers: tuple[str, ...]
     compass_words: frozenset[str]
     direction_nouns: frozenset[str]
@@ -173,6 +174,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             conditional_marks=_low(status["conditional_marks"]),
             negations=_low(status["negations"]),
             denial_lemmas=_low(status["denial_lemmas"]),
+            denial_particles={fold(k): _low(v) for k, v in status["denial_particles"].items()},
             earlier_markers=tuple(w.casefold() for w in data["earlier_markers"]),
             compass_words=_low(data["compass_words"]),
             direction_nouns=_low(data["direction_nouns"]),
