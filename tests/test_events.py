@@ -1242,8 +1242,8 @@ def test_calling_on_someone_denies_no_move_joined_to_it(geocoder: GazetteerGeoco
     """"called on Katzir …, left Jerusalem in mid-afternoon": "call" denies only with "off"; "The visit was
     called off" still does."""
     moves = _moves(
-        "President Anwar Sadat called on Katzir at the president's residence, left Jerusalem in mid-afternoon "
-        "and was driven back down to the airport. A second visit to Haifa was called off.",
+        "President Anwar Sadat called on Katzir at the president's residence, left Jerusalem in "
+        "mid-afternoon and was driven back down to the airport. A second visit to Haifa was called off.",
         geocoder,
     )
     assert ("leave", "Anwar Sadat", "happened", ["Jerusalem"]) in moves
@@ -1251,7 +1251,8 @@ def test_calling_on_someone_denies_no_move_joined_to_it(geocoder: GazetteerGeoco
 
 def test_not_from_one_place_but_from_another(geocoder: GazetteerGeocoder) -> None:
     """"did not leave from Cairo's airport but from Abu Suweir": the "but" half is the move made."""
-    moves = _moves("The presidential Boeing did not leave from Cairo's airport but from Abu Suweir.", geocoder)
+    text = "The presidential Boeing did not leave from Cairo's airport but from Abu Suweir."
+    moves = _moves(text, geocoder)
     assert sorted((status, places) for _, _, status, places in moves) == [
         ("denied", ["Cairo"]), ("happened", ["Abu Suweir"])]
 
