@@ -789,3 +789,19 @@ def test_a_past_perfects_date_is_no_day_for_the_clock_times_after_it() -> None:
     days = days_of(text, datetime(2019, 2, 27, 12, tzinfo=timezone(timedelta(hours=7))))
     assert days["a little before 11 a.m."] == date(2019, 2, 26)
     assert days["late that night"] == date(2019, 2, 23)
+
+
+def test_a_present_be_with_a_word_of_intention_looks_ahead() -> None:
+    """Filed on a Monday evening: "On Tuesday afternoon Air Force One is due to take him on", "He is to fly
+    home on Thursday" and "He is expected there on Wednesday" are the coming days; "He was due to fly home
+    on Friday", a plan told in the past, is the Friday nearest publication."""
+    monday = datetime(2016, 3, 21, 20, 30, tzinfo=timezone(timedelta(hours=-4)))
+    found = texts(
+        "On Tuesday afternoon Air Force One is due to take him on to Buenos Aires. He is expected there on "
+        "Wednesday. He is to fly home on Thursday.",
+        monday,
+    )
+    assert [(e.text, e.first_date) for e in found] == [
+        ("Tuesday afternoon", date(2016, 3, 22)), ("Wednesday", date(2016, 3, 23)),
+        ("Thursday", date(2016, 3, 24))]
+    assert found[0].verb is not None and found[0].also  # the "be" lends its day to "take"

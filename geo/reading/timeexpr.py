@@ -1050,7 +1050,13 @@ def _sharing_time(parsed: ParsedText, verb: int) -> tuple[int, ...]:
         for c in parsed.children(k):
             tok = parsed.tokens[c]
             when = any(parsed.tokens[g].lower == "when" for g in parsed.children(c))
-            shares = tok.dep == "conj" or (tok.dep in ("advcl", "relcl") and when)
+            # "On Tuesday afternoon Air Force One is due to take him on": a "be" lends its time to the
+            # "to" clause under it (directly, or under "due", "expected")
+            light = parsed.tokens[k].lemma == "be" or (tok.dep == "xcomp" and parsed.tokens[k].dep == "acomp")
+            shares = (tok.dep == "conj" or (tok.dep in ("advcl", "relcl") and when)
+                      or (light and tok.dep == "xcomp"))
+            if light and tok.dep == "acomp":
+                todo.append(c)  # "is due" → "to take"
             if tok.pos in ("VERB", "AUX") and shares and c not in out:
                 out.append(c)
                 todo.append(c)
@@ -1476,6 +1482,8 @@ def verb_tense(parsed: ParsedText, verb: int | None, cues: TimeCues) -> Tense:
     if verb is None:
         return "past"
     tokens = parsed.tokens
+    if _present_intention(parsed, verb, cues):
+        return "future"
     for token in _verb_chain(parsed, verb, _tense_climbs):
         kids = [tokens[k] for k in parsed.children(token.i)]
         if any(
@@ -1493,6 +1501,31 @@ def verb_tense(parsed: ParsedText, verb: int | None, cues: TimeCues) -> Tense:
             if present:
                 return "future"
     return "past"
+
+
+def _present_intention(parsed: ParsedText, verb: int, cues: TimeCues) -> bool:
+    """"On Tuesday afternoon Air Force One is due to take him on", "he is to fly home on Thursday", "is
+    expected there on Wednesday": a present "be" with a word of intention or a "to" clause under it, or a
+    word of intention in the present passive, looks ahead."""
+    tok = parsed.tokens[verb]
+    head = parsed.tokens[tok.head]
+    if (tok.dep == "xcomp" and head.lemma == "be" and head.tag in ("VBZ", "VBP")
+            and any(parsed.tokens[c].tag == "TO" for c in parsed.children(verb))):
+        return True  # "he is to fly home on Thursday"
+    kids = [parsed.tokens[k] for k in parsed.children(verb)]
+    present = tok.tag in ("VBZ", "VBP") or any(k.dep in ("aux", "auxpass") and k.tag in ("VBZ", "VBP")
+                                               for k in kids)  # fmt: skip
+    if not present:
+        return False
+    if tok.lemma.casefold() in cues.future_heads and tok.tag == "VBN":
+        return True  # "is expected there on Wednesday"
+    if tok.lemma != "be":
+        return False
+    return any(
+        (k.dep == "acomp" and k.lemma.casefold() in cues.future_heads)
+        or (k.dep == "xcomp" and any(parsed.tokens[c].tag == "TO" for c in parsed.children(k.i)))
+        for k in kids
+    )
 
 
 def _part_hours(part: str, mod: str | None, cues: TimeCues) -> tuple[float, float]:
