@@ -1269,3 +1269,16 @@ def test_a_name_the_article_hardly_repeats_does_not_head_the_story(geocoder: Gaz
         geocoder, published=datetime(2017, 11, 18, 12, tzinfo=UTC),
     )
     assert next(e for e in reading.events if e.lemma == "leave").mover == "Anwar Sadat"
+
+
+def test_footage_of_a_person_somewhere_puts_that_person_there(geocoder: GazetteerGeocoder) -> None:
+    """"TBS aired footage of Kim smoking on a platform at Nanning station"; "signs of its passage were seen
+    in Wuhan": the picture's subject, and the one whose passage it was, were there."""
+    moves = _moves(
+        "Kim Jong Un's train left Pyongyang on Saturday. Signs of its passage were seen in Wuhan around 7 "
+        "a.m. on Monday. Japan's TBS television aired footage of Kim smoking on a platform at Nanning "
+        "station before dawn on Tuesday. A video of reporters at Pingxiang and Dong Dang was shown too.",
+        geocoder,
+    )
+    assert moves[1:] == [("see", "Kim Jong Un", "happened", ["Wuhan"]),
+                         ("footage", "Kim Jong Un", "happened", ["Nanning"])]  # fmt: skip

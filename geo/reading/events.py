@@ -831,6 +831,15 @@ class _Frames:
             before = [n for k, n, _ in self.people.positions if k < i and n in self.people.women]
             most = max(self.people.women, key=lambda n: self.people.counts.get(n, 0))
             return before[-1] if before else most
+        if tok.lemma.casefold() in self.lex.scene_nouns and tok.pos == "NOUN":
+            # "signs of its passage were seen in Wuhan", "footage of Kim was filmed at X": who is shown
+            shown = [o for c in self.p.children(i) if self.p.tokens[c].lower == "of"
+                     for o in self.p.children(c) if self.p.tokens[o].dep == "pobj"]  # fmt: skip
+            owners = [c for o in shown for c in self.p.children(o) if self.p.tokens[c].dep == "poss"]
+            for k in (*owners, *shown):
+                who = self._who(k) or (self.last_mover if self.p.tokens[k].lower == "its" else "")
+                if who:
+                    return who  # "its passage": the passage of the one last on the move
         if self._group_reference(i):
             return self._role_holder(i, "they", "they")  # "A taxi took the three to Shinagawa station"
         role = self._role_phrase(i) if lemma in self.lex.person_nouns else ""
@@ -2024,10 +2033,45 @@ class _Frames:
             sentence_start=sent.char_start, sentence_end=sent.char_end,
         )  # fmt: skip
 
+    def _scene_frame(self, tok: Token) -> Event | None:
+        """"TBS aired footage of Kim smoking on a platform at Nanning station", "pictures of the leader
+        waving at Dandong": what a picture shows the person in it doing somewhere puts that person there."""
+        if tok.pos != "NOUN" or tok.lemma.casefold() not in self.lex.scene_nouns:
+            return None
+        of = next((c for c in self.p.children(tok.i) if self.p.tokens[c].lower == "of"), None)
+        shown = next((o for o in self.p.children(of) if self.p.tokens[o].dep == "pobj"), None) if of else None
+        if shown is None:
+            return None
+        whom = [shown, *(c for c in self.p.children(shown) if self.p.tokens[c].dep in _SUBJECTS)]
+        pronouns = self.lex.pronouns
+        person = next((k for k in whom if self._who_quick(k) or self.p.tokens[k].lower in pronouns), None)
+        if person is None:
+            return None
+        inside = [k for k in self.p.subtree(shown) if k != person and k not in self.p.subtree(person)]
+        seen: list[Mention] = []
+        for k in inside:
+            m = self._mention_at.get(k)
+            if m is not None and m not in seen and m.place is not None and not m.is_area:
+                seen.append(m)
+        if len(seen) != 1:
+            return None  # no place, or several: no one place the picture shows
+        sent = self.p.sentence(tok.i)
+        verb = next((a for a in self.p.ancestors(tok.i) if self.p.tokens[a].pos in ("VERB", "AUX")), tok.i)
+        status: EventStatus = "earlier" if self._earlier(verb) else self._status(verb, sent.start)
+        return Event(
+            article=self.article.id, token=tok.i, lemma=tok.lemma.casefold(), mover=self._who(person),
+            mover_text=self.p.tokens[person].text, status=status, places=(("at", seen[0]),), mode=None,
+            mode_text="", quote=self._quote(sent), sentence_start=sent.char_start, sentence_end=sent.char_end,
+        )  # fmt: skip
+
     def frames(self) -> Iterator[Event]:
         previous: Event | None = None
         placed: list[Event] = []  # the moves with a place told so far, for an arrival that names none
         for tok in self.p.tokens:
+            scene = self._scene_frame(tok)
+            if scene is not None:
+                yield scene
+                continue
             if self._gathering(tok) is not None:
                 gathering = self._gathering_frame(tok)
                 if gathering is not None:

@@ -85,6 +85,7 @@ class Lexicon:
     day_subjects: frozenset[str]
     group_nouns: frozenset[str]
     owner_verbs: frozenset[str]
+    scene_nouns: frozenset[str]
     recent_units: frozenset[str]
     owned_vehicles: Mapping[str, str]
     role_adjectives: Mapping[str, tuple[str, ...]]
@@ -184,6 +185,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             day_subjects=_low(data["day_subjects"]),
             group_nouns=_low(data["group_nouns"]),
             owner_verbs=_low(data["owner_verbs"]),
+            scene_nouns=_low(data["scene_nouns"]),
             recent_units=_low(data["recent_units"]),
             owned_vehicles={fold(k): str(v) for k, v in data["owned_vehicles"].items()},
             role_adjectives={fold(k): tuple(fold(r) for r in v) for k, v in data["role_adjectives"].items()},
