@@ -1282,3 +1282,17 @@ def test_footage_of_a_person_somewhere_puts_that_person_there(geocoder: Gazettee
     )
     assert moves[1:] == [("see", "Kim Jong Un", "happened", ["Wuhan"]),
                          ("footage", "Kim Jong Un", "happened", ["Nanning"])]  # fmt: skip
+
+
+def test_a_move_with_no_place_happens_where_its_sentence_opens(geocoder: GazetteerGeocoder) -> None:
+    """"In Dandong, residents said rooms had been emptied before the train rolled across the bridge": the
+    town the sentence opens on; "In Stockholm, where she first sat outside parliament, …" only describes
+    the town, and a plan there ("waiting for her to come home") is no move made."""
+    moves = _moves(
+        "Kim's train left Pyongyang on Saturday. In Dandong, residents said rooms facing the Yalu had been "
+        "emptied before the train rolled across the bridge late on Saturday night. In Nanning, where he once "
+        "studied, his classmates are waiting for him to come home.",
+        geocoder,
+    )
+    assert ("roll", "", "happened", ["Dandong"]) in moves  # the train: the itinerary says whose
+    assert not any("Nanning" in places for *_, places in moves)

@@ -936,3 +936,16 @@ def test_a_long_untold_hop_in_a_journey_that_tells_a_flight_is_flown(geocoder: G
     )
     assert [s.name for s in itinerary.stops][:2] == ["Moscow", "Sevastopol"]
     assert itinerary.hops[0].mode == "air" and itinerary.hops[0].mode_inferred
+
+
+def test_crossing_back_through_a_border_city_is_a_second_visit(geocoder: GazetteerGeocoder) -> None:
+    """"It crossed back into North Korea through Dandong": the way home passes the border city again."""
+    itinerary = _inline(
+        "Kim Jong Un's train visits Beijing\n\n"
+        "Kim Jong Un's armoured train left Pyongyang on Monday afternoon. The train rolled across the Yalu "
+        "River bridge into the Chinese border city of Dandong at about 10:15 p.m. on Monday.\n\n"
+        "It pulled into Beijing on Tuesday morning, and Kim met Xi Jinping that afternoon.\n\n"
+        "It crossed back into North Korea through Dandong in the early hours of Thursday.",
+        geocoder, published=datetime(2019, 1, 10, 12, tzinfo=ZoneInfo("UTC")),
+    )
+    assert [s.name for s in itinerary.stops] == ["Pyongyang", "Dandong", "Beijing", "Dandong"]

@@ -349,7 +349,8 @@ def second_visits(
 
     marked = [
         replace(e, visit=1)
-        if (e.event.returning and e.relation in ("to", "at", "from") and (left_before(e) or been_there(e)))
+        if (e.event.returning and e.relation in ("to", "at", "from", "via")
+            and (left_before(e) or been_there(e)))
         or still_to_come(e) or round_trip(e) or left_on_an_earlier_day(e) or reached_again(e)
         else e
         for e in evidence

@@ -2033,6 +2033,23 @@ class _Frames:
             sentence_start=sent.char_start, sentence_end=sent.char_end,
         )  # fmt: skip
 
+    def _setting(self, sent: Span) -> Mention | None:
+        """The town a sentence opens on ("In Dandong, …", "At Pingxiang, …"), set off by a comma."""
+        first = self.p.tokens[sent.start]
+        if first.lower not in ("in", "at") or first.dep != "prep":
+            return None
+        obj = next((o for o in self.p.children(first.i) if self.p.tokens[o].dep == "pobj"), None)
+        if obj is None:
+            return None
+        if any(self.p.tokens[c].dep in ("relcl", "acl") for c in self.p.children(obj)):
+            return None  # "In Stockholm, where she first sat outside parliament, …": it describes the town
+        end = self.p.subtree(obj).stop
+        m = self._mention_at.get(obj)
+        if (m is None or m.place is None or m.is_area or end >= len(self.p.tokens)
+                or self.p.tokens[end].text != ","):
+            return None
+        return m
+
     def _scene_frame(self, tok: Token) -> Event | None:
         """"TBS aired footage of Kim smoking on a platform at Nanning station", "pictures of the leader
         waving at Dandong": what a picture shows the person in it doing somewhere puts that person there."""
@@ -2145,6 +2162,12 @@ class _Frames:
                             and any(r == "to" and not m.is_area for r, m in e.places)]
                 source = same_way[-1] if same_way else previous
                 resolved = [("to", m) for r, m in source.places if r == "to"][-1:]
+            placeless = not resolved and tok.pos != "NOUN" and status == "happened" and lemma != "be"
+            setting = self._setting(sent) if placeless else None
+            if setting is not None:
+                # "In Dandong, residents said rooms had been emptied before the train rolled across the
+                # bridge": a place the sentence opens on is where its moves happen
+                resolved = [("at", setting)]
             event = Event(
                 article=self.article.id,
                 token=tok.i,
