@@ -805,3 +805,16 @@ def test_a_present_be_with_a_word_of_intention_looks_ahead() -> None:
         ("Tuesday afternoon", date(2016, 3, 22)), ("Wednesday", date(2016, 3, 23)),
         ("Thursday", date(2016, 3, 24))]
     assert found[0].verb is not None and found[0].also  # the "be" lends its day to "take"
+
+
+def test_a_time_told_as_past_has_no_reading_after_publication() -> None:
+    """An entry filed at 06:20 (GMT+2) on 22 March: "has just pulled into Przemyśl … (0404 GMT)" may be on
+    the day told or the one before, never on the 23rd."""
+    published = datetime(2023, 3, 22, 6, 20, tzinfo=timezone(timedelta(hours=2)))
+    found = texts(
+        "Wednesday 22 March\n\n06:04\nThe train carrying Kishida pulled into Przemyśl, our correspondent at "
+        "the station reports (0404 GMT).",
+        published,
+    )
+    [gmt] = [e for e in found if e.text == "0404 GMT"]
+    assert date(2023, 3, 23) not in gmt.day_options and date(2023, 3, 22) in gmt.day_options

@@ -1346,6 +1346,11 @@ def _resolve(
         published_until=publication_end(article) if day_from_publication else None,
         stamp=match.stamp, side=match.side, dateline=_in_dateline(parsed, match), story_date=frame,
     )  # fmt: skip
+    if options and tense == "past" and not match.stamp:
+        # "pulled into Przemyśl (0404 GMT)" in an entry filed at 06:20: a day on which the time told as past
+        # would fall after publication is no reading of it
+        kept = tuple(d for d in options if d is None or _starts_by(on_day(expr, d), article))
+        expr = replace(expr, day_options=kept if any(d is not None for d in kept) else ())
     window = window_in_zone(expr, article.published.tzinfo or UTC)
     assert window is not None
     if expr.stamp and expr.day_from_publication:
@@ -1362,6 +1367,12 @@ def _resolve(
             reason="live-blog stamp on the publication day (or the day before)",
         )
     return replace(expr, earliest=window[0], latest=window[1])
+
+
+def _starts_by(expr: TimeExpression, article: Article) -> bool:
+    """The expression, read on its day, begins no later than the article's publication."""
+    window = window_in_zone(expr, article.published.tzinfo or UTC)
+    return window is None or window[0] <= article.published
 
 
 _DASHES_AFTER_DATELINE = {"--", "—", "–", "-", "―"}
