@@ -949,3 +949,21 @@ def test_crossing_back_through_a_border_city_is_a_second_visit(geocoder: Gazette
         geocoder, published=datetime(2019, 1, 10, 12, tzinfo=ZoneInfo("UTC")),
     )
     assert [s.name for s in itinerary.stops] == ["Pyongyang", "Dandong", "Beijing", "Dandong"]
+
+
+def test_a_dated_arrival_in_a_country_counts_at_the_first_stop_made_in_it(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    """"had landed in Israel on Wednesday afternoon after flying overnight from Washington … was driven up
+    to Jerusalem": the country is no stop, but its arrival is Jerusalem's evidence for the timing."""
+    itinerary = _inline(
+        "Biden flies on to Jeddah\n\n"
+        "President Joe Biden flew from Tel Aviv to Jeddah on Friday.\n\n"
+        "The president had landed in Israel on Wednesday afternoon after flying overnight from Washington, "
+        "and was driven up to Jerusalem to lay a wreath.",
+        geocoder, published=datetime(2022, 7, 15, 18, tzinfo=ZoneInfo("UTC")),
+    )
+    [jerusalem] = [s for s in itinerary.stops if s.name == "Jerusalem"]
+    names = [s.name for s in itinerary.stops]
+    assert names.index("Washington") == names.index("Jerusalem") - 1
+    assert any(e.lemma == "land" for e in jerusalem.events)

@@ -1341,6 +1341,7 @@ def extract_itinerary(
         _with_note(_stop(i, role, drafts[k], traveller, order, lex), order_notes.get(k))
         for i, (k, role) in enumerate(zip(keys, _roles(keys, drafts, modes), strict=True))
     )
+    stops = _with_country_entries(stops, area)
     home = _home_left(keys, drafts, stops, hops, traveller)
     if home is not None:
         stop, hop = home
@@ -1348,6 +1349,25 @@ def extract_itinerary(
                    for s in stops]  # fmt: skip
         stops, hops = (stop, *shifted), (hop, *hops)
     return Itinerary(stops=stops, hops=hops, traveller=traveller)
+
+
+def _with_country_entries(stops: Sequence[Stop], area: Sequence[Evidence]) -> tuple[Stop, ...]:
+    """"The president had landed in Israel on Wednesday afternoon": an arrival in a country, dated, is the
+    arrival at the first stop the journey makes in it after coming from another country, so its time counts
+    there (the country is no stop of its own)."""
+    out = list(stops)
+    for e in area:
+        place = e.mention.place
+        if e.relation != "to" or e.event.status != "happened" or place is None or place.kind != "country":
+            continue
+        for i in range(1, len(out)):
+            here, before = out[i].place, out[i - 1].place
+            if here is None or before is None or here.country != place.country:
+                continue
+            if before.country != place.country and e.event not in out[i].events:
+                out[i] = replace(out[i], events=(*out[i].events, e.event))
+            break
+    return tuple(out)
 
 
 def _home_left(
