@@ -1296,3 +1296,15 @@ def test_a_move_with_no_place_happens_where_its_sentence_opens(geocoder: Gazette
     )
     assert ("roll", "", "happened", ["Dandong"]) in moves  # the train: the itinerary says whose
     assert not any("Nanning" in places for *_, places in moves)
+
+
+def test_him_is_not_the_named_subject_in_apposition(geocoder: GazetteerGeocoder) -> None:
+    """"At Stalingrad the regional party chief, Alexei Chuyanov, met him … before the train took him on to
+    Moscow": the subject is named in apposition, so "him" is the traveller, not Chuyanov."""
+    reading = _read(
+        "On 2 December Joseph Stalin flew back to Baku and boarded his train. At Stalingrad the regional "
+        "party chief, Alexei Chuyanov, met him on the platform and watched him stare at the burnt-out station, "
+        "before the train took him on to Moscow.",
+        geocoder, published=datetime(1943, 12, 20, 12, tzinfo=UTC),
+    )
+    assert next(e for e in reading.events if e.lemma == "take").mover == "Joseph Stalin"

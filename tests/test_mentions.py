@@ -425,3 +425,23 @@ def test_the_capital_reached_is_not_that_of_the_town_the_journey_began_in(
     )
     [capital] = [m for m in mentions if m.text == "the capital"]
     assert capital.place is not None and capital.place.name == "Hanoi"
+
+
+def test_the_city_after_the_capital_described_is_that_capital(geocoder: GazetteerGeocoder) -> None:
+    """"Olaf Scholz had flown in from Berlin. … the train eased into the capital's central station … met up
+    with them in the city": the capital told just before, not Berlin."""
+    mentions = _short(
+        "Mario Draghi took the night train into Ukraine. Olaf Scholz had flown in from Berlin.\n\n"
+        "Roughly ten hours after leaving Poland, the train eased into the capital's central station. "
+        "Romania's president met up with them in the city.",
+        geocoder,
+    )
+    [city] = [m for m in mentions if m.text == "the city"]
+    assert city.place is not None and city.place.name == "Kyiv"
+
+
+def test_a_thing_of_his_once_also_a_towns_name_is_no_place(geocoder: GazetteerGeocoder) -> None:
+    """"in his Packard": Otis, Indiana, was once called Packard; a possessed name the gazetteer knows only
+    as another name is a thing, not a place."""
+    mentions = _short("The first plan was to drive Stalin from Baku into Iran in his Packard.", geocoder)
+    assert [m.text for m in mentions] == ["Baku", "Iran"]

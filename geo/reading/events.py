@@ -995,7 +995,10 @@ class _Frames:
             verb = self.p.tokens[verb].head
         kids = self.p.children(verb)
         subject = next((c for c in kids if self.p.tokens[c].dep in ("nsubj", "nsubjpass")), None)
-        return self._person_at(subject) if subject is not None else None
+        if subject is None:
+            return None
+        # "the regional party chief, Alexei Chuyanov, met him": the name in apposition to the subject
+        return next((who for k in self._name_parts(subject) if (who := self._person_at(k))), "")
 
     def _subject(self, i: int) -> tuple[str, str]:
         """(resolved mover, mover as written) of predicate ``i``; conjoined and embedded verbs inherit."""

@@ -266,6 +266,7 @@ def find_mentions(
     _city_states(accepted, geocoder)  # Singapore is a town that "the airport" may be at
     _resolve_anaphora(accepted)  # "the city" first: "the capital" after it is that city's country's
     _resolve_capitals(accepted, geocoder)
+    _capital_before_the_city(accepted)
     _resolve_deictic(accepted)
     mentions = [reader.mention(article, c) for c in accepted]  # none inside a region: those were left out
     return sorted(mentions + regions, key=lambda m: (m.start, m.end))
@@ -843,6 +844,9 @@ class _Reader:
             return True
         if self._definite_proper_noun(a, b, cand) or self._possessed_building(a, b):
             return True
+        if (a > 0 and self.p.tokens[a - 1].tag == "PRP$" and cand.results
+                and not any(_is_exact(r, self.resolver.query_for(cand.query)) for r in cand.results)):
+            return True  # "in his Packard": a thing of his that a town was once also called
         if self._modifies_a_thing(a, b) and not his:
             return True
         if ent is not None and ent.label == "PERSON" and self._person_evidence(a, b):
@@ -1273,6 +1277,19 @@ def _resolve_anaphora(candidates: list[_Candidate]) -> None:
     candidates[:] = [
         c for c in candidates if c.evidence != "anaphora" or c.place is not None or c.query != c.description
     ]
+
+
+def _capital_before_the_city(candidates: Sequence[_Candidate]) -> None:
+    """"the train eased into the capital's central station … met up with them in the city": a capital
+    described just before "the city" (placed only after the anaphora were) is the city meant."""
+    ordered = sorted(candidates, key=lambda c: c.start)
+    for k, cand in enumerate(ordered):
+        if cand.evidence != "anaphora" or cand.feature != "city":
+            continue
+        before = [c for c in ordered[:k] if (c.evidence == "capital" or _same_kind(c, cand)) and not c.acts
+                  and not (cand.reached and c.left) and c.place is not None]  # fmt: skip
+        if before and before[-1].evidence == "capital":
+            cand.place = before[-1].place
 
 
 def _place_from(location: Location) -> Place:
