@@ -1303,8 +1303,8 @@ def test_him_is_not_the_named_subject_in_apposition(geocoder: GazetteerGeocoder)
     Moscow": the subject is named in apposition, so "him" is the traveller, not Chuyanov."""
     reading = _read(
         "On 2 December Joseph Stalin flew back to Baku and boarded his train. At Stalingrad the regional "
-        "party chief, Alexei Chuyanov, met him on the platform and watched him stare at the burnt-out station, "
-        "before the train took him on to Moscow.",
+        "party chief, Alexei Chuyanov, met him on the platform and watched him stare at the burnt-out "
+        "station, before the train took him on to Moscow.",
         geocoder, published=datetime(1943, 12, 20, 12, tzinfo=UTC),
     )
     assert next(e for e in reading.events if e.lemma == "take").mover == "Joseph Stalin"
