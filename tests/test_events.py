@@ -1308,3 +1308,22 @@ def test_him_is_not_the_named_subject_in_apposition(geocoder: GazetteerGeocoder)
         geocoder, published=datetime(1943, 12, 20, 12, tzinfo=UTC),
     )
     assert next(e for e in reading.events if e.lemma == "take").mover == "Joseph Stalin"
+
+
+def test_a_capitalised_trip_is_nobody_and_saint_is_no_part_of_a_name(geocoder: GazetteerGeocoder) -> None:
+    """"Pope Francis returns … at the conclusion of his Apostolic Journey" (no person), with a Saint Francis
+    told later: both are "Francis" to the reader, and "the aircraft bearing the Holy Father" carries the
+    pope; "a back-up jet waited in Doha" is no vehicle of his."""
+    reading = _read(
+        "Pope Francis returns to Rome at the conclusion of his Apostolic Journey to the United Arab "
+        "Emirates\n\n"
+        "Pope Francis returned to Rome on Tuesday afternoon. The Alitalia aircraft bearing the Holy Father "
+        "had left Rome's Fiumicino airport on Sunday and landed in Abu Dhabi at 9.47 p.m. A back-up jet waited "
+        "in Doha.\n\n"
+        "Saint Francis of Assisi met the Sultan at Damietta in 1219.",
+        geocoder, published=datetime(2019, 2, 5, 18, tzinfo=UTC),
+    )
+    assert "Apostolic Journey" not in reading.people.counts
+    moves = [(e.lemma, e.mover, [m.text for _, m in e.places]) for e in reading.events]
+    assert ("land", "Francis", ["Abu Dhabi"]) in moves
+    assert not any(lemma == "wait" for lemma, _, _ in moves)

@@ -160,7 +160,8 @@ def _clean_person(parsed: ParsedText, start: int, end: int, lex: Lexicon) -> str
            and toks[end].end == toks[end + 1].start and toks[end + 1].text.isalpha()):
         end += 2  # "Moon Jae-in", where the model's entity stops at "Jae"
     words = [t for t in parsed.tokens[start:end] if t.text not in ("'s", "’s")]
-    while words and (words[0].lower.rstrip(".") in lex.person_titles or fold(words[0].text) in lex.demonyms):
+    while words and (words[0].lower.rstrip(".") in lex.person_titles | lex.name_honorifics
+                     or fold(words[0].text) in lex.demonyms):
         words = words[1:]
     if not words:
         return ""
@@ -199,6 +200,8 @@ def find_people(parsed: ParsedText, lex: Lexicon, mentions: Sequence[Mention] = 
     names = sorted([*names, *_kin_names(parsed, names, places, lex)])
     named_things = _words_of_named_things(parsed)
     names = sorted([*names, *_untagged_movers(parsed, names, places, lex, named_things)])
+    # "his Apostolic Journey to the United Arab Emirates": a capitalised trip is nobody
+    names = [(i, n, subj) for i, n, subj in names if fold(n.split()[-1]) not in lex.movement_nouns]
     full = list(dict.fromkeys(n for _, n, _ in names if len(n.split()) >= 2))
     by_word: dict[str, str] = {}
     for name in full:  # first named first: a report names its subject in full, then by surname
@@ -701,7 +704,14 @@ class _Frames:
     def _role_carried(self, obj: int) -> str:
         """"The A330 carrying the 86-year-old pope": a role the article gives one person ("the pope")."""
         tok = self.p.tokens[obj]
-        if tok.dep not in ("dobj", "obj") or tok.lemma.casefold() not in self.lex.person_nouns:
+        if tok.dep not in ("dobj", "obj"):
+            return ""
+        mods = (c for c in self.p.children(obj) if self.p.tokens[c].dep in ("compound", "amod"))
+        first = min(mods, default=obj)
+        alias = self.lex.role_aliases.get(fold(self.p.tokens_text(first, obj + 1)))
+        if alias is not None:
+            return self.people.titles.get(alias, "")  # "the aircraft bearing the Holy Father": the pope
+        if tok.lemma.casefold() not in self.lex.person_nouns:
             return ""
         definite = any(self.p.tokens[c].lower == "the" for c in self.p.children(obj))
         # "the plane carrying the pontiff": a role no title gives is whom the article calls so
@@ -1929,7 +1939,10 @@ class _Frames:
             if motion.passive_only and not passive:
                 return None
             if motion.vehicle_only and not any(
-                c.dep in _SUBJECTS and c.lemma.casefold() in self.lex.vehicles for c in kids
+                c.dep in _SUBJECTS and c.lemma.casefold() in self.lex.vehicles
+                # "the train sat", "his train waited"; "a back-up jet waited in Tallinn" is another's
+                and not any(self.p.tokens[d].lower in ("a", "an") for d in self.p.children(c.i))
+                for c in kids
             ):
                 return None
             has_particle = any(c.lower in motion.needs_particle for c in kids)

@@ -85,6 +85,8 @@ class Lexicon:
     day_subjects: frozenset[str]
     group_nouns: frozenset[str]
     owner_verbs: frozenset[str]
+    name_honorifics: frozenset[str]
+    role_aliases: Mapping[str, str]
     scene_nouns: frozenset[str]
     recent_units: frozenset[str]
     owned_vehicles: Mapping[str, str]
@@ -185,6 +187,8 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             day_subjects=_low(data["day_subjects"]),
             group_nouns=_low(data["group_nouns"]),
             owner_verbs=_low(data["owner_verbs"]),
+            name_honorifics=_low(data["name_honorifics"]),
+            role_aliases={fold(k): fold(v) for k, v in data["role_aliases"].items()},
             scene_nouns=_low(data["scene_nouns"]),
             recent_units=_low(data["recent_units"]),
             owned_vehicles={fold(k): str(v) for k, v in data["owned_vehicles"].items()},
