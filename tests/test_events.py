@@ -1318,8 +1318,8 @@ def test_a_capitalised_trip_is_nobody_and_saint_is_no_part_of_a_name(geocoder: G
         "Pope Francis returns to Rome at the conclusion of his Apostolic Journey to the United Arab "
         "Emirates\n\n"
         "Pope Francis returned to Rome on Tuesday afternoon. The Alitalia aircraft bearing the Holy Father "
-        "had left Rome's Fiumicino airport on Sunday and landed in Abu Dhabi at 9.47 p.m. A back-up jet waited "
-        "in Doha.\n\n"
+        "had left Rome's Fiumicino airport on Sunday and landed in Abu Dhabi at 9.47 p.m. A back-up jet "
+        "waited in Doha.\n\n"
         "Saint Francis of Assisi met the Sultan at Damietta in 1219.",
         geocoder, published=datetime(2019, 2, 5, 18, tzinfo=UTC),
     )
