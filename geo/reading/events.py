@@ -268,7 +268,7 @@ def find_people(parsed: ParsedText, lex: Lexicon, mentions: Sequence[Mention] = 
 def _headline_person(
     parsed: ParsedText, resolved: Sequence[tuple[int, str, bool]], totals: Mapping[str, int], line_end: int
 ) -> str:
-    """The headline's subject: its first name that is not a modifier ("Kim's train" names the train); but a
+    """The headline's subject: its first name that is not a modifier ("Putin's jet" names the jet); but a
     name the article hardly repeats gives way to one it names far more often ("Forty minutes over the Sinai:
     how Anwar Sadat's 44 hours …", where the model takes "Sinai" for a person)."""
     named = [(name, parsed.tokens[i].dep in _MODIFIER_DEPS) for i, name, _ in resolved
@@ -842,7 +842,7 @@ class _Frames:
             most = max(self.people.women, key=lambda n: self.people.counts.get(n, 0))
             return before[-1] if before else most
         if tok.lemma.casefold() in self.lex.scene_nouns and tok.pos == "NOUN":
-            # "signs of its passage were seen in Wuhan", "footage of Kim was filmed at X": who is shown
+            # "signs of its passage were seen in Kharkiv", "footage of Lula was filmed at X": who is shown
             shown = [o for c in self.p.children(i) if self.p.tokens[c].lower == "of"
                      for o in self.p.children(c) if self.p.tokens[o].dep == "pobj"]  # fmt: skip
             owners = [c for o in shown for c in self.p.children(o) if self.p.tokens[c].dep == "poss"]
@@ -2050,7 +2050,7 @@ class _Frames:
         )  # fmt: skip
 
     def _setting(self, sent: Span) -> Mention | None:
-        """The town a sentence opens on ("In Dandong, …", "At Pingxiang, …"), set off by a comma."""
+        """The town a sentence opens on ("In Rzeszów, …", "At Medyka, …"), set off by a comma."""
         first = self.p.tokens[sent.start]
         if first.lower not in ("in", "at") or first.dep != "prep":
             return None
@@ -2067,8 +2067,8 @@ class _Frames:
         return m
 
     def _scene_frame(self, tok: Token) -> Event | None:
-        """"TBS aired footage of Kim smoking on a platform at Nanning station", "pictures of the leader
-        waving at Dandong": what a picture shows the person in it doing somewhere puts that person there."""
+        """"Television aired footage of Modi waving on the steps at Palam airport", "pictures of the leader
+        smiling at Przemyśl": what a picture shows the person in it doing somewhere puts that person there."""
         if tok.pos != "NOUN" or tok.lemma.casefold() not in self.lex.scene_nouns:
             return None
         of = next((c for c in self.p.children(tok.i) if self.p.tokens[c].lower == "of"), None)
@@ -2181,8 +2181,8 @@ class _Frames:
             placeless = not resolved and tok.pos != "NOUN" and status == "happened" and lemma != "be"
             setting = self._setting(sent) if placeless else None
             if setting is not None:
-                # "In Dandong, residents said rooms had been emptied before the train rolled across the
-                # bridge": a place the sentence opens on is where its moves happen
+                # "In Przemyśl, residents said the station had been sealed off before the train rolled in":
+                # a place the sentence opens on is where its moves happen
                 resolved = [("at", setting)]
             event = Event(
                 article=self.article.id,

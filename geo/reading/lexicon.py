@@ -34,7 +34,7 @@ class Motion:
     passive_moves: bool = False
     """In the passive it is a move without the object it otherwise needs ("was taken to Bucha")."""
     vehicle_only: bool = False
-    """A move only with a vehicle for subject ("the train sat in Changsha"; "the leaders sat down": none)."""
+    """A move only with a vehicle for subject ("the train sat in Przemyśl"; "the leaders sat down": none)."""
 
 
 @dataclass(frozen=True, eq=False)

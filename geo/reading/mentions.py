@@ -577,7 +577,7 @@ class _Reader:
         prep = toks[root.head]
         if (root.dep == "pobj" and prep.lower in ("in", "at") and prep.head != prep.i
                 and toks[prep.head].lemma.casefold() in ("begin", "start")):
-            return True  # "a run of some 4,000 km that had begun in Pyongyang"
+            return True  # "a tour of some 3,000 km that had begun in Lisbon"
         motion = self.lex.movement.get(toks[root.head].lemma.casefold())
         return root.dep in ("dobj", "obj") and motion is not None and motion.object == "from"
 

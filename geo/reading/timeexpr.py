@@ -1016,10 +1016,10 @@ def _resolve_all(
             # "announced on Sunday" dates the report; "his schedule for 25 December said" dates the schedule
             noun = expr.attach is not None and parsed.tokens[expr.attach].pos in ("NOUN", "PROPN")
             reported = verb is not None and verb.lemma.casefold() in cues.report_verbs and not noun
-            # "The train halted at 8:15 on Tuesday, ending a run that had begun on Saturday afternoon. His
-            # motorcade pulled up a little before 11 a.m.": a past perfect's date is a look back that a later
-            # clock time of the paragraph does not take; a clock time with no day of its own moves no day on
-            # ("… had begun in Pyongyang on Saturday … ¶ the train left the capital … late that night")
+            # "The ship docked at 8:15 on Tuesday, ending a voyage that had begun on Saturday afternoon. Her
+            # car pulled up a little before 11 a.m.": a past perfect's date is a look back that a later clock
+            # time of the paragraph does not take; a clock time with no day of its own moves no day on
+            # ("… had begun in Plymouth on Saturday … ¶ the ship left the harbour … late that night")
             back = focus is not None and verb is not None and _past_perfect(parsed, verb.i)
             if (not reported or previous is None) and (match.day is not None or previous is None):
                 # "State media announced on Sunday that he had set out … crossed at 9.30 p.m. the same day":
