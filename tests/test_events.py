@@ -1327,3 +1327,19 @@ def test_a_capitalised_trip_is_nobody_and_saint_is_no_part_of_a_name(geocoder: G
     moves = [(e.lemma, e.mover, [m.text for _, m in e.places]) for e in reading.events]
     assert ("land", "Francis", ["Abu Dhabi"]) in moves
     assert not any(lemma == "wait" for lemma, _, _ in moves)
+
+
+def test_a_bare_shared_name_is_not_a_relative_named_in_full(geocoder: GazetteerGeocoder) -> None:
+    """A live blog never names the leader in full: "Kim" is not "his sister, Kim Yo Jong" nor "Kim Chang
+    Son, Kim's chief of staff", who are named once, as his relatives and aides."""
+    reading = _read(
+        "LIVE: Kim's armoured train reaches Vietnam\n\n"
+        "08:19\nKim steps down onto the red carpet. A few minutes earlier his sister, Kim Yo Jong, was seen "
+        "walking along the platform.\n\n"
+        "07:30\nKim Chang Son, Kim's chief of staff, arrived at the station an hour ago.\n\n"
+        "06:00\nKim left Pyongyang on Saturday afternoon and rolled into Dandong late that night.",
+        geocoder, published=datetime(2019, 2, 26, 2, tzinfo=UTC),
+    )
+    movers = {e.lemma: e.mover for e in reading.events}
+    assert movers["leave"] == "Kim" and movers["roll"] == "Kim"
+    assert reading.people.kin == {"Kim Yo Jong", "Kim Chang Son"}

@@ -28,10 +28,12 @@ def canonical_names(people: Mapping[str, People]) -> dict[str, str]:
     full: list[str] = []
     for p in people.values():
         full.extend(n for n in p.full if n not in full)
+    kin = {n for p in people.values() for n in p.kin}
     out: dict[str, str] = {}
     for p in people.values():
         for _, name, _ in p.positions:
-            out[name] = _fullest(name, full)
+            # "Kim" beside "his sister, Kim Yo Jong": a bare name is not a relative's full name
+            out[name] = _fullest(name, [n for n in full if n not in kin] if len(name.split()) == 1 else full)
     return out
 
 

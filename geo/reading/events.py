@@ -52,6 +52,9 @@ class People:
     nationality: dict[str, str] = field(default_factory=dict)
     """Person → country code the article gives them ("Japan's Kishida", "Japanese Prime Minister Fumio
     Kishida"): "the Japanese prime minister" is then Kishida even when another prime minister is titled."""
+    kin: frozenset[str] = frozenset()
+    """Full names given as somebody's relative or aide ("his sister, Kim Yo Jong"): a bare shared name
+    ("Kim") never stands for them."""
     headline: str = ""
     """The person the first line is about ("Putin in Beijing for Xi talks": Putin, not the Xi of "Xi
     talks"), "" when it names nobody that way."""
@@ -67,6 +70,8 @@ class People:
         if len(words) == 1 and words[0] in self.by_word:
             return self.by_word[words[0]]
         for full in self.full:  # whole words: "Xi" is not the "xi" inside "Xuexiang"
+            if len(words) == 1 and full in self.kin:
+                continue  # "Kim" is not "his sister, Kim Yo Jong"
             if _words_within(words, fold(full).split()) or _words_within(fold(full).split(), words):
                 return full
         return name
@@ -203,13 +208,18 @@ def find_people(parsed: ParsedText, lex: Lexicon, mentions: Sequence[Mention] = 
     # "his Apostolic Journey to the United Arab Emirates": a capitalised trip is nobody
     names = [(i, n, subj) for i, n, subj in names if fold(n.split()[-1]) not in lex.movement_nouns]
     full = list(dict.fromkeys(n for _, n, _ in names if len(n.split()) >= 2))
+    # "his sister, Kim Yo Jong": a relative or aide is not who a bare shared name stands for
+    relatives = {n for i, n, _ in names if len(n.split()) >= 2 and _kin_before(parsed, i, lex)}
     by_word: dict[str, str] = {}
-    for name in full:  # first named first: a report names its subject in full, then by surname
+    # first named first (a report names its subject in full, then by surname), relatives last
+    for name in sorted(full, key=lambda n: n in relatives):
         parts = [w for w in name.split() if not _REGNAL.fullmatch(w)] or name.split()
         first, last = parts[0], parts[-1]  # "Charles III" is Charles
         # a first word that also begins an airline or a force ("Air Koryo", "Air China") names nobody alone
         for word in ((first, last) if fold(first) not in named_things else (last,)):
-            by_word.setdefault(fold(word), name)
+            common = sum(fold(word) in fold(other).split() for other in full) > 1
+            if not (name in relatives and common):
+                by_word.setdefault(fold(word), name)
     singles = {fold(n): n for _, n, _ in names if len(n.split()) == 1}
     names = sorted([*names, *_untagged_surnames(parsed, names, places, {**singles, **by_word})])
     men = {by_word.get(fold(n), n) for i, n, _ in names if _title_before(parsed, i, lex) in lex.male_titles}
@@ -262,7 +272,34 @@ def find_people(parsed: ParsedText, lex: Lexicon, mentions: Sequence[Mention] = 
     line_end = _first_line_end(parsed)
     headline = _headline_person(parsed, resolved, totals, line_end)
     return People(tuple(full), by_word, tuple(resolved), dict(totals), titles, shared, women, nationality,
-                  headline)
+                  frozenset(relatives), headline)
+
+
+def _kin_before(parsed: ParsedText, i: int, lex: Lexicon) -> bool:
+    """The name at ``i`` is given as somebody's relative or aide: "his sister, Kim Yo Jong", "Kim's chief
+    of staff, Kim Chang Son", "His grandfather Kim Il Sung" (a possessive within the few words before)."""
+    def kin(k: int) -> bool:
+        tok = parsed.tokens[k]
+        return tok.lemma.casefold() in lex.kin_nouns and tok.text.islower()
+
+    def possessed(a: int, b: int) -> bool:
+        return any(t.tag == "PRP$" or t.text in ("'s", "’s") for t in parsed.tokens[max(0, a) : b])
+
+    k = i - 1
+    if k >= 0 and parsed.tokens[k].text == ",":
+        k -= 1
+    if k >= 0 and kin(k) and possessed(k - 4, k):
+        return True
+    # "Kim Chang Son, Kim's chief of staff": the relation in apposition after the name
+    end = i
+    while end < len(parsed.tokens) and parsed.tokens[end].pos == "PROPN":
+        end += 1
+    if end < len(parsed.tokens) and parsed.tokens[end].text == ",":
+        # only the apposition itself ("Kim Jong Un, along with his sister" is no relative of anyone)
+        heads = [k for k in range(end + 1, min(end + 7, len(parsed.tokens)))
+                 if parsed.tokens[k].dep == "appos" and i <= parsed.tokens[k].head < end]  # fmt: skip
+        return any(kin(k) and possessed(end + 1, k) for h in heads for k in parsed.subtree(h))
+    return False
 
 
 def _headline_person(

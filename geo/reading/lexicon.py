@@ -87,6 +87,7 @@ class Lexicon:
     owner_verbs: frozenset[str]
     name_honorifics: frozenset[str]
     role_aliases: Mapping[str, str]
+    kin_nouns: frozenset[str]
     scene_nouns: frozenset[str]
     recent_units: frozenset[str]
     owned_vehicles: Mapping[str, str]
@@ -189,6 +190,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             owner_verbs=_low(data["owner_verbs"]),
             name_honorifics=_low(data["name_honorifics"]),
             role_aliases={fold(k): fold(v) for k, v in data["role_aliases"].items()},
+            kin_nouns=_low(data["kin_nouns"]),
             scene_nouns=_low(data["scene_nouns"]),
             recent_units=_low(data["recent_units"]),
             owned_vehicles={fold(k): str(v) for k, v in data["owned_vehicles"].items()},
