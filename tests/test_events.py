@@ -1343,3 +1343,15 @@ def test_a_bare_shared_name_is_not_a_relative_named_in_full(geocoder: GazetteerG
     movers = {e.lemma: e.mover for e in reading.events}
     assert movers["leave"] == "Kim" and movers["roll"] == "Kim"
     assert reading.people.kin == {"Kim Yo Jong", "Kim Chang Son"}
+
+
+def test_a_flight_number_is_nobody(geocoder: GazetteerGeocoder) -> None:
+    """"Pobeda flight DP936 left Berlin's new BER airport": the model tags "DP936" as a person; a name with
+    digits in it is a flight, and the flight goes the traveller's way."""
+    reading = _read(
+        "Alexei Navalny is returning to Russia from Germany.\n\n"
+        "Airborne. Pobeda flight DP936 left Berlin's new BER airport at 15:10 local time.",
+        geocoder, published=datetime(2021, 1, 17, 22, tzinfo=UTC),
+    )
+    leave = next(e for e in reading.events if e.lemma == "leave")
+    assert leave.mover == "" and leave.mode == "air" and "DP936" not in reading.people.counts

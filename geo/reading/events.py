@@ -206,7 +206,9 @@ def find_people(parsed: ParsedText, lex: Lexicon, mentions: Sequence[Mention] = 
     named_things = _words_of_named_things(parsed)
     names = sorted([*names, *_untagged_movers(parsed, names, places, lex, named_things)])
     # "his Apostolic Journey to the United Arab Emirates": a capitalised trip is nobody
-    names = [(i, n, subj) for i, n, subj in names if fold(n.split()[-1]) not in lex.movement_nouns]
+    # … nor is a flight number ("Pobeda flight DP936", which the model may take for a name)
+    names = [(i, n, subj) for i, n, subj in names
+             if fold(n.split()[-1]) not in lex.movement_nouns and not any(ch.isdigit() for ch in n)]
     full = list(dict.fromkeys(n for _, n, _ in names if len(n.split()) >= 2))
     # "his sister, Kim Yo Jong": a relative or aide is not who a bare shared name stands for
     relatives = {n for i, n, _ in names if len(n.split()) >= 2 and _kin_before(parsed, i, lex)}
@@ -677,8 +679,10 @@ class _Frames:
             if ent.start in self._named_at:
                 # as find_people resolved it ("Mrs Trump" is not Mr Trump), then to a full name ("Lula")
                 return self.people.resolve(self._named_at[ent.start])
-            # a title alone ("the pope", which the small model may tag PERSON) is read as a role noun
-            return self.people.resolve(_clean_person(self.p, ent.start, ent.end, self.lex))
+            # a title alone ("the pope", which the small model may tag PERSON) is read as a role noun; a
+            # flight number ("Pobeda flight DP936") is nobody
+            cleaned = _clean_person(self.p, ent.start, ent.end, self.lex)
+            return "" if any(ch.isdigit() for ch in cleaned) else self.people.resolve(cleaned)
         tok = self.p.tokens[i]
         if _name_like(tok) and fold(tok.text) in self.people.by_word:
             return self.people.by_word[fold(tok.text)]
