@@ -967,3 +967,17 @@ def test_a_dated_arrival_in_a_country_counts_at_the_first_stop_made_in_it(
     names = [s.name for s in itinerary.stops]
     assert names.index("Washington") == names.index("Jerusalem") - 1
     assert any(e.lemma == "land" for e in jerusalem.events)
+
+
+def test_a_plan_to_head_for_the_place_set_out_from_is_the_way_home(geocoder: GazetteerGeocoder) -> None:
+    """"Xi flew in from Beijing … He is due to leave for Beijing on Wednesday": the return, planned."""
+    itinerary = _inline(
+        "Putin welcomes Xi to Moscow as Chinese leader arrives for state visit\n\n"
+        "MOSCOW, March 20 (Wire) - Chinese President Xi Jinping arrived in Moscow on Monday for talks with "
+        "Russian President Vladimir Putin.\n\n"
+        "Putin will host Xi for an informal dinner at the Kremlin. Xi flew in from Beijing on an Air China "
+        "Boeing 747. He is due to leave for Beijing on Wednesday.",
+        geocoder, published=datetime(2023, 3, 20, 18, tzinfo=ZoneInfo("UTC")),
+    )
+    assert [(s.name, s.planned) for s in itinerary.stops] == [
+        ("Beijing", False), ("Moscow", False), ("Beijing", True)]

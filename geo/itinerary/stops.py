@@ -347,11 +347,22 @@ def second_visits(
             not both or after(back, first, AWAY_AT_LEAST)
         )
 
+    def going_back(back: Evidence) -> bool:
+        """"Xi flew in from Beijing … He is due to leave for Beijing on Wednesday": a place only ever set out
+        from, that a plan now heads for, after another place was reached, is the way home."""
+        if back.relation != "to" or back.event.status not in ("planned", "expected"):
+            return False
+        same = [e for e in evidence if e.key == back.key and e is not back]
+        left = [e for e in same if e.relation == "from" and e.event.status == "happened"]
+        reached = any(e.key != back.key and e.relation in ("to", "at") and e.event.status == "happened"
+                      and not e.mention.is_area for e in evidence)  # fmt: skip
+        return bool(left) and reached and all(e.relation == "from" for e in same)
+
     marked = [
         replace(e, visit=1)
         if (e.event.returning and e.relation in ("to", "at", "from", "via")
             and (left_before(e) or been_there(e)))
-        or still_to_come(e) or round_trip(e) or left_on_an_earlier_day(e) or reached_again(e)
+        or still_to_come(e) or round_trip(e) or left_on_an_earlier_day(e) or reached_again(e) or going_back(e)
         else e
         for e in evidence
     ]
