@@ -1355,3 +1355,17 @@ def test_a_flight_number_is_nobody(geocoder: GazetteerGeocoder) -> None:
     )
     leave = next(e for e in reading.events if e.lemma == "leave")
     assert leave.mover == "" and leave.mode == "air" and "DP936" not in reading.people.counts
+
+
+def test_a_role_nobody_is_named_for_is_its_own_traveller(geocoder: GazetteerGeocoder) -> None:
+    """"Pope lands in Juba … The pope arrived … after a flight from Kinshasa … The pontiff was joined by
+    Justin Welby, who flew in from London": the pope moves, unnamed; Welby's flight is his own."""
+    reading = _read(
+        "Pope lands in Juba on peace pilgrimage\n\n"
+        "JUBA, Feb 3 (Wire) - The pope arrived in South Sudan's capital on Friday afternoon after a flight "
+        "from Kinshasa. The pontiff was joined in Juba by the Archbishop of Canterbury, Justin Welby, who flew in "
+        "from London.",
+        geocoder, published=datetime(2023, 2, 3, 18, tzinfo=UTC),
+    )
+    movers = {e.lemma: e.mover for e in reading.events}
+    assert movers["arrive"] == "Pope" and movers["flight"] == "Pope" and movers["fly"] == "Justin Welby"

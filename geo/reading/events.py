@@ -904,7 +904,20 @@ class _Frames:
             if who:
                 self._roles.setdefault(role, []).append((i, who))
             return who
-        return self._role_holder(i, lower, lemma)
+        return self._role_holder(i, lower, lemma) or self._nameless_role(i, lemma)
+
+    def _nameless_role(self, i: int, lemma: str) -> str:
+        """"Pope lands in Juba … The pope arrived … The pontiff was joined by Justin Welby": a role the
+        article gives nobody by name, told before anyone is named, is its own traveller ("Pope")."""
+        tok = self.p.tokens[i]
+        if lemma not in self.lex.person_titles or self.people.titles.get(lemma):
+            return ""
+        definite = any(self.p.tokens[c].lower == "the" for c in self.p.children(i))
+        if not definite and not (tok.pos == "PROPN" and tok.text[:1].isupper()):
+            return ""
+        if any(k < i for k, _, _ in self.people.positions):
+            return ""  # somebody named before: the usual reading stands
+        return self.lex.role_aliases.get(lemma, lemma).title()
 
     def _group_reference(self, i: int) -> bool:
         """"the three", "the pair", "the two men": a definite group standing for the party on the move."""
