@@ -1363,8 +1363,8 @@ def test_a_role_nobody_is_named_for_is_its_own_traveller(geocoder: GazetteerGeoc
     reading = _read(
         "Pope lands in Juba on peace pilgrimage\n\n"
         "JUBA, Feb 3 (Wire) - The pope arrived in South Sudan's capital on Friday afternoon after a flight "
-        "from Kinshasa. The pontiff was joined in Juba by the Archbishop of Canterbury, Justin Welby, who flew "
-        "in from London.",
+        "from Kinshasa. The pontiff was joined in Juba by the Archbishop of Canterbury, Justin Welby, who "
+        "flew in from London.",
         geocoder, published=datetime(2023, 2, 3, 18, tzinfo=UTC),
     )
     movers = {e.lemma: e.mover for e in reading.events}
