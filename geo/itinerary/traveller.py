@@ -32,7 +32,7 @@ def canonical_names(people: Mapping[str, People]) -> dict[str, str]:
     out: dict[str, str] = {}
     for p in people.values():
         for _, name, _ in p.positions:
-            # "Kim" beside "his sister, Kim Yo Jong": a bare name is not a relative's full name
+            # "Trump" beside "his daughter, Ivanka Trump": a bare name is not a relative's full name
             out[name] = _fullest(name, [n for n in full if n not in kin] if len(name.split()) == 1 else full)
     return out
 

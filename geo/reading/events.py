@@ -53,8 +53,8 @@ class People:
     """Person → country code the article gives them ("Japan's Kishida", "Japanese Prime Minister Fumio
     Kishida"): "the Japanese prime minister" is then Kishida even when another prime minister is titled."""
     kin: frozenset[str] = frozenset()
-    """Full names given as somebody's relative or aide ("his sister, Kim Yo Jong"): a bare shared name
-    ("Kim") never stands for them."""
+    """Full names given as somebody's relative or aide ("his daughter, Ivanka Trump"): a bare shared
+    name ("Trump") never stands for them."""
     headline: str = ""
     """The person the first line is about ("Putin in Beijing for Xi talks": Putin, not the Xi of "Xi
     talks"), "" when it names nobody that way."""
@@ -71,7 +71,7 @@ class People:
             return self.by_word[words[0]]
         for full in self.full:  # whole words: "Xi" is not the "xi" inside "Xuexiang"
             if len(words) == 1 and full in self.kin:
-                continue  # "Kim" is not "his sister, Kim Yo Jong"
+                continue  # "Trump" is not "his daughter, Ivanka Trump"
             if _words_within(words, fold(full).split()) or _words_within(fold(full).split(), words):
                 return full
         return name
@@ -210,7 +210,7 @@ def find_people(parsed: ParsedText, lex: Lexicon, mentions: Sequence[Mention] = 
     names = [(i, n, subj) for i, n, subj in names
              if fold(n.split()[-1]) not in lex.movement_nouns and not any(ch.isdigit() for ch in n)]
     full = list(dict.fromkeys(n for _, n, _ in names if len(n.split()) >= 2))
-    # "his sister, Kim Yo Jong": a relative or aide is not who a bare shared name stands for
+    # "his daughter, Ivanka Trump": a relative or aide is not who a bare shared name stands for
     relatives = {n for i, n, _ in names if len(n.split()) >= 2 and _kin_before(parsed, i, lex)}
     by_word: dict[str, str] = {}
     # first named first (a report names its subject in full, then by surname), relatives last
@@ -278,8 +278,8 @@ def find_people(parsed: ParsedText, lex: Lexicon, mentions: Sequence[Mention] = 
 
 
 def _kin_before(parsed: ParsedText, i: int, lex: Lexicon) -> bool:
-    """The name at ``i`` is given as somebody's relative or aide: "his sister, Kim Yo Jong", "Kim's chief
-    of staff, Kim Chang Son", "His grandfather Kim Il Sung" (a possessive within the few words before)."""
+    """The name at ``i`` is given as somebody's relative or aide: "his daughter, Ivanka Trump", "Biden's
+    son, Hunter Biden", "His grandfather Fred Trump" (a possessive within the few words before)."""
     def kin(k: int) -> bool:
         tok = parsed.tokens[k]
         return tok.lemma.casefold() in lex.kin_nouns and tok.text.islower()
@@ -292,12 +292,12 @@ def _kin_before(parsed: ParsedText, i: int, lex: Lexicon) -> bool:
         k -= 1
     if k >= 0 and kin(k) and possessed(k - 4, k):
         return True
-    # "Kim Chang Son, Kim's chief of staff": the relation in apposition after the name
+    # "Lara Trump, Trump's adviser": the relation in apposition after the name
     end = i
     while end < len(parsed.tokens) and parsed.tokens[end].pos == "PROPN":
         end += 1
     if end < len(parsed.tokens) and parsed.tokens[end].text == ",":
-        # only the apposition itself ("Kim Jong Un, along with his sister" is no relative of anyone)
+        # only the apposition itself ("Donald Trump, along with his daughter" is no relative of anyone)
         heads = [k for k in range(end + 1, min(end + 7, len(parsed.tokens)))
                  if parsed.tokens[k].dep == "appos" and i <= parsed.tokens[k].head < end]  # fmt: skip
         return any(kin(k) and possessed(end + 1, k) for h in heads for k in parsed.subtree(h))
