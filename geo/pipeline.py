@@ -12,7 +12,6 @@ from geo.itinerary.traveller import find_traveller
 from geo.journey import Journey, assemble_journey
 from geo.model import Article, Itinerary
 from geo.places.geocoder import GazetteerGeocoder
-from geo.reading.quantities import Quantity, find_quantities
 from geo.reading.reading import Reading, read_articles
 from geo.routing.railnet import RailNetwork, load_network
 from geo.routing.route import plan_route, resolve_stops
@@ -43,7 +42,6 @@ def _told_rail_km(
     """For each unnamed border stop, the rail distance a duration stated in its own sentence implies ("an
     overnight ride of roughly ten hours from a town on the Polish border"), with that phrase."""
     by_id = {r.article.id: r for r in readings}
-    durations: dict[str, list[Quantity]] = {}  # each article's, read once and only when a stop needs them
     out: dict[int, tuple[float, str]] = {}
     for i, stop in enumerate(itinerary.stops):
         if stop.place is not None or not stop.border_of:
@@ -56,11 +54,8 @@ def _told_rail_km(
             reading = by_id.get(event.article)
             if reading is None:
                 continue
-            if event.article not in durations:
-                durations[event.article] = [q for q in find_quantities(reading.article, reading.parsed)
-                                            if q.kind == "duration"]  # fmt: skip
-            said = [q for q in durations[event.article]
-                    if event.sentence_start <= q.start < event.sentence_end]  # fmt: skip
+            said = [q for q in reading.quantities if q.kind == "duration"
+                    and event.sentence_start <= q.start < event.sentence_end]  # fmt: skip
             if said:
                 kmh = speeds.speed("rail", country)[1]
                 out[stop.seq] = (said[0].likely * kmh, said[0].text)
@@ -93,6 +88,7 @@ def build_journey(
     route = plan_route(itinerary, network, told_km=_told_rail_km(itinerary, readings, speeds))
     parses = {r.article.id: r.parsed for r in readings}
     times = {r.article.id: r.times for r in readings}
-    timing = estimate_timing(articles, parses, itinerary, route, speeds, times=times)
+    quantities = {r.article.id: r.quantities for r in readings}
+    timing = estimate_timing(articles, parses, itinerary, route, speeds, times=times, quantities=quantities)
     route = with_stated_distances(route, timing)
     return assemble_journey(tuple(articles), itinerary, route, timing)

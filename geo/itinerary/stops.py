@@ -347,6 +347,9 @@ def second_visits(
             not both or after(back, first, AWAY_AT_LEAST)
         )
 
+    towns_reached = {e.key for e in evidence if e.relation in ("to", "at") and e.event.status == "happened"
+                     and not e.mention.is_area}  # fmt: skip
+
     def going_back(back: Evidence) -> bool:
         """"Xi flew in from Beijing … He is due to leave for Beijing on Wednesday": a place only ever set out
         from, that a plan now heads for, after another place was reached, is the way home."""
@@ -354,9 +357,7 @@ def second_visits(
             return False
         same = [e for e in evidence if e.key == back.key and e is not back]
         left = [e for e in same if e.relation == "from" and e.event.status == "happened"]
-        reached = any(e.key != back.key and e.relation in ("to", "at") and e.event.status == "happened"
-                      and not e.mention.is_area for e in evidence)  # fmt: skip
-        return bool(left) and reached and all(e.relation == "from" for e in same)
+        return bool(left) and bool(towns_reached - {back.key}) and all(e.relation == "from" for e in same)
 
     marked = [
         replace(e, visit=1)
@@ -1363,8 +1364,8 @@ def extract_itinerary(
 
 
 def _with_country_entries(stops: Sequence[Stop], area: Sequence[Evidence]) -> tuple[Stop, ...]:
-    """"The president had landed in Israel on Wednesday afternoon": an arrival in a country, dated, is the
-    arrival at the first stop the journey makes in it after coming from another country, so its time counts
+    """"The president had landed in Israel on Wednesday afternoon": an arrival in a country is the arrival at
+    the first stop the journey makes in it after coming from another country, so the time told of it counts
     there (the country is no stop of its own)."""
     out = list(stops)
     for e in area:

@@ -118,15 +118,27 @@ def _unlabelled_full_names(
     for tok in parsed.tokens[1:]:  # "Emmanuel Macron on Monday became …" where only "Macron" is tagged later
         prev = parsed.tokens[tok.i - 1]
         ent = parsed.entity_at(tok.i)
-        if (prev.i in taken or tok.i in taken or fold(tok.text) not in single or prev.pos != "PROPN"
-                or not prev.text[:1].isupper() or prev.text.isupper()
-                or prev.lower.rstrip(".") in lex.person_titles
-                or parsed.text[prev.end : tok.start] != " "
-                or (ent is not None and ent.label != "PERSON") or parsed.entity_at(prev.i) is not None
-                or _in_a_place(places, prev.start, tok.end)):
+        if (prev.i in taken or tok.i in taken or fold(tok.text) not in single
+                or (ent is not None and ent.label != "PERSON")
+                or not _given_name(parsed, prev, tok, places, lex)):
             continue
         out.append((prev.i, f"{prev.text} {tok.text}", tok.dep in _SUBJECTS))
     return out
+
+
+def _numbered(name: str) -> bool:
+    """A "name" with a digit in it is a flight or a unit ("DP936"), nobody."""
+    return any(ch.isdigit() for ch in name)
+
+
+def _given_name(
+    parsed: ParsedText, prev: Token, tok: Token, places: Sequence[tuple[int, int]], lex: Lexicon
+) -> bool:
+    """``prev`` reads as a given name before the name word ``tok``: a capitalised (not all-capitals)
+    proper noun the model tags as nothing, no title, one space before it, not inside a place."""
+    return (prev.pos == "PROPN" and prev.text[:1].isupper() and not prev.text.isupper()
+            and prev.lower.rstrip(".") not in lex.person_titles and parsed.text[prev.end : tok.start] == " "
+            and parsed.entity_at(prev.i) is None and not _in_a_place(places, prev.start, tok.end))
 
 
 def _kin_names(
@@ -140,11 +152,8 @@ def _kin_names(
     out: list[tuple[int, str, bool]] = []
     for tok in parsed.tokens[1:]:
         prev = parsed.tokens[tok.i - 1]
-        if (fold(tok.text) not in surnames or tok.i in taken or prev.i in taken or prev.pos != "PROPN"
-                or not prev.text[:1].isupper() or prev.text.isupper() or prev.dep != "compound"
-                or prev.head != tok.i or prev.lower.rstrip(".") in lex.person_titles
-                or parsed.text[prev.end : tok.start] != " " or parsed.entity_at(prev.i) is not None
-                or _in_a_place(places, prev.start, tok.end)):
+        if (fold(tok.text) not in surnames or tok.i in taken or prev.i in taken or prev.dep != "compound"
+                or prev.head != tok.i or not _given_name(parsed, prev, tok, places, lex)):
             continue
         out.append((prev.i, f"{prev.text} {tok.text}", tok.dep in _SUBJECTS))
     return out
@@ -193,7 +202,7 @@ def find_people(parsed: ParsedText, lex: Lexicon, mentions: Sequence[Mention] = 
         if _in_a_place(described, ent.char_start, ent.char_end) and not possessive:
             continue  # "the little frontier station of Medyka", which the small model tags PERSON
         name = _clean_person(parsed, ent.start, ent.end, lex)
-        if name and not any(ch.isdigit() for ch in name):
+        if name and not _numbered(name):
             is_subject = any(
                 (parsed.tokens[k].dep in _SUBJECTS and _finite(parsed, parsed.tokens[k].head))
                 or (parsed.tokens[k].dep == "poss" and parsed.tokens[parsed.tokens[k].head].dep in _SUBJECTS)
@@ -208,7 +217,7 @@ def find_people(parsed: ParsedText, lex: Lexicon, mentions: Sequence[Mention] = 
     # "his Apostolic Journey to the United Arab Emirates": a capitalised trip is nobody
     # … nor is a flight number ("Pobeda flight DP936", which the model may take for a name)
     names = [(i, n, subj) for i, n, subj in names
-             if fold(n.split()[-1]) not in lex.movement_nouns and not any(ch.isdigit() for ch in n)]
+             if fold(n.split()[-1]) not in lex.movement_nouns and not _numbered(n)]
     full = list(dict.fromkeys(n for _, n, _ in names if len(n.split()) >= 2))
     # "his daughter, Ivanka Trump": a relative or aide is not who a bare shared name stands for
     relatives = {n for i, n, _ in names if len(n.split()) >= 2 and _kin_before(parsed, i, lex)}
@@ -682,7 +691,7 @@ class _Frames:
             # a title alone ("the pope", which the small model may tag PERSON) is read as a role noun; a
             # flight number ("Pobeda flight DP936") is nobody
             cleaned = _clean_person(self.p, ent.start, ent.end, self.lex)
-            return "" if any(ch.isdigit() for ch in cleaned) else self.people.resolve(cleaned)
+            return "" if _numbered(cleaned) else self.people.resolve(cleaned)
         tok = self.p.tokens[i]
         if _name_like(tok) and fold(tok.text) in self.people.by_word:
             return self.people.by_word[fold(tok.text)]
@@ -754,9 +763,8 @@ class _Frames:
             return self.people.titles.get(alias, "")  # "the aircraft bearing the Holy Father": the pope
         if tok.lemma.casefold() not in self.lex.person_nouns:
             return ""
-        definite = any(self.p.tokens[c].lower == "the" for c in self.p.children(obj))
         # "the plane carrying the pontiff": a role no title gives is whom the article calls so
-        return self.people.titles.get(tok.lemma.casefold(), "") or (self._who(obj) if definite else "")
+        return self.people.titles.get(tok.lemma.casefold(), "") or (self._who(obj) if self._the(obj) else "")
 
     def _owner_by_name(self, vehicle: int) -> str:
         """"Air Force One lifted off": an aircraft whose name says whose it is (``owned_vehicles``) carries
@@ -836,8 +844,7 @@ class _Frames:
             if "the" in words and "of" not in words and not any(k.dep == "poss" for k in kids):
                 return self._protagonist()  # "The journey began with a flight out of Fiumicino": the story's
         if (lemma in self.lex.day_subjects and tok.dep in _SUBJECTS
-                and any(self.p.tokens[c].lower == "the" for c in self.p.children(i))
-                and self.p.tokens[tok.head].lemma.casefold() in ("begin", "start", "end")):
+                and self._the(i) and self.p.tokens[tok.head].lemma.casefold() in ("begin", "start", "end")):
             return self._protagonist()  # "The day had begun at the summit hotel in Shima"
         if lemma in self.lex.person_nouns and any(
             self.p.tokens[c].lower in ("a", "an") for c in self.p.children(i)
@@ -884,8 +891,7 @@ class _Frames:
             return before[-1] if before else most
         if tok.lemma.casefold() in self.lex.scene_nouns and tok.pos == "NOUN":
             # "signs of its passage were seen in Kharkiv", "footage of Lula was filmed at X": who is shown
-            shown = [o for c in self.p.children(i) if self.p.tokens[c].lower == "of"
-                     for o in self.p.children(c) if self.p.tokens[o].dep == "pobj"]  # fmt: skip
+            shown = self._shown(i)
             owners = [c for o in shown for c in self.p.children(o) if self.p.tokens[c].dep == "poss"]
             for k in (*owners, *shown):
                 who = self._who(k) or (self.last_mover if self.p.tokens[k].lower == "its" else "")
@@ -912,18 +918,21 @@ class _Frames:
         tok = self.p.tokens[i]
         if lemma not in self.lex.person_titles or self.people.titles.get(lemma):
             return ""
-        definite = any(self.p.tokens[c].lower == "the" for c in self.p.children(i))
-        if not definite and not (tok.pos == "PROPN" and tok.text[:1].isupper()):
+        if not self._the(i) and not (tok.pos == "PROPN" and tok.text[:1].isupper()):
             return ""
         if any(k < i for k, _, _ in self.people.positions):
             return ""  # somebody named before: the usual reading stands
         return self.lex.role_aliases.get(lemma, lemma).title()
 
+    def _the(self, i: int) -> bool:
+        """The noun at ``i`` takes "the" ("the pope", "the three", "The day had begun")."""
+        return any(self.p.tokens[c].lower == "the" for c in self.p.children(i))
+
     def _group_reference(self, i: int) -> bool:
         """"the three", "the pair", "the two men": a definite group standing for the party on the move."""
         tok = self.p.tokens[i]
         kids = [self.p.tokens[c] for c in self.p.children(i)]
-        if not any(k.lower == "the" for k in kids):
+        if not self._the(i):
             return False
         if tok.pos == "NUM" and tok.lower.isalpha():
             return True
@@ -1198,11 +1207,11 @@ class _Frames:
                 c.dep == "acomp" and c.lemma.casefold() in self.lex.expect_lemmas for c in kids
             ):  # "is due in Paris on Sunday", "was due to board …, landing in Washington on Thursday"; "had
                 # been due in Paris" and was not
-                return "hypothetical" if self._takes_had(k) else "expected"
+                return "hypothetical" if self.p.takes_had(k) else "expected"
             if depth == 0 and tok.lemma.casefold() in self.lex.expect_lemmas and self._passive(k) and any(
                 self.p.tokens[c].lower in self.lex.return_particles for c in self.p.children(k)
             ):  # "is expected back in Warsaw"; "had been expected back" and was not
-                return "hypothetical" if self._takes_had(k) else "expected"
+                return "hypothetical" if self.p.takes_had(k) else "expected"
             if depth == 0 and tok.lemma == "be" and tok.tag in ("VBZ", "VBP") and self._way_under(k):
                 return "expected"  # "is on his way back to Washington": getting there is still to come
             if depth > 0 and (tok.dep in ("ccomp", "relcl", "acl") or tok.lemma in self.lex.reporting_lemmas):
@@ -1278,12 +1287,7 @@ class _Frames:
     def _past_perfect_plan(self, tok: Token) -> bool:
         """A plan in the past perfect ("had been due to", "had planned to") was overtaken by what happened."""
         holders = [tok.i, tok.head] if tok.dep == "acomp" else [tok.i]
-        return any(self._takes_had(k) for k in holders)
-
-    def _takes_had(self, k: int) -> bool:
-        """Token ``k`` has "had" for its auxiliary: the past perfect."""
-        kids = (self.p.tokens[c] for c in self.p.children(k))
-        return any(c.dep == "aux" and c.lower in ("had", "'d") for c in kids)
+        return any(self.p.takes_had(k) for k in holders)
 
     def _be_to(self, kids: Sequence[Token]) -> bool:
         """"is to" + infinitive: a plan."""
@@ -1790,7 +1794,7 @@ class _Frames:
     def _past_perfect(self, tok: Token) -> bool:
         """"had flown", "had been driven": the verb (or the verb it is conjoined to) takes "had"."""
         return any(
-            self.p.tokens[k].tag == "VBN" and self._takes_had(k)
+            self.p.tokens[k].tag == "VBN" and self.p.takes_had(k)
             for k in ((tok.i, tok.head) if tok.dep == "conj" else (tok.i,))
         )
 
@@ -1961,11 +1965,16 @@ class _Frames:
     def _opening_verb(self, tok: Token) -> str | None:
         """The movement verb a live-blog line opens with when the tagger takes it for a name ("Landed in
         Quebec City at 2.43pm local"): its lemma, else None."""
-        if tok.pos != "PROPN" or tok.i in self._mention_at or self.p.sentence(tok.i).start != tok.i:
+        if not self._opens_as_a_name(tok):
             return None
         low = tok.lower
         forms = (low, low[:-2], low[:-1], low[:-3] + "y") if low.endswith("ed") else (low,)
         return next((f for f in forms if f in self.lex.movement), None)
+
+    def _opens_as_a_name(self, tok: Token) -> bool:
+        """The word opens its sentence and the tagger takes it for a name that is no place ("Landed in …",
+        "Touchdown at …" atop a live-blog entry)."""
+        return tok.pos == "PROPN" and tok.i not in self._mention_at and self.p.sentence(tok.i).start == tok.i
 
     def _lemma(self, tok: Token) -> str:
         return self._opening_verb(tok) or tok.lemma.casefold()
@@ -2023,9 +2032,7 @@ class _Frames:
             ):
                 return None
             return motion
-        opening = tok.pos == "PROPN" and tok.i not in self._mention_at
-        opening = opening and self.p.sentence(tok.i).start == tok.i
-        if tok.pos == "NOUN" or opening:
+        if tok.pos == "NOUN" or self._opens_as_a_name(tok):
             # "Touchdown at Hamad International in Doha": a live blog's noun opening a line, taken for a name
             return self.lex.movement_nouns.get(lemma)
         return None
@@ -2120,13 +2127,17 @@ class _Frames:
             return None
         return m
 
+    def _shown(self, i: int) -> list[int]:
+        """What a picture noun shows: the objects of its "of" ("footage of Kim", "signs of its passage")."""
+        return [o for c in self.p.children(i) if self.p.tokens[c].lower == "of"
+                for o in self.p.children(c) if self.p.tokens[o].dep == "pobj"]  # fmt: skip
+
     def _scene_frame(self, tok: Token) -> Event | None:
         """"Television aired footage of Modi waving on the steps at Palam airport", "pictures of the leader
         smiling at Przemyśl": what a picture shows the person in it doing somewhere puts that person there."""
         if tok.pos != "NOUN" or tok.lemma.casefold() not in self.lex.scene_nouns:
             return None
-        of = next((c for c in self.p.children(tok.i) if self.p.tokens[c].lower == "of"), None)
-        shown = next((o for o in self.p.children(of) if self.p.tokens[o].dep == "pobj"), None) if of else None
+        shown = next(iter(self._shown(tok.i)), None)
         if shown is None:
             return None
         whom = [shown, *(c for c in self.p.children(shown) if self.p.tokens[c].dep in _SUBJECTS)]

@@ -1075,8 +1075,8 @@ def _is_exact(location: Location, query: str) -> bool:
 
 def _dominant(results: Sequence[Location], lex: Lexicon) -> bool:
     """A famous city that dwarfs its namesakes (Paris, France vs Paris, Texas) is meant wherever we are."""
-    first = int(results[0].raw.get("population") or 0)
-    second = int(results[1].raw.get("population") or 0) if len(results) > 1 else 0
+    first = _population(results[0])
+    second = _population(results[1]) if len(results) > 1 else 0
     return first >= lex.well_known_population and first >= DOMINANT_RATIO * max(second, 1)
 
 
@@ -1091,7 +1091,7 @@ def _resolve_places(
             cand.results
             and (len(cand.results) == 1 or cand.hint or _dominant(cand.results, resolver.lex))
             and cand.results[0].raw.get("kind") != "country"
-            and int(cand.results[0].raw.get("population") or 0) >= ANCHOR_POPULATION
+            and _population(cand.results[0]) >= ANCHOR_POPULATION
         ):
             anchors.append((cand.results[0].latitude, cand.results[0].longitude))
     countries = {c.hint for c in candidates if c.hint} | {
@@ -1119,7 +1119,7 @@ def _resolve_places(
             best = results[0]
         alias = not _is_exact(best, resolver.query_for(cand.query)) and best.raw.get("kind") != "country"
         # a well-known city is known by its other names too ("Quebec City" for Québec), however far
-        known = int(best.raw.get("population") or 0) >= resolver.lex.well_known_population
+        known = _population(best) >= resolver.lex.well_known_population
         if near and alias and not known and _far_from_all(best, near):
             continue  # a match through another spelling must sit among the article's places
         if near and cand.kind != "dateline" and _stray(best, countries, near):  # the reporter is there
@@ -1146,7 +1146,7 @@ def _stray(best: Location, countries: set[str], near: Sequence[Coordinates]) -> 
     raw = best.raw
     if raw.get("kind") == "country" or str(raw.get("country_code") or "") in countries:
         return False
-    people = int(raw.get("population") or 0)
+    people = _population(best)
     if people < HAMLET_POPULATION:
         return _far_from_all(best, near, HAMLET_FAR_KM)
     return people < STRAY_POPULATION and _far_from_all(best, near)
@@ -1260,8 +1260,7 @@ def _resolve_anaphora(candidates: list[_Candidate]) -> None:
     for k, cand in enumerate(ordered):
         if cand.evidence != "anaphora":
             continue
-        before = [c for c in ordered[:k] if _same_kind(c, cand) and not c.acts
-                  and not (cand.reached and c.left)]  # "after a flight from Moscow … into the city"
+        before = [c for c in ordered[:k] if _same_kind(c, cand) and _may_stand_for(c, cand)]
         if before and cand.feature == "landmark":
             # "landed at Fiumicino … reached Singapore … before heading to the airport": a site in another
             # country than the town the story has since moved to is not the one meant; that town's is
@@ -1279,6 +1278,12 @@ def _resolve_anaphora(candidates: list[_Candidate]) -> None:
     ]
 
 
+def _may_stand_for(named: _Candidate, anaphor: _Candidate) -> bool:
+    """A place told before an anaphor may be what it points back to: not one where others act, nor one set
+    out from when the anaphor is reached ("after a flight from Moscow … into the city")."""
+    return not named.acts and not (anaphor.reached and named.left)
+
+
 def _capital_before_the_city(candidates: Sequence[_Candidate]) -> None:
     """"the train eased into the capital's central station … met up with them in the city": a capital
     described just before "the city" (placed only after the anaphora were) is the city meant."""
@@ -1286,8 +1291,8 @@ def _capital_before_the_city(candidates: Sequence[_Candidate]) -> None:
     for k, cand in enumerate(ordered):
         if cand.evidence != "anaphora" or cand.feature != "city":
             continue
-        before = [c for c in ordered[:k] if (c.evidence == "capital" or _same_kind(c, cand)) and not c.acts
-                  and not (cand.reached and c.left) and c.place is not None]  # fmt: skip
+        before = [c for c in ordered[:k] if (c.evidence == "capital" or _same_kind(c, cand))
+                  and _may_stand_for(c, cand) and c.place is not None]  # fmt: skip
         if before and before[-1].evidence == "capital":
             cand.place = before[-1].place
 

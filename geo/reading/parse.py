@@ -132,6 +132,12 @@ class ParsedText:
     def sentence(self, i: int) -> Span:
         return self.sentences[self.tokens[i].sent]
 
+    def takes_had(self, i: int) -> bool:
+        """Token ``i`` has "had" for its auxiliary ("had begun", "had been driven"): the past perfect, which
+        the frame reader and the time reader both ask about."""
+        kids = (self.tokens[c] for c in self.children(i))
+        return any(c.dep == "aux" and c.lower in ("had", "'d") for c in kids)
+
     @functools.cached_property
     def _starts(self) -> list[int]:
         return [t.start for t in self.tokens]

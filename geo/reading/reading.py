@@ -10,6 +10,7 @@ from geo.reading.events import People, find_events, find_people, in_byline
 from geo.reading.lexicon import Lexicon, load_lexicon
 from geo.reading.mentions import SupportsGeocode, find_mentions
 from geo.reading.parse import ParsedText, Span, parse_articles
+from geo.reading.quantities import Quantity, find_quantities
 from geo.reading.timeexpr import TimeExpression, find_time_expressions, told_long_before
 
 LEAD_SENTENCES = 2
@@ -26,6 +27,8 @@ class Reading:
     people: People
     events: tuple[Event, ...]
     times: tuple[TimeExpression, ...]
+    quantities: tuple[Quantity, ...] = ()
+    """Durations, distances and speeds, read once with the default words (timing and routing use them)."""
 
     @property
     def lead_end_token(self) -> int:
@@ -62,5 +65,6 @@ def read_articles(
             else e
             for e in events
         )  # fmt: skip
-        readings.append(Reading(article, doc, mentions, people, events, times))
+        quantities = tuple(find_quantities(article, doc))
+        readings.append(Reading(article, doc, mentions, people, events, times, quantities))
     return readings

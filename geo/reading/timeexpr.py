@@ -1034,11 +1034,7 @@ def _resolve_all(
 
 def _past_perfect(parsed: ParsedText, verb: int) -> bool:
     """"had begun", "had been driven": the verb takes "had"."""
-    tok = parsed.tokens[verb]
-    return tok.tag == "VBN" and any(
-        parsed.tokens[c].lower in ("had", "'d") and parsed.tokens[c].dep in ("aux", "auxpass")
-        for c in parsed.children(verb)
-    )
+    return parsed.tokens[verb].tag == "VBN" and parsed.takes_had(verb)
 
 
 def _sharing_time(parsed: ParsedText, verb: int) -> tuple[int, ...]:

@@ -333,17 +333,20 @@ def estimate_timing(
     cues: TimeCues | None = None,
     words: QuantityWords | None = None,
     times: Mapping[str, Sequence[TimeExpression]] | None = None,
+    quantities: Mapping[str, Sequence[Quantity]] | None = None,
 ) -> Timing:
     """Arrival/departure windows at every stop and leg of ``route``, honouring the statements it can.
 
     ``parses`` holds each article's one parse by id (``geo.reading.parse.parse_articles``); an article
     missing from it is parsed here. ``times`` are the time expressions the reading already found with the
     default cues (``Reading.times``), so they are not read twice; they are ignored with other ``cues``.
+    ``quantities`` likewise (``Reading.quantities``), ignored with other ``words``.
     """
     known = times if cues is None else None
+    counted = quantities if words is None else None
     cues = cues or default_cues()
     words = words or default_quantity_words()
-    readings = _readings(articles, parses, cues, words, known)
+    readings = _readings(articles, parses, cues, words, known, counted)
     fallback_zone = _fallback_zone(articles)
     origin = min((a.published for a in articles), default=datetime(2000, 1, 1, tzinfo=UTC))
     stops = {s.seq: s for s in itinerary.stops}
@@ -454,6 +457,7 @@ def _readings(
     cues: TimeCues,
     words: QuantityWords,
     times: Mapping[str, Sequence[TimeExpression]] | None = None,
+    quantities: Mapping[str, Sequence[Quantity]] | None = None,
 ) -> dict[str, _Reading]:
     missing = [a for a in articles if parses is None or a.id not in parses]
     parsed: dict[str, ParsedText] = dict(parses or {})
@@ -465,11 +469,12 @@ def _readings(
     for article in articles:
         p = parsed[article.id]
         found = times.get(article.id) if times is not None else None
+        counted = quantities.get(article.id) if quantities is not None else None
         out[article.id] = _Reading(
             article,
             p,
             tuple(found) if found is not None else tuple(find_time_expressions(article, p, cues)),
-            tuple(find_quantities(article, p, words)),
+            tuple(counted) if counted is not None else tuple(find_quantities(article, p, words)),
         )
     return out
 
