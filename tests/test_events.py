@@ -1369,3 +1369,87 @@ def test_a_role_nobody_is_named_for_is_its_own_traveller(geocoder: GazetteerGeoc
     )
     movers = {e.lemma: e.mover for e in reading.events}
     assert movers["arrive"] == "Pope" and movers["flight"] == "Pope" and movers["fly"] == "Justin Welby"
+
+
+def test_someone_in_the_crowd_who_says_where_he_came_from_speaks_of_himself(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    """"One man said he had driven up from Antwerp": the man's drive, not the traveller's; but "a spokesman
+    said he had landed" is the traveller's."""
+    reading = _read(
+        "Duterte flown to The Hague\n\n"
+        "Former Philippine President Rodrigo Duterte landed at Rotterdam on Wednesday. Outside the detention "
+        "centre, dozens of Filipinos "
+        "waved flags. One man said he had driven up from Antwerp that afternoon.",
+        geocoder, published=datetime(2025, 3, 12, 22, tzinfo=UTC),
+    )
+    drive = next(e for e in reading.events if e.lemma == "drive")
+    assert drive.mover == "" and drive.others
+    told = _read(
+        "Duterte flown to The Hague\n\n"
+        "Former Philippine President Rodrigo Duterte was handed over to the court on Wednesday. A spokesman "
+        "said he had flown in from Dubai.",
+        geocoder, published=datetime(2025, 3, 12, 22, tzinfo=UTC),
+    )
+    assert [e.mover for e in told.events if e.lemma == "fly" and e.places] == ["Rodrigo Duterte"]
+
+
+def test_a_flight_that_brought_him_back_carries_him_on_where_it_touches_down(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    """"a Cathay Pacific flight brought him back from Hong Kong, touching down at Ninoy Aquino International
+    Airport": the touchdown is the passenger's."""
+    reading = _read(
+        "Duterte arrested in Manila\n\n"
+        "Former Philippine President Rodrigo Duterte was detained on Tuesday shortly after a Cathay Pacific "
+        "flight brought him back from "
+        "Hong Kong, touching down at Ninoy Aquino International Airport at 9:20 a.m.",
+        geocoder, published=datetime(2025, 3, 11, 22, tzinfo=UTC),
+    )
+    touch = next(e for e in reading.events if e.lemma == "touch")
+    assert touch.mover == "Rodrigo Duterte"
+    assert [m.place.name for _, m in touch.places if m.place] == ["Manila"]
+
+
+def test_a_headline_name_run_into_the_verb_after_it_is_cut_back(geocoder: GazetteerGeocoder) -> None:
+    """"Australian Prime Minister Albanese Concludes Official Visit to China": the model's "Albanese
+    Concludes" is Albanese, whom the body names in full."""
+    reading = _read(
+        "Australian Prime Minister Albanese Concludes Official Visit to China\n\n"
+        "BEIJING, Nov. 7 (Wire) -- Australian Prime Minister Anthony Albanese left Beijing on Tuesday. "
+        "Albanese arrived in Shanghai on the evening of Nov. 4.",
+        geocoder, published=datetime(2023, 11, 7, 18, tzinfo=UTC),
+    )
+    assert "Albanese Concludes" not in reading.people.counts
+    assert {e.mover for e in reading.events if e.mover} == {"Anthony Albanese"}
+
+
+def test_a_wish_told_in_the_past_is_no_plan(geocoder: GazetteerGeocoder) -> None:
+    """"saying he wanted to spend a last night in Paoay": the Americans flew him elsewhere."""
+    reading = _read(
+        "Marcos flown out\n\n"
+        "At Clark, Ferdinand Marcos pleaded to be flown to Laoag, saying he wanted to spend a last night at "
+        "the family's residence in Paoay.",
+        geocoder, published=datetime(1986, 2, 26, 18, tzinfo=UTC),
+    )
+    statuses = {e.lemma: e.status for e in reading.events if e.places}
+    assert statuses == {"fly": "hypothetical", "spend": "hypothetical"}
+
+
+def test_a_background_paragraph_set_in_an_earlier_year_tells_earlier_moves(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    """"Khomeini was forced out of Iran in November 1964. He spent almost a year in Bursa …": the exile's
+    first years, not this journey; a later paragraph is the story again."""
+    reading = _read(
+        "Khomeini back in Iran\n\n"
+        "Ayatollah Ruhollah Khomeini landed in Tehran on Thursday morning.\n\n"
+        "Khomeini was forced out of Iran in November 1964. He spent almost a year in Bursa in Turkey before "
+        "settling in Najaf.\n\n"
+        "He was driven to the Behesht-e Zahra cemetery in the south of Tehran.",
+        geocoder, published=datetime(1979, 2, 1, 18, tzinfo=UTC),
+    )
+    statuses = {e.lemma: e.status for e in reading.events if e.places}
+    assert statuses["spend"] == "earlier" and statuses["land"] == "happened"
+    assert statuses["drive"] == "happened"
+    assert "Ruhollah Khomeini" in reading.people.counts  # "Ayatollah" is a title, not a given name

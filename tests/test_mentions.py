@@ -445,3 +445,13 @@ def test_a_thing_of_his_once_also_a_towns_name_is_no_place(geocoder: GazetteerGe
     as another name is a thing, not a place."""
     mentions = _short("The first plan was to drive Stalin from Baku into Iran in his Packard.", geocoder)
     assert [m.text for m in mentions] == ["Baku", "Iran"]
+
+
+def test_an_air_base_is_no_civil_airfield_that_merely_has_its_name_inside() -> None:
+    """"Clark Air Base" (the Philippines) is not "Stephenville Clark Regional Airport" in Texas; "RAF
+    Mildenhall" and "Andersen Air Force Base" are still found."""
+    assert find_airfield("Clark Air Base") is None
+    mildenhall = find_airfield("RAF Mildenhall")
+    assert mildenhall is not None and mildenhall.country == "GB"
+    andersen = find_airfield("Andersen Air Force Base")
+    assert andersen is not None and andersen.country == "GU"

@@ -232,6 +232,28 @@ def test_a_state_visit_outlasts_a_transit_halt_and_the_flight_keeps_its_length(
     assert back.likely - depart.likely < timedelta(hours=4)
 
 
+def test_a_clock_time_keeps_the_day_told_before_it_when_the_visit_lasts_days(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    """Out on Sunday, home on Tuesday: "left at 1.27 p.m." after "The journey began on Sunday 3 February" is
+    Sunday's, although a stay of two days is more than any transit halt the speed model knows."""
+    text = (
+        "The Pope returns from Abu Dhabi\n\n"
+        "Pope Francis returned to Rome on Tuesday afternoon, 5 February. His plane had departed from "
+        "Abu Dhabi "
+        "at 1.23 p.m. local time.\n\n"
+        "The journey began on Sunday 3 February. The aircraft carrying the Pope left Rome at 1.27 p.m. and "
+        "landed in Abu Dhabi at 9.47 p.m. local time (6.47 p.m. in Rome)."
+    )
+    published = datetime(2019, 2, 5, 19, 30, tzinfo=ZoneInfo("Europe/Rome"))
+    journey = build_journey([Article("pope", text, published, publisher="T")], geocoder=geocoder)
+    assert [s.name for s in journey.stops] == ["Rome", "Abu Dhabi", "Rome"]
+    depart = journey.timing.stop_depart[journey.stops[0].seq]
+    arrive = journey.timing.stop_arrive[journey.stops[1].seq]
+    assert depart.likely is not None and depart.likely.date().isoformat() == "2019-02-03"
+    assert arrive.likely is not None and (arrive.likely.day, arrive.likely.hour) == (3, 21)
+
+
 def test_a_stated_ride_time_picks_the_border_station_of_an_unnamed_start(geocoder: GazetteerGeocoder) -> None:
     """"an overnight ride of roughly ten hours from a town on the Polish border" to Kyiv: not the Polish
     border station nearest Kyiv by rail (Dorohusk, ~490 km), but the one about ten hours of a Ukrainian

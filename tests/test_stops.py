@@ -981,3 +981,19 @@ def test_a_plan_to_head_for_the_place_set_out_from_is_the_way_home(geocoder: Gaz
     )
     assert [(s.name, s.planned) for s in itinerary.stops] == [
         ("Beijing", False), ("Moscow", False), ("Beijing", True)]
+
+
+def test_a_long_stay_between_dated_moves_is_the_same_trip(geocoder: GazetteerGeocoder) -> None:
+    """Four weeks in Singapore between "landed at Changi" (14 July) and "left Singapore" (11 August): the
+    later flight sets out from where the earlier one ended, so both belong to the journey."""
+    itinerary = _inline(
+        "Rajapaksa flies on to Thailand\n\n"
+        "Gotabaya Rajapaksa flew out of Colombo on Wednesday 13 July and landed in Male at 3.07 a.m. On "
+        "Thursday 14 July he boarded a Saudia flight in Male, and it landed at Singapore's Changi Airport at "
+        "7.17 p.m.\n\n"
+        "Rajapaksa left Singapore on the evening of Thursday 11 August on a chartered jet, and it reached "
+        "Bangkok at around 8 p.m.",
+        geocoder, published=datetime(2022, 8, 12, 9, tzinfo=ZoneInfo("UTC")),
+    )
+    assert [s.name for s in itinerary.stops] == ["Colombo", "Male", "Singapore", "Bangkok"]
+

@@ -296,6 +296,11 @@ def test_clock_time_alone_after_publication_is_the_day_before() -> None:
     assert window is not None and window[0].date() == date(2019, 2, 23)
 
 
+def test_the_same_moment_given_in_another_town_is_no_second_time() -> None:
+    """ "(6.47 p.m. in Rome)" restates the local 9.47 p.m. on the sender's clock."""
+    [expr] = texts("It landed in Abu Dhabi at 9.47 p.m. local time (6.47 p.m. in Rome) on Sunday.")
+    assert expr.text == "9.47 p.m. local time (6.47 p.m. in Rome) on Sunday"
+
 def test_clock_time_with_local_time_and_gmt_in_between() -> None:
     [expr] = texts("The train arrived at 8:10 a.m. local time (0110 GMT) on Tuesday.")
     assert (expr.first_date, expr.likely_hour, expr.local) == (date(2019, 2, 19), 8 + 10 / 60, True)

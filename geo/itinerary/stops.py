@@ -191,6 +191,7 @@ def one_trip(evidence: Sequence[Evidence], when: Mapping[tuple[str, int], Window
         if window[0] - max(w[1] for w in groups[-1]) > gap:
             groups.append([])
         groups[-1].append(window)
+    groups = _continued(groups, evidence, when)
     if len(groups) == 1:
         return list(evidence)
     size = Counter[int]()
@@ -229,6 +230,28 @@ def one_trip(evidence: Sequence[Evidence], when: Mapping[tuple[str, int], Window
                 and k in when and when[k][0] > trip_end)
 
     return [e for e in evidence if kept(e) or home(e)]
+
+
+def _continued(
+    groups: list[list[tuple[datetime, datetime]]],
+    evidence: Sequence[Evidence],
+    when: Mapping[tuple[str, int], Window],
+) -> list[list[tuple[datetime, datetime]]]:
+    """Groups of dates joined where the later one sets out from a place the earlier one reached ("landed at
+    Changi" on 14 July, "left Singapore" on 11 August): a long stay, not another trip."""
+    def keys(group: list[tuple[datetime, datetime]], relations: tuple[str, ...]) -> set[StopKey]:
+        members = set(group)
+        return {e.key for e in evidence
+                if e.relation in relations and e.event.status == "happened" and not e.mention.is_area
+                and (k := (e.event.article, e.event.token)) in when and when[k][:2] in members}  # fmt: skip
+
+    out = [groups[0]]
+    for group in groups[1:]:
+        if keys(out[-1], ("to", "at")) & keys(group, ("from",)):
+            out[-1] = [*out[-1], *group]
+        else:
+            out.append(group)
+    return out
 
 
 AWAY_AT_LEAST = timedelta(hours=12)
@@ -313,6 +336,8 @@ def second_visits(
         first = next((e for e in evidence if e.key == back.key and e.event.article == article), None)
         if first is None or first.relation != "from" or first.event.status != "happened":
             return False
+        if first.event.returning:
+            return False  # "brought him back from Hong Kong … He had flown out to Hong Kong": the far end
         if first.event.token < (lead_ends or {}).get(first.event.article, 0) or after(first, back):
             return False  # a lead that sums the trip up, or a departure dated after the arrival told later
         return back.relation == "to" and back.event.status == "happened" and been_there(back)
@@ -362,7 +387,8 @@ def second_visits(
     marked = [
         replace(e, visit=1)
         if (e.event.returning and e.relation in ("to", "at", "from", "via")
-            and (left_before(e) or been_there(e)))
+            # "returns from Abu Dhabi" after "had departed from Abu Dhabi": one departure told twice
+            and ((e.relation != "from" and left_before(e)) or been_there(e)))
         or still_to_come(e) or round_trip(e) or left_on_an_earlier_day(e) or reached_again(e) or going_back(e)
         else e
         for e in evidence

@@ -112,10 +112,15 @@ def find_airfield(phrase: str) -> Airfield | None:
     guess between equals would draw a wrong stop."""
     if not is_airfield_phrase(phrase):
         return None
-    found = _index().get(core(phrase), ())
+    key = core(phrase)
+    found = _index().get(key, ())
+    said = {fold(w) for w in _WORD.findall(phrase)} & _words().military
+    if said:
+        # "Clark Air Base" is not "Stephenville Clark Regional Airport": an air base named after a town's
+        # civil airfield only by a word inside that airfield's name is none of it
+        found = tuple(f for f in found if f.military or fold(f.name).startswith(key))
     if len(found) <= 1:
         return found[0] if found else None
-    said = {fold(w) for w in _WORD.findall(phrase)} & _words().military
 
     def rank(field: Airfield) -> tuple[bool, bool]:
         return (field.military == bool(said), bool(field.iata))

@@ -209,6 +209,7 @@ def find_people(parsed: ParsedText, lex: Lexicon, mentions: Sequence[Mention] = 
                 for k in range(ent.start, ent.end)
             )  # "Kim's train arrived … after he left": the possessor of the subject is who "he" is
             names.append((ent.start, name, is_subject))
+    names = _headline_names_trimmed(parsed, names)
     names = sorted([*names, *_titled_names(parsed, names, places, lex)])
     names = sorted([*names, *_unlabelled_full_names(parsed, names, places, lex)])
     names = sorted([*names, *_kin_names(parsed, names, places, lex)])
@@ -498,6 +499,27 @@ def _untagged_movers(
     return out
 
 
+def _headline_names_trimmed(
+    parsed: ParsedText, names: Sequence[tuple[int, str, bool]]
+) -> list[tuple[int, str, bool]]:
+    """"Australian Prime Minister Albanese Concludes Official Visit": in a headline in title case the model
+    may run a name into the verb after it; words at a headline name's end that no name in the body has are
+    cut off, when a word before them has one ("Albanese")."""
+    end = _first_line_end(parsed)
+    head = [t for t in parsed.tokens if t.end <= end and t.text.isalpha()]
+    if len(head) < 4 or sum(t.text[:1].isupper() for t in head) < 0.8 * len(head):
+        return list(names)
+    body = {fold(w) for i, n, _ in names if parsed.tokens[i].start > end for w in n.split()}
+    out = []
+    for i, name, subj in names:
+        words = name.split()
+        if parsed.tokens[i].end <= end:
+            while len(words) > 1 and fold(words[-1]) not in body and any(fold(w) in body for w in words):
+                words = words[:-1]
+        out.append((i, " ".join(words), subj))
+    return out
+
+
 def _first_line_end(parsed: ParsedText) -> int:
     """Where the article's first line (its headline, when it has one) ends."""
     end = parsed.text.find("\n")
@@ -713,6 +735,18 @@ class _Frames:
 
     def _carried(self, vehicle: int) -> str:
         """"the train believed to carry Kim", "a plane carrying Xi", "Kim's train", "his train"."""
+        head = self.p.tokens[vehicle].head
+        if self.p.tokens[vehicle].dep == "nsubj" and self.p.tokens[head].lemma in self.lex.carry_lemmas:
+            # "a Cathay Pacific flight brought him back from Hong Kong, touching down at …": whom it brought
+            for obj in self.p.children(head):
+                if self.p.tokens[obj].dep in ("dobj", "obj") and obj not in self._asking:
+                    self._asking.add(obj)
+                    try:
+                        who = self._who(obj)
+                    finally:
+                        self._asking.discard(obj)
+                    if who:
+                        return who
         for k in self.p.subtree(vehicle):
             tok = self.p.tokens[k]
             if tok.lemma in self.lex.carry_lemmas and k != vehicle:
@@ -951,6 +985,8 @@ class _Frames:
 
     def _role_holder(self, i: int, lower: str, lemma: str) -> str:
         """Whom a pronoun or a role noun at ``i`` stands for (see ``_who``)."""
+        if self._speaks_of_self(i):
+            return ""
         if lower in self.lex.pronouns or lemma in self.lex.person_nouns:
             # the person named earlier in the same sentence, else the last one named as a subject
             sent = self.p.sentence(i)
@@ -997,6 +1033,23 @@ class _Frames:
                 return by_token[subjects[-1]] if subjects else ""
             return self.people.last_before(i, subject=True)
         return ""
+
+    def _speaks_of_self(self, i: int) -> bool:
+        """"One man said he had driven up from Antwerp": the subject pronoun of what somebody in the crowd
+        says is that speaker (not the traveller), when the two agree in number."""
+        tok = self.p.tokens[i]
+        if tok.dep not in _SUBJECTS or tok.lower not in ("he", "she", "they"):
+            return False
+        clause = self.p.tokens[tok.head]
+        speech = self.p.tokens[clause.head].lemma.casefold()
+        if clause.dep != "ccomp" or speech not in self.lex.reporting_lemmas:
+            return False
+        plural = tok.lower == "they"
+        return any(
+            s.dep == "nsubj" and s.pos == "NOUN" and s.lemma.casefold() in self.lex.onlooker_nouns
+            and (s.tag in ("NNS", "NNPS")) == plural
+            for s in (self.p.tokens[c] for c in self.p.children(clause.head))
+        )  # fmt: skip
 
     def _fronted_object(self, k: int, i: int) -> bool:
         """"After two days of talks with President Vladimir Putin in Moscow, he flew on to Kabul": a name
@@ -1188,6 +1241,8 @@ class _Frames:
                 status = "planned"
             if depth > 0 and _inflects(tok, self.lex.wish_lemmas) and self._wish_of_another(k, i):
                 return "hypothetical"  # "Macron hopes Xi will visit Paris": Macron's wish, not Xi's plan
+            if depth > 0 and _inflects(tok, self.lex.wish_lemmas) and tok.tag == "VBD":
+                return "hypothetical"  # "saying he wanted to spend a last night in Paoay": a past wish, unmet
             if depth > 0 and tok.lemma.casefold() in self.lex.expect_lemmas and self._past_perfect_plan(tok):
                 return "hypothetical"  # "had been due to fly straight back", "had planned to go": it did not
             if depth > 0 and tok.lemma.casefold() in self.lex.expect_lemmas:
@@ -1272,6 +1327,8 @@ class _Frames:
         """A subject that names no person and no vehicle: a crew, the journalists, a crowd."""
         if subject is None:
             return False
+        if self._speaks_of_self(subject):
+            return True  # "One man said he had driven up from Antwerp"
         tok = self.p.tokens[subject]
         lemma = tok.lemma.casefold()
         if tok.pos not in ("NOUN", "ADJ") or tok.dep == "expl":

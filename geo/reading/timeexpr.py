@@ -281,7 +281,25 @@ def told_long_before(
             and expr.last_date < (expr.story_date or published)
         )  # fmt: skip
         by_sentence.setdefault(expr.sentence, []).append(old)
-    return frozenset(k for k, olds in by_sentence.items() if all(olds))
+    long_before = {k for k, olds in by_sentence.items() if all(olds)}
+    dated = {expr.sentence for expr in times}
+    # "Khomeini was forced out of Iran in November 1964. He spent almost a year in Bursa": the sentences
+    # after one set long before, up to the next that gives a time of its own in the same paragraph, are
+    # set then too
+    for k in sorted(long_before):
+        n = k + 1
+        while n < len(parsed.sentences) and n not in dated and _same_paragraph(parsed, n - 1, n):
+            long_before.add(n)
+            n += 1
+    return frozenset(long_before)
+
+
+def _same_paragraph(parsed: ParsedText, a: int, b: int) -> bool:
+    """Sentences ``a`` and ``b`` (in order) with no blank line between them (the parser may keep the blank
+    line inside either)."""
+    first, second = parsed.sentences[a], parsed.sentences[b]
+    between = parsed.text[first.char_start : second.char_end]
+    return "\n\n" not in between.strip()
 
 
 def _in_relative_clause(parsed: ParsedText, k: int) -> bool:
@@ -719,6 +737,12 @@ class _Reader:
         k = self.zone(clock, k, end)
         if self.low(k, end) == ")" and (clock.zone or clock.local):
             return k + 1
+        if self.low(k, end) == "in":  # "9.47 p.m. local time (6.47 p.m. in Rome)"
+            j = k + 1
+            while j < end and j < k + 4 and self.tokens[j].text[:1].isupper():
+                j += 1
+            if j > k + 1 and self.low(j, end) == ")":
+                return j + 1
         return i
 
     def _symmetric(self, qualifier: tuple[str, ...]) -> bool:

@@ -314,6 +314,9 @@ class _Candidate:
     order: int = 0
     alternatives: tuple[_Candidate, ...] = ()
     """Readings to try in turn when this one is refused (a clock time whose day the text leaves open)."""
+    focus: bool = False
+    """This reading is on the day the text last put in focus ("The journey began on Sunday 3 February. The
+    aircraft left Rome at 1.27 p.m.")."""
     sigma: float = 1.0
     """How far (hours, one standard deviation) the likely time may sit from ``targets``."""
     span_prior: tuple[int, int, float, float] | None = None
@@ -824,7 +827,8 @@ def _event_times(ctx: _Context) -> list[_Candidate]:
                     width = first.width + FOCUS_DAY_WIDTH  # the day in focus, most likely the one meant
                 else:
                     width = 24.0 * len(options)
-                out.append(replace(first, width=width, alternatives=tuple(options[1:])))
+                focus = bool(expr.day_options) and expr.day_options[0] == expr.first_date
+                out.append(replace(first, width=width, alternatives=tuple(options[1:]), focus=focus))
         if not tied and not weak:
             stamp = _stamp_of(reading, event)
             if stamp is not None:
@@ -1646,15 +1650,34 @@ def _pick_option(
             feasible.append((option, trial))
     if not feasible:
         return None
-    if _fits_model(chain, network):
-        for option, trial in feasible:
-            if _fits_model(chain, trial):
-                return option, trial
+    # the day in focus when the legs' travel times allow it: how long the traveller stays is his choice (a
+    # state visit outlasts any transit halt), so a stay is no reason to move a clock time off its day
+    first_option, first_trial = feasible[0]
+    if candidate.focus and first_option is candidate and _fits_model(chain, first_trial, open_stays=True):
+        return feasible[0]
+    # else the whole model first (a transit halt is short: "left Przemyśl at 9.05 p.m. … reached Kyiv at
+    # 8.40 a.m." is the next morning), then with stays of any length
+    for open_stays in (False, True):
+        if _fits_model(chain, network, open_stays=open_stays):
+            for option, trial in feasible:
+                if _fits_model(chain, trial, open_stays=open_stays):
+                    return option, trial
     return feasible[0]
 
 
-def _fits_model(chain: _Chain, network: _Network) -> bool:
-    return _with_model(chain, network) is not None
+def _fits_model(chain: _Chain, network: _Network, *, open_stays: bool = False) -> bool:
+    """Whether the statements leave room for the speed model; with ``open_stays``, for every leg's travel
+    time and every stay's minimum only."""
+    trial = network.copy()
+    stays = _stay_gaps(chain) if open_stays else set()
+    return all(
+        trial.add(_node(k), _node(k + 1), g.min, INF if k in stays else g.max)
+        for k, g in enumerate(chain.gaps)
+    )
+
+
+def _stay_gaps(chain: _Chain) -> set[int]:
+    return {k for k, name in enumerate(chain.gap_names) if name.startswith(("the stop at", "the change at"))}
 
 
 def _with_model(chain: _Chain, network: _Network) -> _Network | None:
@@ -1676,7 +1699,7 @@ def _apply_model(chain: _Chain, network: _Network) -> list[str]:
     # travel first, stays last: how long a leg takes is physics, how long the traveller stays is his choice
     # (a state visit outlasts any transit halt), so where the statements leave no room for both, the stay
     # gives way
-    stays = [k for k, name in enumerate(chain.gap_names) if name.startswith(("the stop at", "the change at"))]
+    stays = sorted(_stay_gaps(chain))
     for k in [k for k in range(len(chain.gaps)) if k not in stays] + stays:
         gap = chain.gaps[k]
         lo, hi = network.span(_node(k), _node(k + 1))
