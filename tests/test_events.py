@@ -1453,3 +1453,21 @@ def test_a_background_paragraph_set_in_an_earlier_year_tells_earlier_moves(
     assert statuses["spend"] == "earlier" and statuses["land"] == "happened"
     assert statuses["drive"] == "happened"
     assert "Ruhollah Khomeini" in reading.people.counts  # "Ayatollah" is a title, not a given name
+
+
+def test_the_moon_is_nobody_and_a_name_whose_clause_says_her_is_a_woman(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    """"the Soviet rocket that struck the Moon": no person called Moon; "Nina Petrovna, who kept her own
+    schedule": a woman, so the "he" after her is somebody else."""
+    reading = _read(
+        "Khrushchev tours America\n\n"
+        "WASHINGTON (Wire) - Soviet Premier Nikita Khrushchev brought a copy of the pennant carried by the "
+        "Soviet rocket that struck the Moon the day before he left home. Nina Petrovna, who kept her own "
+        "schedule of schools and hospitals, "
+        "was said to have minded more than he did. On Sunday he boarded a train north to San Francisco.",
+        geocoder, published=datetime(1959, 9, 28, 18, tzinfo=UTC),
+    )
+    assert "Moon" not in reading.people.counts
+    assert "Nina Petrovna" in reading.people.women
+    assert [e.mover for e in reading.events if e.lemma == "board"] == ["Nikita Khrushchev"]

@@ -210,6 +210,12 @@ def find_people(parsed: ParsedText, lex: Lexicon, mentions: Sequence[Mention] = 
             )  # "Kim's train arrived … after he left": the possessor of the subject is who "he" is
             names.append((ent.start, name, is_subject))
     names = _headline_names_trimmed(parsed, names)
+    # "the Soviet rocket that struck the Moon": a one-word name after "the" is nobody, unless it is a family
+    # ("the Ceaușescus") or a word of a name the article gives in full
+    in_full = {fold(w) for _, n, _ in names for w in n.split() if len(n.split()) > 1}
+    names = [(i, n, subj) for i, n, subj in names
+             if not (" " not in n and i > 0 and parsed.tokens[i - 1].lower == "the"
+                     and fold(n) not in in_full and not n.endswith("s"))]  # fmt: skip
     names = sorted([*names, *_titled_names(parsed, names, places, lex)])
     names = sorted([*names, *_unlabelled_full_names(parsed, names, places, lex)])
     names = sorted([*names, *_kin_names(parsed, names, places, lex)])
@@ -281,6 +287,7 @@ def find_people(parsed: ParsedText, lex: Lexicon, mentions: Sequence[Mention] = 
         if any(parsed.tokens[k].lower.rstrip(".") in lex.female_titles for k in range(max(0, i - 2), i))
     )  # fmt: skip
     women |= _named_before_she(parsed, resolved, men)
+    women |= _her_own(parsed, resolved, men)
     line_end = _first_line_end(parsed)
     headline = _headline_person(parsed, resolved, totals, line_end)
     return People(tuple(full), by_word, tuple(resolved), dict(totals), titles, shared, women, nationality,
@@ -342,6 +349,18 @@ def _title_of_country(parsed: ParsedText, i: int, lex: Lexicon) -> int:
     if k < i - 1 and k >= 1 and toks[k].lower == "of" and toks[k - 1].lower.rstrip(".") in lex.person_titles:
         return k
     return i
+
+
+def _her_own(parsed: ParsedText, resolved: Sequence[tuple[int, str, bool]], men: set[str]) -> frozenset[str]:
+    """"Nina Petrovna, who kept her own schedule": a name whose own relative clause says "her" is a woman's
+    (so "he" in the sentences after is somebody else)."""
+    out = set()
+    for i, name, _ in resolved:
+        span = range(i, min(i + len(name.split()) + 1, len(parsed.tokens)))
+        clauses = [c for k in span for c in parsed.children(k) if parsed.tokens[c].dep == "relcl"]
+        if any(parsed.tokens[k].lower in ("her", "herself") for c in clauses for k in parsed.subtree(c)):
+            out.add(name)
+    return frozenset(out - men)
 
 
 def _named_before_she(
