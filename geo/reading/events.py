@@ -758,14 +758,9 @@ class _Frames:
         if self.p.tokens[vehicle].dep == "nsubj" and self.p.tokens[head].lemma in self.lex.carry_lemmas:
             # "a Cathay Pacific flight brought him back from Hong Kong, touching down at …": whom it brought
             for obj in self.p.children(head):
-                if self.p.tokens[obj].dep in ("dobj", "obj") and obj not in self._asking:
-                    self._asking.add(obj)
-                    try:
-                        who = self._who(obj)
-                    finally:
-                        self._asking.discard(obj)
-                    if who:
-                        return who
+                who = self._who_once(obj) if self.p.tokens[obj].dep in ("dobj", "obj") else ""
+                if who:
+                    return who
         for k in self.p.subtree(vehicle):
             tok = self.p.tokens[k]
             if tok.lemma in self.lex.carry_lemmas and k != vehicle:
@@ -1096,12 +1091,19 @@ class _Frames:
             if tok.dep in ("nsubj", "nsubjpass") and tok.lower in self.lex.pronouns and k not in self._asking:
                 if cases is None or tok.lower not in cases:
                     return ""
-                self._asking.add(k)
-                try:
-                    return self._who(k)
-                finally:
-                    self._asking.discard(k)
+                return self._who_once(k)
         return ""
+
+    def _who_once(self, k: int) -> str:
+        """Whom token ``k`` stands for, or "" when that question is already being asked further up (a
+        pronoun and a vehicle may each lead back to the other)."""
+        if k in self._asking:
+            return ""
+        self._asking.add(k)
+        try:
+            return self._who(k)
+        finally:
+            self._asking.discard(k)
 
     def _paragraphs_between(self, k: int, i: int) -> bool:
         """A whole paragraph lies between tokens ``k`` and ``i``: the one named at ``k`` has left the

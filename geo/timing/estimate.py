@@ -1666,25 +1666,22 @@ def _pick_option(
 
 
 def _fits_model(chain: _Chain, network: _Network, *, open_stays: bool = False) -> bool:
-    """Whether the statements leave room for the speed model; with ``open_stays``, for every leg's travel
-    time and every stay's minimum only."""
-    trial = network.copy()
-    stays = _stay_gaps(chain) if open_stays else set()
-    return all(
-        trial.add(_node(k), _node(k + 1), g.min, INF if k in stays else g.max)
-        for k, g in enumerate(chain.gaps)
-    )
+    return _with_model(chain, network, open_stays=open_stays) is not None
 
 
 def _stay_gaps(chain: _Chain) -> set[int]:
     return {k for k, name in enumerate(chain.gap_names) if name.startswith(("the stop at", "the change at"))}
 
 
-def _with_model(chain: _Chain, network: _Network) -> _Network | None:
-    """The network with every gap narrowed to the speed model's range; None when the statements in it
-    leave no room for that."""
+def _with_model(chain: _Chain, network: _Network, *, open_stays: bool = False) -> _Network | None:
+    """The network with every gap narrowed to the speed model's range (with ``open_stays``, a stay only to
+    its minimum); None when the statements in it leave no room for that."""
     trial = network.copy()
-    ok = all(trial.add(_node(k), _node(k + 1), g.min, g.max) for k, g in enumerate(chain.gaps))
+    stays = _stay_gaps(chain) if open_stays else set()
+    ok = all(
+        trial.add(_node(k), _node(k + 1), g.min, INF if k in stays else g.max)
+        for k, g in enumerate(chain.gaps)
+    )
     return trial if ok else None
 
 
