@@ -1471,3 +1471,56 @@ def test_the_moon_is_nobody_and_a_name_whose_clause_says_her_is_a_woman(
     assert "Moon" not in reading.people.counts
     assert "Nina Petrovna" in reading.people.women
     assert [e.mover for e in reading.events if e.lemma == "board"] == ["Nikita Khrushchev"]
+
+
+# --- names within names, kings, roles as subjects -------------------------------------------------------
+
+
+SHAH = (
+    "Where the last Shah began his exile\n\nASWAN, Egypt - Hassan Abdel-Rahim was 19 and carrying towels "
+    "when "
+    "the guest walked past him.\n\nForty years ago this week, Mohammad Reza Shah Pahlavi spent six days on "
+    "this island. They were his first days as a king without a country. He left from Tehran early in the "
+    "afternoon.\n\nIn August 1953, losing a power struggle with "
+    "Mohammad Mosaddegh, he flew from Ramsar to Baghdad.\n\nKing Hassan II of Morocco rang instead. Hassan "
+    "met "
+    "the Shah at Marrakesh."
+)
+
+
+def test_the_shah_is_the_full_name_he_is_a_word_of_and_a_kings_name_is_the_king(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    people = _read(SHAH, geocoder, published=datetime(2019, 1, 22, tzinfo=UTC)).people
+    named = {n for _, n, _ in people.positions}
+    assert "Shah Pahlavi" not in named  # no second person from inside the full name
+    assert "Hassan II" in named
+    hassan = [n for k, n, _ in people.positions if n.startswith("Hassan")]
+    assert hassan[-1] == "Hassan II"  # "Hassan met the Shah": the king, not the waiter
+
+
+def test_being_nineteen_is_no_move_and_a_name_in_a_fronted_participle_clause_is_not_he(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    moves = {(lemma, mover) for lemma, mover, _, _ in _moves(SHAH, geocoder)}
+    assert ("leave", "Mohammad Reza Shah Pahlavi") in moves  # not the waiter who "was 19"
+    assert ("fly", "Mohammad Reza Shah Pahlavi") in moves  # not Mosaddegh, whom he lost to
+
+
+def test_the_president_as_a_subject_is_whom_a_later_he_stands_for(geocoder: GazetteerGeocoder) -> None:
+    text = (
+        "Kennedy in Germany\n\nBONN, June 24 (Wire) - President Kennedy landed at Wahn airport on Sunday. "
+        "Chancellor Konrad Adenauer was waiting, and the two rode off together. In Cologne, the city "
+        "Adenauer "
+        "once governed as mayor, the President signed the Golden Book. He was in Bonn by early afternoon."
+    )
+    [event] = [e for e in _read(text, geocoder).events if e.places and e.places[0][1].text == "Bonn"]
+    assert event.mover == "Kennedy"
+
+
+def test_set_down_is_a_landing_not_a_plan(geocoder: GazetteerGeocoder) -> None:
+    text = ("FRANKFURT, June 25 (Wire) - President John F. Kennedy set down at 10.29 outside Hanau, then "
+            "rode "
+            "through Hanau to Frankfurt.")
+    ride = _the("ride", text, geocoder, published=datetime(1963, 6, 25, 20, tzinfo=UTC))
+    assert ride.status == "happened"

@@ -823,3 +823,46 @@ def test_a_time_told_as_past_has_no_reading_after_publication() -> None:
     )
     [gmt] = [e for e in found if e.text == "0404 GMT"]
     assert date(2023, 3, 23) not in gmt.day_options and date(2023, 3, 22) in gmt.day_options
+
+
+def test_an_anniversary_below_a_byline_and_a_scene_sets_the_year_of_the_days_told() -> None:
+    text = (
+        "Six days on the Nile\n\nBy Nadia Lind\n\nASWAN, Egypt - The old waiter still remembers the guest "
+        "who never spoke.\n\nForty years ago this week, the Shah spent six days on this island. He left "
+        "Tehran on "
+        "January 16, 1979. On January 22 he flew on to Marrakesh."
+    )
+    got = days_of(text, datetime(2019, 1, 22, 7, tzinfo=UTC))
+    assert got["January 22"] == date(1979, 1, 22)  # not the publication's year
+
+
+def test_an_anniversary_between_commas_outweighs_a_year_the_lead_gives_first() -> None:
+    text = (
+        "The last afternoon\n\nTARGOVISTE - The museum, which since 2013 has occupied the old barracks, "
+        "opens at ten.\n\nIt was here, thirty years ago this week, that the couple were held. They landed "
+        "in a field on "
+        "22 December."
+    )
+    got = days_of(text, datetime(2019, 12, 22, 7, tzinfo=UTC))
+    assert got["22 December"] == date(1989, 12, 22)
+
+
+def test_a_dotted_time_after_at_is_a_clock_time_in_the_half_its_part_of_day_gives() -> None:
+    text = ("On Tuesday morning helicopters lifted the party out of the capital. Mr. Kennedy set down at "
+            "10.29 outside Hanau. A helicopter carried him on to Wiesbaden, landing at 6.20 that evening. "
+            "Rates rose "
+            "at 2.25 per cent.")
+    got = {e.text: (e.first_date, e.start_hour) for e in texts(text, datetime(1963, 6, 26, 20, tzinfo=UTC))}
+    # Tuesday: the day in focus
+    assert got["10.29"] == (date(1963, 6, 25), pytest.approx(10 + 29 / 60, abs=0.1))
+    assert got["6.20 that evening"] == (date(1963, 6, 25), pytest.approx(18 + 20 / 60, abs=0.1))
+    assert not any("2.25" in t for t in got)
+
+
+def test_a_date_before_the_after_clause_dates_the_main_clause() -> None:
+    text = ("On January 22, after the Sadats had seen them off at the airport, the royal couple flew the "
+            "length of North Africa to Marrakesh.")
+    article = Article(id="t", text=text, published=datetime(1979, 2, 1, tzinfo=UTC))
+    [expr] = [e for e in find_time_expressions(article) if e.text == "January 22"]
+    parsed = parse_articles([article])["t"]
+    assert expr.verb is not None and parsed.tokens[expr.verb].text == "flew"

@@ -104,7 +104,8 @@ def _unlabelled_full_names(
     """"Xi Jinping" where the small model only tags the later "Xi": a one-word name followed (or preceded)
     by another capitalised proper noun it is compounded with is that person's full name."""
     single = {fold(n) for _, n, _ in names if len(n.split()) == 1}
-    taken = {k for k, _, _ in names}
+    # every word of a name told: "Pahlavi" inside "Mohammad Reza Shah Pahlavi" is no new "Shah Pahlavi"
+    taken = {k for k, name, _ in names for k in range(k, k + len(name.split()))}
     out: list[tuple[int, str, bool]] = []
     for tok in parsed.tokens[:-1]:
         nxt = parsed.tokens[tok.i + 1]
@@ -244,8 +245,15 @@ def find_people(parsed: ParsedText, lex: Lexicon, mentions: Sequence[Mention] = 
     resolved: list[tuple[int, str, bool]] = []
     for i, name, is_subject in names:
         words = fold(name).split()
-        if len(words) == 1 and words[0] in by_word:
-            name = by_word[words[0]]
+        if len(words) == 1 and words[0] not in by_word:
+            # "the Shah" after "Mohammad Reza Shah Pahlavi": a word inside one full name is that person
+            inside = [f for f in full if words[0] in fold(f).split()[1:-1] and f not in relatives]
+            name = inside[0] if len(inside) == 1 else name
+        elif len(words) == 1:
+            # "King Hassan II of Morocco rang … Hassan met them" in a story that also quotes a waiter Hassan
+            # Abdel-Rahim: a king's name without its number is that king
+            regnal = [f for f in full if [fold(w) for w in f.split() if not _REGNAL.fullmatch(w)] == words]
+            name = regnal[0] if len(regnal) == 1 else by_word[words[0]]
             if name in men and _title_before(parsed, i, lex) in lex.female_titles:
                 # "Mrs Trump" is not "Mr Trump": the woman of that surname the article names, else herself
                 kin = [f for f in full if f not in men and fold(f.split()[-1]) == words[0]]
@@ -281,6 +289,9 @@ def find_people(parsed: ParsedText, lex: Lexicon, mentions: Sequence[Mention] = 
         if country:
             titles.setdefault(f"{country} {word}", holder)
     shared = {word: frozenset(who) for word, who in holders.items() if len(who) > 1}
+    # "In Cologne, the city Adenauer once governed, the President signed the Golden Book … He was in Bonn":
+    # a titled role as a clause's subject is that person's mention, as a surname would be
+    resolved = sorted([*resolved, *_role_subjects(parsed, resolved, titles, shared, lex)])
     nationality = _nationalities(parsed, resolved, mentions, lex)
     women = frozenset(
         name for i, name, _ in resolved
@@ -292,6 +303,27 @@ def find_people(parsed: ParsedText, lex: Lexicon, mentions: Sequence[Mention] = 
     headline = _headline_person(parsed, resolved, totals, line_end)
     return People(tuple(full), by_word, tuple(resolved), dict(totals), titles, shared, women, nationality,
                   frozenset(relatives), headline)
+
+
+def _role_subjects(
+    parsed: ParsedText, resolved: Sequence[tuple[int, str, bool]], titles: Mapping[str, str],
+    shared: Mapping[str, frozenset[str]], lex: Lexicon,
+) -> list[tuple[int, str, bool]]:
+    """(token, person, True) for "the President" as the subject of a clause, where the article titles one
+    person so and no other: whom a later "he" may stand for."""
+    taken = {k for k, name, _ in resolved for k in range(k, k + len(name.split()))}
+    out: list[tuple[int, str, bool]] = []
+    for tok in parsed.tokens:
+        lemma = tok.lemma.casefold()
+        if (tok.dep not in ("nsubj", "nsubjpass") or tok.pos not in ("NOUN", "PROPN") or tok.i in taken
+                or lemma not in lex.person_nouns or lemma not in titles or lemma in shared
+                or not _finite(parsed, tok.head)):
+            continue
+        kids = [parsed.tokens[c] for c in parsed.children(tok.i)]
+        if [k.lower for k in kids] != ["the"]:
+            continue  # "the Soviet leader", "the president of Germany", "a president": another's
+        out.append((tok.i, titles[lemma], True))
+    return out
 
 
 def _kin_before(parsed: ParsedText, i: int, lex: Lexicon) -> bool:
@@ -1077,7 +1109,10 @@ class _Frames:
             if a == verb:
                 return False
             tok = self.p.tokens[a]
-            if tok.dep == "prep" and tok.head == verb and a < i:
+            # "In August 1953, losing a power struggle with Mosaddegh, he flew": a participle clause put
+            # first has the pronoun for its own subject, so a name inside it is somebody else
+            fronted = tok.dep == "prep" or (tok.dep == "advcl" and tok.tag == "VBG")
+            if fronted and tok.head == verb and a < i:
                 return True
         return False
 
@@ -1267,6 +1302,8 @@ class _Frames:
             if depth > 0 and tok.lemma.casefold() in self.lex.expect_lemmas and self._past_perfect_plan(tok):
                 return "hypothetical"  # "had been due to fly straight back", "had planned to go": it did not
             if depth > 0 and tok.lemma.casefold() in self.lex.expect_lemmas:
+                if any(c.dep == "prt" for c in kids):
+                    continue  # "set down at 10.29, then rode to Frankfurt": a phrasal verb, no plan
                 if tok.lemma in ("believe", "report") and self._passive(k):
                     continue
                 if tok.lemma not in ("believe", "report"):
@@ -2364,9 +2401,10 @@ class _Frames:
                 if resolved:
                     previous = event
                     placed.append(event)
-            elif mover and tok.dep != "relcl" and status == "happened":
+            elif mover and tok.dep != "relcl" and status == "happened" and not motion.presence:
                 # "He went to the hotel room … and left with the two men. A taxi took the three to
-                # Shinagawa": a move to no named place still says who is on the move
+                # Shinagawa": a move to no named place still says who is on the move ("Hassan Abdel-Rahim
+                # was 19" is no move: being somewhere moves nobody)
                 self.last_mover, self.last_mover_at = mover, tok.i
 
 

@@ -151,6 +151,8 @@ class TimeCues:
     pm_words: frozenset[str]
     o_clock_words: frozenset[str]
     o_clock_earliest_hour: int
+    dotted_clock_after: frozenset[str]
+    dotted_clock_not: frozenset[str]
     hour_words: dict[str, int]
     precision_minutes: dict[str, float]
     clock_qualifiers: dict[tuple[str, ...], dict[str, tuple[float | None, float | None]]]
@@ -222,6 +224,8 @@ def _cues_from_dict(raw: dict[str, Any]) -> TimeCues:
         pm_words=words("pm_words"),
         o_clock_words=words("o_clock_words"),
         o_clock_earliest_hour=int(raw["o_clock_earliest_hour"]),
+        dotted_clock_after=words("dotted_clock_after"),
+        dotted_clock_not=words("dotted_clock_not_before"),
         hour_words={str(k): int(v) for k, v in raw["hour_words"].items()},
         precision_minutes={str(k): float(v) for k, v in raw["precision_minutes"].items()},
         clock_qualifiers={
@@ -672,6 +676,9 @@ class _Reader:
             if m.group(2) == "." and 1 <= hour <= 12 and self.part_follows(i + 1, end):
                 # "at 9.30 in the morning": a clock time the part of the day puts in its half
                 return _Clock(hour + minute / 60, True, None, o_clock=True), i + 1
+            if m.group(2) == "." and 1 <= hour <= 12 and self.dotted_clock(i, end):
+                # "set down at 10.29", "landing at 6.20 that evening": a clock time written the British way
+                return _Clock(hour + minute / 60, True, None, o_clock=True), i + 1
             if m.group(2) == "." and not self.zone_follows(i + 1, end):
                 return None
             return _Clock(hour + minute / 60, True, None), i + 1
@@ -695,6 +702,12 @@ class _Reader:
         if nxt in self.cues.o_clock_words:
             return _Clock(float(hour_value), False, None, o_clock=True), i + 2
         return None
+
+    def dotted_clock(self, i: int, end: int) -> bool:
+        """The dotted number at ``i`` follows "at", "by" … and no unit follows it ("at 2.25 per cent")."""
+        before = self.tokens[i - 1].lower if i > 0 else ""
+        unit = self.low(i + 1, end) in self.cues.dotted_clock_not
+        return before in self.cues.dotted_clock_after and not unit
 
     def part_follows(self, i: int, end: int) -> bool:
         """ "in the morning", "in the evening" right after (which says a dotted number is a clock time)."""
@@ -997,10 +1010,10 @@ def _resolve_all(
     previous: TimeExpression | None = None
     stamp_day: tuple[date, str | None] | None = None
     pub_day = article.published.date()
-    frame = _story_frame(matches, parsed, pub_day, cues)
     anniversary = _anniversary(parsed, pub_day, cues)
-    if frame is None and anniversary is not None:
-        frame = anniversary[0]
+    # "thirty years ago this week" says outright which days the piece recalls: over a year the lead happens
+    # to give first ("the museum, which since 2013 has occupied …")
+    frame = anniversary[0] if anniversary is not None else _story_frame(matches, parsed, pub_day, cues)
     stamp_zone = _stamp_zone(article, cues) if any(m.stamp for m in matches) else None
     told: date | None = None  # the day of the last date of something done, not planned
     heading: date | None = None  # the day a live blog's heading line gives the stamps below it
@@ -1088,6 +1101,11 @@ def _names_an_event(parsed: ParsedText, match: _Match) -> bool:
     meant, not when something told happened; the story does not move on from it."""
     head, _, _ = attachment(parsed, match.start, match.end)
     tok = parsed.tokens[head]
+    first = parsed.sentence(match.start).start
+    if all(t.pos == "ADP" or t.pos == "SPACE" for t in parsed.tokens[first : match.start]):
+        # "On Tuesday morning helicopters lifted the party", "That evening Willy Brandt came": a day that
+        # opens the sentence sets when it happens, however the parser hangs it on the subject
+        return False
     return tok.dep in ("nmod", "compound", "amod") and parsed.tokens[tok.head].pos in ("NOUN", "PROPN")
 
 
@@ -1095,18 +1113,32 @@ FRAME_YEARS_BACK = 2
 """A year this far before publication, as the lead's first time phrase, sets the year the story is told in."""
 
 
-FRAME_PARAGRAPHS = 2
-"""A full date in the first paragraphs (headline and lead) sets the story's time (a retrospective)."""
+FRAME_PARAGRAPHS = 1
+"""A full date in the headline or the first paragraph of prose (the lead) sets the story's time (a
+retrospective)."""
 
 
-ANNIVERSARY_PARAGRAPHS = 3
-"""An anniversary ("Fifty years ago today") is looked for in the headline, a dateline line and the lead."""
+ANNIVERSARY_PARAGRAPHS = 2
+"""An anniversary ("Fifty years ago today") is looked for in the headline, byline and dateline lines and the
+first two paragraphs of prose (a feature may open on a scene before it says which day it recalls)."""
+
+
+_PROSE_END = re.compile(r"[.!?\"'”’)]\s*$")
 
 
 def _lead_end(parsed: ParsedText, paragraphs: int) -> int:
-    """Where the first ``paragraphs`` paragraphs end."""
-    breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(parsed.text)]
-    return breaks[paragraphs - 1] if len(breaks) >= paragraphs else len(parsed.text)
+    """Where the headline, any byline or dateline lines and the first ``paragraphs`` paragraphs of prose end.
+    A paragraph of prose ends as a sentence does; a headline or "By Nadia Farouk-Lind" does not, and does not
+    count (a feature's lead may sit below both)."""
+    text, start, told = parsed.text, 0, 0
+    for brk in [*_PARAGRAPH_BREAK.finditer(text), None]:
+        end = brk.start() if brk is not None else len(text)
+        if _PROSE_END.search(text[start:end]):
+            told += 1
+            if told >= paragraphs:
+                return end
+        start = brk.end() if brk is not None else end
+    return len(text)
 
 
 def _anniversary(parsed: ParsedText, pub_day: date, cues: TimeCues) -> tuple[date, frozenset[int]] | None:
@@ -1129,7 +1161,10 @@ def _anniversary(parsed: ParsedText, pub_day: date, cues: TimeCues) -> tuple[dat
         # an anniversary opens its sentence or names the day ("Fifty years on", "… ago today"); "ties set up
         # more than 30 years ago" is a since
         opens = start == parsed.sentence(start).start or parsed.tokens[start - 1].text in (":", "—", "–")
-        names_day = tok.i + 2 < len(parsed.tokens) and parsed.tokens[tok.i + 2].lower in cues.relative_days
+        nxt = [t.lower for t in parsed.tokens[tok.i + 2 : tok.i + 4]]
+        # "… ago today", "thirty years ago this week": the days recalled are those about now
+        this_week = nxt in (["this", "week"], ["this", "month"])
+        names_day = bool(nxt) and (nxt[0] in cues.relative_days or this_week)
         if not opens and not names_day:
             continue
         try:
@@ -1460,6 +1495,12 @@ def attachment(parsed: ParsedText, start: int, end: int) -> tuple[int, int | Non
     verb = attach
     while verb is not None and tokens[verb].pos not in ("VERB", "AUX"):
         verb = tokens[verb].head if tokens[verb].head != verb else None
+    if verb is not None and verb == attach and head < verb and tokens[verb].dep in ("advcl", "ccomp"):
+        # "On January 22, after the Sadats had seen them off, the couple flew …", parsed with the date on
+        # "seen": a date put before the "after" that opens a clause dates the main clause, not that clause
+        marks = [c for c in parsed.children(verb) if tokens[c].dep == "mark" and end <= c]
+        if marks and tokens[verb].head != verb and all(t.pos == "PUNCT" for t in tokens[end : marks[0]]):
+            attach = verb = tokens[verb].head
     return head, attach, verb
 
 
