@@ -1524,3 +1524,36 @@ def test_set_down_is_a_landing_not_a_plan(geocoder: GazetteerGeocoder) -> None:
             "through Hanau to Frankfurt.")
     ride = _the("ride", text, geocoder, published=datetime(1963, 6, 25, 20, tzinfo=UTC))
     assert ride.status == "happened"
+
+
+def test_a_host_who_met_the_party_is_not_the_he_who_moves_on(geocoder: GazetteerGeocoder) -> None:
+    text = (
+        "The road the Dalai Lama took into exile\n\nDHARAMSALA - The Dalai Lama slipped out of Lhasa on 17 "
+        "March.\n\nOn 31 March he crossed into India, where T. S. Murty, the assistant political officer, "
+        "met the party with white scarves.\n\nThrough Lumla the party walked and rode to Tawang. Over the "
+        "high passes he reached Bomdila on 12 April."
+    )
+    moves = {(lemma, mover, places[0]) for lemma, mover, _, places in _moves(text, geocoder) if places}
+    assert ("reach", "Dalai Lama", "Bomdila") in moves or ("reach", "Lama", "Bomdila") in moves
+    assert not any(mover == "T. S. Murty" for lemma, mover, _ in moves if lemma != "meet")
+
+
+def test_she_is_never_the_man_the_story_is_about(geocoder: GazetteerGeocoder) -> None:
+    text = (
+        "Modi in Kyiv\n\nKYIV (Wire) - Prime Minister Narendra Modi arrived in Kyiv by train on Friday.\n\n"
+        "Anjali Rao is our South Asia correspondent. She has reported from Kabul and Colombo."
+    )
+    assert all(mover != "Narendra Modi" or "Kabul" not in places
+               for _, mover, _, places in _moves(text, geocoder))  # fmt: skip
+
+
+def test_a_name_whose_own_clause_says_who_came_is_the_he_of_the_next_sentence(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    text = (
+        "Gorbachev in Beijing\n\nBEIJING (Wire) - Soviet leader Mikhail Gorbachev arrived in Beijing on "
+        "Monday, where Deng Xiaoping received him.\n\nThe last Soviet leader to make the trip was Nikita "
+        "Khrushchev, who came to Peking in 1959. He left after three cool days and went on to Vladivostok."
+    )
+    [went] = [e for e in _read(text, geocoder).events if e.lemma == "go"]
+    assert went.mover == "Nikita Khrushchev"

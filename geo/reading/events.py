@@ -207,6 +207,7 @@ def find_people(parsed: ParsedText, lex: Lexicon, mentions: Sequence[Mention] = 
             is_subject = any(
                 (parsed.tokens[k].dep in _SUBJECTS and _finite(parsed, parsed.tokens[k].head))
                 or (parsed.tokens[k].dep == "poss" and parsed.tokens[parsed.tokens[k].head].dep in _SUBJECTS)
+                or _subject_of_own_clause(parsed, k)
                 for k in range(ent.start, ent.end)
             )  # "Kim's train arrived … after he left": the possessor of the subject is who "he" is
             names.append((ent.start, name, is_subject))
@@ -303,6 +304,18 @@ def find_people(parsed: ParsedText, lex: Lexicon, mentions: Sequence[Mention] = 
     headline = _headline_person(parsed, resolved, totals, line_end)
     return People(tuple(full), by_word, tuple(resolved), dict(totals), titles, shared, women, nationality,
                   frozenset(relatives), headline)
+
+
+def _subject_of_own_clause(parsed: ParsedText, k: int) -> bool:
+    """"The last Soviet leader to make the trip was Nikita Khrushchev, who came to Peking … He left after
+    three days": a name whose own relative clause has it ("who") do something is that clause's subject."""
+    for c in parsed.children(k):
+        if parsed.tokens[c].dep != "relcl":
+            continue
+        if any(parsed.tokens[g].dep == "nsubj" and parsed.tokens[g].lower == "who"
+               for g in parsed.children(c)):  # fmt: skip
+            return True
+    return False
 
 
 def _role_subjects(
@@ -1030,7 +1043,40 @@ class _Frames:
         return ""
 
     def _role_holder(self, i: int, lower: str, lemma: str) -> str:
-        """Whom a pronoun or a role noun at ``i`` stands for (see ``_who``)."""
+        """Whom a pronoun or a role noun at ``i`` stands for (see ``_who``); a host is not the "he" who moves
+        on in a later sentence ("T. S. Murty … met the party … Over the high passes he reached Bomdila")."""
+        who = self._named_holder(i, lower, lemma)
+        lead = self._protagonist()
+        moving = lower in ("he", "she", "they") or lemma in self.lex.company_nouns  # "the party"
+        if lower in ("he", "she") and (lower == "she") != (lead in self.people.women):
+            moving = False  # "she" is no man's, "he" no woman's
+        if (who and lead and who != lead and moving and who != self.last_mover
+                and self._only_hosts(who, i)):
+            return lead
+        return who
+
+    def _only_hosts(self, name: str, i: int) -> bool:
+        """Every mention of ``name`` before token ``i`` (none in its sentence) is as the subject of meeting,
+        greeting or waiting, or no subject at all: the person is a host, not a traveller."""
+        sent = self.p.sentence(i)
+        told = [(k, is_subject) for k, n, is_subject in self.people.positions if n == name and k < i]
+        if not any(is_subject for _, is_subject in told) or any(k >= sent.start for k, _ in told):
+            return False
+        for k, is_subject in told:
+            if not is_subject:
+                continue
+            subject = self.p.tokens[k]
+            while subject.dep not in _SUBJECTS and subject.head != subject.i:
+                subject = self.p.tokens[subject.head]  # "T. S. Murty" → "Murty", the subject
+            verb = self.p.tokens[subject.head]
+            if verb.lemma.casefold() not in self.lex.host_lemmas:
+                return False
+            kids = [self.p.tokens[c] for c in self.p.children(verb.i)]
+            if verb.lemma == "be" and not any(c.dep == "prep" or c.tag == "VBG" for c in kids):
+                return False  # "was on the tarmac", "was waiting"; not "is our correspondent"
+        return True
+
+    def _named_holder(self, i: int, lower: str, lemma: str) -> str:
         if self._speaks_of_self(i):
             return ""
         if lower in self.lex.pronouns or lemma in self.lex.person_nouns:
@@ -2393,7 +2439,9 @@ class _Frames:
             if resolved or mode:
                 # "Morgulov, who had travelled to Khasan", "the previous autumn he had flown to Moscow": an
                 # aside or an earlier trip is not the party "they" then stands for
-                if mover and tok.dep != "relcl" and status != "earlier":
+                # … nor is a host who met or greeted the party where it arrived
+                host = tok.lemma.casefold() in self.lex.host_lemmas
+                if mover and tok.dep != "relcl" and status != "earlier" and not host:
                     self.last_mover, self.last_mover_at = mover, tok.i
                 yield event
                 for other in self._co_movers(subject, mover, tok.i):

@@ -85,6 +85,7 @@ class Lexicon:
     day_subjects: frozenset[str]
     group_nouns: frozenset[str]
     onlooker_nouns: frozenset[str]
+    host_lemmas: frozenset[str]
     owner_verbs: frozenset[str]
     name_honorifics: frozenset[str]
     role_aliases: Mapping[str, str]
@@ -189,6 +190,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             day_subjects=_low(data["day_subjects"]),
             group_nouns=_low(data["group_nouns"]),
             onlooker_nouns=_low(data["onlooker_nouns"]),
+            host_lemmas=_low(data["host_lemmas"]),
             owner_verbs=_low(data["owner_verbs"]),
             name_honorifics=_low(data["name_honorifics"]),
             role_aliases={fold(k): fold(v) for k, v in data["role_aliases"].items()},
