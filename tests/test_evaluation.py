@@ -252,6 +252,8 @@ def test_traveller_names() -> None:
     assert not traveller_correct("Kim Jong Un", "Kim", "Kim Yo Jong")
     assert not traveller_correct("Kim Jong Un", "Kim", "Kim Jong Il")
     assert traveller_correct("Joe Biden", "Biden", "President Joe Biden")
+    assert traveller_correct("Richard Nixon", "Nixon", "Richard M. Nixon")  # a middle initial
+    assert not traveller_correct("Richard Nixon", "Nixon", "Pat Nixon")
     assert not traveller_correct("Joe Biden", "Biden", "")
 
 

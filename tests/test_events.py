@@ -1557,3 +1557,10 @@ def test_a_name_whose_own_clause_says_who_came_is_the_he_of_the_next_sentence(
     )
     [went] = [e for e in _read(text, geocoder).events if e.lemma == "go"]
     assert went.mover == "Nikita Khrushchev"
+
+
+def test_the_family_a_helicopter_carries_is_the_travellers(geocoder: GazetteerGeocoder) -> None:
+    text = ("SAN CLEMENTE, Calif., Aug. 9 (Wire) - Richard M. Nixon left the White House at 10 a.m. with his "
+            "wife, Pat. The helicopter carried the family to Andrews Air Force Base in Maryland.")
+    carried = _the("carry", text, geocoder, published=datetime(1974, 8, 9, 23, tzinfo=UTC))
+    assert carried.mover == "Richard M. Nixon"

@@ -179,12 +179,13 @@ def mode_checks(
 
 def traveller_correct(gold: str, surname: str, predicted: str) -> bool:
     """The predicted traveller names the gold surname and nothing that is not in the gold name or a title
-    ("Xi" and "Xi Jinping" are right for Xi Jinping; "Xi Zhongxun" is not)."""
+    ("Xi" and "Xi Jinping" are right for Xi Jinping; "Xi Zhongxun" is not). A middle initial is no other
+    name ("Richard M. Nixon" is Richard Nixon)."""
     words = fold(predicted).split()
     if fold(surname) not in words:
         return False
     allowed = set(fold(gold).split()) | TITLES
-    return all(word in allowed for word in words)
+    return all(word in allowed or len(word.rstrip(".")) == 1 for word in words)
 
 
 # --- times ---------------------------------------------------------------------------------------------
