@@ -104,8 +104,7 @@ def _unlabelled_full_names(
     """"Xi Jinping" where the small model only tags the later "Xi": a one-word name followed (or preceded)
     by another capitalised proper noun it is compounded with is that person's full name."""
     single = {fold(n) for _, n, _ in names if len(n.split()) == 1}
-    # every word of a name told: "Pahlavi" inside "Mohammad Reza Shah Pahlavi" is no new "Shah Pahlavi"
-    taken = {k for k, name, _ in names for k in range(k, k + len(name.split()))}
+    taken = _name_tokens(names)  # "Pahlavi" inside "Mohammad Reza Shah Pahlavi" is no new "Shah Pahlavi"
     out: list[tuple[int, str, bool]] = []
     for tok in parsed.tokens[:-1]:
         nxt = parsed.tokens[tok.i + 1]
@@ -125,6 +124,16 @@ def _unlabelled_full_names(
             continue
         out.append((prev.i, f"{prev.text} {tok.text}", tok.dep in _SUBJECTS))
     return out
+
+
+def _name_tokens(names: Sequence[tuple[int, str, bool]]) -> set[int]:
+    """Every token a name told covers (its first token and one per word after it)."""
+    return {k for k, name, _ in names for k in range(k, k + len(name.split()))}
+
+
+def _unnumbered(name: str) -> list[str]:
+    """The words of a name without a king's or pope's number ("Charles III" → ["Charles"])."""
+    return [w for w in name.split() if not _REGNAL.fullmatch(w)]
 
 
 def _numbered(name: str) -> bool:
@@ -149,7 +158,7 @@ def _kin_names(
     """"Julian Assange admitted …", untagged, where the model tags only his wife "Stella Assange": another
     first name before a tagged person's surname is a kinsman of that name, not nobody."""
     surnames = {fold(n.split()[-1]) for _, n, _ in names if len(n.split()) >= 2}
-    taken = {k for k, name, _ in names for k in range(k, k + len(name.split()))}
+    taken = _name_tokens(names)
     out: list[tuple[int, str, bool]] = []
     for tok in parsed.tokens[1:]:
         prev = parsed.tokens[tok.i - 1]
@@ -204,12 +213,12 @@ def find_people(parsed: ParsedText, lex: Lexicon, mentions: Sequence[Mention] = 
             continue  # "the little frontier station of Medyka", which the small model tags PERSON
         name = _clean_person(parsed, ent.start, ent.end, lex)
         if name and not _numbered(name):
+            # "Kim's train arrived … after he left": the possessor of the subject is who "he" is
             is_subject = any(
                 (parsed.tokens[k].dep in _SUBJECTS and _finite(parsed, parsed.tokens[k].head))
                 or (parsed.tokens[k].dep == "poss" and parsed.tokens[parsed.tokens[k].head].dep in _SUBJECTS)
-                or _subject_of_own_clause(parsed, k)
                 for k in range(ent.start, ent.end)
-            )  # "Kim's train arrived … after he left": the possessor of the subject is who "he" is
+            ) or _subject_of_own_clause(parsed, range(ent.start, ent.end))
             names.append((ent.start, name, is_subject))
     names = _headline_names_trimmed(parsed, names)
     # "the Soviet rocket that struck the Moon": a one-word name after "the" is nobody, unless it is a family
@@ -233,7 +242,7 @@ def find_people(parsed: ParsedText, lex: Lexicon, mentions: Sequence[Mention] = 
     by_word: dict[str, str] = {}
     # first named first (a report names its subject in full, then by surname), relatives last
     for name in sorted(full, key=lambda n: n in relatives):
-        parts = [w for w in name.split() if not _REGNAL.fullmatch(w)] or name.split()
+        parts = _unnumbered(name) or name.split()
         first, last = parts[0], parts[-1]  # "Charles III" is Charles
         # a first word that also begins an airline or a force ("Air Koryo", "Air China") names nobody alone
         for word in ((first, last) if fold(first) not in named_things else (last,)):
@@ -253,7 +262,7 @@ def find_people(parsed: ParsedText, lex: Lexicon, mentions: Sequence[Mention] = 
         elif len(words) == 1:
             # "King Hassan II of Morocco rang … Hassan met them" in a story that also quotes a waiter Hassan
             # Abdel-Rahim: a king's name without its number is that king
-            regnal = [f for f in full if [fold(w) for w in f.split() if not _REGNAL.fullmatch(w)] == words]
+            regnal = [f for f in full if [fold(w) for w in _unnumbered(f)] == words]
             name = regnal[0] if len(regnal) == 1 else by_word[words[0]]
             if name in men and _title_before(parsed, i, lex) in lex.female_titles:
                 # "Mrs Trump" is not "Mr Trump": the woman of that surname the article names, else herself
@@ -306,16 +315,16 @@ def find_people(parsed: ParsedText, lex: Lexicon, mentions: Sequence[Mention] = 
                   frozenset(relatives), headline)
 
 
-def _subject_of_own_clause(parsed: ParsedText, k: int) -> bool:
+def _own_clauses(parsed: ParsedText, span: range) -> list[int]:
+    """The relative clauses that hang on the tokens of a name ("Nina Petrovna, who kept her own …")."""
+    return [c for k in span for c in parsed.children(k) if parsed.tokens[c].dep == "relcl"]
+
+
+def _subject_of_own_clause(parsed: ParsedText, span: range) -> bool:
     """"The last Soviet leader to make the trip was Nikita Khrushchev, who came to Peking … He left after
     three days": a name whose own relative clause has it ("who") do something is that clause's subject."""
-    for c in parsed.children(k):
-        if parsed.tokens[c].dep != "relcl":
-            continue
-        if any(parsed.tokens[g].dep == "nsubj" and parsed.tokens[g].lower == "who"
-               for g in parsed.children(c)):  # fmt: skip
-            return True
-    return False
+    return any(parsed.tokens[g].dep == "nsubj" and parsed.tokens[g].lower == "who"
+               for c in _own_clauses(parsed, span) for g in parsed.children(c))  # fmt: skip
 
 
 def _role_subjects(
@@ -324,7 +333,7 @@ def _role_subjects(
 ) -> list[tuple[int, str, bool]]:
     """(token, person, True) for "the President" as the subject of a clause, where the article titles one
     person so and no other: whom a later "he" may stand for."""
-    taken = {k for k, name, _ in resolved for k in range(k, k + len(name.split()))}
+    taken = _name_tokens(resolved)
     out: list[tuple[int, str, bool]] = []
     for tok in parsed.tokens:
         lemma = tok.lemma.casefold()
@@ -402,8 +411,8 @@ def _her_own(parsed: ParsedText, resolved: Sequence[tuple[int, str, bool]], men:
     out = set()
     for i, name, _ in resolved:
         span = range(i, min(i + len(name.split()) + 1, len(parsed.tokens)))
-        clauses = [c for k in span for c in parsed.children(k) if parsed.tokens[c].dep == "relcl"]
-        if any(parsed.tokens[k].lower in ("her", "herself") for c in clauses for k in parsed.subtree(c)):
+        if any(parsed.tokens[k].lower in ("her", "herself")
+               for c in _own_clauses(parsed, span) for k in parsed.subtree(c)):  # fmt: skip
             out.add(name)
     return frozenset(out - men)
 
@@ -456,7 +465,7 @@ def _titled_names(
 ) -> list[tuple[int, str, bool]]:
     """"Queen Elizabeth II", "Pope Francis" where the model tags no person: capitalised words right after a
     capitalised title ("Queen", "Pope", "President") are a person's name."""
-    taken = {k for k, name, _ in names for k in range(k, k + len(name.split()))}
+    taken = _name_tokens(names)
     out: list[tuple[int, str, bool]] = []
     toks = parsed.tokens
     for tok in toks[:-1]:
@@ -520,7 +529,7 @@ def _untagged_movers(
     country: a proper noun that is no place, no organisation and no title, said at least twice in the
     article and at least once the subject of a verb of movement, is a person; the capitalised word
     compounded before it ("Giorgia Meloni") makes the full name."""
-    taken = {k for k, name, _ in names for k in range(k, k + len(name.split()))}
+    taken = _name_tokens(names)
     known = {fold(w) for _, name, _ in names for w in name.split()} | named_things
     headline_end = _first_line_end(parsed)
 
