@@ -1564,3 +1564,100 @@ def test_the_family_a_helicopter_carries_is_the_travellers(geocoder: GazetteerGe
             "wife, Pat. The helicopter carried the family to Andrews Air Force Base in Maryland.")
     carried = _the("carry", text, geocoder, published=datetime(1974, 8, 9, 23, tzinfo=UTC))
     assert carried.mover == "Richard M. Nixon"
+
+
+def test_a_name_tagged_as_a_person_once_is_no_town_it_was_once_called(geocoder: GazetteerGeocoder) -> None:
+    # "Snowden" is an old name of Leland, Mississippi, in the gazetteer; the model tags it PERSON only once
+    text = (
+        "LIVE: Snowden walks out of Moscow airport after Russia grants him asylum\n\nMOSCOW (Wire) - One "
+        "Moscow channel claims the car carrying Snowden was last seen on the highway. On 2 July the jet of "
+        "Bolivia's President Evo Morales was forced to land in Vienna after several governments refused it "
+        "their airspace on suspicion that Snowden was aboard."
+    )
+    reading = _read(text, geocoder, published=datetime(2013, 8, 1, 14, tzinfo=UTC))
+    headline_end = text.index("\n")
+    assert not any(m.text == "Snowden" and m.start < headline_end for m in reading.mentions)
+    assert any(e.mover == "Snowden" for e in reading.events if e.lemma == "walk")
+
+
+def test_an_airport_named_bare_where_a_flight_is_boarded_is_the_town_it_serves(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    text = ("Snowden leaves\n\nHONG KONG (Wire) - Edward Snowden boarded Aeroflot flight SU213 at Chek Lap "
+            "Kok on Sunday, leaving at about 11am.")
+    boarded = _the("board", text, geocoder, published=datetime(2013, 6, 24, tzinfo=UTC))
+    assert [(rel, m.place and m.place.name) for rel, m in boarded.places] == [("from", "Hong Kong")]
+
+
+def test_a_route_seen_as_a_plan_is_no_move_made(geocoder: GazetteerGeocoder) -> None:
+    text = ("Snowden stays\n\nMOSCOW (Wire) - Edward Snowden held a ticket for SU150 to Havana the following "
+            "day, widely seen as the first leg of a route via Caracas to Ecuador.")
+    route = _the("route", text, geocoder, published=datetime(2013, 6, 25, tzinfo=UTC))
+    assert route.status == "hypothetical"
+
+
+def test_a_title_used_bare_before_anyone_is_named_with_it_is_the_headlines_persons(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    text = (
+        "Fifty years on: the six hours when Charles de Gaulle vanished from France\n\nSTRASBOURG - That "
+        "morning the ministers were told that the General wanted a rest. At noon he met General Jacques "
+        "Massu in Baden-Baden.\n\n"
+        "On 30 May the General was back at the Élysée in Paris."
+    )
+    [back] = [e for e in _read(text, geocoder, published=datetime(2018, 5, 29, tzinfo=UTC)).events
+              if e.lemma == "be" and any(m.text == "Paris" for _, m in e.places)]  # fmt: skip
+    assert back.mover == "Charles de Gaulle"
+
+
+def test_taking_off_once_more_is_no_earlier_trip(geocoder: GazetteerGeocoder) -> None:
+    text = ("De Gaulle's flight\n\nPARIS - Charles de Gaulle landed at Baden-Baden at three. At around "
+            "4.30pm he took off once more and flew to Colombey-les-Deux-Églises.")
+    flew = _the("fly", text, geocoder, published=datetime(1968, 5, 30, tzinfo=UTC))
+    assert flew.status == "happened"
+
+
+def test_a_hosts_visitor_is_the_traveller_not_the_host(geocoder: GazetteerGeocoder) -> None:
+    text = (
+        "Fifty years on: the six hours when Charles de Gaulle vanished from France\n\nSTRASBOURG - In May "
+        "1968 Charles de Gaulle flew to Baden-Baden to see General Jacques Massu.\n\nMassu's version is "
+        "that his visitor arrived saying all was lost, and that he told "
+        "him to go home. At 4.30pm they flew on to Colombey-les-Deux-Églises."
+    )
+    moves = _moves(text, geocoder)
+    assert ("arrive", "Jacques Massu") not in [(lemma, mover) for lemma, mover, _, _ in moves]
+    assert any(lemma == "fly" and mover == "Charles de Gaulle" and "Colombey-les-Deux-Églises" in places
+               for lemma, mover, _, places in moves)  # fmt: skip
+
+
+def test_they_joined_to_the_vehicles_that_took_off_are_the_vehicles(geocoder: GazetteerGeocoder) -> None:
+    text = (
+        "De Gaulle's flight\n\nPARIS - Charles de Gaulle landed at Baden-Baden to see General Jacques Massu. "
+        "Massu told him to go home.\n\nAt around 4.30pm the helicopters took off once more, and this time "
+        "they did go to Colombey-les-Deux-Églises."
+    )
+    went = _the("go", text, geocoder, published=datetime(1968, 5, 30, tzinfo=UTC))
+    assert went.mover != "Jacques Massu"
+
+
+def test_air_force_one_is_the_president_the_sentence_before_names(geocoder: GazetteerGeocoder) -> None:
+    text = (
+        "How Kim Jong Un came to Hanoi\n\nHANOI - Kim Jong Un arrived in Hanoi by car on Tuesday morning.\n\n"
+        "Donald Trump chose a faster route. Air Force One left Joint Base Andrews outside Washington on "
+        "Monday."
+    )
+    left = _the("leave", text, geocoder, published=datetime(2019, 2, 26, 20, tzinfo=UTC))
+    assert left.mover == "Donald Trump"
+
+
+def test_a_verb_joined_with_instead_or_its_own_subject_keeps_no_plan_of_the_first(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    text = (
+        "Netanyahu in Florida\n\nJERUSALEM (Wire) - Benjamin Netanyahu flew to Florida on Friday. His plane "
+        "had been expected at West Palm Beach but instead landed at Fort Lauderdale, and his motorcade drove "
+        "to Palm Beach."
+    )
+    reading = _read(text, geocoder, published=datetime(2024, 7, 28, tzinfo=UTC))
+    statuses = {e.lemma: e.status for e in reading.events}
+    assert statuses["land"] == "happened" and statuses["drive"] == "happened"

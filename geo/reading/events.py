@@ -131,6 +131,16 @@ def _name_tokens(names: Sequence[tuple[int, str, bool]]) -> set[int]:
     return {k for k, name, _ in names for k in range(k, k + len(name.split()))}
 
 
+def _name_root(parsed: ParsedText, i: int, name: str) -> int:
+    """The token of a name at ``i`` that the rest of the sentence hangs on ("Gaulle" in "Charles de Gaulle
+    vanished", whose "Charles" the parser makes a modifier of it)."""
+    span = range(i, min(i + len(name.split()), len(parsed.tokens)))
+    k = i
+    while parsed.tokens[k].head in span and parsed.tokens[k].head != k:
+        k = parsed.tokens[k].head
+    return k
+
+
 def _unnumbered(name: str) -> list[str]:
     """The words of a name without a king's or pope's number ("Charles III" → ["Charles"])."""
     return [w for w in name.split() if not _REGNAL.fullmatch(w)]
@@ -299,6 +309,9 @@ def find_people(parsed: ParsedText, lex: Lexicon, mentions: Sequence[Mention] = 
         if country:
             titles.setdefault(f"{country} {word}", holder)
     shared = {word: frozenset(who) for word, who in holders.items() if len(who) > 1}
+    line_end = _first_line_end(parsed)
+    first_headline = _headline_person(parsed, resolved, totals, line_end)
+    titles = _titles_used_first(parsed, titles, resolved, first_headline)
     # "In Cologne, the city Adenauer once governed, the President signed the Golden Book … He was in Bonn":
     # a titled role as a clause's subject is that person's mention, as a surname would be
     resolved = sorted([*resolved, *_role_subjects(parsed, resolved, titles, shared, lex)])
@@ -309,10 +322,32 @@ def find_people(parsed: ParsedText, lex: Lexicon, mentions: Sequence[Mention] = 
     )  # fmt: skip
     women |= _named_before_she(parsed, resolved, men)
     women |= _her_own(parsed, resolved, men)
-    line_end = _first_line_end(parsed)
     headline = _headline_person(parsed, resolved, totals, line_end)
     return People(tuple(full), by_word, tuple(resolved), dict(totals), titles, shared, women, nationality,
                   frozenset(relatives), headline)
+
+
+def _titles_used_first(
+    parsed: ParsedText, titles: Mapping[str, str], resolved: Sequence[tuple[int, str, bool]], headline: str
+) -> dict[str, str]:
+    """"The General wanted a rest at his country house … General Jacques Massu, commander of French forces":
+    a title the article uses bare ("the General") before it names anyone with it is the headline's person's,
+    not the one named with it later."""
+    first_at: dict[str, int] = {}
+    for i, name, _ in resolved:
+        first_at.setdefault(name, i)
+    out = dict(titles)
+    for word, holder in titles.items():
+        if " " in word or not headline or holder == headline:
+            continue
+        for tok in parsed.tokens[: first_at.get(holder, 0)]:
+            nxt = parsed.tokens[tok.i + 1] if tok.i + 1 < len(parsed.tokens) else None
+            the = tok.i > 0 and parsed.tokens[tok.i - 1].lower == "the"
+            if (tok.lower == word and tok.text[:1].isupper() and the and tok.pos in ("NOUN", "PROPN")
+                    and not (nxt is not None and nxt.pos == "PROPN")):
+                out[word] = headline
+                break
+    return out
 
 
 def _own_clauses(parsed: ParsedText, span: range) -> list[int]:
@@ -381,8 +416,8 @@ def _headline_person(
     """The headline's subject: its first name that is not a modifier ("Putin's jet" names the jet); but a
     name the article hardly repeats gives way to one it names far more often ("Forty minutes over the Sinai:
     how Anwar Sadat's 44 hours …", where the model takes "Sinai" for a person)."""
-    named = [(name, parsed.tokens[i].dep in _MODIFIER_DEPS) for i, name, _ in resolved
-             if parsed.tokens[i].end <= line_end]  # fmt: skip
+    named = [(name, parsed.tokens[_name_root(parsed, i, name)].dep in _MODIFIER_DEPS)
+             for i, name, _ in resolved if parsed.tokens[i].end <= line_end]  # fmt: skip
     first = next((name for name, modifier in named if not modifier), "")
     most = max((name for name, _ in named), key=lambda n: totals.get(n, 0), default="")
     if first and most and totals.get(most, 0) > 2 * totals.get(first, 0):
@@ -878,8 +913,17 @@ class _Frames:
             return ""
         country, _, role = owner.partition(" ")
         holder = self._of_country(country, role) if role else self.people.titles.get(owner, "")
+        # "Trump chose a faster route. Air Force One left Joint Base Andrews": the subject of the sentence
+        # just before, in the same paragraph, in a story about somebody else
+        sent = self.p.sentence(vehicle)
+        before = self.p.sentence(sent.start - 1) if sent.start > 0 else None
+        topic = ""
+        if before is not None and "\n\n" not in self.p.text[before.char_start : sent.char_start]:
+            topic = next((n for k, n, is_subject in self.people.positions
+                          if before.start <= k < before.end and is_subject and n in self.people.full
+                          and self.people.nationality.get(n, country) == country), "")
         # the headline's subject, else whoever the article titles so ("President Joe Biden")
-        return holder or self.people.headline or self.people.titles.get(role or owner, "")
+        return holder or topic or self.people.headline or self.people.titles.get(role or owner, "")
 
     def _of_country(self, country: str, role: str) -> str:
         """The one the article titles with that country's role ("the North Korean leader"), else the one
@@ -1054,8 +1098,14 @@ class _Frames:
     def _role_holder(self, i: int, lower: str, lemma: str) -> str:
         """Whom a pronoun or a role noun at ``i`` stands for (see ``_who``); a host is not the "he" who moves
         on in a later sentence ("T. S. Murty … met the party … Over the high passes he reached Bomdila")."""
-        who = self._named_holder(i, lower, lemma)
         lead = self._protagonist()
+        hosts = [c for c in self.p.children(i) if self.p.tokens[c].dep == "poss"]
+        if lemma in self.lex.guest_nouns and hosts:
+            # "Massu's version is that his visitor arrived": the host's visitor is the story's traveller
+            return lead if lead and self._who(hosts[0]) != lead else ""
+        if lower == "they" and self._vehicles_before(i):
+            return ""  # "the helicopters took off …, and this time they did go to Colombey": the machines
+        who = self._named_holder(i, lower, lemma)
         moving = lower in ("he", "she", "they") or lemma in self.lex.company_nouns  # "the party"
         if lower in ("he", "she") and (lower == "she") != (lead in self.people.women):
             moving = False  # "she" is no man's, "he" no woman's
@@ -1063,6 +1113,17 @@ class _Frames:
                 and self._only_hosts(who, i)):
             return lead
         return who
+
+    def _vehicles_before(self, i: int) -> bool:
+        """A "they" that is the subject of a verb joined to one whose subject is vehicles ("the helicopters
+        took off …, and this time they did go"): the vehicles, whoever they carry."""
+        tok = self.p.tokens[i]
+        verb = self.p.tokens[tok.head]
+        if tok.dep not in _SUBJECTS or verb.dep != "conj":
+            return False
+        return any(self.p.tokens[c].dep in _SUBJECTS and self.p.tokens[c].tag == "NNS"
+                   and self.p.tokens[c].lemma.casefold() in self.lex.vehicles
+                   for c in self.p.children(verb.head))  # fmt: skip
 
     def _only_hosts(self, name: str, i: int) -> bool:
         """Every mention of ``name`` before token ``i`` (none in its sentence) is as the subject of meeting,
@@ -1321,6 +1382,8 @@ class _Frames:
         status: EventStatus = "happened"
         for depth, k in enumerate(chain):
             tok = self.p.tokens[k]
+            if depth > 0 and self._own_conjunct(chain[depth - 1]):
+                break  # "had been expected at West Palm Beach but instead landed at Fort Lauderdale"
             kids = [self.p.tokens[c] for c in self.p.children(k)]
             negated = any(
                 c.dep == "neg" or (c.lower in self.lex.negations and c.dep == "advmod") for c in kids
@@ -1337,6 +1400,9 @@ class _Frames:
                 return "denied"  # "the train made no stop in Beijing"
             if any(c.dep == "mark" and c.lower in self.lex.conditional_marks for c in kids):
                 return "hypothetical"
+            if (depth > 0 and tok.tag == "VBN" and tok.lemma.casefold() in self.lex.construal_lemmas
+                    and any(c.dep == "prep" and c.lower == "as" for c in kids)):
+                return "hypothetical"  # "widely seen as the first leg of a route via Caracas"
             aux = {c.lower for c in kids if c.dep in ("aux", "auxpass")}
             if aux & self.lex.hypothetical_aux:
                 if aux & {"would", "'d"} and self._reported(chain[depth + 1 :]) and not self._conditional(k):
@@ -1387,6 +1453,16 @@ class _Frames:
             if k == clause_root:
                 break
         return status
+
+    def _own_conjunct(self, k: int) -> bool:
+        """A verb joined to another that says in its own words what happened: with its own subject ("and
+        his motorcade drove …") or "instead" ("but instead landed at …"); the first verb's plan or doubt is
+        not its."""
+        tok = self.p.tokens[k]
+        if tok.dep != "conj" or tok.pos not in ("VERB", "AUX"):
+            return False
+        kids = [self.p.tokens[c] for c in self.p.children(k)]
+        return any(c.dep in ("nsubj", "nsubjpass") or c.lower == "instead" for c in kids)
 
     def _after_but(self, obj: int) -> bool:
         """The object's preposition is the "but" half of "not from X but from Y"."""
@@ -1525,8 +1601,11 @@ class _Frames:
         for marker in self.lex.earlier_markers:
             for match in re.finditer(rf"\b{re.escape(marker)}\b", text):
                 at = self.p.token_at(sent.char_start + match.start())
-                if self.p.tokens[at].dep == "mark" or (marker == "once" and self._opens_clause(at)):
-                    continue  # "Once the talks were over, he flew", "Once in Kyiv, he was …": not "formerly"
+                again = at + 1 < len(self.p.tokens) and self.p.tokens[at + 1].lower in ("more", "again")
+                once = marker == "once" and (self._opens_clause(at) or again)
+                if self.p.tokens[at].dep == "mark" or once:
+                    continue  # "Once the talks were over, he flew", "Once in Kyiv, he was …", "took off once
+                    # more": not "formerly"
                 if self._dates_a_since(at):
                     continue  # "his first trip since the invasion nearly a year ago": the invasion's date
                 if marker == "ago" and self._recent_ago(at):

@@ -80,6 +80,8 @@ class Lexicon:
     compass_words: frozenset[str]
     direction_nouns: frozenset[str]
     hearsay_nouns: frozenset[str]
+    construal_lemmas: frozenset[str]
+    guest_nouns: frozenset[str]
     other_trip_adjectives: frozenset[str]
     other_trip_nouns: frozenset[str]
     day_subjects: frozenset[str]
@@ -185,6 +187,8 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             compass_words=_low(data["compass_words"]),
             direction_nouns=_low(data["direction_nouns"]),
             hearsay_nouns=_low(data["hearsay_nouns"]),
+            construal_lemmas=_low(data["construal_lemmas"]),
+            guest_nouns=_low(data["guest_nouns"]),
             other_trip_adjectives=_low(data["other_trips"]["adjectives"]),
             other_trip_nouns=_low(data["other_trips"]["nouns"]),
             day_subjects=_low(data["day_subjects"]),

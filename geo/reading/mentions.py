@@ -299,6 +299,8 @@ class _Reader:
         self.lex = lex
         self.resolver = resolver
         self.known_people = self._known_people()
+        self.person_words = frozenset(fold(parsed.tokens[e.start].text) for e in parsed.entities
+                                      if e.label == "PERSON" and e.end - e.start == 1)  # fmt: skip
 
     # people ---------------------------------------------------------------------------------------------
 
@@ -727,7 +729,7 @@ class _Reader:
             # "Al Udeid, the sprawling US air base south-west of Doha": the apposition says what it is
             words = self._facility_in_apposition(b - 1, trim)
             field = find_airfield(f"{phrase} {words}") if words else None
-        bare = field is None and end == b and self._flown(a)
+        bare = field is None and end == b and self._flown(self._root(a, b))
         people = self._population_of(text) if bare else 0  # looked up once, and only for a flight's name
         bare = bare and people < BARE_AIRPORT_MAX
         if bare:
@@ -773,8 +775,9 @@ class _Reader:
         phrasal = [self.lex.phrasal(verb.lemma, p) for p in particles]
         motion = next((m for m in phrasal if m is not None), motion)  # "took off from Fiumicino"
         subjects = [toks[c].lemma.casefold() for c in self.p.children(head) if toks[c].dep in _SUBJECT_DEPS]
-        # "the King left Heathrow … on a scheduled commercial flight": a flight said in the verb's own words
-        said = [toks[k].lemma.casefold() for c in self.p.children(head) if toks[c].dep == "prep"
+        # "the King left Heathrow … on a scheduled commercial flight", "boarded Aeroflot flight SU213 at Chek
+        # Lap Kok": a flight said in the verb's own words
+        said = [toks[k].lemma.casefold() for c in self.p.children(head) if toks[c].dep in ("prep", "dobj")
                 for k in self.p.subtree(c)]  # fmt: skip
         return motion.mode == "air" or any(self.lex.vehicles.get(w) == "air" for w in [*subjects, *said])
 
@@ -851,9 +854,12 @@ class _Reader:
             return True
         if ent is not None and ent.label == "PERSON" and self._person_evidence(a, b):
             return True
-        if ent is not None and ent.label == "PERSON" and (ent.start, ent.end) == (a, b) and b - a == 1:
-            # "Stalin's birthday": a name the model reads as a person that is only an old or other name
-            # of a town (Donetsk's), not its own
+        # "Stalin's birthday": a name the model reads as a person that is only an old or other name of a town
+        # (Donetsk's), not its own; read as a person once, it is that person wherever it stands untagged
+        # ("LIVE: Snowden walks out …", where "Snowden" is an old name of Leland, Mississippi)
+        one_person = b - a == 1 and fold(self.p.tokens[a].text) in self.person_words and (
+            ent is None or (ent.label == "PERSON" and (ent.start, ent.end) == (a, b)))
+        if one_person:
             own = [r for r in cand.results if fold(str(r.raw.get("name") or "")) == fold(cand.query)]
             if cand.results and not own and all(r.raw.get("kind") == "city" for r in cand.results):
                 return True
