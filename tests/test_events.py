@@ -1661,3 +1661,54 @@ def test_a_verb_joined_with_instead_or_its_own_subject_keeps_no_plan_of_the_firs
     reading = _read(text, geocoder, published=datetime(2024, 7, 28, tzinfo=UTC))
     statuses = {e.lemma: e.status for e in reading.events}
     assert statuses["land"] == "happened" and statuses["drive"] == "happened"
+
+
+def test_a_title_that_opens_a_headline_is_the_one_titled_so(geocoder: GazetteerGeocoder) -> None:
+    text = (
+        "Pope flies back to Rome after nine days in Poland\n\nPope John Paul II has returned to Rome at the "
+        "end of a pilgrimage through Poland.\n\nThe Pope knelt and kissed the ground in Warsaw. After talks "
+        "with the party leader, Edward Gierek, he celebrated Mass. Aides close to Gierek had wanted small "
+        "crowds."
+        "\n\nOn Sunday, after speaking to students, "
+        "he flew by helicopter to Gniezno."
+    )
+    [flew] = [e for e in _read(text, geocoder, published=datetime(1979, 6, 10, 20, tzinfo=UTC)).events
+              if any(m.text == "Gniezno" for _, m in e.places)]  # fmt: skip
+    assert flew.mover == "John Paul II"
+
+
+def test_the_column_behind_a_marcher_is_his_party(geocoder: GazetteerGeocoder) -> None:
+    text = (
+        "The Salt March\n\nAHMEDABAD (Wire) - Mohandas Gandhi left Ahmedabad with 78 men in a column "
+        "behind him.\n\nOn April 5 the column walked into Dandi."
+    )
+    walked = _the("walk", text, geocoder, published=datetime(1930, 4, 7, tzinfo=UTC))
+    assert walked.mover == "Mohandas Gandhi"
+
+
+def test_a_town_the_parser_hangs_on_entered_as_an_adverb_is_its_object(geocoder: GazetteerGeocoder) -> None:
+    text = (
+        "Ninety-five years on, the beach where a fistful of mud shook an empire\n\nDANDI, Gujarat - The "
+        "marchers slept at Aslali. The column entered Nadiad on the evening of March 15 and Anand the "
+        "following day."
+    )
+    entered = _the("enter", text, geocoder, published=datetime(2025, 4, 6, tzinfo=UTC))
+    assert [(rel, m.text) for rel, m in entered.places] == [("to", "Nadiad"), ("to", "Anand")]
+
+
+def test_a_phrase_set_off_after_a_building_left_says_which_town_was_left(geocoder: GazetteerGeocoder) -> None:
+    text = (
+        "The Salt March\n\nDANDI, Gujarat - He very nearly had. Mohandas Gandhi left the Sabarmati Ashram, "
+        "on the riverbank at Ahmedabad, at 6.30 a.m. on March 12, 1930."
+    )
+    left = _the("leave", text, geocoder, published=datetime(2025, 4, 6, tzinfo=UTC))
+    assert [(rel, m.text) for rel, m in left.places] == [("from", "Ahmedabad")]
+
+
+def test_a_voyage_the_following_year_is_another_trip(geocoder: GazetteerGeocoder) -> None:
+    text = (
+        "The Salt March\n\nDANDI, Gujarat - Mohandas Gandhi walked into Dandi on April 5, 1930.\n\n"
+        "The following year Gandhi sailed from Bombay to London for the Round Table conference."
+    )
+    sailed = _the("sail", text, geocoder, published=datetime(1930, 4, 7, tzinfo=UTC))
+    assert sailed.status == "earlier"

@@ -377,7 +377,9 @@ def _role_subjects(
                 or not _finite(parsed, tok.head)):
             continue
         kids = [parsed.tokens[c] for c in parsed.children(tok.i)]
-        if [k.lower for k in kids] != ["the"]:
+        # "Pope flies back to Rome" in a headline, which drops its article
+        headline = not kids and tok.end <= _first_line_end(parsed) and tok.text[:1].isupper()
+        if [k.lower for k in kids] != ["the"] and not headline:
             continue  # "the Soviet leader", "the president of Germany", "a president": another's
         out.append((tok.i, titles[lemma], True))
     return out
@@ -993,9 +995,10 @@ class _Frames:
                 and self._the(i) and self.p.tokens[tok.head].lemma.casefold() in ("begin", "start", "end")):
             return self._protagonist()  # "The day had begun at the summit hotel in Shima"
         if lemma in self.lex.person_nouns and any(
-            self.p.tokens[c].lower in ("a", "an") for c in self.p.children(i)
+            self.p.tokens[c].lower in ("a", "an", "most", "many", "some", "several", "other", "few")
+            for c in self.p.children(i)
         ):
-            return ""  # "a delegation of officers" is somebody else
+            return ""  # "a delegation of officers", "most visitors now come by car" are somebody else
         if lemma in self.lex.person_nouns:
             first = i
             while first > 0 and self.p.tokens[first - 1].lower in self.lex.person_titles:
@@ -1852,14 +1855,40 @@ class _Frames:
                             if self.p.tokens[conj].dep == "conj":
                                 for m in self._mentions_in(conj)[:1]:
                                     out.append((relation, m, conj))
-                elif tok.dep in _OBJECTS and head == i and motion.object in _OBJECT_RELATIONS:
-                    for m in self._mentions_in(child)[:1]:
+                elif (tok.dep in _OBJECTS or self._adverb_object(child, i)) and head == i \
+                        and motion.object in _OBJECT_RELATIONS:
+                    # "The column entered Nadiad", which the small parser may hang on the verb as an adverb
+                    for m in (self._mentions_in(child) or self._set_off_after(child))[:1]:
                         out.append((motion.object, m, child))  # type: ignore[arg-type]
+                    if tok.dep == "advmod":  # "… and Anand the following day": its conjuncts too
+                        out.extend((motion.object, m, c) for c in self.p.children(i)  # type: ignore[misc]
+                                   if self.p.tokens[c].dep == "conj" and self.p.tokens[c].pos == "PROPN"
+                                   for m in self._mentions_in(c)[:1])  # fmt: skip
                 elif tok.dep == "advmod" and head == i and tok.lower in self.lex.here_words and self.dateline:
                     out.append(("to" if motion.arrival else "at", self.dateline, child))
                 elif tok.dep == "advmod" and head == i and tok.lower in self.lex.there_words:
                     out.append(("at", _THERE, child))
         return out
+
+    def _adverb_object(self, child: int, verb: int) -> bool:
+        """A proper noun right after the verb that the small parser made its adverb ("entered Nadiad")."""
+        tok = self.p.tokens[child]
+        return tok.dep == "advmod" and tok.pos == "PROPN" and child == verb + 1
+
+    def _set_off_after(self, obj: int) -> list[Mention]:
+        """"left the Sabarmati Ashram, on the riverbank at Ahmedabad, at 6.30": a phrase set off by commas
+        right after an object that names no place says where that object is (the parser hangs it on the
+        verb)."""
+        end = self.p.subtree(obj).stop
+        if end >= len(self.p.tokens) or self.p.tokens[end].text != ",":
+            return []
+        after = self.p.tokens[end + 1] if end + 1 < len(self.p.tokens) else None
+        if after is None or after.dep != "prep" or after.head != self.p.tokens[obj].head:
+            return []
+        span = self.p.subtree(after.i)
+        if span.stop >= len(self.p.tokens) or self.p.tokens[span.stop].text != ",":
+            return []
+        return self._mentions_in(after.i)
 
     def _without_containers(
         self, out: list[tuple[PlaceRelation, Mention, int]]

@@ -495,6 +495,8 @@ class _Reader:
             return "object of a movement verb"
         if tok.dep == "npadvmod" and head.lemma in self.lex.movement:
             return "object of a movement verb"
+        if tok.dep == "advmod" and tok.pos == "PROPN" and tok.i == head.i + 1 and places_object:
+            return "object of a movement verb"  # "The column entered Nadiad", parsed as an adverb
         return ""
 
     def _country_after(self, end: int) -> str | None:
