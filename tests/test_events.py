@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from geo.itinerary.traveller import canonical_names
 from geo.model import Article, Event
 from geo.places.geocoder import GazetteerGeocoder
 from geo.reading.reading import Reading, read_articles
@@ -1712,3 +1713,31 @@ def test_a_voyage_the_following_year_is_another_trip(geocoder: GazetteerGeocoder
     )
     sailed = _the("sail", text, geocoder, published=datetime(1930, 4, 7, tzinfo=UTC))
     assert sailed.status == "earlier"
+
+
+def test_a_surname_the_body_uses_before_a_relatives_full_name_is_not_that_relative(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    text = (
+        "LIVE: Biden leaves Geneva after Putin summit\n\n21:12 CEST\nBiden has taken off from Geneva.\n\n"
+        "20:55 CEST\nAt the foot of the steps Biden stopped to talk to reporters.\n\n13:05 CEST\nBiden spent "
+        "Monday in Brussels. Jill Biden flew home after the G7 and is not on this leg."
+    )
+    reading = _read(text, geocoder, published=datetime(2021, 6, 16, 19, 30, tzinfo=UTC))
+    assert reading.people.resolve("Biden") == "Biden"
+    names = canonical_names({"frames": reading.people})
+    assert names["Biden"] == "Biden"
+
+
+def test_an_aircraft_named_by_its_maker_carries_its_owner(geocoder: GazetteerGeocoder) -> None:
+    text = ("Biden in Geneva\n\nGENEVA (Wire) - Joe Biden met Vladimir Putin in Geneva.\n\nAir Force One has "
+            "taken off from Geneva. Putin's Ilyushin left for Moscow well before the American jet.")
+    left = _the("leave", text, geocoder, published=datetime(2021, 6, 17, tzinfo=UTC))
+    assert left.mover == "Vladimir Putin"
+
+
+def test_an_aircraft_that_should_set_down_is_expected_there(geocoder: GazetteerGeocoder) -> None:
+    text = ("Biden in Geneva\n\nGENEVA (Wire) - Joe Biden left Geneva at 21:12. Air Force One should set "
+            "down at Joint Base Andrews around midnight local time.")
+    landing = _the("set", text, geocoder, published=datetime(2021, 6, 16, 20, tzinfo=UTC))
+    assert landing.status == "expected"

@@ -32,8 +32,11 @@ def canonical_names(people: Mapping[str, People]) -> dict[str, str]:
     out: dict[str, str] = {}
     for p in people.values():
         for _, name, _ in p.positions:
-            # "Trump" beside "his daughter, Ivanka Trump": a bare name is not a relative's full name
-            out[name] = _fullest(name, [n for n in full if n not in kin] if len(name.split()) == 1 else full)
+            # "Trump" beside "his daughter, Ivanka Trump": a bare name is not a relative's full name, nor is
+            # a surname the article used alone before it ("Biden" before "Jill Biden") that full name
+            alone = fold(name) in p.known_alone
+            single = [n for n in full if n not in kin and not (alone and n in p.full)]
+            out[name] = _fullest(name, single if len(name.split()) == 1 else full)
     return out
 
 

@@ -58,11 +58,16 @@ class People:
     headline: str = ""
     """The person the first line is about ("Putin in Beijing for Xi talks": Putin, not the Xi of "Xi
     talks"), "" when it names nobody that way."""
+    known_alone: frozenset[str] = frozenset()
+    """Folded surnames the body uses before any full name with them ("Biden spent Monday in Brussels …
+    Jill Biden flew home"): somebody of their own, not the full name's bearer."""
 
     def resolve(self, name: str) -> str:
         folded = fold(name)
         if not folded:
             return ""
+        if folded in self.known_alone:
+            return name
         for full in self.full:
             if fold(full) == folded:
                 return full
@@ -250,6 +255,9 @@ def find_people(parsed: ParsedText, lex: Lexicon, mentions: Sequence[Mention] = 
     # "his daughter, Ivanka Trump": a relative or aide is not who a bare shared name stands for
     relatives = {n for i, n, _ in names if len(n.split()) >= 2 and _kin_before(parsed, i, lex)}
     by_word: dict[str, str] = {}
+    known_alone: set[str] = set()
+    first_at = {n: min(i for i, m, _ in names if m == n) for n in full}
+    body_start = _first_line_end(parsed)
     # first named first (a report names its subject in full, then by surname), relatives last
     for name in sorted(full, key=lambda n: n in relatives):
         parts = _unnumbered(name) or name.split()
@@ -257,7 +265,13 @@ def find_people(parsed: ParsedText, lex: Lexicon, mentions: Sequence[Mention] = 
         # a first word that also begins an airline or a force ("Air Koryo", "Air China") names nobody alone
         for word in ((first, last) if fold(first) not in named_things else (last,)):
             common = sum(fold(word) in fold(other).split() for other in full) > 1
-            if not (name in relatives and common):
+            # "Biden spent Monday at the NATO summit … Jill Biden flew home": a surname the body uses twice
+            # before the full name first appears is somebody the article knows by it, not that name
+            used_before = sum(1 for i, m, _ in names if m == word and parsed.tokens[i].start > body_start
+                              and i < first_at[name])  # fmt: skip
+            if used_before >= 2:
+                known_alone.add(fold(word))
+            elif not (name in relatives and common):
                 by_word.setdefault(fold(word), name)
     singles = {fold(n): n for _, n, _ in names if len(n.split()) == 1}
     names = sorted([*names, *_untagged_surnames(parsed, names, places, {**singles, **by_word})])
@@ -324,7 +338,7 @@ def find_people(parsed: ParsedText, lex: Lexicon, mentions: Sequence[Mention] = 
     women |= _her_own(parsed, resolved, men)
     headline = _headline_person(parsed, resolved, totals, line_end)
     return People(tuple(full), by_word, tuple(resolved), dict(totals), titles, shared, women, nationality,
-                  frozenset(relatives), headline)
+                  frozenset(relatives), headline, frozenset(known_alone - by_word.keys()))
 
 
 def _titles_used_first(
@@ -1407,6 +1421,10 @@ class _Frames:
                     and any(c.dep == "prep" and c.lower == "as" for c in kids)):
                 return "hypothetical"  # "widely seen as the first leg of a route via Caracas"
             aux = {c.lower for c in kids if c.dep in ("aux", "auxpass")}
+            if depth == 0 and "should" in aux and not aux & {"have", "'ve"} and status == "happened":
+                # "Air Force One should set down at Joint Base Andrews around midnight": what is expected
+                # ("should have gone" is what did not happen)
+                return "expected"
             if aux & self.lex.hypothetical_aux:
                 if aux & {"would", "'d"} and self._reported(chain[depth + 1 :]) and not self._conditional(k):
                     # "Putin said Kim would travel on to X": a future told in the past, a plan
