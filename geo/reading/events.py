@@ -257,7 +257,7 @@ def find_people(parsed: ParsedText, lex: Lexicon, mentions: Sequence[Mention] = 
     by_word: dict[str, str] = {}
     known_alone: set[str] = set()
     first_at = {n: min(i for i, m, _ in names if m == n) for n in full}
-    body_start = _first_line_end(parsed)
+    line_end = _first_line_end(parsed)
     # first named first (a report names its subject in full, then by surname), relatives last
     for name in sorted(full, key=lambda n: n in relatives):
         parts = _unnumbered(name) or name.split()
@@ -267,7 +267,7 @@ def find_people(parsed: ParsedText, lex: Lexicon, mentions: Sequence[Mention] = 
             common = sum(fold(word) in fold(other).split() for other in full) > 1
             # "Biden spent Monday at the NATO summit … Jill Biden flew home": a surname the body uses twice
             # before the full name first appears is somebody the article knows by it, not that name
-            used_before = sum(1 for i, m, _ in names if m == word and parsed.tokens[i].start > body_start
+            used_before = sum(1 for i, m, _ in names if m == word and parsed.tokens[i].start > line_end
                               and i < first_at[name])  # fmt: skip
             if used_before >= 2:
                 known_alone.add(fold(word))
@@ -323,7 +323,6 @@ def find_people(parsed: ParsedText, lex: Lexicon, mentions: Sequence[Mention] = 
         if country:
             titles.setdefault(f"{country} {word}", holder)
     shared = {word: frozenset(who) for word, who in holders.items() if len(who) > 1}
-    line_end = _first_line_end(parsed)
     first_headline = _headline_person(parsed, resolved, totals, line_end)
     titles = _titles_used_first(parsed, titles, resolved, first_headline)
     # "In Cologne, the city Adenauer once governed, the President signed the Golden Book … He was in Bonn":
@@ -383,6 +382,7 @@ def _role_subjects(
     """(token, person, True) for "the President" as the subject of a clause, where the article titles one
     person so and no other: whom a later "he" may stand for."""
     taken = _name_tokens(resolved)
+    line_end = _first_line_end(parsed)
     out: list[tuple[int, str, bool]] = []
     for tok in parsed.tokens:
         lemma = tok.lemma.casefold()
@@ -392,7 +392,7 @@ def _role_subjects(
             continue
         kids = [parsed.tokens[c] for c in parsed.children(tok.i)]
         # "Pope flies back to Rome" in a headline, which drops its article
-        headline = not kids and tok.end <= _first_line_end(parsed) and tok.text[:1].isupper()
+        headline = not kids and tok.end <= line_end and tok.text[:1].isupper()
         if [k.lower for k in kids] != ["the"] and not headline:
             continue  # "the Soviet leader", "the president of Germany", "a president": another's
         out.append((tok.i, titles[lemma], True))
@@ -929,6 +929,8 @@ class _Frames:
             return ""
         country, _, role = owner.partition(" ")
         holder = self._of_country(country, role) if role else self.people.titles.get(owner, "")
+        if holder:
+            return holder
         # "Trump chose a faster route. Air Force One left Joint Base Andrews": the subject of the sentence
         # just before, in the same paragraph, in a story about somebody else
         sent = self.p.sentence(vehicle)
@@ -939,7 +941,7 @@ class _Frames:
                           if before.start <= k < before.end and is_subject and n in self.people.full
                           and self.people.nationality.get(n, country) == country), "")
         # the headline's subject, else whoever the article titles so ("President Joe Biden")
-        return holder or topic or self.people.headline or self.people.titles.get(role or owner, "")
+        return topic or self.people.headline or self.people.titles.get(role or owner, "")
 
     def _of_country(self, country: str, role: str) -> str:
         """The one the article titles with that country's role ("the North Korean leader"), else the one
@@ -1873,7 +1875,7 @@ class _Frames:
                             if self.p.tokens[conj].dep == "conj":
                                 for m in self._mentions_in(conj)[:1]:
                                     out.append((relation, m, conj))
-                elif (tok.dep in _OBJECTS or self._adverb_object(child, i)) and head == i \
+                elif (tok.dep in _OBJECTS or self.p.object_as_adverb(child)) and head == i \
                         and motion.object in _OBJECT_RELATIONS:
                     # "The column entered Nadiad", which the small parser may hang on the verb as an adverb
                     for m in (self._mentions_in(child) or self._set_off_after(child))[:1]:
@@ -1887,11 +1889,6 @@ class _Frames:
                 elif tok.dep == "advmod" and head == i and tok.lower in self.lex.there_words:
                     out.append(("at", _THERE, child))
         return out
-
-    def _adverb_object(self, child: int, verb: int) -> bool:
-        """A proper noun right after the verb that the small parser made its adverb ("entered Nadiad")."""
-        tok = self.p.tokens[child]
-        return tok.dep == "advmod" and tok.pos == "PROPN" and child == verb + 1
 
     def _set_off_after(self, obj: int) -> list[Mention]:
         """"left the Sabarmati Ashram, on the riverbank at Ahmedabad, at 6.30": a phrase set off by commas

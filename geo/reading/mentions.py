@@ -495,7 +495,7 @@ class _Reader:
             return "object of a movement verb"
         if tok.dep == "npadvmod" and head.lemma in self.lex.movement:
             return "object of a movement verb"
-        if tok.dep == "advmod" and tok.pos == "PROPN" and tok.i == head.i + 1 and places_object:
+        if self.p.object_as_adverb(tok.i) and places_object:
             return "object of a movement verb"  # "The column entered Nadiad", parsed as an adverb
         return ""
 

@@ -138,6 +138,12 @@ class ParsedText:
         kids = (self.tokens[c] for c in self.children(i))
         return any(c.dep == "aux" and c.lower in ("had", "'d") for c in kids)
 
+    def object_as_adverb(self, i: int) -> bool:
+        """Token ``i`` is a proper noun right after its verb that the small parser made the verb's adverb
+        ("The column entered Nadiad"): the object, which the place reader and the frame reader both need."""
+        tok = self.tokens[i]
+        return tok.dep == "advmod" and tok.pos == "PROPN" and tok.head == i - 1
+
     @functools.cached_property
     def _starts(self) -> list[int]:
         return [t.start for t in self.tokens]
