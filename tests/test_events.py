@@ -1741,3 +1741,55 @@ def test_an_aircraft_that_should_set_down_is_expected_there(geocoder: GazetteerG
             "down at Joint Base Andrews around midnight local time.")
     landing = _the("set", text, geocoder, published=datetime(2021, 6, 16, 20, tzinfo=UTC))
     assert landing.status == "expected"
+
+
+def test_a_place_right_after_a_goal_with_no_place_says_where_that_goal_is(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    text = ("Saakashvili jailed\n\nTBILISI (Wire) - Mikheil Saakashvili was arrested on Friday. Saakashvili "
+            "was taken later that night to Prison No. 12 in Rustavi, where he declared a hunger strike.")
+    taken = _the("take", text, geocoder, published=datetime(2021, 10, 2, tzinfo=UTC))
+    assert [(rel, m.text) for rel, m in taken.places] == [("to", "Rustavi")]
+
+
+def test_a_make_of_car_is_no_town_and_a_ticket_is_no_trip(geocoder: GazetteerGeocoder) -> None:
+    text = ("Saakashvili's return\n\nTBILISI (Wire) - Mikheil "
+            "Saakashvili reached Poti by ferry from Chornomorsk "
+            "on Sept. 28, and at about 2:15 a.m. he switched to a "
+            "waiting Mercedes. Days before, he had posted "
+            "a ticket for a flight from Kyiv due to land in Tbilisi on Oct. 2.")
+    reading = _read(text, geocoder, published=datetime(2021, 10, 20, tzinfo=UTC))
+    assert "Mercedes" not in [m.text for m in reading.mentions]
+    [flight] = [e for e in reading.events if e.lemma == "flight"]
+    assert flight.status == "hypothetical"
+
+
+def test_a_pronoun_joined_to_a_name_is_the_last_subject_not_the_last_person_named(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    text = ("Carter goes north\n\nSEOUL (Wire) - Jimmy Carter wanted to "
+            "go to Pyongyang. This time he asked the "
+            "White House, was briefed at length by Robert Gallucci, and got a nod. He and Rosalynn flew out "
+            "from Atlanta and landed in Seoul on 13 June.")
+    flown = [e for e in _read(text, geocoder, published=datetime(1994, 6, 20, tzinfo=UTC)).events
+             if e.lemma == "fly"]
+    assert "Jimmy Carter" in {e.mover for e in flown}
+    assert "Robert Gallucci" not in {e.mover for e in flown}
+
+
+def test_a_family_by_its_surname_is_the_one_the_article_names_so(geocoder: GazetteerGeocoder) -> None:
+    text = ("Carter crosses\n\nSEOUL (Wire) - Jimmy Carter and his wife Rosalynn were in Seoul on Tuesday. "
+            "On Wednesday morning the Carters were driven north and walked across the line at Panmunjom.")
+    walked = _the("walk", text, geocoder, published=datetime(1994, 6, 20, tzinfo=UTC))
+    assert walked.mover == "Jimmy Carter"
+
+
+def test_they_for_the_cars_just_told_carry_the_couple_through_a_town_and_on_to_another(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    text = ("Carter goes north\n\nSEOUL (Wire) - Jimmy Carter crossed the border at Panmunjom on Wednesday. "
+            "Beyond the line, North Korean cars were waiting. They took the couple up the empty highway "
+            "through Kaesong, the old royal capital, and on to Pyongyang.")
+    took = _the("take", text, geocoder, published=datetime(1994, 6, 20, tzinfo=UTC))
+    assert took.mover == "Jimmy Carter"
+    assert [(rel, m.text) for rel, m in took.places] == [("via", "Kaesong"), ("to", "Pyongyang")]

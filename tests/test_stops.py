@@ -997,3 +997,14 @@ def test_a_long_stay_between_dated_moves_is_the_same_trip(geocoder: GazetteerGeo
     )
     assert [s.name for s in itinerary.stops] == ["Colombo", "Male", "Singapore", "Bangkok"]
 
+
+
+def test_two_near_towns_one_move_goes_to_in_turn_are_two_stops_in_that_order(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    text = ("Yoon in Ukraine\n\nKYIV (Wire) - Yoon Suk Yeol arrived in Kyiv by train on Saturday. "
+            "Once in Kyiv, Yoon was driven to Bucha, where he bowed at a memorial, and then on to Irpin. "
+            "He went back into the capital to meet Zelensky.")
+    published = datetime(2023, 7, 16, 12, tzinfo=ZoneInfo("UTC"))
+    names = [name for name, _ in _summary(_inline(text, geocoder, published))]
+    assert names.index("Bucha") < names.index("Irpin")

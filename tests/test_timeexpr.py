@@ -866,3 +866,38 @@ def test_a_date_before_the_after_clause_dates_the_main_clause() -> None:
     [expr] = [e for e in find_time_expressions(article) if e.text == "January 22"]
     parsed = parse_articles([article])["t"]
     assert expr.verb is not None and parsed.tokens[expr.verb].text == "flew"
+
+
+def test_a_date_a_since_clause_gives_is_background_and_the_trip_is_not_retold_from_it() -> None:
+    text = ("Leaders back from Kyiv\n\nWARSAW, 16 March (Wire) - The "
+            "three prime ministers were back in Poland "
+            "on Wednesday, ending the first visit by foreign leaders since Russia invaded on 24 February. "
+            "Early on Tuesday the group was driven from Rzeszow to Przemysl.")
+    days = days_of(text, datetime(2022, 3, 16, 12, 30, tzinfo=UTC))
+    assert days["Early on Tuesday"] == date(2022, 3, 15)
+
+
+def test_a_date_after_before_is_a_limit_and_the_trip_is_not_retold_from_it() -> None:
+    text = ("Pope on Lesbos\n\nMYTILENE (Wire) - Pope Francis took "
+            "refugees to Rome on Saturday. All of them had "
+            "reached the island before 20 March, when the deal came into force. Francis had left Rome early "
+            "on Saturday, and his plane landed at Mytilene around 10.20am.")
+    days = days_of(text, datetime(2016, 4, 16, 19, 30, tzinfo=UTC))
+    assert days["early on Saturday"] == date(2016, 4, 16)
+    assert days["around 10.20am"] == date(2016, 4, 16)
+
+
+def test_a_clock_time_followed_by_the_next_day_is_on_that_day() -> None:
+    text = ("Lorry crossed the sea\n\nTBILISI (Wire) - The ferry docked "
+            "at Poti at about 11 p.m. on Sept. 28. "
+            "The lorry was driven off the vessel at about 1 a.m. the next day.")
+    found = texts(text, datetime(2021, 10, 20, 18, tzinfo=UTC))
+    off = one(found, "about 1 a.m. the next day")
+    assert off.first_date == date(2021, 9, 29)
+
+
+def test_the_next_days_elections_do_not_move_the_story_on() -> None:
+    text = ("Arrest\n\nTBILISI (Wire) - On the morning of Oct. 1 he posted videos urging a vote in the next "
+            "day's local elections. That evening the prime minister announced his arrest.")
+    days = days_of(text, datetime(2021, 10, 20, 18, tzinfo=UTC))
+    assert days["That evening"] == date(2021, 10, 1)

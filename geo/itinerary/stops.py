@@ -489,6 +489,12 @@ def _pair_constraints(evidence: Sequence[Evidence]) -> dict[tuple[StopKey, StopK
         for a, b in itertools.pairwise(passed):
             if a.key != b.key:
                 weights[(a.key, b.key)] += SEQUENCE_WEIGHT
+        # "was driven to Bucha, where he bowed …, and then on to Irpin": the goals, in the order told
+        goals = sorted((e for e in items if e.relation == "to" and not e.mention.is_area),
+                       key=lambda e: e.mention.start)
+        for a, b in itertools.pairwise(goals):
+            if a.key != b.key:
+                weights[(a.key, b.key)] += SEQUENCE_WEIGHT
     return dict(weights)
 
 
@@ -1002,6 +1008,7 @@ def _merge_nearby(order: list[StopKey], drafts: dict[StopKey, _Draft]) -> list[S
             if (
                 km is not None and km <= NEARBY_KM and prev.place is not None and here.place is not None
                 and prev.place.country == here.place.country and _done(prev) == _done(here)
+                and not _goals_of_one_move(prev, here)
             ):  # fmt: skip
                 bigger = prev.place.population >= here.place.population
                 keep, drop = (out[-1], key) if bigger else (key, out[-1])
@@ -1011,6 +1018,13 @@ def _merge_nearby(order: list[StopKey], drafts: dict[StopKey, _Draft]) -> list[S
                 continue
         out.append(key)
     return out
+
+
+def _goals_of_one_move(a: _Draft, b: _Draft) -> bool:
+    """"driven to Bucha … and then on to Irpin": two places one move goes to in turn are two stops, however
+    near each other."""
+    goals = {(e.event.article, e.event.token) for e in a.evidence if e.relation == "to"}
+    return any((e.event.article, e.event.token) in goals for e in b.evidence if e.relation == "to")
 
 
 def _done(draft: _Draft) -> bool:

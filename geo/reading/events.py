@@ -279,7 +279,11 @@ def find_people(parsed: ParsedText, lex: Lexicon, mentions: Sequence[Mention] = 
     resolved: list[tuple[int, str, bool]] = []
     for i, name, is_subject in names:
         words = fold(name).split()
-        if len(words) == 1 and words[0] not in by_word:
+        family = len(words) == 1 and i > 0 and parsed.tokens[i - 1].lower == "the" and words[0][-1:] == "s"
+        if family and words[0] not in by_word and words[0][:-1] in by_word:
+            # "the Carters got out": the family travels with the one the article names by that surname
+            name = by_word[words[0][:-1]]
+        elif len(words) == 1 and words[0] not in by_word:
             # "the Shah" after "Mohammad Reza Shah Pahlavi": a word inside one full name is that person
             inside = [f for f in full if words[0] in fold(f).split()[1:-1] and f not in relatives]
             name = inside[0] if len(inside) == 1 else name
@@ -841,6 +845,10 @@ class _Frames:
         tok = self.p.tokens[i]
         if _name_like(tok) and fold(tok.text) in self.people.by_word:
             return self.people.by_word[fold(tok.text)]
+        plural = tok.text.endswith("s") and i > 0 and self.p.tokens[i - 1].lower == "the"
+        family = fold(tok.text)[:-1] if plural else ""
+        if _name_like(tok) and family in self.people.by_word:
+            return self.people.by_word[family]  # "the Carters were driven back", untagged
         if tok.pos == "PROPN" and i in self._named_at:
             return self._named_at[i]  # a one-word name the model did not tag ("Albanese", as a nationality)
         return ""
@@ -1188,7 +1196,10 @@ class _Frames:
                 subjects_here = [n for n, is_subject in same if is_subject]
                 opener = self._pronoun_subject_before(i) if not subjects_here else ""
                 return opener or (subjects_here or [n for n, _ in same])[-1]
-            if itself:
+            # "He and Rosalynn flew out from Atlanta" after "he … was briefed by Robert Gallucci": a subject
+            # joined to a name is found as any subject is (not as the last person named), only not that name
+            conjoined_subject = itself is not None and self.p.tokens[i].dep in _SUBJECTS
+            if itself and not conjoined_subject:
                 others = [n for k, n, _ in self.people.positions if k < i and n != itself]
                 if others:
                     return others[-1]
@@ -1200,14 +1211,15 @@ class _Frames:
             # the last subject named, or the last mover a frame found (a role noun: "The Russian president
             # flew in … he would leave"), whichever came later
             subjects = [k for k, n, is_subject in self.people.positions
-                        if k < i and is_subject and n not in not_him]  # fmt: skip
+                        if k < i and is_subject and n not in not_him and n != itself]  # fmt: skip
             group = self.lex.pronouns.get(lower) == "group"  # "took them south": the party last on the move
             focus = max(subjects[-1] if subjects else -1, self.last_mover_at if self.last_mover else -1)
             if focus >= 0 and not group and self._paragraphs_between(focus, i) and self._protagonist():
                 # "Zelensky travelled to Kherson … ¶ The embassy welcomed the visit. ¶ Officials said he was
                 # expected back in London": after a paragraph that names nobody, "he" is the story's subject
                 return self._protagonist()
-            if self.last_mover and (group or not subjects or subjects[-1] < self.last_mover_at):
+            if self.last_mover and self.last_mover != itself and (
+                    group or not subjects or subjects[-1] < self.last_mover_at):
                 return self.last_mover
             if not_him:
                 by_token = {k: n for k, n, _ in self.people.positions}
@@ -1864,6 +1876,8 @@ class _Frames:
                     relation = self._relation(tok, motion, lemma)
                     if relation is None:
                         continue
+                    if relation == "at" and self._after_a_goal(child, head):
+                        relation = "to"  # "taken to Prison No. 12 in Rustavi": the prison is in Rustavi
                     for obj in self.p.children(child):
                         if self.p.tokens[obj].dep not in ("pobj", "pcomp", "obj"):
                             continue
@@ -1889,6 +1903,19 @@ class _Frames:
                 elif tok.dep == "advmod" and head == i and tok.lower in self.lex.there_words:
                     out.append(("at", _THERE, child))
         return out
+
+    def _after_a_goal(self, prep: int, head: int) -> bool:
+        """"taken to Prison No. 12 in Rustavi", "flown to a military hospital in Berlin", which the parser may
+        hang on the verb: a place right after a "to" phrase that names none says where that goal is."""
+        if prep == 0:
+            return False
+        before = self.p.tokens[prep - 1]
+        goal = next((c for c in self.p.children(head) if self.p.tokens[c].dep == "prep"
+                     and self.lex.prepositions.get(self.p.tokens[c].lower) == "to"
+                     and self.p.subtree(c).stop == before.i + 1), None)
+        named = [m for c in self.p.children(prep) for m in self._mentions_in(c)[:1]
+                 if m.kind != "descriptive"]
+        return goal is not None and not self._mentions_in(goal) and bool(named)
 
     def _set_off_after(self, obj: int) -> list[Mention]:
         """"left the Sabarmati Ashram, on the riverbank at Ahmedabad, at 6.30": a phrase set off by commas
@@ -1925,7 +1952,11 @@ class _Frames:
         "on") or chained to its "from"."""
         out = list(self.p.children(head))
         for child in self.p.children(head):
-            if self.p.tokens[child].dep != "prep":
+            tok = self.p.tokens[child]
+            if tok.dep == "conj" and tok.pos in ("ADP", "ADV") and tok.lower in ("on", "onward", "onwards"):
+                # "took the couple up the highway through Kaesong … and on to Pyongyang": "on" on the verb
+                out.extend(g for g in self.p.children(child) if self.p.tokens[g].dep == "prep")
+            if tok.dep != "prep":
                 continue
             for conj in self.p.children(child):
                 tok = self.p.tokens[conj]
@@ -2188,11 +2219,31 @@ class _Frames:
         subject = next((c for c in kids if self.p.tokens[c].dep == "nsubj"), subject)
         if subject is None or not (
             self._vehicle_mode(subject)[0] or self.p.tokens[subject].lemma.casefold() in self.lex.way_nouns
+            or self._vehicles_just_before(subject)
         ):
             return None
         objects = (c for c in kids if self.p.tokens[c].dep in ("dobj", "obj"))
         return next((c for c in objects if self._who_quick_or_pronoun(c) or self._role_carried(c)
-                     or self._group_reference(c)), None)
+                     or self._group_reference(c) or self._company(c)), None)
+
+    def _company(self, i: int) -> bool:
+        """"took the couple up the highway", "flew the party home": the people the story is with."""
+        return self._the(i) and self.p.tokens[i].lemma.casefold() in self.lex.company_nouns
+
+    def _vehicles_just_before(self, subject: int) -> bool:
+        """"North Korean cars were waiting. They took the couple up the highway": a "they" (or "it") that
+        opens its sentence stands for the vehicles that were the subject of the sentence before, in the same
+        paragraph, when they agree in number."""
+        tok = self.p.tokens[subject]
+        if tok.lower not in ("they", "it") or tok.sent == 0:
+            return False
+        before = self.p.sentences[tok.sent - 1]
+        if "\n\n" in self.p.text[before.char_end : tok.start]:
+            return False
+        plural = tok.lower == "they"
+        return any(t.dep in _SUBJECTS and t.pos == "NOUN" and t.lemma.casefold() in self.lex.vehicles
+                   and (t.tag == "NNS") == plural
+                   for t in self.p.tokens[before.start : before.end])  # fmt: skip
 
     def _place_told_just_before(self, sent: Span, previous: Event | None) -> Mention | None:
         """The town named last in the sentence before, in the same paragraph, when no move was told since
@@ -2479,6 +2530,8 @@ class _Frames:
             subject = self.subject_token(tok.i)
             if passenger is not None:
                 mover, mover_text = self._who(passenger), self.p.tokens[passenger].text
+                if not mover and self._company(passenger):
+                    mover = self._role_holder(passenger, "they", "they")  # "took the couple": the party
                 owner = self._owner_by_name(subject) if subject is not None else ""
                 if owner and self.p.tokens[passenger].lower in self.lex.pronouns:
                     mover = owner  # "Air Force One … carried him about 180 km west": the president it flies

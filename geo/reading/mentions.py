@@ -820,6 +820,9 @@ class _Reader:
         a, b = cand.start, cand.end
         if b - a == 1 and self.p.tokens[a].lemma.casefold() in self.lex.name_vetoes:
             return True  # "St. Michael's Cathedral": the building's own word is no town
+        if b - a == 1 and a > 0 and self.p.tokens[a].lemma.casefold() in self.lex.vehicles and (
+                self.p.tokens[a - 1].pos in ("DET", "ADJ") or self.p.tokens[a - 1].tag in ("VBG", "PRP$")):
+            return True  # "switched to a waiting Mercedes", "his Boeing": a make of vehicle, not Mercedes, UY
         if fold(self.p.tokens_text(a, b)) in self.lex.demonyms:
             return True  # "addressed the summit in English": a people or a language, not English, AR
         before = self.p.tokens[a - 2].lemma.casefold() if a >= 2 else ""

@@ -566,9 +566,9 @@ class _Reader:
             m = k
             if self.low(m, end) in ("on", ","):
                 m += 1
-            if self.low(m, end) == "the" and self.day_number(m + 1, end) is None:
-                m += 1
-            day_found = self.day(m, end)
+            day_found = self.day(m, end)  # "at about 1 a.m. the next day"
+            if day_found is None and self.low(m, end) == "the" and self.day_number(m + 1, end) is None:
+                day_found = self.day(m + 1, end)
             if day_found is not None:
                 day_match, k = day_found
                 k = self.zone(clock, k, end)
@@ -1048,6 +1048,7 @@ def _resolve_all(
             and not expr.day_from_publication
             and expr.relevant_to(pub_day, cues.relevance_days)
             and not _names_an_event(parsed, match)
+            and not _since(parsed, expr.verb, cues)
         ):
             verb = parsed.tokens[expr.verb] if expr.verb is not None else None
             # "announced on Sunday" dates the report; "his schedule for 25 December said" dates the schedule
@@ -1064,7 +1065,7 @@ def _resolve_all(
                 previous = expr
             if not reported and not back:
                 focus = expr
-            if not intended(parsed, expr.verb, cues) and not reported:
+            if not intended(parsed, expr.verb, cues) and not reported and not _bound(parsed, match, cues):
                 told = expr.first_date  # "as recently as July 6 his office said": the date of a report
     return found
 
@@ -1096,6 +1097,23 @@ def _sharing_time(parsed: ParsedText, verb: int) -> tuple[int, ...]:
     return tuple(out)
 
 
+def _bound(parsed: ParsedText, match: _Match, cues: TimeCues) -> bool:
+    """"had reached the island before 20 March": a date after "before", "until" or "since" is a limit, not
+    the day something told happened, and a trip is not retold in order from it."""
+    head, _, _ = attachment(parsed, match.start, match.end)
+    prep = parsed.tokens[parsed.tokens[head].head]
+    return prep.i != head and prep.pos == "ADP" and prep.lower in cues.bound_prepositions
+
+
+def _since(parsed: ParsedText, verb: int | None, cues: TimeCues) -> bool:
+    """"the first visit by foreign leaders since Russia invaded on 24 February": a date in a clause that
+    "since" opens is where a state began, the background of the story; the trip is not retold from it."""
+    if verb is None:
+        return False
+    marks = (parsed.tokens[c] for c in parsed.children(verb))
+    return any(m.dep == "mark" and cues.bound_prepositions.get(m.lower) == "from" for m in marks)
+
+
 def _names_an_event(parsed: ParsedText, match: _Match) -> bool:
     """"the Sept. 11 attacks", "the Oct. 7 Hamas assault": a date in a noun's name says which event is
     meant, not when something told happened; the story does not move on from it."""
@@ -1106,7 +1124,9 @@ def _names_an_event(parsed: ParsedText, match: _Match) -> bool:
         # "On Tuesday morning helicopters lifted the party", "That evening Willy Brandt came": a day that
         # opens the sentence sets when it happens, however the parser hangs it on the subject
         return False
-    return tok.dep in ("nmod", "compound", "amod") and parsed.tokens[tok.head].pos in ("NOUN", "PROPN")
+    # "the next day's local elections" names the elections too
+    modifier = tok.dep in ("nmod", "compound", "amod", "poss")
+    return modifier and parsed.tokens[tok.head].pos in ("NOUN", "PROPN")
 
 
 FRAME_YEARS_BACK = 2
