@@ -1793,3 +1793,12 @@ def test_they_for_the_cars_just_told_carry_the_couple_through_a_town_and_on_to_a
     took = _the("take", text, geocoder, published=datetime(1994, 6, 20, tzinfo=UTC))
     assert took.mover == "Jimmy Carter"
     assert [(rel, m.text) for rel, m in took.places] == [("via", "Kaesong"), ("to", "Pyongyang")]
+
+
+def test_an_aircraft_the_model_tags_as_a_person_is_nobody(geocoder: GazetteerGeocoder) -> None:
+    text = ("Pope on Lesbos\n\nMYTILENE (Wire) - Pope Francis visited Lesbos on Saturday. Francis had left "
+            "Rome early on Saturday, and the papal Alitalia Airbus landed at Mytilene around 10.20am.")
+    reading = _read(text, geocoder, published=datetime(2016, 4, 16, 19, tzinfo=UTC))
+    assert "Alitalia Airbus" not in reading.people.counts
+    [landed] = [e for e in reading.events if e.lemma == "land"]
+    assert landed.mover in ("", "Francis")

@@ -1008,3 +1008,15 @@ def test_two_near_towns_one_move_goes_to_in_turn_are_two_stops_in_that_order(
     published = datetime(2023, 7, 16, 12, tzinfo=ZoneInfo("UTC"))
     names = [name for name, _ in _summary(_inline(text, geocoder, published))]
     assert names.index("Bucha") < names.index("Irpin")
+
+
+def test_a_headline_flying_home_does_not_hide_the_round_trip_the_body_tells(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    text = ("Pope flies 12 Syrian refugees to Rome after day on Lesbos\n\nMYTILENE, Greece - Pope Francis "
+            "took three Syrian families back to Italy on his plane on Saturday.\n\nFrancis had left Rome "
+            "early on Saturday, and his plane landed at Mytilene around 10.20am.\n\nThe plane left "
+            "Mytilene at about 3.15pm and touched down at Rome's Ciampino airport around 4.30pm.")
+    published = datetime(2016, 4, 16, 19, tzinfo=ZoneInfo("UTC"))
+    names = [name for name, _ in _summary(_inline(text, geocoder, published))]
+    assert names == ["Rome", "Mytilene", "Rome"]

@@ -333,7 +333,12 @@ def second_visits(
         """"Draghi had left Rome … touched down at Rzeszów … his plane left Rzeszów for Rome": a place the
         article first tells him leaving, reached again after another place, is his way home."""
         article = back.event.article
-        first = next((e for e in evidence if e.key == back.key and e.event.article == article), None)
+        lead_end = (lead_ends or {}).get(article, 0)
+        same = [e for e in evidence if e.key == back.key and e.event.article == article]
+        # "Pope flies refugees to Rome" over "Francis had left Rome early on Saturday": a headline that
+        # sums the trip up is not where the story first has him
+        first = next((e for e in same if e.event.token >= lead_end and e.relation == "from"
+                      and e.event.token < back.event.token), same[0] if same else None)  # fmt: skip
         if first is None or first.relation != "from" or first.event.status != "happened":
             return False
         if first.event.returning:

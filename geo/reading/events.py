@@ -151,6 +151,14 @@ def _unnumbered(name: str) -> list[str]:
     return [w for w in name.split() if not _REGNAL.fullmatch(w)]
 
 
+def _aircraft(word: str, lex: Lexicon) -> bool:
+    """"Airbus", "Ilyushin", "Boeing": a maker or kind of aircraft ends no person's name ("the papal Alitalia
+    Airbus", which the small model may tag as a person); "Air" and "One" stand in names that are ("Air Force
+    One" is found by its whole name)."""
+    lemma = fold(word)
+    return lex.vehicles.get(lemma) == "air" and lemma not in ("air", "one")
+
+
 def _numbered(name: str) -> bool:
     """A "name" with a digit in it is a flight or a unit ("DP936"), nobody."""
     return any(ch.isdigit() for ch in name)
@@ -250,7 +258,8 @@ def find_people(parsed: ParsedText, lex: Lexicon, mentions: Sequence[Mention] = 
     # "his Apostolic Journey to the United Arab Emirates": a capitalised trip is nobody
     # … nor is a flight number ("Pobeda flight DP936", which the model may take for a name)
     names = [(i, n, subj) for i, n, subj in names
-             if fold(n.split()[-1]) not in lex.movement_nouns and not _numbered(n)]
+             if fold(n.split()[-1]) not in lex.movement_nouns and not _numbered(n)
+             and not _aircraft(n.split()[-1], lex)]
     full = list(dict.fromkeys(n for _, n, _ in names if len(n.split()) >= 2))
     # "his daughter, Ivanka Trump": a relative or aide is not who a bare shared name stands for
     relatives = {n for i, n, _ in names if len(n.split()) >= 2 and _kin_before(parsed, i, lex)}
@@ -982,6 +991,11 @@ class _Frames:
                 leader = self._person_at(c) or named
                 if leader:
                     return leader
+        named_parts = [self.p.tokens[k] for k in self._name_parts(i) if self.p.tokens[k].pos == "PROPN"]
+        craft = next((t.i for t in named_parts if _aircraft(t.text, self.lex)), None)
+        if craft is not None:
+            # "the papal Alitalia Airbus landed", which the small model may tag as a person: an aircraft
+            return self._owner_by_name(craft) or self._carried(craft) or self._carried(i)
         who = self._person_at(i)
         if who:
             return who
