@@ -1802,3 +1802,23 @@ def test_an_aircraft_the_model_tags_as_a_person_is_nobody(geocoder: GazetteerGeo
     assert "Alitalia Airbus" not in reading.people.counts
     [landed] = [e for e in reading.events if e.lemma == "land"]
     assert landed.mover in ("", "Francis")
+
+
+def test_a_vice_president_is_not_the_president_a_presidential_jet_carries(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    text = ("Morales home\n\nLA PAZ (Wire) - Evo Morales touched down at El Alto shortly after 11pm. "
+            "Vice-President Alvaro Garcia Linera was waiting at the foot of the steps. Earlier the Bolivian "
+            "presidential aircraft took off from Vienna.")
+    reading = _read(text, geocoder, published=datetime(2013, 7, 4, 6, tzinfo=UTC))
+    assert reading.people.titles.get("president") != "Alvaro Garcia Linera"
+    [took] = [e for e in reading.events if e.lemma == "take"]
+    assert took.mover != "Alvaro Garcia Linera"
+
+
+def test_a_jet_on_the_ground_somewhere_is_there(geocoder: GazetteerGeocoder) -> None:
+    text = ("Morales heads home\n\nLA PAZ (Wire) - The Falcon is on the ground in Fortaleza, in "
+            "north-eastern Brazil, for a second fuel stop.")
+    on_ground = _the("be", text, geocoder, published=datetime(2013, 7, 4, 6, tzinfo=UTC))
+    assert "Fortaleza" in [m.text for _, m in on_ground.places]
+    assert on_ground.mode == "air"

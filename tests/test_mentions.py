@@ -455,3 +455,14 @@ def test_an_air_base_is_no_civil_airfield_that_merely_has_its_name_inside() -> N
     assert mildenhall is not None and mildenhall.country == "GB"
     andersen = find_airfield("Andersen Air Force Base")
     assert andersen is not None and andersen.country == "GU"
+
+
+def test_a_name_of_towns_abroad_is_the_bigger_place_of_a_country_the_article_names(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    """"Las Palmas" is Las Palmas de Gran Canaria when Spain is in the story, not a Mexican town."""
+    text = ("LIVE: Morales heads home\n\nThe Bolivian jet took off from Vienna at 11h52. It has landed "
+            "at Las Palmas to take on fuel. Madrid only confirmed the stopover in Spain this morning. "
+            "Next: La Paz.")
+    [palmas] = [m for m in _short(text, geocoder) if m.text == "Las Palmas"]
+    assert palmas.place is not None and palmas.place.country == "ES"

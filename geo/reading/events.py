@@ -151,6 +151,12 @@ def _unnumbered(name: str) -> list[str]:
     return [w for w in name.split() if not _REGNAL.fullmatch(w)]
 
 
+def _deputy(parsed: ParsedText, k: int) -> bool:
+    """"Vice-President", "vice president", "deputy prime minister": the title at ``k`` is the second's."""
+    before = [t.lower for t in parsed.tokens[max(0, k - 3) : k] if t.lower not in ("-", "–", "prime")]
+    return bool(before) and before[-1] in ("vice", "deputy")
+
+
 def _aircraft(word: str, lex: Lexicon) -> bool:
     """"Airbus", "Ilyushin", "Boeing": a maker or kind of aircraft ends no person's name ("the papal Alitalia
     Airbus", which the small model may tag as a person); "Air" and "One" stand in names that are ("Air Force
@@ -316,6 +322,8 @@ def find_people(parsed: ParsedText, lex: Lexicon, mentions: Sequence[Mention] = 
             word = parsed.tokens[k].lower.rstrip(".")
             if word not in lex.person_titles and word not in lex.person_nouns:
                 break
+            if _deputy(parsed, k):
+                break  # "Vice-President Álvaro García Linera" is not the president
             if k >= i - 2:
                 holders[word].add(name)
             # "party chief Gao Gang": a role noun is his title only right before the name ("the party" that
@@ -1812,6 +1820,9 @@ class _Frames:
                 # "is on his way back to Washington": the way carries the destination, its "back" the "to"
                 ways = self._on_the_way(child)
                 heads.extend(ways)
+                # "is on the ground in Fortaleza": where the ground is
+                heads.extend(o for o in self.p.children(child)
+                             if self.p.tokens[o].lemma.casefold() in self.lex.ground_nouns)  # fmt: skip
                 heads.extend(g for w in ways for g in self.p.children(w) if self.p.tokens[g].dep == "advmod")
         out = self._places_under(heads, i, motion, lemma)
         if not out and (motion.arrival or motion.presence):

@@ -110,6 +110,7 @@ class Lexicon:
     person_titles: frozenset[str]
     reporting_lemmas: frozenset[str]
     way_nouns: frozenset[str]
+    ground_nouns: frozenset[str] = frozenset()
     admin_prefixes: tuple[str, ...] = ()
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False)
 
@@ -217,6 +218,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             person_titles=_low(data["person_titles"]),
             reporting_lemmas=_low(data["reporting_lemmas"]),
             way_nouns=_low(data["way_nouns"]),
+            ground_nouns=_low(data.get("ground_nouns", ())),
             admin_prefixes=tuple(data.get("admin_prefixes", ())),
             raw=data,
         )

@@ -1128,9 +1128,17 @@ def _resolve_places(
             # "Guangzhou - Canton, as the French still call it": not Canton, Michigan (but Saipan is not the
             # smaller Sapian that is merely nearer the article's other places)
             best = results[0]
+        # "landed at Las Palmas … Madrid confirmed the stopover": the bigger place of a country the article
+        # names, known by that name too, over towns so called in a country it never names
+        in_named = [r for r in results if str(r.raw.get("country_code") or "") in countries
+                    and r.raw.get("kind") != "country" and _population(r) > _population(best)]  # fmt: skip
+        abroad = str(best.raw.get("country_code") or "") not in countries
+        named_country = bool(exact) and abroad and bool(in_named)
+        if named_country:
+            best = in_named[0]
         alias = not _is_exact(best, resolver.query_for(cand.query)) and best.raw.get("kind") != "country"
         # a well-known city is known by its other names too ("Quebec City" for Québec), however far
-        known = _population(best) >= resolver.lex.well_known_population
+        known = _population(best) >= resolver.lex.well_known_population or named_country
         if near and alias and not known and _far_from_all(best, near):
             continue  # a match through another spelling must sit among the article's places
         if near and cand.kind != "dateline" and _stray(best, countries, near):  # the reporter is there
