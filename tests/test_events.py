@@ -1822,3 +1822,13 @@ def test_a_jet_on_the_ground_somewhere_is_there(geocoder: GazetteerGeocoder) -> 
     on_ground = _the("be", text, geocoder, published=datetime(2013, 7, 4, 6, tzinfo=UTC))
     assert "Fortaleza" in [m.text for _, m in on_ground.places]
     assert on_ground.mode == "air"
+
+
+def test_who_stays_put_is_not_the_he_who_moves_on_nor_is_the_party(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    text = ("Yeltsin home\n\nDUBLIN (Wire) - Boris Yeltsin went on to Washington for two days of talks "
+            "with Bill Clinton. Clinton stayed put; the Russian party headed west. On Thursday evening he "
+            "took off from Seattle for home.")
+    took = _the("take", text, geocoder, published=datetime(1994, 10, 10, tzinfo=UTC))
+    assert took.mover == "Boris Yeltsin"

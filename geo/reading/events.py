@@ -151,6 +151,11 @@ def _unnumbered(name: str) -> list[str]:
     return [w for w in name.split() if not _REGNAL.fullmatch(w)]
 
 
+def _stays_put(parsed: ParsedText, verb: int, lex: Lexicon) -> bool:
+    """"Clinton stayed put", "stayed behind": a subject the text says is not moving."""
+    return any(parsed.tokens[c].lower in lex.still_words for c in parsed.children(verb))
+
+
 def _deputy(parsed: ParsedText, k: int) -> bool:
     """"Vice-President", "vice president", "deputy prime minister": the title at ``k`` is the second's."""
     before = [t.lower for t in parsed.tokens[max(0, k - 3) : k] if t.lower not in ("-", "–", "prime")]
@@ -244,7 +249,8 @@ def find_people(parsed: ParsedText, lex: Lexicon, mentions: Sequence[Mention] = 
         if name and not _numbered(name):
             # "Kim's train arrived … after he left": the possessor of the subject is who "he" is
             is_subject = any(
-                (parsed.tokens[k].dep in _SUBJECTS and _finite(parsed, parsed.tokens[k].head))
+                (parsed.tokens[k].dep in _SUBJECTS and _finite(parsed, parsed.tokens[k].head)
+                 and not _stays_put(parsed, parsed.tokens[k].head, lex))
                 or (parsed.tokens[k].dep == "poss" and parsed.tokens[parsed.tokens[k].head].dep in _SUBJECTS)
                 for k in range(ent.start, ent.end)
             ) or _subject_of_own_clause(parsed, range(ent.start, ent.end))
@@ -1053,9 +1059,10 @@ class _Frames:
             holder = self._of_country(country, lemma) if country else ""
             if holder:
                 return holder
-            if country:
+            if country and lemma not in self.lex.party_nouns:
                 # "The Russian president": a role of a given country is the person named last, not the
-                # last subject (who may be the traveller from another country)
+                # last subject (who may be the traveller from another country); "the Russian party" is
+                # whoever's party is on the move
                 named = self.people.last_before(i)
                 if named:
                     return named
@@ -1217,7 +1224,9 @@ class _Frames:
                 # that subject is itself a pronoun ("He met Abbas … before a helicopter flew him back")
                 subjects_here = [n for n, is_subject in same if is_subject]
                 opener = self._pronoun_subject_before(i) if not subjects_here else ""
-                return opener or (subjects_here or [n for n, _ in same])[-1]
+                # "Clinton stayed put; the Russian party headed west": a party is no one named beside it
+                if opener or subjects_here or lemma not in self.lex.party_nouns:
+                    return opener or (subjects_here or [n for n, _ in same])[-1]
             # "He and Rosalynn flew out from Atlanta" after "he … was briefed by Robert Gallucci": a subject
             # joined to a name is found as any subject is (not as the last person named), only not that name
             conjoined_subject = itself is not None and self.p.tokens[i].dep in _SUBJECTS

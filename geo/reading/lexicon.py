@@ -111,6 +111,8 @@ class Lexicon:
     reporting_lemmas: frozenset[str]
     way_nouns: frozenset[str]
     ground_nouns: frozenset[str] = frozenset()
+    still_words: frozenset[str] = frozenset()
+    party_nouns: frozenset[str] = frozenset()
     admin_prefixes: tuple[str, ...] = ()
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False)
 
@@ -219,6 +221,8 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             reporting_lemmas=_low(data["reporting_lemmas"]),
             way_nouns=_low(data["way_nouns"]),
             ground_nouns=_low(data.get("ground_nouns", ())),
+            still_words=_low(data.get("still_words", ())),
+            party_nouns=_low(data.get("party_nouns", ())),
             admin_prefixes=tuple(data.get("admin_prefixes", ())),
             raw=data,
         )
