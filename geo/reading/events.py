@@ -156,10 +156,11 @@ def _stays_put(parsed: ParsedText, verb: int, lex: Lexicon) -> bool:
     return any(parsed.tokens[c].lower in lex.still_words for c in parsed.children(verb))
 
 
-def _deputy(parsed: ParsedText, k: int) -> bool:
+def _deputy(parsed: ParsedText, k: int, lex: Lexicon) -> bool:
     """"Vice-President", "vice president", "deputy prime minister": the title at ``k`` is the second's."""
-    before = [t.lower for t in parsed.tokens[max(0, k - 3) : k] if t.lower not in ("-", "–", "prime")]
-    return bool(before) and before[-1] in ("vice", "deputy")
+    before = [t.lower for t in parsed.tokens[max(0, k - 3) : k]
+              if t.lower not in lex.person_titles and t.lower not in lex.person_nouns and t.text.isalpha()]
+    return bool(before) and before[-1] in lex.deputy_words
 
 
 def _aircraft(word: str, lex: Lexicon) -> bool:
@@ -328,7 +329,7 @@ def find_people(parsed: ParsedText, lex: Lexicon, mentions: Sequence[Mention] = 
             word = parsed.tokens[k].lower.rstrip(".")
             if word not in lex.person_titles and word not in lex.person_nouns:
                 break
-            if _deputy(parsed, k):
+            if _deputy(parsed, k, lex):
                 break  # "Vice-President Álvaro García Linera" is not the president
             if k >= i - 2:
                 holders[word].add(name)

@@ -113,6 +113,7 @@ class Lexicon:
     ground_nouns: frozenset[str] = frozenset()
     still_words: frozenset[str] = frozenset()
     party_nouns: frozenset[str] = frozenset()
+    deputy_words: frozenset[str] = frozenset()
     admin_prefixes: tuple[str, ...] = ()
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False)
 
@@ -223,6 +224,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             ground_nouns=_low(data.get("ground_nouns", ())),
             still_words=_low(data.get("still_words", ())),
             party_nouns=_low(data.get("party_nouns", ())),
+            deputy_words=_low(data.get("deputy_words", ())),
             admin_prefixes=tuple(data.get("admin_prefixes", ())),
             raw=data,
         )
