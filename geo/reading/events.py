@@ -151,6 +151,14 @@ def _unnumbered(name: str) -> list[str]:
     return [w for w in name.split() if not _REGNAL.fullmatch(w)]
 
 
+def _family_head(parsed: ParsedText, i: int, word: str, by_word: Mapping[str, str]) -> str:
+    """"the Carters got out": a family named by the plural of a surname the article gives (folded ``word``
+    at ``i``, after "the") travels with the one it names by that surname; "" for any other word."""
+    if i == 0 or parsed.tokens[i - 1].lower != "the" or not word.endswith("s") or word in by_word:
+        return ""
+    return by_word.get(word[:-1], "")
+
+
 def _stays_put(parsed: ParsedText, verb: int, lex: Lexicon) -> bool:
     """"Clinton stayed put", "stayed behind": a subject the text says is not moving."""
     return any(parsed.tokens[c].lower in lex.still_words for c in parsed.children(verb))
@@ -301,10 +309,9 @@ def find_people(parsed: ParsedText, lex: Lexicon, mentions: Sequence[Mention] = 
     resolved: list[tuple[int, str, bool]] = []
     for i, name, is_subject in names:
         words = fold(name).split()
-        family = len(words) == 1 and i > 0 and parsed.tokens[i - 1].lower == "the" and words[0][-1:] == "s"
-        if family and words[0] not in by_word and words[0][:-1] in by_word:
-            # "the Carters got out": the family travels with the one the article names by that surname
-            name = by_word[words[0][:-1]]
+        family = _family_head(parsed, i, words[0], by_word) if len(words) == 1 else ""
+        if family:
+            name = family
         elif len(words) == 1 and words[0] not in by_word:
             # "the Shah" after "Mohammad Reza Shah Pahlavi": a word inside one full name is that person
             inside = [f for f in full if words[0] in fold(f).split()[1:-1] and f not in relatives]
@@ -869,10 +876,9 @@ class _Frames:
         tok = self.p.tokens[i]
         if _name_like(tok) and fold(tok.text) in self.people.by_word:
             return self.people.by_word[fold(tok.text)]
-        plural = tok.text.endswith("s") and i > 0 and self.p.tokens[i - 1].lower == "the"
-        family = fold(tok.text)[:-1] if plural else ""
-        if _name_like(tok) and family in self.people.by_word:
-            return self.people.by_word[family]  # "the Carters were driven back", untagged
+        family = _family_head(self.p, i, fold(tok.text), self.people.by_word)
+        if _name_like(tok) and family:
+            return family  # "the Carters were driven back", untagged
         if tok.pos == "PROPN" and i in self._named_at:
             return self._named_at[i]  # a one-word name the model did not tag ("Albanese", as a nationality)
         return ""
@@ -989,9 +995,10 @@ class _Frames:
         vehicle = self._vehicle_named(i)
         if vehicle is not None and vehicle != i:
             return self._carried(vehicle) or self._protagonist()  # "Commando took off": whom it carried
+        name_parts = self._name_parts(i)
         if any(self.p.tokens[c].dep in ("acl", "relcl")
                and self.p.tokens[c].lemma in self.lex.carry_lemmas | self.lex.owner_verbs
-               for k in self._name_parts(i) for c in self.p.children(k)):  # fmt: skip
+               for k in name_parts for c in self.p.children(k)):  # fmt: skip
             # "The Air China Boeing 747 carrying Xi", "The chartered Alitalia A330, carrying Francis": a
             # carrier by any name, even one the model takes for a person
             carried = self._carried(i)
@@ -1006,7 +1013,7 @@ class _Frames:
                 leader = self._person_at(c) or named
                 if leader:
                     return leader
-        named_parts = [self.p.tokens[k] for k in self._name_parts(i) if self.p.tokens[k].pos == "PROPN"]
+        named_parts = (t for t in (self.p.tokens[k] for k in name_parts) if t.pos == "PROPN")
         craft = next((t.i for t in named_parts if _aircraft(t.text, self.lex)), None)
         if craft is not None:
             # "the papal Alitalia Airbus landed", which the small model may tag as a person: an aircraft
@@ -1015,7 +1022,7 @@ class _Frames:
         if who:
             return who
         # "he and Lord Beaverbrook flew to Moscow": the pronoun leads, not the name joined to it
-        parts = self._name_parts(i) if tok.lower not in self.lex.pronouns else []
+        parts = name_parts if tok.lower not in self.lex.pronouns else []
         for k in parts:  # "Belarusian President Alexander Lukashenko", "Modi and his aides"
             who = self._person_at(k)
             if who:
@@ -1178,9 +1185,12 @@ class _Frames:
         verb = self.p.tokens[tok.head]
         if tok.dep not in _SUBJECTS or verb.dep != "conj":
             return False
-        return any(self.p.tokens[c].dep in _SUBJECTS and self.p.tokens[c].tag == "NNS"
-                   and self.p.tokens[c].lemma.casefold() in self.lex.vehicles
-                   for c in self.p.children(verb.head))  # fmt: skip
+        return any(self._vehicle_subject(self.p.tokens[c], plural=True) for c in self.p.children(verb.head))
+
+    def _vehicle_subject(self, tok: Token, *, plural: bool) -> bool:
+        """``tok`` is vehicles (or one vehicle) as a clause's subject: "the helicopters took off"."""
+        return (tok.dep in _SUBJECTS and tok.pos == "NOUN" and tok.lemma.casefold() in self.lex.vehicles
+                and (tok.tag == "NNS") == plural)
 
     def _only_hosts(self, name: str, i: int) -> bool:
         """Every mention of ``name`` before token ``i`` (none in its sentence) is as the subject of meeting,
@@ -1989,7 +1999,7 @@ class _Frames:
         for child in self.p.children(head):
             tok = self.p.tokens[child]
             if tok.dep == "conj" and tok.pos in ("ADP", "ADV") and tok.lower in ("on", "onward", "onwards"):
-                # "took the couple up the highway through Kaesong … and on to Pyongyang": "on" on the verb
+                # "took the couple up the empty highway … and on to the capital": "on" hung on the verb
                 out.extend(g for g in self.p.children(child) if self.p.tokens[g].dep == "prep")
             if tok.dep != "prep":
                 continue
@@ -2266,9 +2276,9 @@ class _Frames:
         return self._the(i) and self.p.tokens[i].lemma.casefold() in self.lex.company_nouns
 
     def _vehicles_just_before(self, subject: int) -> bool:
-        """"North Korean cars were waiting. They took the couple up the highway": a "they" (or "it") that
-        opens its sentence stands for the vehicles that were the subject of the sentence before, in the same
-        paragraph, when they agree in number."""
+        """"North Korean cars were waiting. They took the couple up the highway": a subject "they" (or "it")
+        stands for the vehicles that were the subject of the sentence before, in the same paragraph, when they
+        agree in number."""
         tok = self.p.tokens[subject]
         if tok.lower not in ("they", "it") or tok.sent == 0:
             return False
@@ -2276,9 +2286,7 @@ class _Frames:
         if "\n\n" in self.p.text[before.char_end : tok.start]:
             return False
         plural = tok.lower == "they"
-        return any(t.dep in _SUBJECTS and t.pos == "NOUN" and t.lemma.casefold() in self.lex.vehicles
-                   and (t.tag == "NNS") == plural
-                   for t in self.p.tokens[before.start : before.end])  # fmt: skip
+        return any(self._vehicle_subject(t, plural=plural) for t in self.p.tokens[before.start : before.end])
 
     def _place_told_just_before(self, sent: Span, previous: Event | None) -> Mention | None:
         """The town named last in the sentence before, in the same paragraph, when no move was told since
