@@ -1047,7 +1047,7 @@ def _resolve_all(
             and expr.first_date == expr.last_date
             and not expr.day_from_publication
             and expr.relevant_to(pub_day, cues.relevance_days)
-            and not _names_an_event(parsed, match)
+            and not _names_an_event(parsed, expr)
             and not _since(parsed, expr.verb, cues)
         ):
             verb = parsed.tokens[expr.verb] if expr.verb is not None else None
@@ -1065,7 +1065,7 @@ def _resolve_all(
                 previous = expr
             if not reported and not back:
                 focus = expr
-            if not intended(parsed, expr.verb, cues) and not reported and not _bound(parsed, match, cues):
+            if not intended(parsed, expr.verb, cues) and not reported and not _bound(parsed, expr, cues):
                 told = expr.first_date  # "as recently as July 6 his office said": the date of a report
     return found
 
@@ -1097,12 +1097,11 @@ def _sharing_time(parsed: ParsedText, verb: int) -> tuple[int, ...]:
     return tuple(out)
 
 
-def _bound(parsed: ParsedText, match: _Match, cues: TimeCues) -> bool:
+def _bound(parsed: ParsedText, expr: TimeExpression, cues: TimeCues) -> bool:
     """"had reached the island before 20 March": a date after "before", "until" or "since" is a limit, not
     the day something told happened, and a trip is not retold in order from it."""
-    head, _, _ = attachment(parsed, match.start, match.end)
-    prep = parsed.tokens[parsed.tokens[head].head]
-    return prep.i != head and prep.pos == "ADP" and prep.lower in cues.bound_prepositions
+    prep = parsed.tokens[parsed.tokens[expr.head].head]
+    return prep.i != expr.head and prep.pos == "ADP" and prep.lower in cues.bound_prepositions
 
 
 def _since(parsed: ParsedText, verb: int | None, cues: TimeCues) -> bool:
@@ -1114,13 +1113,13 @@ def _since(parsed: ParsedText, verb: int | None, cues: TimeCues) -> bool:
     return any(m.dep == "mark" and cues.bound_prepositions.get(m.lower) == "from" for m in marks)
 
 
-def _names_an_event(parsed: ParsedText, match: _Match) -> bool:
+def _names_an_event(parsed: ParsedText, expr: TimeExpression) -> bool:
     """"the Sept. 11 attacks", "the Oct. 7 Hamas assault": a date in a noun's name says which event is
-    meant, not when something told happened; the story does not move on from it."""
-    head, _, _ = attachment(parsed, match.start, match.end)
-    tok = parsed.tokens[head]
-    first = parsed.sentence(match.start).start
-    if all(t.pos == "ADP" or t.pos == "SPACE" for t in parsed.tokens[first : match.start]):
+    meant, not when something told happened; the story does not move on from it (``expr.head`` is the
+    phrase's head as ``attachment`` found it)."""
+    tok = parsed.tokens[expr.head]
+    first = parsed.sentence(expr.token_start).start
+    if all(t.pos == "ADP" or t.pos == "SPACE" for t in parsed.tokens[first : expr.token_start]):
         # "On Tuesday morning helicopters lifted the party", "That evening Willy Brandt came": a day that
         # opens the sentence sets when it happens, however the parser hangs it on the subject
         return False
