@@ -1832,3 +1832,19 @@ def test_who_stays_put_is_not_the_he_who_moves_on_nor_is_the_party(
             "took off from Seattle for home.")
     took = _the("take", text, geocoder, published=datetime(1994, 10, 10, tzinfo=UTC))
     assert took.mover == "Boris Yeltsin"
+
+
+def test_it_after_a_vehicle_in_its_own_sentence_carries_the_passenger_it_sets_down(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    """"took up the offer of a helicopter, and it set him down in X": the helicopter's passenger arrives
+    there by air, though "it" and the vehicle are not in two sentences."""
+    text = (
+        "Ortega rides east\n\n"
+        "MANAGUA (Test Wire) - Daniel Ortega left Managua by road on Monday. Rather than lose a day on "
+        "the roads, Ortega took up the offer of a helicopter, and it set him down in Bluefields.\n"
+    )
+    event = _the("set", text, geocoder)
+    assert event.mover == "Daniel Ortega"
+    assert [(r, m.text) for r, m in event.places] == [("to", "Bluefields")]
+    assert event.mode == "air"

@@ -466,3 +466,24 @@ def test_a_name_of_towns_abroad_is_the_bigger_place_of_a_country_the_article_nam
             "Next: La Paz.")
     [palmas] = [m for m in _short(text, geocoder) if m.text == "Las Palmas"]
     assert palmas.place is not None and palmas.place.country == "ES"
+
+
+def test_a_title_case_headlines_small_words_are_not_part_of_the_name(geocoder: GazetteerGeocoder) -> None:
+    """"… Enters Havana Atop a Tank": the capitalised preposition is no part of a name "Havana Atop"."""
+    text = "Rebel Chief Enters Havana Atop a Tank as Victory Ride Ends\n\nSANTIAGO (Wire) - He spoke.\n"
+    found = [(m.text, m.place.name if m.place else None) for m in _short(text, geocoder)]
+    assert ("Havana", "Havana") in found
+
+
+def test_a_bare_town_of_the_country_a_story_is_told_in_is_that_town(geocoder: GazetteerGeocoder) -> None:
+    """"Holguin turned out for him": in a story among Cuban towns, a bare Cuban town's name is the town even
+    where the small model reads a person; a titled name still is a person ("Maj. Holguin")."""
+    text = (
+        "Column crosses the island\n\n"
+        "BAYAMO (Wire) - The column left Santiago de Cuba on Friday and reached Bayamo that night. "
+        "Holguin turned out for it on Saturday, and it rode into Camaguey on Sunday.\n"
+    )
+    found = {m.text: m.place.name if m.place else None for m in _short(text, geocoder)}
+    assert found.get("Holguin") == "Holguín"
+    titled = text.replace("Holguin turned out", "Maj. Holguin turned out")
+    assert "Holguin" not in {m.text for m in _short(titled, geocoder)}

@@ -901,3 +901,15 @@ def test_the_next_days_elections_do_not_move_the_story_on() -> None:
             "day's local elections. That evening the prime minister announced his arrest.")
     days = days_of(text, datetime(2021, 10, 20, 18, tzinfo=UTC))
     assert days["That evening"] == date(2021, 10, 1)
+
+
+def test_a_dateline_day_just_before_publication_is_the_reports_today() -> None:
+    """A morning paper prints the evening's dispatch: "this afternoon" is the dateline's day."""
+    text = (
+        "Rebel Leader Reaches Santo Domingo\n\n"
+        "SANTO DOMINGO, March 3 - The rebel leader drove into the capital this afternoon and spoke "
+        "tonight from the cathedral steps.\n"
+    )
+    days = days_of(text, datetime(1965, 3, 4, 7, 0, tzinfo=UTC))
+    assert days["this afternoon"] == date(1965, 3, 3)
+    assert days["tonight"] == date(1965, 3, 3)

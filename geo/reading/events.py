@@ -2221,7 +2221,9 @@ class _Frames:
         if subject is not None and not self._person_at(subject):
             # "a long green train with yellow stripes rolled into Przemyśl": a vehicle before the verb
             sent = self.p.sentence(i)
-            for k in [*self.p.subtree(subject), *range(sent.start, i)]:
+            # the subject's own words first, then the nearest before the verb ("… on the roads, took up the
+            # offer of a helicopter, and it set him down")
+            for k in [*self.p.subtree(subject), *range(i - 1, sent.start - 1, -1)]:
                 mode, text = self._vehicle_mode(k)
                 if mode and self.p.tokens[k].pos == "NOUN" and not self._owned_by_other(k, i):
                     return mode, text
@@ -2271,6 +2273,11 @@ class _Frames:
         return next((c for c in objects if self._who_quick_or_pronoun(c) or self._role_carried(c)
                      or self._group_reference(c) or self._company(c)), None)
 
+    def _carrying(self, tok: Token) -> Motion:
+        """What a vehicle's carrying says: "it set him down in X" is an arrival there; "flew him over X" a
+        move that place lies on."""
+        return _CARRIED_TO if tok.lemma.casefold() in self.lex.carry_arrival_lemmas else _CARRIED
+
     def _company(self, i: int) -> bool:
         """"took the couple up the highway", "flew the party home": the people the story is with."""
         return self._the(i) and self.p.tokens[i].lemma.casefold() in self.lex.company_nouns
@@ -2278,14 +2285,25 @@ class _Frames:
     def _vehicles_just_before(self, subject: int) -> bool:
         """"North Korean cars were waiting. They took the couple up the highway": a subject "they" (or "it")
         stands for the vehicles that were the subject of the sentence before, in the same paragraph, when they
-        agree in number."""
+        agree in number; or for the last noun of its own sentence that agrees, when that is a vehicle."""
         tok = self.p.tokens[subject]
-        if tok.lower not in ("they", "it") or tok.sent == 0:
+        if tok.lower not in ("they", "it"):
+            return False
+        plural = tok.lower == "they"
+        # "took up the offer of a helicopter, and it set him down in X": the noun just before in its sentence,
+        # when it is one vehicle ("by train, it could take him two days" names a way, not a vehicle)
+        own = self.p.sentence(subject)
+        nouns = [t for t in self.p.tokens[own.start : subject]
+                 if t.pos == "NOUN" and (t.tag == "NNS") == plural]  # fmt: skip
+        if nouns:
+            last = nouns[-1]
+            determined = any(self.p.tokens[k].dep in ("det", "poss") for k in self.p.children(last.i))
+            return determined and last.lemma.casefold() in self.lex.vehicles
+        if tok.sent == 0:
             return False
         before = self.p.sentences[tok.sent - 1]
         if "\n\n" in self.p.text[before.char_end : tok.start]:
             return False
-        plural = tok.lower == "they"
         return any(self._vehicle_subject(t, plural=plural) for t in self.p.tokens[before.start : before.end])
 
     def _place_told_just_before(self, sent: Span, previous: Event | None) -> Mention | None:
@@ -2563,7 +2581,7 @@ class _Frames:
                     yield gathering
                 continue
             passenger = self._passenger(tok)
-            motion = self._motion(tok) if passenger is None else _CARRIED
+            motion = self._motion(tok) if passenger is None else self._carrying(tok)
             if motion is None:
                 continue
             places = self._places(tok.i, motion, self._lemma(tok))
@@ -2711,6 +2729,7 @@ def _left_for_last_move(frames: Sequence[Event], last: Event | None) -> Mention 
 
 _GATHERING = Motion(presence=True, event=True)
 _CARRIED = Motion()
+_CARRIED_TO = Motion(arrival=True)
 """A vehicle carrying a person ("a helicopter took him to X"): a plain move of that person."""
 _THERE = Mention("", "there", 0, 0, 0, 0, "name", None)
 """Stands for "there" until the frame is built: the previous frame's destination."""

@@ -46,6 +46,9 @@ class Lexicon:
     aliases: Mapping[str, str]
     stopwords: frozenset[str]
     well_known_population: int
+    story_towns: int
+    story_town_population: int
+    """Towns of one country a story names before a bare name of another town of it is read as that town."""
     organisations: frozenset[str]
     default_mode: Mode
     descriptive_heads: Mapping[str, Mapping[str, Any]]
@@ -59,6 +62,7 @@ class Lexicon:
     vehicles: Mapping[str, Mode]
     vehicle_prepositions: frozenset[str]
     carry_lemmas: frozenset[str]
+    carry_arrival_lemmas: frozenset[str]
     person_nouns: frozenset[str]
     company_nouns: frozenset[str]
     area_nouns: frozenset[str]
@@ -157,6 +161,8 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             aliases={fold(k): v for k, v in data["aliases"].items()},
             stopwords=frozenset(fold(w) for w in data["stopwords"]),
             well_known_population=int(data["well_known_population"]),
+            story_towns=int(data["story_towns"]),
+            story_town_population=int(data["story_town_population"]),
             organisations=frozenset(fold(w) for w in data["organisations"]),
             default_mode=data["default_mode"],
             descriptive_heads={k.casefold(): v for k, v in data["descriptive_heads"].items()},
@@ -170,6 +176,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             vehicles={k.casefold(): v for k, v in data["vehicles"].items()},
             vehicle_prepositions=_low(data["vehicle_prepositions"]),
             carry_lemmas=_low(data["carry_lemmas"]),
+            carry_arrival_lemmas=_low(data["carry_arrival_lemmas"]),
             person_nouns=_low(data["person_nouns"]),
             company_nouns=_low(data["company_nouns"]),
             area_nouns=_low(data["area_nouns"]),

@@ -252,6 +252,8 @@ def find_mentions(
         cand.results, cand.hint = first.results, first.hint  # the same place, however it was told
         cand.description, cand.evidence = first.description, first.evidence
         accepted.append(cand)
+    outside = [c for c in candidates if not in_region(c)]
+    accepted.extend(reader.towns_of_the_story(outside, accepted, taken))
     accepted.sort(key=lambda c: c.start)
     _short_forms(accepted)
     for cand in accepted:
@@ -1020,6 +1022,37 @@ class _Reader:
             int(top.get("population") or 0) >= self.lex.well_known_population
             and fold(cand.query) not in self.lex.stopwords
         )
+
+    def towns_of_the_story(
+        self, candidates: Sequence[_Candidate], accepted: Sequence[_Candidate], taken: set[int]
+    ) -> list[_Candidate]:
+        """"Holguin turned out for him": in a story told among the towns of one country, a name that is
+        exactly a town of that country is that town, even bare, unless the article says it is a person.
+
+        The small model tags such towns PERSON; a title, or a longer name it is part of, still says person."""
+        named = {fold(c.query): str(c.results[0].raw.get("country_code") or "") for c in accepted
+                 if c.kind == "name" and c.results and c.results[0].raw.get("kind") != "country"}  # fmt: skip
+        counts = Counter(named.values())
+        if not counts:
+            return []
+        country, n = counts.most_common(1)[0]
+        if not country or n < self.lex.story_towns:
+            return []
+        out = []
+        for cand in candidates:
+            if id(cand) in taken or cand.kind != "name" or not cand.results or cand.end - cand.start != 1:
+                continue
+            top = cand.results[0]
+            word = fold(cand.query)
+            if str(top.raw.get("country_code") or "") != country or not _is_exact(top, cand.query):
+                continue
+            if int(top.raw.get("population") or 0) < self.lex.story_town_population:
+                continue
+            if word in self.known_people or word in self.lex.stopwords or self._titled(cand.start):
+                continue
+            cand.evidence = f"a town of the country the story is told in ({country})"
+            out.append(cand)
+        return out
 
     def mention(self, article: Article, cand: _Candidate) -> Mention:
         toks = self.p.tokens

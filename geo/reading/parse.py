@@ -280,7 +280,8 @@ def default_cache_dir() -> Path:
 
 def reading_key(text: str, spec: ModelSpec) -> str:
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
-    words = hashlib.sha256(" ".join(sorted(headline_words())).encode("utf-8")).hexdigest()[:8]
+    lowered = [*sorted(headline_words()), "|", *sorted(headline_small_words())]
+    words = hashlib.sha256(" ".join(lowered).encode("utf-8")).hexdigest()[:8]
     return f"{digest}-{spec.key}-p{PARSE_FORMAT}-h{words}"
 
 
@@ -297,7 +298,27 @@ def headline_words() -> frozenset[str]:
     return frozenset(out)
 
 
+@functools.cache
+def headline_small_words() -> frozenset[str]:
+    """Prepositions, articles and conjunctions a title-case headline capitalises ("… Havana Atop a Tank")."""
+    from geo.reading.lexicon import load_lexicon
+
+    return frozenset(load_lexicon().raw.get("headline_small_words", ()))
+
+
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
+
+
+def _headline_case(match: re.Match[str]) -> str:
+    """One word of a title-case headline as the parser should see it: verbs always in lower case, small
+    words except at the start of the line (where every sentence capitalises them)."""
+    word = match.group(0)
+    lower = word.lower()
+    if lower in headline_words():
+        return lower
+    if lower in headline_small_words() and match.string[: match.start()].strip():
+        return lower
+    return word
 
 
 def for_the_parser(text: str) -> str:
@@ -309,9 +330,7 @@ def for_the_parser(text: str) -> str:
         words = _WORD.findall(line)
         capitalised = sum(1 for w in words if w[0].isupper())
         if 3 <= len(words) <= 25 and capitalised >= 0.7 * len(words) and not line.rstrip().endswith("."):
-            line = _WORD.sub(
-                lambda m: m.group(0).lower() if m.group(0).lower() in headline_words() else m.group(0), line
-            )
+            line = _WORD.sub(_headline_case, line)
         out.append(line)
     return "".join(out)
 

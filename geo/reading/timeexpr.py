@@ -164,6 +164,7 @@ class TimeCues:
     future_aux: frozenset[str]
     future_heads: frozenset[str]
     relevance_days: int
+    filed_days: int
     event_nouns: frozenset[str]
     event_verbs: frozenset[str]
     on_leg_verbs: frozenset[str]
@@ -240,6 +241,7 @@ def _cues_from_dict(raw: dict[str, Any]) -> TimeCues:
         future_aux=words("future_aux"),
         future_heads=words("future_heads"),
         relevance_days=int(raw["relevance_days"]),
+        filed_days=int(raw["filed_days"]),
         event_nouns=words("event_nouns"),
         event_verbs=words("event_verbs"),
         on_leg_verbs=words("on_leg_verbs"),
@@ -1018,12 +1020,16 @@ def _resolve_all(
     told: date | None = None  # the day of the last date of something done, not planned
     heading: date | None = None  # the day a live blog's heading line gives the stamps below it
     focus: TimeExpression | None = None  # the last date that moves the story on (no past perfect's)
+    filed: date | None = None  # the day a dateline gives, when it is a little before publication
     for match in matches:
         in_focus = _day_in_focus(focus, match, parsed)
         expr = _resolve(match, parsed, article, cues, previous.first_date if previous else None, stamp_day,
-                        in_focus, frame, stamp_zone, told, heading)
+                        in_focus, frame, stamp_zone, told, heading, filed)
         if expr is None:
             continue
+        dated = expr.first_date if expr.dateline and expr.first_date == expr.last_date else None
+        if filed is None and dated is not None and 0 < (pub_day - dated).days <= cues.filed_days:
+            filed = dated
         single_day = expr.first_date is not None and expr.first_date == expr.last_date
         if match.day is not None and match.clock is None and single_day and _a_line_alone(parsed, match):
             heading = expr.first_date  # "TUESDAY 26 FEBRUARY" over the entries of that day
@@ -1307,13 +1313,18 @@ def _resolve(
     stamp_zone: str | None = None,
     told: date | None = None,
     heading: date | None = None,
+    filed: date | None = None,
 ) -> TimeExpression | None:
     tokens = parsed.tokens
     start_char, end_char = tokens[match.start].start, tokens[match.end - 1].end
     sentence = parsed.sentence(match.start)
     head, attach, verb = attachment(parsed, match.start, match.end)
     tense = verb_tense(parsed, verb, cues)
+    # "HAVANA, Jan. 8 - … rolled into the capital this afternoon", printed the next morning: the day the
+    # dateline gives is the report's "today"
     pub_day = article.published.date()
+    if filed is not None and match.day is not None and match.day.kind == "relative":
+        pub_day = filed
     if (match.day is not None and match.day.kind in ("weekday", "relative") and not match.stamp
             and stamp_day is not None and stamp_day[0] < pub_day):
         # "7.30am (Tuesday) … the King left Heathrow early last Thursday": a live-blog entry's "last
