@@ -1848,3 +1848,18 @@ def test_it_after_a_vehicle_in_its_own_sentence_carries_the_passenger_it_sets_do
     assert event.mover == "Daniel Ortega"
     assert [(r, m.text) for r, m in event.places] == [("to", "Bluefields")]
     assert event.mode == "air"
+
+
+def test_a_paragraph_headed_with_a_town_is_where_its_first_placeless_move_happens(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    """An explainer told stop by stop: "Lima, 2 March. The envoy set off before dawn" sets off from Lima; once
+    the paragraph names another place, its heading no longer says where."""
+    text = (
+        "The envoy's route, stop by stop\n\n"
+        "Lima, 2 March. Envoy Ana Ruiz set off before dawn with two aides. In Quito she called on the "
+        "foreign minister. She then flew on overnight.\n"
+    )
+    reading = _read(text, geocoder)
+    moves = [(e.lemma, [(r, m.text) for r, m in e.places]) for e in reading.events if e.mover == "Ana Ruiz"]
+    assert moves == [("set", [("at", "Lima")]), ("call", [("at", "Quito")]), ("fly", [])]

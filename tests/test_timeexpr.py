@@ -913,3 +913,16 @@ def test_a_dateline_day_just_before_publication_is_the_reports_today() -> None:
     days = days_of(text, datetime(1965, 3, 4, 7, 0, tzinfo=UTC))
     assert days["this afternoon"] == date(1965, 3, 3)
     assert days["tonight"] == date(1965, 3, 3)
+
+
+def test_day_first_ranges_and_the_clock_times_under_a_heading_span() -> None:
+    """An explainer headed "Havana, 3 to 5 May." lands "at 11.40 a.m." on the first of those days."""
+    text = (
+        "How the envoy got there\n\n"
+        "Havana, 3 to 5 May. The aircraft touched down at 11.40 a.m. and he stayed 3-5 May at the embassy.\n"
+    )
+    found = texts(text, datetime(2021, 5, 20, tzinfo=UTC))
+    span = one(found, "3 to 5 May", source=text)
+    assert (span.first_date, span.last_date) == (date(2021, 5, 3), date(2021, 5, 5))
+    assert one(found, "11.40 a.m.", source=text).first_date == date(2021, 5, 3)
+    assert one(found, "3-5 May", source=text).last_date == date(2021, 5, 5)

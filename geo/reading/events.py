@@ -2532,6 +2532,28 @@ class _Frames:
             return None
         return m
 
+    def _heading(self, sent: Span) -> Mention | None:
+        """The town a paragraph is headed with, in an explainer told stop by stop: "Washington, 1 July.
+        Kissinger set off with a handful of aides" sets off from Washington. The heading is the paragraph's
+        first sentence, a short one with no verb that opens on the town; it holds until the paragraph names
+        another place."""
+        text = self.p.text
+        start = text.rfind("\n\n", 0, sent.char_start)
+        start = start + 2 if start >= 0 else 0
+        first = next((s for s in self.p.sentences if s.char_end > start), None)
+        if first is None or first.char_start >= sent.char_start or first.end - first.start > 10:
+            return None
+        words = self.p.tokens[first.start : first.end]
+        if any(t.pos in ("VERB", "AUX") for t in words):
+            return None
+        m = self._mention_at.get(first.start)
+        if m is None or m.place is None or m.is_area or m.kind != "name":
+            return None
+        # once the paragraph names another place, the story has moved on from the heading's
+        told = [o for o in self.mentions
+                if first.char_end <= o.start < sent.char_start and o.place is not None]  # fmt: skip
+        return None if told else m
+
     def _shown(self, i: int) -> list[int]:
         """What a picture noun shows: the objects of its "of" ("footage of Kim", "signs of its passage")."""
         return [o for c in self.p.children(i) if self.p.tokens[c].lower == "of"
@@ -2651,7 +2673,7 @@ class _Frames:
                 source = same_way[-1] if same_way else previous
                 resolved = [("to", m) for r, m in source.places if r == "to"][-1:]
             placeless = not resolved and tok.pos != "NOUN" and status == "happened" and lemma != "be"
-            setting = self._setting(sent) if placeless else None
+            setting = (self._setting(sent) or self._heading(sent)) if placeless else None
             if setting is not None:
                 # "In Przemyśl, residents said the station had been sealed off before the train rolled in":
                 # a place the sentence opens on is where its moves happen

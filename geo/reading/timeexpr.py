@@ -936,6 +936,14 @@ class _Reader:
         if word == "the" and self._ordinal_day(i + 1, end):
             return _Day("ordinal", day=self.day_number(i + 1, end)), i + 2  # "on the 18th": of the month told
         number = self.day_number(i, end)
+        if number is not None and self.low(i + 1, end) in ("to", *_DASHES):
+            # "Beijing, 9 to 11 July", "9-11 July": the days of a stay, first day first
+            number2 = self.day_number(i + 2, end)
+            month = self.month_at(i + 3, end) if number2 is not None else None
+            if month is not None and number2 is not None and number < number2:
+                spec = _Day("range", month=month[0], day=number, day2=number2)
+                k, spec.year = self.year_after(month[1], end)
+                return spec, k
         if number is not None:
             of = 1 if self.low(i + 1, end) == "of" else 0  # "the 2nd of February"
             month = self.month_at(i + 1 + of, end)
@@ -1048,6 +1056,8 @@ def _resolve_all(
         found.append(expr)
         if expr.stamp and expr.first_date is not None and not expr.day_from_publication:
             stamp_day = (expr.first_date, expr.zone)
+        if _heads_its_paragraph(parsed, expr):
+            focus = expr  # "Beijing, 9 to 11 July. The plane landed at 12.15 p.m.": on the first day
         if (
             expr.first_date is not None
             and expr.first_date == expr.last_date
@@ -1287,6 +1297,16 @@ def on_day(expr: TimeExpression, day: date | None) -> TimeExpression:
 FOCUS_SENTENCES = 3
 """A clock time with no day takes the day of a date at most this many sentences before it in its paragraph."""
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
+def _heads_its_paragraph(parsed: ParsedText, expr: TimeExpression) -> bool:
+    """A span of days in a heading with no verb ("Beijing, 9 to 11 July."): the clock times under it begin
+    on its first day."""
+    if expr.first_date is None or expr.last_date is None or expr.first_date == expr.last_date or expr.stamp:
+        return False
+    sent = parsed.sentences[expr.sentence]
+    words = parsed.tokens[sent.start : sent.end]
+    return len(words) <= 10 and not any(t.pos in ("VERB", "AUX") for t in words)
 
 
 def _day_in_focus(previous: TimeExpression | None, match: _Match, parsed: ParsedText) -> date | None:
