@@ -1863,3 +1863,28 @@ def test_a_paragraph_headed_with_a_town_is_where_its_first_placeless_move_happen
     reading = _read(text, geocoder)
     moves = [(e.lemma, [(r, m.text) for r, m in e.places]) for e in reading.events if e.mover == "Ana Ruiz"]
     assert moves == [("set", [("at", "Lima")]), ("call", [("at", "Quito")]), ("fly", [])]
+
+
+def test_he_is_no_woman_a_given_name_shows(geocoder: GazetteerGeocoder) -> None:
+    """"Secretary of State Madeleine Albright joined the president … Afterwards he was driven out to X":
+    nothing in the article calls Albright "she", but her given name says "he" is not her."""
+    text = (
+        "Clinton tours the Nile\n\n"
+        "CAIRO (Test Wire) - President Bill Clinton landed in Cairo on Monday. Secretary of State Madeleine "
+        "Albright, who had flown in from Amman, joined the president for a tour of a mosque. Afterwards he "
+        "was driven out to Giza.\n"
+    )
+    assert _the("drive", text, geocoder).mover == "Bill Clinton"
+
+
+def test_she_is_the_woman_last_named_as_a_subject(geocoder: GazetteerGeocoder) -> None:
+    """"Her motorcade went to the residence for President Mary Robinson's welcome. That afternoon she laid a
+    wreath … and flew to Cork": the woman the story follows, not the one named in passing (both are women:
+    the one by her title, the other by her given name)."""
+    text = (
+        "Queen in Ireland\n\n"
+        "DUBLIN (Test Wire) - Queen Margrethe landed at Dublin Airport on Tuesday. Her motorcade went to the "
+        "residence for President Mary Robinson's welcome. That afternoon she laid a wreath, and on Wednesday "
+        "she flew to Cork.\n"
+    )
+    assert _the("fly", text, geocoder).mover == "Margrethe"

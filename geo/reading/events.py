@@ -368,6 +368,7 @@ def find_people(parsed: ParsedText, lex: Lexicon, mentions: Sequence[Mention] = 
         name for i, name, _ in resolved
         if any(parsed.tokens[k].lower.rstrip(".") in lex.female_titles for k in range(max(0, i - 2), i))
     )  # fmt: skip
+    women |= {name for _, name, _ in resolved if fold(name.split()[0]) in lex.female_given_names} - men
     women |= _named_before_she(parsed, resolved, men)
     women |= _her_own(parsed, resolved, men)
     headline = _headline_person(parsed, resolved, totals, line_end)
@@ -1096,9 +1097,13 @@ class _Frames:
         if lower in ("she", "her", "hers", "herself") and self._a_woman_leads():
             # the woman named last before it, else the one named most ("Queen Elizabeth II … The aerodrome is
             # named after Roger Casement … She stepped out in green")
-            before = [n for k, n, _ in self.people.positions if k < i and n in self.people.women]
+            # ("… for President Mary McAleese's welcome. That afternoon she laid a wreath": the last woman
+            # named as a subject, over one named in passing)
+            before = [(n, is_subject) for k, n, is_subject in self.people.positions
+                      if k < i and n in self.people.women]  # fmt: skip
+            subjects = [n for n, is_subject in before if is_subject]
             most = max(self.people.women, key=lambda n: self.people.counts.get(n, 0))
-            return before[-1] if before else most
+            return subjects[-1] if subjects else before[-1][0] if before else most
         if tok.lemma.casefold() in self.lex.scene_nouns and tok.pos == "NOUN":
             # "signs of its passage were seen in Kharkiv", "footage of Lula was filmed at X": who is shown
             shown = self._shown(i)

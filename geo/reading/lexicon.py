@@ -67,6 +67,7 @@ class Lexicon:
     company_nouns: frozenset[str]
     area_nouns: frozenset[str]
     female_titles: frozenset[str]
+    female_given_names: frozenset[str]
     male_titles: frozenset[str]
     station_names: frozenset[str]
     organisation_words: frozenset[str]
@@ -181,6 +182,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             company_nouns=_low(data["company_nouns"]),
             area_nouns=_low(data["area_nouns"]),
             female_titles=_low(data["female_titles"]),
+            female_given_names=_low(data["female_given_names"]),
             male_titles=_low(data["male_titles"]),
             station_names=frozenset(fold(w) for w in data["station_names"]),
             organisation_words=_low(data["organisation_words"]),
