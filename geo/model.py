@@ -135,6 +135,9 @@ class Event:
     """Told in the past perfect ("had flown to X"): it happened before the moves told around it."""
     returning: bool = False
     """A move back ("returned to X", "flew back to X", "headed home"): its "to" place is visited again."""
+    opens: bool = False
+    """The journey's start is told ("a swing that opened in Jakarta", "the tour began in Moscow"): its "from"
+    place is where the whole trip began, not just one hop."""
     others: bool = False
     """The subject is neither a person nor a vehicle ("most of the journalists", "a TV crew"): whoever
     moves, it is not somebody the article names, so the move is not the traveller's by default."""

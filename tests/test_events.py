@@ -1888,3 +1888,18 @@ def test_she_is_the_woman_last_named_as_a_subject(geocoder: GazetteerGeocoder) -
         "she flew to Cork.\n"
     )
     assert _the("fly", text, geocoder).mover == "Margrethe"
+
+
+def test_it_after_a_vehicle_told_just_before_moves_whom_that_vehicle_carries(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    """"His RAAF jet lifted off from New Delhi. It put down in Darwin to refuel": the jet, so Albanese,
+    landed in Darwin ("put down" lands, as "set down" does)."""
+    text = (
+        "Premier home at last\n\n"
+        "CANBERRA (Test Wire) - Prime Minister Anthony Albanese landed in Canberra on Tuesday night. His "
+        "RAAF jet lifted off from New Delhi at 1 p.m. on Tuesday. It put down in Darwin to refuel.\n"
+    )
+    event = _the("put", text, geocoder)
+    assert (event.mover, [(r, m.text) for r, m in event.places], event.mode) == (
+        "Anthony Albanese", [("to", "Darwin")], "air")

@@ -1020,3 +1020,17 @@ def test_a_headline_flying_home_does_not_hide_the_round_trip_the_body_tells(
     published = datetime(2016, 4, 16, 19, tzinfo=ZoneInfo("UTC"))
     names = [name for name, _ in _summary(_inline(text, geocoder, published))]
     assert names == ["Rome", "Mytilene", "Rome"]
+
+
+def test_the_place_a_swing_opened_at_is_the_origin(geocoder: GazetteerGeocoder) -> None:
+    """"had flown into New Delhi from Bangkok on Friday, the last stop of a swing that opened at the summit
+    in Manila": Manila, where the trip began, comes first, though Bangkok is told first."""
+    text = (
+        "Premier home at last\n\n"
+        "CANBERRA (Wire) - Prime Minister Anthony Albanese landed in Canberra on Tuesday night. His RAAF "
+        "jet lifted off from New Delhi at 1 p.m. on Tuesday.\n\n"
+        "Albanese had flown into New Delhi from Bangkok on Friday, the last stop of an Asian swing that "
+        "opened at the ASEAN summit in Manila earlier in the week.\n"
+    )
+    stops = _summary(_inline(text, geocoder, datetime(2023, 9, 13, tzinfo=ZoneInfo("UTC"))))
+    assert [name for name, _ in stops] == ["Manila", "Bangkok", "New Delhi", "Canberra"]

@@ -49,6 +49,8 @@ TIME_WEIGHT = 2.0
 """Per pair of dated frames: dates say the order more surely than the telling, less than "from A to B"."""
 ORIGIN_MIN = 0.75
 """Below this score a place only left is not taken as the start; the first place nothing comes before is."""
+OPENS_WEIGHT = 0.5
+"""A place the journey is told to have begun or opened at is its origin over one merely left."""
 STATUS_WEIGHT = 1.5
 """What is reported done before what is reported still to come: more than a weekday, less than a date."""
 END_WEIGHT = 1.25
@@ -629,7 +631,9 @@ def _endpoint_scores(
         named = 0.5 if draft.place is not None else 0.0
         spread = 0.1 * len(draft.articles())
         if rel["from"] and not rel["to"]:
-            origin_score[key] = _weight(draft, "from") + named + spread - after[key]
+            opened = any(e.event.opens and e.relation == "from" for e in draft.evidence)
+            opens = OPENS_WEIGHT if opened else 0.0
+            origin_score[key] = _weight(draft, "from") + named + spread + opens - after[key]
         if rel["to"] and not rel["from"]:
             # where the trip is going counts as much when it is still to come (early reports)
             dest_score[key] = rel["to"] + named + spread - before[key]

@@ -1036,6 +1036,16 @@ class _Frames:
             return self._who(self.p.tokens[clause].head) if clause is not None else ""
         if tok.pos == "PROPN" and lemma in self.lex.vehicles:
             return self._owner_by_name(i) or self._carried(i)  # "Air Force One"; "his ageing Airbus"
+        if lower == "it" and tok.dep in _SUBJECTS:
+            # "His RAAF jet lifted off from New Delhi. It put down in Darwin": whom the vehicle the sentence
+            # before was about carries
+            vehicle = self._vehicle_told_just_before(i)
+            if vehicle is not None and vehicle not in self._asking:
+                self._asking.add(vehicle)
+                try:
+                    return self._carried(i) or self._who(vehicle)
+                finally:
+                    self._asking.discard(vehicle)
         if (lemma in self.lex.vehicles and tok.pos == "NOUN") or lower == "it":
             return self._carried(i)  # a bare "the train" is left to the itinerary: whose train is it?
         if tok.pos == "NOUN" and lemma in self.lex.movement_nouns and tok.dep not in _SUBJECTS:
@@ -2278,6 +2288,26 @@ class _Frames:
         return next((c for c in objects if self._who_quick_or_pronoun(c) or self._role_carried(c)
                      or self._group_reference(c) or self._company(c)), None)
 
+    def _vehicle_told_just_before(self, i: int) -> int | None:
+        """The one vehicle that is the subject of the sentence before ``i``'s, in the same paragraph."""
+        tok = self.p.tokens[i]
+        if tok.sent == 0:
+            return None
+        before = self.p.sentences[tok.sent - 1]
+        if "\n\n" in self.p.text[before.char_end : tok.start]:
+            return None
+        return next((t.i for t in self.p.tokens[before.start : before.end]
+                     if self._vehicle_subject(t, plural=False)), None)  # fmt: skip
+
+    def _journey_subject(self, verb: int) -> bool:
+        """The verb's subject is a journey ("a three-nation swing that opened in Jakarta": the relative
+        clause's subject is the noun it hangs from)."""
+        tok = self.p.tokens[verb]
+        subject = self.subject_token(verb)
+        if subject is None and tok.dep == "relcl":
+            subject = tok.head
+        return subject is not None and self.p.tokens[subject].lemma.casefold() in self.lex.movement_nouns
+
     def _carrying(self, tok: Token) -> Motion:
         """What a vehicle's carrying says: "it set him down in X" is an arrival there; "flew him over X" a
         move that place lies on."""
@@ -2417,6 +2447,8 @@ class _Frames:
                 and not any(self.p.tokens[d].lower in ("a", "an") for d in self.p.children(c.i))
                 for c in kids
             ):
+                return None
+            if motion.journey_only and not self._journey_subject(tok.i):
                 return None
             has_particle = any(c.lower in motion.needs_particle for c in kids)
             if motion.needs_particle and not motion.needs_object and not has_particle:
@@ -2699,6 +2731,7 @@ class _Frames:
                 elaborates=self._elaborates(tok),
                 backshifted=self._past_perfect(tok),
                 returning=self._returning(tok),
+                opens=motion.at_means == "from",
                 others=not mover and self._others(subject),
             )
             denied = status == "denied"

@@ -35,6 +35,9 @@ class Motion:
     """In the passive it is a move without the object it otherwise needs ("was taken to Bucha")."""
     vehicle_only: bool = False
     """A move only with a vehicle for subject ("the train sat in Przemyśl"; "the leaders sat down": none)."""
+    journey_only: bool = False
+    """A move only with a journey for subject ("a swing that opened in Jakarta"; "the King opened the
+    summit in Apia": none)."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -146,6 +149,7 @@ def _motion(spec: Mapping[str, Any]) -> Motion:
         needs_particle=_low(spec.get("needs_particle", ())),
         passive_moves=bool(spec.get("passive_moves")),
         vehicle_only=bool(spec.get("vehicle_only")),
+        journey_only=bool(spec.get("journey_only")),
     )
 
 
