@@ -1903,3 +1903,20 @@ def test_it_after_a_vehicle_told_just_before_moves_whom_that_vehicle_carries(
     event = _the("put", text, geocoder)
     assert (event.mover, [(r, m.text) for r, m in event.places], event.mode) == (
         "Anthony Albanese", [("to", "Darwin")], "air")
+
+
+def test_a_titled_somebody_of_a_place_is_not_the_traveller(geocoder: GazetteerGeocoder) -> None:
+    """"The Earl of Wessex, who had flown in from Seoul": a title of a place that the article gives nobody
+    by name moves somebody else, so Seoul is no stop of the Queen's; she was driven to the Great Wall at
+    Badaling (a name closing the facility's span after "at" is where it stands)."""
+    text = (
+        "Queen in China\n\n"
+        "BEIJING (Test Wire) - Queen Elizabeth II landed in Beijing on Sunday. The Earl of Wessex, who had "
+        "flown in from Seoul, was waiting on the tarmac. On Tuesday she was driven to the Great Wall at "
+        "Badaling and walked along the ramparts.\n"
+    )
+    reading = _read(text, geocoder)
+    fly = next(e for e in reading.events if e.lemma == "fly")
+    assert (fly.mover, fly.others) == ("", True)
+    drive = _the("drive", text, geocoder)
+    assert [(r, m.place.name if m.place else None) for r, m in drive.places] == [("to", "Badaling")]

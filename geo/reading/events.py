@@ -1612,6 +1612,8 @@ class _Frames:
             return True  # "One man said he had driven up from Antwerp"
         tok = self.p.tokens[subject]
         lemma = tok.lemma.casefold()
+        if tok.pos == "PROPN" and self._titled_by_place(subject):
+            return True  # "The Duke of Edinburgh, who had flown in from Tokyo": a titled somebody else
         if tok.pos not in ("NOUN", "ADJ") or tok.dep == "expl":
             return False  # a pronoun, a name, "it": left to the resolution of who moves
         if lemma in self.lex.person_nouns or lemma in self.lex.company_nouns:
@@ -1621,6 +1623,14 @@ class _Frames:
         near = range(max(0, subject - 6), subject + 1)
         return not any(self.p.tokens[k].lemma.casefold() in self.lex.vehicles
                        for k in (*self.p.subtree(subject), *near))  # fmt: skip
+
+    def _titled_by_place(self, i: int) -> bool:
+        """"the Duke of Edinburgh", "the Earl of Wessex": a title of a place, given to nobody the article
+        names with that title (a "Prince Charles" makes "the Prince of Wales" his)."""
+        lemma = self.p.tokens[i].lemma.casefold()
+        if lemma not in self.lex.person_titles or lemma in self.people.titles:
+            return False
+        return any(self.p.tokens[c].lower == "of" for c in self.p.children(i))
 
     def _past_perfect_plan(self, tok: Token) -> bool:
         """A plan in the past perfect ("had been due to", "had planned to") was overtaken by what happened."""

@@ -805,6 +805,12 @@ class _Reader:
         rest = [t for t in self.p.tokens[start:end] if not a <= t.i < b]
         return all(self._place_word(t.lemma.casefold()) or fold(t.text) in self.lex.demonyms for t in rest)
 
+    def _where_it_stands(self, a: int, b: int, ent: Span) -> bool:
+        """"the Great Wall at Badaling", "the hospital in Landstuhl": a name that ends a facility's span after
+        "at" or "in" is where the facility stands, not a part of its name."""
+        return (ent.label == "FAC" and a > ent.start and b == ent.end
+                and self.p.tokens[a - 1].lower in ("at", "in"))  # fmt: skip
+
     def _facility_named_after(self, a: int, end: int) -> bool:
         """"Beijing Capital International Airport", "Moscow Vnukovo airport": a facility whose name starts
         with the town's is in that town, whatever words come between."""
@@ -843,7 +849,7 @@ class _Reader:
             harmless = (ent.start == a and self._facility_named_after(a, ent.end)) or all(
                 self._place_word(t.lemma.casefold()) or t.pos == "PUNCT" or t.text in ("'s", "’s")
                 for t in extra
-            ) or self._a_conjunct(a, b, ent)
+            ) or self._a_conjunct(a, b, ent) or self._where_it_stands(a, b, ent)
             if not harmless:
                 return True
         nxt = self._next_word(b)
