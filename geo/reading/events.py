@@ -2298,8 +2298,9 @@ class _Frames:
         return next((c for c in objects if self._who_quick_or_pronoun(c) or self._role_carried(c)
                      or self._group_reference(c) or self._company(c)), None)
 
-    def _vehicle_told_just_before(self, i: int) -> int | None:
-        """The one vehicle that is the subject of the sentence before ``i``'s, in the same paragraph."""
+    def _vehicle_told_just_before(self, i: int, *, plural: bool = False) -> int | None:
+        """The vehicle (or vehicles) that is the subject of the sentence before ``i``'s, in the same
+        paragraph."""
         tok = self.p.tokens[i]
         if tok.sent == 0:
             return None
@@ -2307,7 +2308,7 @@ class _Frames:
         if "\n\n" in self.p.text[before.char_end : tok.start]:
             return None
         return next((t.i for t in self.p.tokens[before.start : before.end]
-                     if self._vehicle_subject(t, plural=False)), None)  # fmt: skip
+                     if self._vehicle_subject(t, plural=plural)), None)  # fmt: skip
 
     def _journey_subject(self, verb: int) -> bool:
         """The verb's subject is a journey ("a three-nation swing that opened in Jakarta": the relative
@@ -2344,12 +2345,7 @@ class _Frames:
             last = nouns[-1]
             determined = any(self.p.tokens[k].dep in ("det", "poss") for k in self.p.children(last.i))
             return determined and last.lemma.casefold() in self.lex.vehicles
-        if tok.sent == 0:
-            return False
-        before = self.p.sentences[tok.sent - 1]
-        if "\n\n" in self.p.text[before.char_end : tok.start]:
-            return False
-        return any(self._vehicle_subject(t, plural=plural) for t in self.p.tokens[before.start : before.end])
+        return self._vehicle_told_just_before(subject, plural=plural) is not None
 
     def _place_told_just_before(self, sent: Span, previous: Event | None) -> Mention | None:
         """The town named last in the sentence before, in the same paragraph, when no move was told since
@@ -2588,10 +2584,7 @@ class _Frames:
         start = text.rfind("\n\n", 0, sent.char_start)
         start = start + 2 if start >= 0 else 0
         first = next((s for s in self.p.sentences if s.char_end > start), None)
-        if first is None or first.char_start >= sent.char_start or first.end - first.start > 10:
-            return None
-        words = self.p.tokens[first.start : first.end]
-        if any(t.pos in ("VERB", "AUX") for t in words):
+        if first is None or first.char_start >= sent.char_start or not self.p.is_heading(first):
             return None
         m = self._mention_at.get(first.start)
         if m is None or m.place is None or m.is_area or m.kind != "name":

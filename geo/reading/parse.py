@@ -132,6 +132,12 @@ class ParsedText:
     def sentence(self, i: int) -> Span:
         return self.sentences[self.tokens[i].sent]
 
+    def is_heading(self, sent: Span) -> bool:
+        """A short sentence with no verb ("Washington, 1 July.", "Beijing, 9 to 11 July."): an explainer's
+        heading for the paragraph it opens, which the frame reader and the time reader both ask about."""
+        words = self.tokens[sent.start : sent.end]
+        return len(words) <= 10 and not any(t.pos in ("VERB", "AUX") for t in words)
+
     def takes_had(self, i: int) -> bool:
         """Token ``i`` has "had" for its auxiliary ("had begun", "had been driven"): the past perfect, which
         the frame reader and the time reader both ask about."""

@@ -1304,9 +1304,7 @@ def _heads_its_paragraph(parsed: ParsedText, expr: TimeExpression) -> bool:
     on its first day."""
     if expr.first_date is None or expr.last_date is None or expr.first_date == expr.last_date or expr.stamp:
         return False
-    sent = parsed.sentences[expr.sentence]
-    words = parsed.tokens[sent.start : sent.end]
-    return len(words) <= 10 and not any(t.pos in ("VERB", "AUX") for t in words)
+    return parsed.is_heading(parsed.sentences[expr.sentence])
 
 
 def _day_in_focus(previous: TimeExpression | None, match: _Match, parsed: ParsedText) -> date | None:
