@@ -50,8 +50,9 @@ class Lexicon:
     stopwords: frozenset[str]
     well_known_population: int
     story_towns: int
-    story_town_population: int
     """Towns of one country a story names before a bare name of another town of it is read as that town."""
+    story_town_population: int
+    """The fewest people such a bare name's town has ("through Jiangxi" is the province, not the village)."""
     organisations: frozenset[str]
     default_mode: Mode
     descriptive_heads: Mapping[str, Mapping[str, Any]]

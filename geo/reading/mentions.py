@@ -253,7 +253,7 @@ def find_mentions(
         cand.description, cand.evidence = first.description, first.evidence
         accepted.append(cand)
     outside = [c for c in candidates if not in_region(c)]
-    accepted.extend(reader.towns_of_the_story(outside, accepted, taken))
+    accepted.extend(reader.towns_of_the_story(outside, accepted))
     accepted.sort(key=lambda c: c.start)
     _short_forms(accepted)
     for cand in accepted:
@@ -1030,7 +1030,7 @@ class _Reader:
         )
 
     def towns_of_the_story(
-        self, candidates: Sequence[_Candidate], accepted: Sequence[_Candidate], taken: set[int]
+        self, candidates: Sequence[_Candidate], accepted: Sequence[_Candidate]
     ) -> list[_Candidate]:
         """"Holguin turned out for him": in a story told among the towns of one country, a name that is
         exactly a town of that country is that town, even bare, unless the article says it is a person.
@@ -1044,6 +1044,7 @@ class _Reader:
         country, n = counts.most_common(1)[0]
         if not country or n < self.lex.story_towns:
             return []
+        taken = {id(c) for c in accepted}  # with the recurrences of names placed once
         out = []
         for cand in candidates:
             if id(cand) in taken or cand.kind != "name" or not cand.results or cand.end - cand.start != 1:

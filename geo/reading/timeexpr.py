@@ -936,7 +936,7 @@ class _Reader:
         if word == "the" and self._ordinal_day(i + 1, end):
             return _Day("ordinal", day=self.day_number(i + 1, end)), i + 2  # "on the 18th": of the month told
         number = self.day_number(i, end)
-        if number is not None and self.low(i + 1, end) in ("to", *_DASHES):
+        if number is not None and self.low(i + 1, end) in _DASHES:
             # "Beijing, 9 to 11 July", "9-11 July": the days of a stay, first day first
             number2 = self.day_number(i + 2, end)
             month = self.month_at(i + 3, end) if number2 is not None else None
