@@ -1920,3 +1920,109 @@ def test_a_titled_somebody_of_a_place_is_not_the_traveller(geocoder: GazetteerGe
     assert (fly.mover, fly.others) == ("", True)
     drive = _the("drive", text, geocoder)
     assert [(r, m.place.name if m.place else None) for r, m in drive.places] == [("to", "Badaling")]
+
+
+def test_he_after_a_definite_role_subject_is_whom_that_role_names(geocoder: GazetteerGeocoder) -> None:
+    """"Mayor Carlos Moedas gave a lunch. The next morning the 77-year-old president jogged by the river.
+    ¶ On Tuesday he flew to Madrid": the president (Lula, the one the article names most of its two
+    presidents), not the host named last; a "former president" would be somebody else."""
+    text = (
+        "Lula in Iberia\n\n"
+        "MADRID (Test Wire) - President Luiz Inacio Lula da Silva ended his Iberian tour on Wednesday. Lula "
+        "flew to Lisbon on Sunday, and President Marcelo Rebelo de Sousa met Lula at the airport. Back in "
+        "the "
+        "city that night, Mayor Carlos Moedas gave a dinner at the town hall. The next morning the "
+        "77-year-old president jogged along the river.\n\n"
+        "On Tuesday he flew to Madrid.\n"
+    )
+    flights = [e for e in _read(text, geocoder).events if e.lemma == "fly"]
+    assert [(e.mover, [m.text for _, m in e.places]) for e in flights][-1] == (
+        "Luiz Inacio Lula da Silva", ["Madrid"])
+
+
+def test_one_of_two_people_joined_as_a_subject_is_no_later_he(geocoder: GazetteerGeocoder) -> None:
+    """"Gov. Paul Marsh and Mayor Tom Reed found reasons not to meet him. … waiting when he reached
+    Boston": neither of the pair; "he" is the traveller the story follows."""
+    text = (
+        "Premier in New England\n\n"
+        "BOSTON (Test Wire) - Premier Li Peng flew to Hartford on Thursday. Gov. Paul Marsh and Mayor Tom "
+        "Reed found reasons not to meet him. Protesters drove up the interstate ahead of him, and they were "
+        "waiting when he reached Boston on Friday evening.\n"
+    )
+    assert _the("reach", text, geocoder).mover == "Li Peng"
+
+
+def test_a_place_a_who_clause_tells_of_somebody_is_not_where_the_move_goes(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    """"drove to the home of Maria Duarte, who taught him in Porto decades ago. He arrived there at dusk":
+    Porto is where she taught him, not where he drove; and the name inside the phrase is no later "he"."""
+    text = (
+        "Premier visits his teacher\n\n"
+        "LISBON (Test Wire) - Prime Minister Antonio Costa flew to Coimbra on Thursday and drove from the "
+        "airport to the home of Maria Duarte, 94, who taught him mathematics in Porto half a century ago. He "
+        "arrived there at dusk.\n"
+    )
+    reading = _read(text, geocoder)
+    drive = next(e for e in reading.events if e.lemma == "drive")
+    assert [m.text for _, m in drive.places] == []
+    arrive = next(e for e in reading.events if e.lemma == "arrive")
+    assert arrive.mover == "Antonio Costa"
+
+
+def test_a_town_a_sentence_opens_on_puts_the_person_doing_something_there(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    """"At Irkutsk the President laid a wreath", "In Omsk on May 21 he met veterans on the platform": no
+    move, yet the traveller is there; a role nobody in the story holds ("In Moscow, the mayor opened a
+    park") puts nobody there."""
+    text = (
+        "President crosses Siberia\n\n"
+        "MOSCOW (Test Wire) - President Le Duan's special train reached Moscow on May 23. At Irkutsk the "
+        "President laid a wreath at the station, and in Omsk on May 21 he met veterans on the platform. In "
+        "Tomsk, the mayor opened a park.\n"
+    )
+    reading = _read(text, geocoder, published=datetime(1984, 5, 24, tzinfo=UTC))
+    present = [(e.lemma, e.mover, [m.text for _, m in e.places]) for e in reading.events
+               if e.lemma in ("lay", "meet", "open")]  # fmt: skip
+    assert present == [("lay", "Le Duan", ["Irkutsk"])]
+
+
+def test_a_visitor_is_the_traveller_and_a_craft_named_beside_a_name_is_no_person(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    """"where President Nasser stood at the stairway. The visitor had a gift: a model of Sputnik III, the
+    Soviet satellite … the day before he left home. ¶ A motorcade took him to Cairo": the visitor is the
+    story's traveller, "Sputnik III" names a craft, not a person "he" could be."""
+    text = (
+        "Khrushchev on the Nile\n\n"
+        "CAIRO (Test Wire) - Nikita Khrushchev began a state visit to Egypt on Saturday. His airliner landed "
+        "at Alexandria at noon, where President Gamal Abdel Nasser stood at the foot of the stairway. The "
+        "visitor had a gift ready: a model carried by Sputnik III, the Soviet satellite that circled the "
+        "Earth the week before he left home.\n\n"
+        "A motorcade took him to Cairo that evening.\n"
+    )
+    reading = _read(text, geocoder, published=datetime(1964, 5, 10, tzinfo=UTC))
+    took = next(e for e in reading.events if e.lemma == "take")
+    assert (took.mover, [m.text for _, m in took.places]) == ("Nikita Khrushchev", ["Cairo"])
+
+
+def test_due_back_is_a_return(geocoder: GazetteerGeocoder) -> None:
+    """"Mr. Jiang is due back in Beijing on Tuesday": the "back" hangs on the "due"; a return home."""
+    text = "Jiang ends tour\n\nLOS ANGELES (Test Wire) - Mr. Jiang is due back in Beijing on Tuesday.\n"
+    event = next(e for e in _read(text, geocoder).events if any(m.text == "Beijing" for _, m in e.places))
+    assert (event.status, event.returning) == ("expected", True)
+
+
+def test_a_where_clause_hung_on_a_distance_tells_of_the_town_the_distance_places(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    """"from Des Moines, some 70 miles to the southeast, where he had arrived on Tuesday from San
+    Francisco": he arrived in Des Moines (the parser hangs the clause on "southeast")."""
+    text = (
+        "Khrushchev in Iowa\n\n"
+        "COON RAPIDS, Iowa (Test Wire) - Nikita Khrushchev's motorcade came up the highway on Wednesday from "
+        "Des Moines, some 70 miles to the southeast, where he had arrived on Tuesday from San Francisco.\n"
+    )
+    arrive = _the("arrive", text, geocoder, published=datetime(1959, 9, 24, tzinfo=UTC))
+    assert [(r, m.text) for r, m in arrive.places] == [("from", "San Francisco"), ("to", "Des Moines")]

@@ -487,3 +487,36 @@ def test_a_bare_town_of_the_country_a_story_is_told_in_is_that_town(geocoder: Ga
     assert found.get("Holguin") == "Holguín"
     titled = text.replace("Holguin turned out", "Maj. Holguin turned out")
     assert "Holguin" not in {m.text for m in _short(titled, geocoder)}
+
+
+def test_a_ships_name_and_a_memorials_name_are_no_places(geocoder: GazetteerGeocoder) -> None:
+    """"laid a wreath at the USS Missouri Memorial": neither a ship's prefix nor a building's noun after a
+    state's name leaves the state as a place of the story."""
+    found = _short("The premier laid a wreath at the USS Missouri Memorial and toured HMS Victory.", geocoder)
+    assert [m.text for m in found] == []
+
+
+def test_a_town_of_a_state_the_story_names_is_that_states(geocoder: GazetteerGeocoder) -> None:
+    """"COON RAPIDS, Iowa … from Des Moines": Des Moines, Iowa, not the smaller Des Moines in Washington
+    state; a namesake far bigger than the state's town (Washington, DC) is still meant."""
+    found = _short(
+        "COON RAPIDS, Iowa (Test Wire) - The premier drove in from Des Moines on Wednesday. He had flown "
+        "there from San Francisco, and flies on to Washington.", geocoder)
+    places = {m.text: (m.place.admin1, m.place.geonameid) for m in found if m.place}
+    assert places["Des Moines"][0] == "IA"
+    assert places["Washington"][1] == 4140963
+
+
+def test_states_that_no_longer_exist_are_areas_of_todays_countries(geocoder: GazetteerGeocoder) -> None:
+    """"an official visit to the GDR": an area (no stop), as "East Germany" and "the USSR" are."""
+    found = _short("He paid an official visit to the GDR after touring the USSR and East Germany.", geocoder)
+    assert [(m.text, m.place.kind if m.place else None) for m in found] == [
+        ("GDR", "country"), ("USSR", "country"), ("East Germany", "country")]
+
+
+def test_an_airport_is_found_by_the_end_of_its_full_name() -> None:
+    """"Benito Juárez International Airport" is the table's "Licenciado Benito Juarez International
+    Airport"; a one-word tail ("Kennedy airport") could be any of several and finds none."""
+    mexico = find_airfield("Benito Juárez International Airport")
+    assert mexico is not None and mexico.city == "Mexico City"
+    assert find_airfield("Kennedy airport") is None

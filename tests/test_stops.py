@@ -1034,3 +1034,30 @@ def test_the_place_a_swing_opened_at_is_the_origin(geocoder: GazetteerGeocoder) 
     )
     stops = _summary(_inline(text, geocoder, datetime(2023, 9, 13, tzinfo=ZoneInfo("UTC"))))
     assert [name for name, _ in stops] == ["Manila", "Bangkok", "New Delhi", "Canberra"]
+
+
+def test_a_departure_since_which_the_trip_has_gone_on_is_its_start_and_restarts_the_telling(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    """A state report that opens on the arrival in Prague, says the train came there from Warsaw, then
+    retells the trip "since he set out from Beijing": Beijing is the origin (over Warsaw, merely left, and
+    told first), and the moves told after the restart are not put after Prague."""
+    text = (
+        "President arrives in Prague by special train\n\n"
+        "Beijing, June 3 (Test Press) -- President Li Xiannian arrived in Prague by special train on June 2 "
+        "to pay an official friendship visit.\n\n"
+        "Comrade Gustav Husak welcomed the President on the platform and warmly embraced him.\n\n"
+        "The President came to Prague from Warsaw, where he held cordial talks.\n\n"
+        "The special train has carried the President across the continent since he set out from Beijing. "
+        "The train crossed the border and entered Mongolia at the frontier station of Zamyn-Uud. At "
+        "Irkutsk the President laid a "
+        "wreath, and at Omsk he met veterans on the platform.\n\n"
+        "The special train reached Moscow on May 27, after a week on the rails.\n"
+    )
+    itinerary = _inline(text, geocoder, datetime(1984, 6, 3, tzinfo=ZoneInfo("UTC")))
+    names = [name for name, _ in _summary(itinerary)]
+    assert names[0] == "Beijing"
+    assert names.index("Irkutsk") < names.index("Omsk") < names.index("Moscow") < names.index("Warsaw")
+    assert names[-1] == "Prague"
+    # the station no gazetteer knows sits just before the nearest stop it leads to, not the farthest
+    assert names.index("Zamyn-Uud") < names.index("Irkutsk")

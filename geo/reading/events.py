@@ -254,6 +254,8 @@ def find_people(parsed: ParsedText, lex: Lexicon, mentions: Sequence[Mention] = 
         possessive = ent.end < len(parsed.tokens) and parsed.tokens[ent.end].text in ("'s", "’s")
         if _in_a_place(described, ent.char_start, ent.char_end) and not possessive:
             continue  # "the little frontier station of Medyka", which the small model tags PERSON
+        if _named_as_a_thing(parsed, ent, lex):
+            continue
         name = _clean_person(parsed, ent.start, ent.end, lex)
         if name and not _numbered(name):
             # "Kim's train arrived … after he left": the possessor of the subject is who "he" is
@@ -399,6 +401,26 @@ def _titles_used_first(
     return out
 
 
+def _named_as_a_thing(parsed: ParsedText, ent: Span, lex: Lexicon) -> bool:
+    """"Lunik II, the Soviet rocket that struck the Moon", "the Baltika, a Soviet liner": a name put in
+    apposition to a vehicle or craft names that thing, however the small model tags it."""
+    things = set(lex.vehicles) | lex.craft_nouns
+    if any(parsed.tokens[c].dep == "appos" and parsed.tokens[c].pos == "NOUN"
+           and parsed.tokens[c].lemma.casefold() in things
+           for k in range(ent.start, ent.end) for c in parsed.children(k)):  # fmt: skip
+        return True
+    # the parser may join the phrase after the comma to something else: read the words themselves
+    after = parsed.tokens[ent.end : ent.end + 6]
+    if not after or after[0].text != "," or len(after) < 2 or after[1].lower not in ("the", "a", "an"):
+        return False
+    for tok in after[2:]:
+        if tok.pos == "NOUN":
+            return tok.lemma.casefold() in things
+        if tok.pos not in ("ADJ", "PROPN", "NUM", "PUNCT"):
+            return False
+    return False
+
+
 def _own_clauses(parsed: ParsedText, span: range) -> list[int]:
     """The relative clauses that hang on the tokens of a name ("Nina Petrovna, who kept her own …")."""
     return [c for k in span for c in parsed.children(k) if parsed.tokens[c].dep == "relcl"]
@@ -406,7 +428,10 @@ def _own_clauses(parsed: ParsedText, span: range) -> list[int]:
 
 def _subject_of_own_clause(parsed: ParsedText, span: range) -> bool:
     """"The last Soviet leader to make the trip was Nikita Khrushchev, who came to Peking … He left after
-    three days": a name whose own relative clause has it ("who") do something is that clause's subject."""
+    three days": a name whose own relative clause has it ("who") do something is that clause's subject
+    (not one inside a phrase: "drove to the apartment of Gu Yuxiu, who taught him calculus. He arrived")."""
+    if any(parsed.tokens[k].dep == "pobj" for k in span):
+        return False
     return any(parsed.tokens[g].dep == "nsubj" and parsed.tokens[g].lower == "who"
                for c in _own_clauses(parsed, span) for g in parsed.children(c))  # fmt: skip
 
@@ -429,10 +454,22 @@ def _role_subjects(
         kids = [parsed.tokens[c] for c in parsed.children(tok.i)]
         # "Pope flies back to Rome" in a headline, which drops its article
         headline = not kids and tok.end <= line_end and tok.text[:1].isupper()
-        if [k.lower for k in kids] != ["the"] and not headline:
+        if not (headline or _the_role(kids, tok.i, lex)):
             continue  # "the Soviet leader", "the president of Germany", "a president": another's
         out.append((tok.i, titles[lemma], True))
     return out
+
+
+def _the_role(kids: Sequence[Token], head: int, lex: Lexicon) -> bool:
+    """A role noun's own words say it is the one the article titles so: "the president", "the 71-year-old
+    president", "the ageing premier"; not "the Soviet leader" (a country's), "the former president", "the
+    president of Germany" or "a president". What the parser hangs after it, but an "of", says nothing of
+    whose role it is ("The visitor had a gift ready: a model …")."""
+    kids = [k for k in kids if k.i < head or (k.dep == "prep" and k.lower == "of")]
+    if not kids or kids[0].lower != "the":
+        return False
+    return all(k.dep == "amod" and k.text.islower() and k.lower not in lex.past_holder_words
+               and k.lower not in lex.deputy_words for k in kids[1:])  # fmt: skip
 
 
 def _kin_before(parsed: ParsedText, i: int, lex: Lexicon) -> bool:
@@ -997,7 +1034,8 @@ class _Frames:
         if vehicle is not None and vehicle != i:
             return self._carried(vehicle) or self._protagonist()  # "Commando took off": whom it carried
         name_parts = self._name_parts(i)
-        if any(self.p.tokens[c].dep in ("acl", "relcl")
+        person_noun = tok.pos == "NOUN" and tok.lemma.casefold() in self.lex.person_nouns
+        if not person_noun and any(self.p.tokens[c].dep in ("acl", "relcl")
                and self.p.tokens[c].lemma in self.lex.carry_lemmas | self.lex.owner_verbs
                for k in name_parts for c in self.p.children(k)):  # fmt: skip
             # "The Air China Boeing 747 carrying Xi", "The chartered Alitalia A330, carrying Francis": a
@@ -1182,6 +1220,10 @@ class _Frames:
         if lemma in self.lex.guest_nouns and hosts:
             # "Massu's version is that his visitor arrived": the host's visitor is the story's traveller
             return lead if lead and self._who(hosts[0]) != lead else ""
+        if lemma in self.lex.guest_nouns and self._the(i) and lead:
+            # "where President Eisenhower stood at the stairway. The visitor had a gift ready": the story's
+            # traveller, not the host named last
+            return lead
         if lower == "they" and self._vehicles_before(i):
             return ""  # "the helicopters took off …, and this time they did go to Colombey": the machines
         who = self._named_holder(i, lower, lemma)
@@ -1268,9 +1310,13 @@ class _Frames:
             # the last subject named, or the last mover a frame found (a role noun: "The Russian president
             # flew in … he would leave"), whichever came later
             subjects = [k for k, n, is_subject in self.people.positions
-                        if k < i and is_subject and n not in not_him and n != itself]  # fmt: skip
+                        if k < i and is_subject and n not in not_him and n != itself
+                        and not (lower in ("he", "she") and self._one_of_a_pair(k, n))]  # fmt: skip
             group = self.lex.pronouns.get(lower) == "group"  # "took them south": the party last on the move
             focus = max(subjects[-1] if subjects else -1, self.last_mover_at if self.last_mover else -1)
+            role = self._role_subject_after(focus, i) if lower in ("he", "she") else None
+            if role is not None and role[1] not in not_him and role[1] != itself:
+                return role[1]
             if focus >= 0 and not group and self._paragraphs_between(focus, i) and self._protagonist():
                 # "Zelensky travelled to Kherson … ¶ The embassy welcomed the visit. ¶ Officials said he was
                 # expected back in London": after a paragraph that names nobody, "he" is the story's subject
@@ -1283,6 +1329,34 @@ class _Frames:
                 return by_token[subjects[-1]] if subjects else ""
             return self.people.last_before(i, subject=True)
         return ""
+
+    def _role_subject_after(self, start: int, i: int) -> tuple[int, str] | None:
+        """The last definite role noun ("the 71-year-old president waded into the surf") that is a clause's
+        subject after token ``start`` and before ``i``, and whom it names: the latest subject a "he" may
+        stand for, where the article gives the role to several people."""
+        first = max(start + 1, self.p.sentence(i).start - 60)
+        for k in range(i - 1, first - 1, -1):
+            tok = self.p.tokens[k]
+            if (tok.dep in ("nsubj", "nsubjpass") and tok.pos == "NOUN"
+                    and tok.lemma.casefold() in self.lex.person_titles | self.lex.guest_nouns
+                    and tok.lemma.casefold() not in self.lex.party_nouns
+                    and _the_role([self.p.tokens[c] for c in self.p.children(k)], k, self.lex)):
+                who = self._who_once(k)
+                return (k, who) if who else None
+        return None
+
+    def _one_of_a_pair(self, k: int, name: str) -> bool:
+        """"Gov. George Pataki and Mayor Rudolph Giuliani found reasons not to meet him. … when he reached
+        Boston": one of two people joined as a subject is no later "he" (unless the story is about them)."""
+        if name == self._protagonist():
+            return False
+        root = self.p.tokens[_name_root(self.p, k, name)]
+        if root.dep == "conj" and self.p.tokens[root.head].dep in _SUBJECTS:
+            return True
+        return root.dep in _SUBJECTS and any(
+            self.p.tokens[c].dep == "conj" and self.p.tokens[c].pos in ("PROPN", "NOUN")
+            for c in self.p.children(root.i)
+        )
 
     def _speaks_of_self(self, i: int) -> bool:
         """"One man said he had driven up from Antwerp": the subject pronoun of what somebody in the crowd
@@ -1797,6 +1871,9 @@ class _Frames:
             # "went to Khamenei, who told him that if Russia had not acted": what a person says is no place
             clauses = [c for c in self.p.children(i) if self.p.tokens[c].dep == "relcl"]
             inner |= {k for c in clauses for k in self.p.subtree(c)}
+        # "drove to the apartment of Gu Yuxiu, who taught him calculus in Shanghai": what a "who" clause
+        # tells of somebody inside the phrase is not where the phrase is
+        inner |= {k for c in self._who_clauses(i) for k in self.p.subtree(c)}
         for k in self.p.subtree(i):
             if k in inner:
                 continue
@@ -1815,6 +1892,13 @@ class _Frames:
         # phrase, comes after the place the phrase locates itself by
         unknown = [m for m in seen if m is not own and m.kind == "name" and m.place is None]
         return [m for m in seen if m not in areas and m not in unknown] + areas + unknown
+
+    def _who_clauses(self, i: int) -> list[int]:
+        """The relative clauses inside the phrase headed by ``i`` (not ``i``'s own) whose subject is "who"."""
+        return [k for k in self.p.subtree(i) if k != i and self.p.tokens[k].dep == "relcl"
+                and self.p.tokens[k].head != i
+                and any(self.p.tokens[c].dep in _SUBJECTS and self.p.tokens[c].lower in ("who", "whom")
+                        for c in self.p.children(k))]  # fmt: skip
 
     def _relation(self, prep: Token, motion: Motion, lemma: str) -> PlaceRelation | None:
         word = prep.lower
@@ -2073,7 +2157,18 @@ class _Frames:
             relation = "to" if motion.arrival or motion.mode or self._passive(i) else "at"
         else:
             return []
-        found = self._mentions_in(tok.head)[:1]
+        clause = self.p.subtree(i)
+        own = range(self.p.tokens[clause.start].start, self.p.tokens[clause.stop - 1].end)
+        where = any(c.lower == "where" for c in kids)
+        # a "where" clause's own places are not the place it hangs on
+        found = [m for m in self._mentions_in(tok.head) if not (where and m.start in own)][:1]
+        head = tok.head
+        while (not found and self.p.tokens[head].dep in ("pobj", "prep", "appos")
+               and head != self.p.tokens[head].head):
+            # "from Des Moines, some 70 miles to the southeast, where he had arrived": the parser hangs the
+            # clause on the distance that only says where the town lies
+            head = self.p.tokens[head].head
+            found = [m for m in [self._mention_at.get(head)] if m is not None]
         if found and found[0].is_area:
             # "the airport at Rzeszow, in south-eastern Poland, where he had been driven": the parser hangs
             # the clause on the country that only says where the town lies
@@ -2156,7 +2251,10 @@ class _Frames:
         if tok.lemma.casefold() in self.lex.return_lemmas:
             return True
         near = [*self.p.children(tok.i), *self._way_under(tok.i)]  # "on his way back to Washington"
+        # "is due back in Beijing": the "back" hangs on the "due"
         near += [g for c in near if self.p.tokens[c].dep in ("advmod", "npadvmod")
+                 or (self.p.tokens[c].dep == "acomp"
+                     and self.p.tokens[c].lemma.casefold() in self.lex.expect_lemmas)
                  for g in self.p.children(c)]  # fmt: skip
         if any(self.p.tokens[c].dep in ("prt", "advmod", "npadvmod")  # "flew back south"
                and self.p.tokens[c].lower in self.lex.return_particles
@@ -2629,11 +2727,54 @@ class _Frames:
             mode_text="", quote=self._quote(sent), sentence_start=sent.char_start, sentence_end=sent.char_end,
         )  # fmt: skip
 
+    def _since_left(self, tok: Token) -> bool:
+        """"The train has carried him across the continent since he set out from Pyongyang", "since leaving
+        Moscow": what has gone on since a departure counts from the journey's start."""
+        marks = {self.p.tokens[c].lower for c in self.p.children(tok.i) if self.p.tokens[c].dep == "mark"}
+        head = self.p.tokens[tok.head]
+        return "since" in marks or (tok.dep == "pcomp" and head.lower == "since")
+
+    def _fronted_presence(self, tok: Token) -> Event | None:
+        """"At Khabarovsk the President recalled …", "In Novosibirsk on May 21 he had a reunion on the
+        platform": a town a sentence opens on, where a person does something that is no move, puts that
+        person there (a move's own frame reads such a town as its setting)."""
+        sent = self.p.sentence(tok.i)
+        if tok.i != sent.start or tok.lower not in ("at", "in") or tok.dep != "prep":
+            return None
+        verb = self.p.tokens[tok.head]
+        if verb.pos not in ("VERB", "AUX") or self._motion(verb) is not None or self._gathering(verb):
+            return None
+        obj = next((o for o in self.p.children(tok.i) if self.p.tokens[o].dep == "pobj"), None)
+        m = self._mention_at.get(obj) if obj is not None else None
+        if obj is None or m is None or m.place is None or m.is_area or m.kind == "dateline":
+            return None
+        if any(self.p.tokens[c].dep in ("relcl", "acl") for c in self.p.children(obj)):
+            return None  # "In Stockholm, where she first sat outside parliament, …": it describes the town
+        subject = next((c for c in self.p.children(verb.i)
+                        if self.p.tokens[c].dep in ("nsubj", "nsubjpass")), None)  # fmt: skip
+        if subject is None:
+            return None
+        # a role only when the article gives it to somebody ("In Dhaka, the president dissolved parliament"
+        # in a story that titles nobody so is not the prime minister's)
+        role = self.p.tokens[subject].lemma.casefold()
+        titled = role in self.people.titles or role in self.people.shared_roles
+        if not (self._who_quick(subject) or self.p.tokens[subject].lower in self.lex.pronouns or titled):
+            return None
+        mover, mover_text = self._subject(verb.i)
+        if not mover:
+            return None
+        status: EventStatus = "earlier" if self._earlier(verb.i) else self._status(verb.i, sent.start)
+        return Event(
+            article=self.article.id, token=verb.i, lemma=verb.lemma.casefold(), mover=mover,
+            mover_text=mover_text, status=status, places=(("at", m),), mode=None, mode_text="",
+            quote=self._quote(sent), sentence_start=sent.char_start, sentence_end=sent.char_end,
+        )  # fmt: skip
+
     def frames(self) -> Iterator[Event]:
         previous: Event | None = None
         placed: list[Event] = []  # the moves with a place told so far, for an arrival that names none
         for tok in self.p.tokens:
-            scene = self._scene_frame(tok)
+            scene = self._scene_frame(tok) or self._fronted_presence(tok)
             if scene is not None:
                 yield scene
                 continue
@@ -2734,7 +2875,7 @@ class _Frames:
                 elaborates=self._elaborates(tok),
                 backshifted=self._past_perfect(tok),
                 returning=self._returning(tok),
-                opens=motion.at_means == "from",
+                opens=motion.at_means == "from" or self._since_left(tok),
                 others=not mover and self._others(subject),
             )
             denied = status == "denied"

@@ -123,6 +123,10 @@ class Lexicon:
     still_words: frozenset[str] = frozenset()
     party_nouns: frozenset[str] = frozenset()
     deputy_words: frozenset[str] = frozenset()
+    past_holder_words: frozenset[str] = frozenset()
+    vessel_prefixes: frozenset[str] = frozenset()
+    craft_nouns: frozenset[str] = frozenset()
+    """"the former president": a role's other holder, not the one the article titles so."""
     admin_prefixes: tuple[str, ...] = ()
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False)
 
@@ -239,6 +243,9 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             still_words=_low(data.get("still_words", ())),
             party_nouns=_low(data.get("party_nouns", ())),
             deputy_words=_low(data.get("deputy_words", ())),
+            past_holder_words=_low(data.get("past_holder_words", ())),
+            vessel_prefixes=_low(data.get("vessel_prefixes", ())),
+            craft_nouns=_low(data.get("craft_nouns", ())),
             admin_prefixes=tuple(data.get("admin_prefixes", ())),
             raw=data,
         )

@@ -264,7 +264,8 @@ def find_mentions(
         cand.sentence = parsed.tokens[cand.start].sent
         cand.owner = cand.end < len(parsed.tokens) and parsed.tokens[cand.end].text in ("'s", "’s")
         cand.reached = cand.start > 0 and parsed.tokens[cand.start - 1].lower in ("to", "into", "for")
-    _resolve_places(accepted, resolver, {m.place.country for m in regions if m.place is not None})
+    states = {(m.place.country, m.place.admin1) for m in regions if m.place is not None and m.place.admin1}
+    _resolve_places(accepted, resolver, {m.place.country for m in regions if m.place is not None}, states)
     _city_states(accepted, geocoder)  # Singapore is a town that "the airport" may be at
     _resolve_anaphora(accepted)  # "the city" first: "the capital" after it is that city's country's
     _resolve_capitals(accepted, geocoder)
@@ -852,18 +853,14 @@ class _Reader:
             ) or self._a_conjunct(a, b, ent) or self._where_it_stands(a, b, ent)
             if not harmless:
                 return True
-        nxt = self._next_word(b)
-        # "slipped out of his New Delhi hotel": after "his", a lower-case noun says what of the town is his
-        his = a > 0 and self.p.tokens[a - 1].tag == "PRP$" and nxt is not None and nxt.text.islower()
-        vetoed_by_next = nxt is not None and nxt.lemma.casefold() in self.lex.name_vetoes
-        if vetoed_by_next and nxt is not None and nxt.pos in ("NOUN", "PROPN") and not his:
+        if self._names_a_thing(a, b):
             return True
         if self._definite_proper_noun(a, b, cand) or self._possessed_building(a, b):
             return True
         if (a > 0 and self.p.tokens[a - 1].tag == "PRP$" and cand.results
                 and not any(_is_exact(r, self.resolver.query_for(cand.query)) for r in cand.results)):
             return True  # "in his Packard": a thing of his that a town was once also called
-        if self._modifies_a_thing(a, b) and not his:
+        if self._modifies_a_thing(a, b) and not self._his(a, b):
             return True
         if ent is not None and ent.label == "PERSON" and self._person_evidence(a, b):
             return True
@@ -878,6 +875,21 @@ class _Reader:
                 return True
         known = all(fold(t.text) in self.known_people for t in self.p.tokens[a:b])
         return (ent is None or ent.label not in PLACE_ENTITIES) and known and self._person_evidence(a, b)
+
+    def _names_a_thing(self, a: int, b: int) -> bool:
+        """"the Hotel Metropole", "the Arizona Memorial", "the USS Arizona": a name a building's noun follows
+        (not "his New Delhi hotel": after "his", a lower-case noun says what of the town is his) or a
+        ship's prefix comes before names that thing."""
+        nxt = self._next_word(b)
+        vetoed_by_next = nxt is not None and nxt.lemma.casefold() in self.lex.name_vetoes
+        if vetoed_by_next and nxt is not None and nxt.pos in ("NOUN", "PROPN") and not self._his(a, b):
+            return True
+        return a > 0 and self.p.tokens[a - 1].lower in self.lex.vessel_prefixes
+
+    def _his(self, a: int, b: int) -> bool:
+        """"his New Delhi hotel": after "his", a lower-case noun says what of the town is his."""
+        nxt = self._next_word(b)
+        return a > 0 and self.p.tokens[a - 1].tag == "PRP$" and nxt is not None and nxt.text.islower()
 
     def _a_conjunct(self, a: int, b: int, ent: Span) -> bool:
         """"through Oulu and Tampere", which the small model tags as one organisation: a name that is one
@@ -1094,7 +1106,8 @@ class _Reader:
             by_first[words[0]].append((words, area))
         for i, word in enumerate(folded_tokens):
             for words, area in by_first.get(word, ()):
-                if folded_tokens[i : i + len(words)] == words and self.p.tokens[i].text[:1].isupper():
+                if (folded_tokens[i : i + len(words)] == words and self.p.tokens[i].text[:1].isupper()
+                        and not self._names_a_thing(i, i + len(words))):
                     cand = _Candidate(i, i + len(words), "name", area.name, place=area)
                     out.append(self.mention(article, cand))
         for name, info in self.lex.regions.items():
@@ -1131,11 +1144,17 @@ def _dominant(results: Sequence[Location], lex: Lexicon) -> bool:
     return first >= lex.well_known_population and first >= DOMINANT_RATIO * max(second, 1)
 
 
+STATE_TOWN_SHARE = 10
+"""A town of a state the article names is meant over a namesake at most this many times bigger."""
+
+
 def _resolve_places(
-    candidates: list[_Candidate], resolver: _Resolver, area_countries: set[str] | None = None
+    candidates: list[_Candidate], resolver: _Resolver, area_countries: set[str] | None = None,
+    states: set[tuple[str, str]] | None = None,
 ) -> None:
     """Pick one place per candidate: unambiguous names first, then the rest ranked near them. The countries
-    of the areas the article names ("SAIPAN, Northern Mariana Islands") count as named."""
+    of the areas the article names ("SAIPAN, Northern Mariana Islands") count as named, and a town of a state
+    it names ("COON RAPIDS, Iowa" … "Des Moines") is that state's."""
     anchors: list[Coordinates] = []
     for cand in candidates:
         if (
@@ -1162,6 +1181,13 @@ def _resolve_places(
         if len(results) > 1 and (cand.at_border or (near and not _dominant(called, resolver.lex))):
             results = resolver.lookup(cand.query, cand.hint, near, cand.at_border) or results
         exact = [r for r in results if _is_exact(r, resolver.query_for(cand.query))]
+        # … unless another namesake dwarfs it (Albany, New York over Albany, Illinois; Washington, DC)
+        top = max((_population(r) for r in exact), default=0)
+        in_state = [r for r in exact if (str(r.raw.get("country_code") or ""), str(r.raw.get("admin1") or ""))
+                    in (states or set()) and _population(r) * STATE_TOWN_SHARE >= top]  # fmt: skip
+        famous = exact and _population(exact[0]) >= resolver.lex.well_known_population
+        if in_state and len(exact) > 1 and not famous:
+            exact = sorted(in_state, key=_population, reverse=True)
         best = exact[0] if exact else results[0]  # "New Delhi" is New Delhi, not the bigger Delhi around it
         if (exact and near and _far_from_all(best, near) and not _far_from_all(results[0], near)
                 and _population(results[0]) > _population(best)):

@@ -1395,7 +1395,8 @@ def _resolve(
         # "officials said he was expected to be back in London on Sunday": a plan told in the past tense
         # has its weekday on either side of publication
         plan = tense == "past" and day.kind == "weekday" and intended(parsed, verb, cues)
-        resolved = _resolve_day(day, tense, pub_day, previous_day, cues, frame, told, plan)
+        perfect = verb is not None and _past_perfect(parsed, verb)
+        resolved = _resolve_day(day, tense, pub_day, previous_day, cues, frame, told, plan, perfect)
         if resolved is None:
             return None
         first, last, reason, approximate = resolved
@@ -1681,12 +1682,14 @@ def _part_name(day: _Day) -> str | None:
 
 def _resolve_day(
     day: _Day, tense: Tense, pub_day: date, previous_day: date | None, cues: TimeCues,
-    frame: date | None = None, told: date | None = None, plan: bool = False,
+    frame: date | None = None, told: date | None = None, plan: bool = False, perfect: bool = False,
 ) -> tuple[date, date, str, bool] | None:
     """(first day, last day, how, approximate) for a day phrase; None when it is no real date. ``frame``:
     the date a retrospective is set on, which a month and day without a year are read near; ``told``: the
     day of the last date of something done (not of a plan), which a trip retold in order moves on from;
-    ``plan``: the phrase dates a plan told in the past tense, whose weekday is the one nearest publication."""
+    ``plan``: the phrase dates a plan told in the past tense, whose weekday is the one nearest publication;
+    ``perfect``: the verb is in the past perfect, so a retold trip's weekday is on or before the date
+    told."""
     near = frame or pub_day
     if day.kind == "ordinal":
         assert day.day is not None
@@ -1731,6 +1734,10 @@ def _resolve_day(
             first = _nearest_weekday(pub_day, day.weekday)
             return first, first, "weekday nearest publication (a plan told in the past tense)", False
         back = (pub_day - told).days if told is not None and told == previous_day else 0
+        if day.rel is None and perfect and told is not None and back >= NARRATIVE_BACK_DAYS:
+            # "on Wednesday, Sept. 23, from Des Moines, where he had arrived on Tuesday": the Tuesday before
+            first = told - timedelta(days=(told.weekday() - day.weekday) % 7)
+            return first, first, "weekday on or before the date just told (past perfect)", False
         if day.rel is None and tense != "future" and told is not None and back >= NARRATIVE_BACK_DAYS:
             # "flew out on 3 November and landed in Honolulu on Friday … reached Yokota on Sunday": a story
             # retold in order from more than a week back moves forward from the date just told (not from a
