@@ -2026,3 +2026,50 @@ def test_a_where_clause_hung_on_a_distance_tells_of_the_town_the_distance_places
     )
     arrive = _the("arrive", text, geocoder, published=datetime(1959, 9, 24, tzinfo=UTC))
     assert [(r, m.text) for r, m in arrive.places] == [("from", "San Francisco"), ("to", "Des Moines")]
+
+
+def test_a_title_case_headline_verb_is_cut_from_the_name_before_it(geocoder: GazetteerGeocoder) -> None:
+    """"Lee Hsien Loong Returns to Singapore after State Visits to Japan and the Republic of Korea": title
+    case leaves the small words in lower case, yet the headline is in title case, so "Returns" is no part
+    of the name the body gives as "Lee Hsien Loong"."""
+    text = (
+        "Lee Hsien Loong Returns to Singapore after State Visits to Japan and the Republic of Korea\n\n"
+        "SINGAPORE, May 30 (Test Agency) -- Prime Minister Lee Hsien Loong arrived back in Singapore by "
+        "special plane on Saturday. Lee Hsien Loong had flown to Tokyo on May 24.\n"
+    )
+    reading = _read(text, geocoder, published=datetime(2015, 5, 30, tzinfo=UTC))
+    assert {e.mover for e in reading.events if e.mover} == {"Lee Hsien Loong"}
+
+
+def test_a_woman_given_as_a_wife_is_no_later_he(geocoder: GazetteerGeocoder) -> None:
+    """"His wife Mei Ling and two ministers returned on the same plane. He set out from Hanoi on March 22":
+    the wife (a given name in no list) moved last, but "he" is the president."""
+    text = (
+        "President back from Europe\n\n"
+        "HANOI (Test Agency) - President Truong Tan Sang arrived back in Hanoi on Sunday after visits to "
+        "France and Italy. His wife Mei Ling and two ministers returned on the same plane.\n\n"
+        "He set out from Hanoi on March 22.\n"
+    )
+    event = _the("set", text, geocoder, published=datetime(2014, 3, 30, tzinfo=UTC))
+    assert (event.mover, [(r, m.text) for r, m in event.places]) == ("Truong Tan Sang", [("from", "Hanoi")])
+
+
+def test_should_under_a_participle_is_expected_not_hypothetical(geocoder: GazetteerGeocoder) -> None:
+    """"The flight should take about four hours, putting him down at Rome's Ciampino airport": what is
+    expected, so the way home is a planned stop (not "could", which stays hypothetical)."""
+    text = (
+        "Pope leaves Jordan\n\n"
+        "AMMAN (Test Wire) - Pope Francis left Amman on Monday evening. The flight should take about four "
+        "hours, putting him down at Rome's Ciampino airport at about 11pm.\n"
+    )
+    assert _the("put", text, geocoder).status == "expected"
+
+
+def test_a_hearse_is_a_road_vehicle(geocoder: GazetteerGeocoder) -> None:
+    """"The hearse crossed the Queensferry Crossing into Edinburgh": a move by road, which a vehicle nobody
+    is named in makes the traveller's."""
+    text = (
+        "Coffin reaches Edinburgh\n\n"
+        "EDINBURGH (Test Wire) - The hearse crossed the Forth at Queensferry on Sunday afternoon.\n"
+    )
+    assert _the("cross", text, geocoder).mode == "road"

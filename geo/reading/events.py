@@ -17,7 +17,7 @@ from itertools import pairwise
 
 from geo.model import Article, Event, EventStatus, Mention, Mode, PlaceRelation, Quote
 from geo.reading.lexicon import Lexicon, Motion, load_lexicon
-from geo.reading.parse import ParsedText, Span, Token
+from geo.reading.parse import ParsedText, Span, Token, headline_small_words
 from geo.reading.text import fold
 
 _REGNAL = re.compile(r"[IVX]+")
@@ -372,6 +372,7 @@ def find_people(parsed: ParsedText, lex: Lexicon, mentions: Sequence[Mention] = 
     )  # fmt: skip
     women |= {name for _, name, _ in resolved if fold(name.split()[0]) in lex.female_given_names} - men
     women |= _named_before_she(parsed, resolved, men)
+    women |= {name for i, name, _ in resolved if _female_kin_before(parsed, i, lex)} - men
     women |= _her_own(parsed, resolved, men)
     headline = _headline_person(parsed, resolved, totals, line_end)
     return People(tuple(full), by_word, tuple(resolved), dict(totals), titles, shared, women, nationality,
@@ -470,6 +471,15 @@ def _the_role(kids: Sequence[Token], head: int, lex: Lexicon) -> bool:
         return False
     return all(k.dep == "amod" and k.text.islower() and k.lower not in lex.past_holder_words
                and k.lower not in lex.deputy_words for k in kids[1:])  # fmt: skip
+
+
+def _female_kin_before(parsed: ParsedText, i: int, lex: Lexicon) -> bool:
+    """"His wife Peng Liyuan", "his daughter, Ivanka Trump": a name given as a woman relative is a woman's
+    (whom no "he" stands for)."""
+    k = i - 1
+    if k >= 0 and parsed.tokens[k].text == ",":
+        k -= 1
+    return k >= 0 and parsed.tokens[k].text.islower() and parsed.tokens[k].lower in lex.female_kin_nouns
 
 
 def _kin_before(parsed: ParsedText, i: int, lex: Lexicon) -> bool:
@@ -703,7 +713,10 @@ def _headline_names_trimmed(
     may run a name into the verb after it; words at a headline name's end that no name in the body has are
     cut off, when a word before them has one ("Albanese")."""
     end = _first_line_end(parsed)
-    head = [t for t in parsed.tokens if t.end <= end and t.text.isalpha()]
+    # "… Returns to Beijing after State Visits to Russia and the Republic of the Congo": title case leaves
+    # its small words in lower case
+    small = headline_small_words()
+    head = [t for t in parsed.tokens if t.end <= end and t.text.isalpha() and t.lower not in small]
     if len(head) < 4 or sum(t.text[:1].isupper() for t in head) < 0.8 * len(head):
         return list(names)
     body = {fold(w) for i, n, _ in names if parsed.tokens[i].start > end for w in n.split()}
@@ -1321,7 +1334,10 @@ class _Frames:
                 # "Zelensky travelled to Kherson … ¶ The embassy welcomed the visit. ¶ Officials said he was
                 # expected back in London": after a paragraph that names nobody, "he" is the story's subject
                 return self._protagonist()
-            if self.last_mover and self.last_mover != itself and (
+            # "His wife Peng Liyuan … returned on the same plane. He set out from Beijing": not her (the
+            # story's own subject stays whom "he" may be, however the article's pronouns have read)
+            woman = self.last_mover in not_him and self.last_mover != self._protagonist()
+            if self.last_mover and self.last_mover != itself and not woman and (
                     group or not subjects or subjects[-1] < self.last_mover_at):
                 return self.last_mover
             if not_him:
@@ -1566,9 +1582,10 @@ class _Frames:
                     and any(c.dep == "prep" and c.lower == "as" for c in kids)):
                 return "hypothetical"  # "widely seen as the first leg of a route via Caracas"
             aux = {c.lower for c in kids if c.dep in ("aux", "auxpass")}
-            if depth == 0 and "should" in aux and not aux & {"have", "'ve"} and status == "happened":
-                # "Air Force One should set down at Joint Base Andrews around midnight": what is expected
-                # ("should have gone" is what did not happen)
+            if "should" in aux and not aux & {"have", "'ve"} and status == "happened":
+                # "Air Force One should set down at Joint Base Andrews around midnight", "The flight should
+                # take four hours, putting him down at Ciampino": what is expected ("should have gone" is
+                # what did not happen)
                 return "expected"
             if aux & self.lex.hypothetical_aux:
                 if aux & {"would", "'d"} and self._reported(chain[depth + 1 :]) and not self._conditional(k):

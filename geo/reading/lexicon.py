@@ -126,6 +126,7 @@ class Lexicon:
     past_holder_words: frozenset[str] = frozenset()
     vessel_prefixes: frozenset[str] = frozenset()
     craft_nouns: frozenset[str] = frozenset()
+    female_kin_nouns: frozenset[str] = frozenset()
     """"the former president": a role's other holder, not the one the article titles so."""
     admin_prefixes: tuple[str, ...] = ()
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False)
@@ -246,6 +247,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             past_holder_words=_low(data.get("past_holder_words", ())),
             vessel_prefixes=_low(data.get("vessel_prefixes", ())),
             craft_nouns=_low(data.get("craft_nouns", ())),
+            female_kin_nouns=_low(data.get("female_kin_nouns", ())),
             admin_prefixes=tuple(data.get("admin_prefixes", ())),
             raw=data,
         )
