@@ -2073,3 +2073,13 @@ def test_a_hearse_is_a_road_vehicle(geocoder: GazetteerGeocoder) -> None:
         "EDINBURGH (Test Wire) - The hearse crossed the Forth at Queensferry on Sunday afternoon.\n"
     )
     assert _the("cross", text, geocoder).mode == "road"
+
+
+def test_a_departure_after_a_stay_leaves_from_where_the_stay_was(geocoder: GazetteerGeocoder) -> None:
+    """"After some five hours in Mostar, Chirac left the airport": he left Mostar."""
+    text = (
+        "Chirac in Bosnia\n\n"
+        "ZAGREB (Test Wire) - After some five hours in Mostar, Chirac left the airport at about 4 p.m.\n"
+    )
+    event = _the("leave", text, geocoder)
+    assert [(r, m.text) for r, m in event.places] == [("from", "Mostar")]

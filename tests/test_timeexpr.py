@@ -938,3 +938,17 @@ def test_a_weekday_in_the_past_perfect_of_a_retold_trip_is_before_the_date_just_
     )
     days = days_of(text, datetime(1959, 10, 3, 12, tzinfo=UTC))
     assert days["Tuesday"] == date(1959, 9, 22)
+
+
+def test_a_part_of_the_day_after_a_clock_time_in_its_sentence_takes_that_clock_times_day() -> None:
+    """"left the airport at about 4.30 p.m. … and was back in Split in the early evening": the day of the
+    4.30 (the publication day here), not of a Wednesday told two paragraphs before."""
+    text = (
+        "Mitterrand in Sarajevo\n\n"
+        "BELGRADE, June 28 (Test Wire) - French President Francois Mitterrand flew into Sarajevo on "
+        "Sunday.\n\n"
+        "The last relief flight landed there on Wednesday. That morning a shell hit the runway.\n\n"
+        "Mitterrand left the airport at about 4.30 p.m. and was back in Split in the early evening.\n"
+    )
+    days = days_of(text, datetime(1992, 6, 28, 20, tzinfo=UTC))
+    assert days["early evening"] == date(1992, 6, 28)

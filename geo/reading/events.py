@@ -1971,6 +1971,8 @@ class _Frames:
                              if self.p.tokens[o].lemma.casefold() in self.lex.ground_nouns)  # fmt: skip
                 heads.extend(g for w in ways for g in self.p.children(w) if self.p.tokens[g].dep == "advmod")
         out = self._places_under(heads, i, motion, lemma)
+        if not out and motion.object == "from":
+            out = self._after_a_stay(i)
         if not out and (motion.arrival or motion.presence):
             # "landed to refuel at Ramstein Air Base": the place of a purpose clause is where he landed
             out = self._places_under(self._purposes(i), i, motion, lemma)
@@ -1989,6 +1991,22 @@ class _Frames:
                     for m in [m for m in self._mentions_in(child) if self._names_the_object(m, child)][:1]:
                         out.append(("at" if motion.object is None else motion.object, m, child))  # type: ignore[arg-type]
         return self._without_containers(out)
+
+    def _after_a_stay(self, i: int) -> list[tuple[PlaceRelation, Mention, int]]:
+        """"After some six hours in Sarajevo, Mitterrand left the airport": a departure after a stay that
+        names where it was, and no place of its own, leaves from there."""
+        out: list[tuple[PlaceRelation, Mention, int]] = []
+        for prep in self.p.children(i):
+            if self.p.tokens[prep].lower != "after" or self.p.tokens[prep].dep != "prep":
+                continue
+            for span in self.p.children(prep):
+                if self.p.tokens[span].ent_type not in ("TIME", "DATE") and not self._measure(span):
+                    continue
+                for inner in self.p.children(span):
+                    if self.p.tokens[inner].lower in ("in", "at") and self.p.tokens[inner].dep == "prep":
+                        out.extend(("from", m, o) for o in self.p.children(inner)
+                                   for m in self._mentions_in(o)[:1] if not m.is_area)  # fmt: skip
+        return out
 
     def _measure(self, i: int) -> bool:
         """A counted duration or distance ("some four hours", "4,000 km")."""

@@ -1051,6 +1051,16 @@ def _resolve_all(
             and span.sentence == parsed.tokens[match.start].sent
         ):
             expr = _within(expr, span, article)  # "In July he flew to Moscow … on the same day": in July
+        elif (
+            match.day is not None and match.day.kind == "anaphor" and not match.day.offset
+            and span is not None and span.day_from_publication and span.first_date is not None
+            and span.sentence == parsed.tokens[match.start].sent
+        ):
+            # "left the airport at about 4.30 p.m. … and was back in Split in the early evening": the day of
+            # the clock time just told (itself read on the publication day, or the day the others allow),
+            # not of an older date told paragraphs before
+            redated = _redated(expr, span.first_date, span.first_date, f"the day of {span.text}", article)
+            expr = replace(redated, day_from_publication=True, day_options=span.day_options)
         if expr.verb is not None:
             expr = replace(expr, also=_sharing_time(parsed, expr.verb))
         found.append(expr)
