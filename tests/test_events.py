@@ -2083,3 +2083,39 @@ def test_a_departure_after_a_stay_leaves_from_where_the_stay_was(geocoder: Gazet
     )
     event = _the("leave", text, geocoder)
     assert [(r, m.text) for r, m in event.places] == [("from", "Mostar")]
+
+
+def test_a_headline_surname_the_model_takes_for_an_organisation_is_the_person(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    """"Trump heads home from Helsinki after a week of rows and Putin", where the model tags "Trump" an
+    organisation and reads it as a verb: the surname of the Donald Trump the body names, so the plane that
+    "took off" in the lead carries him (not Putin, the headline's only other name); "the president" is not
+    a President Sauli Niinistö the story names only later."""
+    text = (
+        "Trump heads home from Helsinki after a week of Nato rows, royal tea and Putin\n\n"
+        "HELSINKI — Donald Trump left Finland on Monday evening, closing a week-long European tour.\n\n"
+        "Air Force One took off from Helsinki-Vantaa airport a few hours after the news conference. The "
+        "president is due back at Joint Base Andrews, outside Washington, late on Monday US time.\n\n"
+        "On Monday morning Mr Trump breakfasted with President Sauli Niinistö at his residence.\n"
+    )
+    reading = _read(text, geocoder, published=datetime(2018, 7, 16, 21, tzinfo=UTC))
+    took = next(e for e in reading.events if e.lemma == "take")
+    assert took.mover == "Donald Trump"
+    due = next(e for e in reading.events if any(m.text == "Joint Base Andrews" for _, m in e.places))
+    assert due.mover == "Donald Trump"
+
+
+def test_a_name_that_only_modifies_a_headline_noun_is_not_its_subject(geocoder: GazetteerGeocoder) -> None:
+    """"Kim Jong Un's train nears Vietnam ahead of Trump summit": "Trump" (written short for the body's
+    Donald Trump, and tagged an organisation) only names the summit, so it is no person of the headline
+    (where "Trump heads home" would be)."""
+    text = (
+        "LIVE: Kim Jong Un's train nears Vietnam ahead of Trump summit\n\n"
+        "Rolling coverage of Kim Jong Un's journey to his second summit with Donald Trump.\n\n"
+        "0930 GMT\nKim Jong Un's train passed through Nanning. Donald Trump flew to Hanoi from Washington.\n"
+    )
+    reading = _read(text, geocoder)
+    headline_end = reading.article.text.index("\n")
+    in_headline = [n for k, n, _ in reading.people.positions if reading.parsed.tokens[k].end <= headline_end]
+    assert "Donald Trump" not in in_headline

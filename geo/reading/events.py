@@ -139,7 +139,12 @@ def _name_tokens(names: Sequence[tuple[int, str, bool]]) -> set[int]:
 def _name_root(parsed: ParsedText, i: int, name: str) -> int:
     """The token of a name at ``i`` that the rest of the sentence hangs on ("Gaulle" in "Charles de Gaulle
     vanished", whose "Charles" the parser makes a modifier of it)."""
-    span = range(i, min(i + len(name.split()), len(parsed.tokens)))
+    # the name as written may be shorter than the one it resolves to ("Trump summit" for Donald Trump)
+    last = min(i + len(name.split()), len(parsed.tokens))
+    end = i + 1
+    while end < last and parsed.tokens[end].pos not in ("NOUN", "VERB"):
+        end += 1
+    span = range(i, end)
     k = i
     while parsed.tokens[k].head in span and parsed.tokens[k].head != k:
         k = parsed.tokens[k].head
@@ -243,13 +248,22 @@ def find_people(parsed: ParsedText, lex: Lexicon, mentions: Sequence[Mention] = 
     places = [(m.start, m.end) for m in mentions if m.kind != "descriptive"]
     described = [(m.start, m.end) for m in mentions if m.kind == "descriptive" and m.place is not None]
     names: list[tuple[int, str, bool]] = []
+    line_end = _first_line_end(parsed)
+    surnames = {fold(parsed.tokens[e.end - 1].text) for e in parsed.entities
+                if e.label == "PERSON" and e.end - e.start > 1 and e.char_start > line_end}  # fmt: skip
     for ent in parsed.entities:
         if _in_a_place(places, ent.char_start, ent.char_end) or in_byline(parsed, parsed.sentence(ent.start)):
             continue
         if ent.label == "ORG" and _moving_name(parsed, ent, lex):
             names.append((ent.start, parsed.tokens_text(ent.start, ent.end), True))
             continue
-        if ent.label != "PERSON":
+        # "Trump heads home from Helsinki", which the model reads as an organisation (and "trump" as a verb):
+        # a headline's one-word name that is the surname of somebody the body names in full
+        # (not "ahead of Trump summit", where the name only modifies a noun)
+        surname = (ent.end - ent.start == 1 and ent.char_end <= line_end
+                   and parsed.tokens[ent.start].dep not in _MODIFIER_DEPS
+                   and fold(parsed.tokens[ent.start].text) in surnames)  # fmt: skip
+        if ent.label != "PERSON" and not surname:
             continue
         possessive = ent.end < len(parsed.tokens) and parsed.tokens[ent.end].text in ("'s", "’s")
         if _in_a_place(described, ent.char_start, ent.char_end) and not possessive:
@@ -1153,8 +1167,11 @@ class _Frames:
                 return first_titled
             if last:
                 return last[-1][1]
-        if lemma in self.lex.person_nouns and lemma in self.people.titles:
-            return self.people.titles[lemma]  # "the prime minister" is the one titled so
+        if (lemma in self.lex.person_nouns and lemma in self.people.titles
+                and any(k < i for k, n, _ in self.people.positions if n == self.people.titles[lemma])):
+            # "the prime minister" is the one titled so, once named ("Air Force One took off … The president
+            # is due back at Andrews" is not a "President Sauli Niinistö" the story names only later)
+            return self.people.titles[lemma]
         if lower in ("she", "her", "hers", "herself") and self._a_woman_leads():
             # the woman named last before it, else the one named most ("Queen Elizabeth II … The aerodrome is
             # named after Roger Casement … She stepped out in green")
