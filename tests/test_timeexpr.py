@@ -952,3 +952,16 @@ def test_a_part_of_the_day_after_a_clock_time_in_its_sentence_takes_that_clock_t
     )
     days = days_of(text, datetime(1992, 6, 28, 20, tzinfo=UTC))
     assert days["early evening"] == date(1992, 6, 28)
+
+
+def test_a_weekday_with_a_part_of_the_day_then_a_date_is_that_date() -> None:
+    """"on Wednesday morning, Sept. 23", ten days before publication: the date says which Wednesday (and
+    the part of the day stays), as it does without the part ("Sunday, Sept. 10")."""
+    found = texts(
+        "Khrushchev in Iowa\n\nCOON RAPIDS, Iowa (Test Wire) - His motorcade came up the highway on "
+        "Wednesday morning, Sept. 23, from Des Moines.\n",
+        datetime(1959, 10, 3, 12, tzinfo=UTC),
+    )
+    expr = next(e for e in found if e.text.startswith("Wednesday"))
+    assert (expr.text, expr.first_date, expr.start_hour) == (
+        "Wednesday morning, Sept. 23", date(1959, 9, 23), 6.0)

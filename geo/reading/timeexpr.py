@@ -824,6 +824,12 @@ class _Reader:
             spec.part, spec.part_mod = part_prefix[0], part_prefix[1]
         elif suffix is not None:
             spec.part, spec.part_mod, k = suffix[0], suffix[1], suffix[2]
+            if spec.kind == "weekday" and self.low(k, end) == ",":
+                # "on Wednesday morning, Sept. 23": the date says which Wednesday
+                dated = self.core(k + 1, end)
+                if dated is not None and dated[0].kind == "date":
+                    dated[0].part, dated[0].part_mod = spec.part, spec.part_mod
+                    spec, k = dated
         if day_mod is not None:
             if spec.part is None:
                 spec.day_mod = day_mod
