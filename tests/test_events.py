@@ -2119,3 +2119,31 @@ def test_a_name_that_only_modifies_a_headline_noun_is_not_its_subject(geocoder: 
     headline_end = reading.article.text.index("\n")
     in_headline = [n for k, n, _ in reading.people.positions if reading.parsed.tokens[k].end <= headline_end]
     assert "Donald Trump" not in in_headline
+
+
+def test_a_depot_named_after_two_places_stands_in_the_town_its_in_phrase_names(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    """"The journey began at the Baltimore and Ohio depot in Washington": it began in Washington (the
+    depot is named after a railroad's two ends)."""
+    text = (
+        "Funeral train\n\nWASHINGTON (Test Wire) - The journey began at the Baltimore and Ohio depot in "
+        "Washington at 8 a.m. on Friday.\n"
+    )
+    event = _the("begin", text, geocoder)
+    assert [(r, m.text) for r, m in event.places] == [("from", "Washington")]
+
+
+def test_a_year_that_dates_a_look_back_of_its_own_leaves_the_move_of_the_story(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    """"The nine-car train reached Baltimore two hours later, the city Lincoln had slipped through by night
+    in 1861": the reach happened in the story (1865), by rail (the train, not the "car" in its
+    description); only the slipping through is 1861's."""
+    text = (
+        "Funeral train\n\nWASHINGTON (Test Wire) - The funeral train left Washington at 8 a.m. on Friday, "
+        "April 21, 1865. The nine-car train reached Baltimore about two hours later, the city Lincoln had "
+        "slipped through by night in 1861 for fear of a plot.\n"
+    )
+    event = _the("reach", text, geocoder, published=datetime(1865, 5, 5, tzinfo=UTC))
+    assert (event.status, event.mode) == ("happened", "rail")

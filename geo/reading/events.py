@@ -1802,10 +1802,11 @@ class _Frames:
                 if (i in self.p.subtree(at) and i != at) or any(at < c <= at + 2 for c in when):
                     return True
                 continue
-            if self._after_a_where(i, sent.char_start + match.start()) or self._other_relative_clause(
-                self.p.token_at(sent.char_start + match.start()), i
-            ):
+            at = self.p.token_at(sent.char_start + match.start())
+            if self._after_a_where(i, sent.char_start + match.start()) or self._other_relative_clause(at, i):
                 continue  # "stopped at Yingtan, the junction where … he had caught a train … in 1973"
+            if self._back_in_its_own_clause(at, i):
+                continue
             if self._in_clause_of(sent.char_start + match.start(), i):
                 return True
         for marker in self.lex.earlier_markers:
@@ -1823,6 +1824,14 @@ class _Frames:
                 if self._in_clause_of(sent.char_start + match.start(), i):
                     return True
         return False
+
+    def _back_in_its_own_clause(self, k: int, i: int) -> bool:
+        """"reached Baltimore two hours later, the city Lincoln had slipped through by night in 1861": a year
+        that dates a clause in the past perfect of its own (however the parser hangs it) dates that look
+        back, not predicate ``i``."""
+        verb = next((a for a in self.p.ancestors(k) if self.p.tokens[a].pos in ("VERB", "AUX")), None)
+        return (verb is not None and verb != i and self._past_perfect(self.p.tokens[verb])
+                and not self._past_perfect(self.p.tokens[i]))  # fmt: skip
 
     def _other_relative_clause(self, k: int, i: int) -> bool:
         """Token ``k`` lies in a relative clause that does not hold predicate ``i`` ("visited a hospice whose
@@ -1918,6 +1927,15 @@ class _Frames:
                 if tok.dep in ("conj",) and own is not None:
                     continue
                 seen.append(m)
+        # "at the Baltimore and Ohio depot in Washington": a thing named after places ("and" between two names
+        # before it) stands in the town its "in" phrase names
+        where = [m for c in self.p.children(i)
+                 if self.p.tokens[c].dep == "prep" and self.p.tokens[c].lower in ("in", "at")
+                 for o in self.p.children(c) for m in self._mentions_in(o)[:1] if not m.is_area]  # fmt: skip
+        named_after = [k for k in self.p.children(i) if k < i and self.p.tokens[k].dep in ("nmod", "compound")
+                       and any(self.p.tokens[g].dep == "conj" for g in self.p.children(k))]  # fmt: skip
+        if own is None and where and named_after:
+            seen = [*where, *(m for m in seen if m not in where)]
         # "in Russia's capital, Moscow": the town before the country that qualifies it
         areas = [
             m for m in seen if m is not own and m.is_area
@@ -2397,8 +2415,8 @@ class _Frames:
             # "a long green train with yellow stripes rolled into Przemyśl": a vehicle before the verb
             sent = self.p.sentence(i)
             # the subject's own words first, then the nearest before the verb ("… on the roads, took up the
-            # offer of a helicopter, and it set him down")
-            for k in [*self.p.subtree(subject), *range(i - 1, sent.start - 1, -1)]:
+            # offer of a helicopter, and it set him down"); the subject's head first ("the nine-car train")
+            for k in [subject, *self.p.subtree(subject), *range(i - 1, sent.start - 1, -1)]:
                 mode, text = self._vehicle_mode(k)
                 if mode and self.p.tokens[k].pos == "NOUN" and not self._owned_by_other(k, i):
                     return mode, text

@@ -281,6 +281,9 @@ def told_long_before(
             continue
         if _in_relative_clause(parsed, expr.token_start):
             continue  # "a chaplain who had given the last rites to his son in 2015": said of a person
+        verb = expr.verb
+        if verb is not None and parsed.tokens[verb].head != verb and _past_perfect(parsed, verb):
+            continue  # "reached Baltimore, the city Lincoln had slipped through in 1861": its own look back
         since = expr.token_start > 0 and parsed.tokens[expr.token_start - 1].lower == "since"
         old = (
             not since and expr.last_date is not None and not expr.relevant_to(published, cues.relevance_days)
