@@ -965,3 +965,21 @@ def test_a_weekday_with_a_part_of_the_day_then_a_date_is_that_date() -> None:
     expr = next(e for e in found if e.text.startswith("Wednesday"))
     assert (expr.text, expr.first_date, expr.start_hour) == (
         "Wednesday morning, Sept. 23", date(1959, 9, 23), 6.0)
+
+
+def test_an_anniversary_piece_reads_its_days_in_the_first_full_date_of_that_year() -> None:
+    """"Thirty years on … State papers released this week … which he addressed on Monday 26 September
+    1994 … Late on Thursday morning, 29 September … On Thursday evening he took off": the story is set
+    that September (the first day written out in full in the anniversary's year), not thirty years before
+    the week of publication."""
+    text = (
+        "Retracing Yeltsin's 1994 flight home\n\n"
+        "DUBLIN — Thirty years on, the afternoon Boris Yeltsin stayed in his seat at Shannon still gets an "
+        "airing. State papers released this week add some colour.\n\n"
+        "The outward leg. Yeltsin flew to New York for the General Assembly, which he addressed on Monday "
+        "26 September 1994.\n\n"
+        "The north-west. Late on Thursday morning, 29 September, the jet set down in Everett. On Thursday "
+        "evening he took off from Seattle for home.\n"
+    )
+    days = days_of(text, datetime(2024, 12, 28, 12, tzinfo=UTC))
+    assert days["Thursday evening"] == date(1994, 9, 29)

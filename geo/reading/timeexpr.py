@@ -1033,6 +1033,13 @@ def _resolve_all(
     # "thirty years ago this week" says outright which days the piece recalls: over a year the lead happens
     # to give first ("the museum, which since 2013 has occupied …")
     frame = anniversary[0] if anniversary is not None else _story_frame(matches, parsed, pub_day, cues)
+    if anniversary is not None:
+        # "Thirty years on … which he addressed on Monday 26 September 1994": the first day the piece writes
+        # out in full in that year is the story's, over the anniversary's own day
+        frame = next((day for m in matches if m.day is not None and m.day.kind == "date"
+                      and m.day.year == anniversary[0].year and m.day.month is not None
+                      and m.day.day is not None
+                      and (day := _parse_date(m.day.month, m.day.day, m.day.year)) is not None), frame)
     stamp_zone = _stamp_zone(article, cues) if any(m.stamp for m in matches) else None
     told: date | None = None  # the day of the last date of something done, not planned
     heading: date | None = None  # the day a live blog's heading line gives the stamps below it
@@ -1261,7 +1268,11 @@ def _story_frame(matches: Sequence[_Match], parsed: ParsedText, pub_day: date, c
     if not matches:
         return None
     lead_end = _lead_end(parsed, FRAME_PARAGRAPHS)
-    first, day = matches[0], matches[0].day
+    # "State papers released this week … which he addressed on Monday 26 September 1994": a phrase that only
+    # says when the piece is written does not open the story
+    first = next((m for m in matches if m.day is None or m.day.kind not in ("rel_period", "rel_month")),
+                 matches[0])
+    day = first.day
     if parsed.tokens[first.start].start >= lead_end or day is None:
         return None
     if day.kind == "year" and day.year is not None and pub_day.year - day.year >= FRAME_YEARS_BACK:
