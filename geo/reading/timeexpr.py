@@ -1268,11 +1268,7 @@ def _story_frame(matches: Sequence[_Match], parsed: ParsedText, pub_day: date, c
     if not matches:
         return None
     lead_end = _lead_end(parsed, FRAME_PARAGRAPHS)
-    # "State papers released this week … which he addressed on Monday 26 September 1994": a phrase that only
-    # says when the piece is written does not open the story
-    first = next((m for m in matches if m.day is None or m.day.kind not in ("rel_period", "rel_month")),
-                 matches[0])
-    day = first.day
+    first, day = matches[0], matches[0].day
     if parsed.tokens[first.start].start >= lead_end or day is None:
         return None
     if day.kind == "year" and day.year is not None and pub_day.year - day.year >= FRAME_YEARS_BACK:
