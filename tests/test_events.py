@@ -2147,3 +2147,39 @@ def test_a_year_that_dates_a_look_back_of_its_own_leaves_the_move_of_the_story(
     )
     event = _the("reach", text, geocoder, published=datetime(1865, 5, 5, tzinfo=UTC))
     assert (event.status, event.mode) == ("happened", "rail")
+
+
+def test_a_place_the_phrase_puts_near_another_is_no_second_place_of_the_move(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    """"The special train left Moscow from a small platform near Kuntsevo": it left Moscow; Kuntsevo only
+    says where the platform is."""
+    text = (
+        "Stalin's train\n\nMOSCOW (Test Wire) - On the evening of 22 November, the special train left Moscow "
+        "from a small platform near Kuntsevo.\n"
+    )
+    event = _the("leave", text, geocoder, published=datetime(1943, 12, 5, tzinfo=UTC))
+    assert [(r, m.text) for r, m in event.places] == [("from", "Moscow")]
+
+
+def test_a_story_that_he_went_somewhere_is_no_report_that_he_did(geocoder: GazetteerGeocoder) -> None:
+    """"A story that he slipped out of Moscow by plane to Krasnovodsk has never been supported": hearsay."""
+    text = (
+        "Stalin's travels\n\nMOSCOW (Test Wire) - Stalin travelled to Tehran by train. A story that he "
+        "slipped out of Moscow by plane to Krasnovodsk has never been supported by any document.\n"
+    )
+    assert _the("slip", text, geocoder).status == "hypothetical"
+
+
+def test_a_town_a_sentence_opens_on_where_a_host_meets_the_traveller_puts_him_there(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    """"At Stalingrad the regional party chief, Alexei Chuyanov, met him on the platform": the one met is
+    at Stalingrad (the host's own meeting stays his)."""
+    text = (
+        "Stalin goes home\n\nMOSCOW (Test Wire) - On 2 December Stalin flew back to Baku and boarded his "
+        "train. At Stalingrad the regional party chief, Alexei Chuyanov, met him on the platform.\n"
+    )
+    meetings = [(e.mover, [m.text for _, m in e.places]) for e in _read(text, geocoder).events
+                if e.lemma == "meet"]  # fmt: skip
+    assert ("Stalin", ["Stalingrad"]) in meetings

@@ -2015,7 +2015,8 @@ class _Frames:
         if not any(r != "at" or motion.presence for r, _, _ in out):
             out.extend(self._stray_places(i, motion, lemma))
         # "landed at Catumbela airport, just outside Lobito": "outside"/"near" says where the other place is
-        beside = [x for x in out if self.p.tokens[self.p.tokens[x[2]].head].lower in ("outside", "near")]
+        # … as it does inside the phrase ("left Moscow from a small platform near Kuntsevo")
+        beside = [x for x in out if self._near(x[1], x[2])]
         others = {_place_key(x[1]) for x in out if x not in beside and x[1].place and not x[1].is_area}
         beside = [x for x in beside if x[1].place and _place_key(x[1]) not in others]
         if beside and others:
@@ -2042,6 +2043,15 @@ class _Frames:
                         out.extend(("from", m, o) for o in self.p.children(inner)
                                    for m in self._mentions_in(o)[:1] if not m.is_area)  # fmt: skip
         return out
+
+    def _near(self, mention: Mention, obj: int) -> bool:
+        """The place is given as what something is near or outside: the phrase's head, or the mention's own
+        word within it, hangs on "near"/"outside"."""
+        words = ("outside", "near")
+        if self.p.tokens[self.p.tokens[obj].head].lower in words:
+            return True
+        k = next((t for t in self.p.subtree(obj) if self._mention_at.get(t) is mention), None)
+        return k is not None and k != obj and self.p.tokens[self.p.tokens[k].head].lower in words
 
     def _measure(self, i: int) -> bool:
         """A counted duration or distance ("some four hours", "4,000 km")."""
@@ -2812,7 +2822,9 @@ class _Frames:
         if tok.i != sent.start or tok.lower not in ("at", "in") or tok.dep != "prep":
             return None
         verb = self.p.tokens[tok.head]
-        if verb.pos not in ("VERB", "AUX") or self._motion(verb) is not None or self._gathering(verb):
+        host = verb.lemma.casefold() in self.lex.host_lemmas
+        if verb.pos not in ("VERB", "AUX") or (not host and (self._motion(verb) is not None
+                                                             or self._gathering(verb))):
             return None
         obj = next((o for o in self.p.children(tok.i) if self.p.tokens[o].dep == "pobj"), None)
         m = self._mention_at.get(obj) if obj is not None else None
@@ -2822,15 +2834,23 @@ class _Frames:
             return None  # "In Stockholm, where she first sat outside parliament, …": it describes the town
         subject = next((c for c in self.p.children(verb.i)
                         if self.p.tokens[c].dep in ("nsubj", "nsubjpass")), None)  # fmt: skip
-        if subject is None:
-            return None
-        # a role only when the article gives it to somebody ("In Dhaka, the president dissolved parliament"
-        # in a story that titles nobody so is not the prime minister's)
-        role = self.p.tokens[subject].lemma.casefold()
-        titled = role in self.people.titles or role in self.people.shared_roles
-        if not (self._who_quick(subject) or self.p.tokens[subject].lower in self.lex.pronouns or titled):
-            return None
-        mover, mover_text = self._subject(verb.i)
+        # "At Stalingrad the regional party chief met him on the platform": the one met is there
+        guest = next((c for c in self.p.children(verb.i) if self.p.tokens[c].dep in _DIRECT_OBJECTS
+                      and (self.p.tokens[c].lower in self.lex.pronouns or self._who_quick(c))), None)
+        if host:
+            if guest is None:
+                return None
+            mover, mover_text = self._who(guest), self.p.tokens[guest].text
+        else:
+            if subject is None:
+                return None
+            # a role only when the article gives it to somebody ("In Dhaka, the president dissolved
+            # parliament" in a story that titles nobody so is not the prime minister's)
+            role = self.p.tokens[subject].lemma.casefold()
+            titled = role in self.people.titles or role in self.people.shared_roles
+            if not (self._who_quick(subject) or self.p.tokens[subject].lower in self.lex.pronouns or titled):
+                return None
+            mover, mover_text = self._subject(verb.i)
         if not mover:
             return None
         status: EventStatus = "earlier" if self._earlier(verb.i) else self._status(verb.i, sent.start)
