@@ -2183,3 +2183,14 @@ def test_a_town_a_sentence_opens_on_where_a_host_meets_the_traveller_puts_him_th
     meetings = [(e.mover, [m.text for _, m in e.places]) for e in _read(text, geocoder).events
                 if e.lemma == "meet"]  # fmt: skip
     assert ("Stalin", ["Stalingrad"]) in meetings
+
+
+def test_a_goal_the_parser_hangs_on_the_from_phrase_is_where_he_went(geocoder: GazetteerGeocoder) -> None:
+    """"was driven straight from the runway to the defence ministry compound in Tel Aviv", with "to" hung
+    on "runway": he went to Tel Aviv, he did not leave it."""
+    text = (
+        "Premier home\n\nJERUSALEM (Test Wire) - Netanyahu was driven straight from the runway to the "
+        "defence ministry compound in Tel Aviv for talks.\n"
+    )
+    event = _the("drive", text, geocoder)
+    assert [(r, m.text) for r, m in event.places] == [("to", "Tel Aviv")]

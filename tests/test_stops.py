@@ -1061,3 +1061,24 @@ def test_a_departure_since_which_the_trip_has_gone_on_is_its_start_and_restarts_
     assert names[-1] == "Prague"
     # the station no gazetteer knows sits just before the nearest stop it leads to, not the farthest
     assert names.index("Zamyn-Uud") < names.index("Irkutsk")
+
+
+def test_a_departure_dated_after_a_trip_away_leaves_from_the_second_visit(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    """A wire that opens on the way home: "The plane left Washington at 6 p.m. on Saturday", then tells the
+    week from the Monday arrival, the Friday flight to Houston and the flight back to Washington. The
+    Saturday departure is from the second stay in Washington, so Houston comes between the two, and the
+    Monday take-off from Ben Gurion (before the Sunday landing told first) starts the trip."""
+    text = (
+        "Premier flies home\n\n"
+        "JERUSALEM, July 28 (Test Wire) - Prime Minister Yair Golan returned from the United States on "
+        "Sunday. His plane touched down at Ben Gurion airport around midday on Sunday.\n\n"
+        "The plane left Washington at about 6 p.m. local time on Saturday.\n\n"
+        "He took off from Ben Gurion on Monday morning and landed in Washington that evening. On Friday "
+        "Golan flew to Houston, where his plane landed at about 10:30 a.m. He left Houston at about 2 p.m. "
+        "and flew back to Washington.\n"
+    )
+    itinerary = _inline(text, geocoder, datetime(2024, 7, 28, 18, tzinfo=ZoneInfo("Asia/Jerusalem")))
+    assert [name for name, _ in _summary(itinerary)] == [
+        "Tel Aviv", "Washington", "Houston", "Washington", "Tel Aviv"]

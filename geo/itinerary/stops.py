@@ -256,6 +256,8 @@ def _continued(
     return out
 
 
+AWAY_KM = 150.0
+"""A town this far from a place is away from it (a stop round the city is not)."""
 AWAY_AT_LEAST = timedelta(hours=12)
 """A place reached this long after a dated departure from it is reached again (a return), whatever order the
 article tells them in."""
@@ -414,9 +416,31 @@ def second_visits(
             and r.event.token >= (lead_ends or {}).get(r.event.article, 0)  # not a lead summing up the trip
             and (r.event.article, r.event.token) not in ahead
         ]  # fmt: skip
-        return len(returns) == 1 and returns[0].event.token < e.event.token and not after(returns[0], e)
+        # (nor one dated before a return told first: "touched down at Ben Gurion on Sunday … He took off from
+        # Ben Gurion on Monday morning" a week before)
+        earlier = any(r.visit == 1 and _key(r.mention) == _key(e.mention) and after(r, e) for r in marked)
+        return (len(returns) == 1 and returns[0].event.token < e.event.token and not after(returns[0], e)
+                and not earlier)
 
-    return [replace(e, visit=1) if left_after_return(e) else e for e in marked]
+    def left_after_away(e: Evidence) -> bool:
+        """"The plane left Washington at about 6 p.m. on Saturday", told before the story goes back to the
+        arrival on Monday, the trip to Florida on Friday and the flight back to Washington: a departure
+        dated after a town reached away from a place visited twice leaves from the second visit."""
+        if e.relation != "from" or e.visit or e.event.status != "happened":
+            return False
+        key = _key(e.mention)
+        if not any(r.visit == 1 and _key(r.mention) == key and r.relation in ("to", "at") for r in marked):
+            return False
+        firsts = [f for f in marked if not f.visit and _key(f.mention) == key and f.relation in ("to", "at")
+                  and f.event.status == "happened"]  # fmt: skip
+        return any(
+            _key(m.mention) != key and m.relation in ("to", "at") and not m.mention.is_area
+            and m.event.status == "happened" and after(m, first) and after(e, m)
+            and (_km(m.mention.place, e.mention.place) or 0.0) >= AWAY_KM  # not a drive round the city
+            for first in firsts for m in marked
+        )  # fmt: skip
+
+    return [replace(e, visit=1) if left_after_return(e) or left_after_away(e) else e for e in marked]
 
 
 def _starts_before(a: Window | None, b: Window | None) -> bool:

@@ -2044,6 +2044,16 @@ class _Frames:
                                    for m in self._mentions_in(o)[:1] if not m.is_area)  # fmt: skip
         return out
 
+    def _goal_hung_on(self, obj: int) -> list[int]:
+        """The objects of a "to" phrase the parser hangs on the object of a "from" phrase."""
+        preps = [c for c in self.p.children(obj) if self.p.tokens[c].dep == "prep"
+                 and self.lex.prepositions.get(self.p.tokens[c].lower) == "to"]  # fmt: skip
+        return [o for c in preps for o in self.p.children(c) if self.p.tokens[o].dep == "pobj"]
+
+    def _token_of(self, mention: Mention) -> int | None:
+        """The token a mention starts at."""
+        return next((k for k, m in self._mention_at.items() if m is mention), None)
+
     def _near(self, mention: Mention, obj: int) -> bool:
         """The place is given as what something is near or outside: the phrase's head, or the mention's own
         word within it, hangs on "near"/"outside"."""
@@ -2117,7 +2127,16 @@ class _Frames:
                             continue
                         if self.p.tokens[obj].lemma.casefold() in self.lex.direction_nouns:
                             continue  # "heading in the direction of Kolkata": where it pointed, not went
-                        for m in self._mentions_in(obj)[:1]:
+                        goals = self._goal_hung_on(obj) if relation == "from" else []
+                        if goals:
+                            # "driven from the runway to the compound in Tel Aviv", with "to" hung on the
+                            # runway: the goal is where he went, not where he left
+                            out.extend(("to", m, g) for g in goals for m in self._mentions_in(g)[:1])
+                            inside = {k for g in goals for k in self.p.subtree(g)}
+                            found = [m for m in self._mentions_in(obj) if self._token_of(m) not in inside]
+                        else:
+                            found = self._mentions_in(obj)
+                        for m in found[:1]:
                             out.append((relation, m, obj))
                         for conj in self.p.children(obj):
                             if self.p.tokens[conj].dep == "conj":
