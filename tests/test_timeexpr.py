@@ -983,3 +983,18 @@ def test_an_anniversary_piece_reads_its_days_in_the_first_full_date_of_that_year
     )
     days = days_of(text, datetime(2024, 12, 28, 12, tzinfo=UTC))
     assert days["Thursday evening"] == date(1994, 9, 29)
+
+
+def test_that_morning_in_a_relative_clause_is_the_morning_its_sentence_dates() -> None:
+    """"The jet, which had left Rome early that morning, touched down in Warsaw at 10am on Saturday 2
+    June": the morning of 2 June, not of the publication day told in the lead; "That evening … set an
+    election for 21 December" keeps its own evening (a date of a thing, in a main clause)."""
+    text = (
+        "Pope back in Rome\n\nPope John Paul II returned to Rome this evening after nine days in Poland.\n\n"
+        "The jet, which had left Rome early that morning, touched down in Warsaw a few minutes after 10am "
+        "on Saturday 2 June.\n\n"
+        "On Friday 8 June the bishops met. That evening the council set an election for 21 December.\n"
+    )
+    found = texts(text, datetime(1979, 6, 10, 20, tzinfo=UTC))
+    assert one(found, "early that morning").first_date == date(1979, 6, 2)
+    assert one(found, "That evening").first_date == date(1979, 6, 8)

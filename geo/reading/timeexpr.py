@@ -1109,7 +1109,33 @@ def _resolve_all(
                 focus = expr
             if not intended(parsed, expr.verb, cues) and not reported and not _bound(parsed, expr, cues):
                 told = expr.first_date  # "as recently as July 6 his office said": the date of a report
-    return found
+    return _anaphors_dated_later_in_their_sentence(found, matches, parsed, article)
+
+
+def _anaphors_dated_later_in_their_sentence(
+    found: list[TimeExpression], matches: Sequence[_Match], parsed: ParsedText, article: Article
+) -> list[TimeExpression]:
+    """"The jet, which had left Rome early that morning, touched down at Warsaw a few minutes after 10am
+    on Saturday 2 June": "that morning" in a relative clause is the morning of the day its sentence goes
+    on to date, not of the last date told before it (a date of a thing, "an election for 21 December", is
+    no such day)."""
+    day_of = {m.start: m.day for m in matches}
+    out = list(found)
+    for k, expr in enumerate(out):
+        day = day_of.get(expr.token_start)
+        if day is None or day.kind != "anaphor" or day.offset:
+            continue
+        if expr.verb is None or parsed.tokens[expr.verb].dep != "relcl":
+            continue  # only a clause on a noun of the sentence ("the jet, which had left Rome that morning")
+        later = next((e for e in out[k + 1 :] if e.sentence == expr.sentence and e.first_date is not None
+                      and e.first_date == e.last_date and not e.day_from_publication
+                      and (d := day_of.get(e.token_start)) is not None and d.kind == "date"
+                      and e.attach is not None and parsed.tokens[e.attach].pos in ("VERB", "AUX")),
+                     None)  # fmt: skip
+        day_given = later.first_date if later is not None else None
+        if later is not None and day_given is not None and day_given != expr.first_date:
+            out[k] = _redated(expr, day_given, day_given, f"the day {later.text} gives", article)
+    return out
 
 
 def _past_perfect(parsed: ParsedText, verb: int) -> bool:
