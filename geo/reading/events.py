@@ -2060,8 +2060,9 @@ class _Frames:
         words = ("outside", "near")
         if self.p.tokens[self.p.tokens[obj].head].lower in words:
             return True
-        k = next((t for t in self.p.subtree(obj) if self._mention_at.get(t) is mention), None)
-        return k is not None and k != obj and self.p.tokens[self.p.tokens[k].head].lower in words
+        k = self._token_of(mention)
+        inside = k is not None and k != obj and k in self.p.subtree(obj)
+        return inside and k is not None and self.p.tokens[self.p.tokens[k].head].lower in words
 
     def _measure(self, i: int) -> bool:
         """A counted duration or distance ("some four hours", "4,000 km")."""
