@@ -576,8 +576,8 @@ def _narrative_constraints(
         and key[0] in lead_ends
         and items[0].event.token >= lead_ends[key[0]]
     ]
-    # "… came to Berlin from Warsaw. The train has carried him since he set out from Pyongyang. It entered
-    # the Soviet Union at Khasan": a departure told as the journey's opening starts the telling over
+    # "… came to Prague from Warsaw. The train has carried him since he set out from Beijing. It entered
+    # Mongolia at Zamyn-Uud": a departure told as the journey's opening starts the telling over
     restarts = {(e.event.article, e.event.token) for e in evidence
                 if e.event.opens and e.relation == "from" and e.event.status == "happened"}  # fmt: skip
     # the opening told ahead keeps its own order, and tells none against the story told after it

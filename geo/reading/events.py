@@ -490,10 +490,16 @@ def _the_role(kids: Sequence[Token], head: int, lex: Lexicon) -> bool:
 def _female_kin_before(parsed: ParsedText, i: int, lex: Lexicon) -> bool:
     """"His wife Peng Liyuan", "his daughter, Ivanka Trump": a name given as a woman relative is a woman's
     (whom no "he" stands for)."""
+    k = _word_before_name(parsed, i)
+    return k >= 0 and parsed.tokens[k].text.islower() and parsed.tokens[k].lower in lex.female_kin_nouns
+
+
+def _word_before_name(parsed: ParsedText, i: int) -> int:
+    """The word before the name at ``i``, past a comma ("his daughter, Ivanka Trump"); -1 at the start."""
     k = i - 1
     if k >= 0 and parsed.tokens[k].text == ",":
         k -= 1
-    return k >= 0 and parsed.tokens[k].text.islower() and parsed.tokens[k].lower in lex.female_kin_nouns
+    return k
 
 
 def _kin_before(parsed: ParsedText, i: int, lex: Lexicon) -> bool:
@@ -506,9 +512,7 @@ def _kin_before(parsed: ParsedText, i: int, lex: Lexicon) -> bool:
     def possessed(a: int, b: int) -> bool:
         return any(t.tag == "PRP$" or t.text in ("'s", "’s") for t in parsed.tokens[max(0, a) : b])
 
-    k = i - 1
-    if k >= 0 and parsed.tokens[k].text == ",":
-        k -= 1
+    k = _word_before_name(parsed, i)
     if k >= 0 and kin(k) and possessed(k - 4, k):
         return True
     # "Lara Trump, Trump's adviser": the relation in apposition after the name
@@ -2050,9 +2054,9 @@ class _Frames:
                  and self.lex.prepositions.get(self.p.tokens[c].lower) == "to"]  # fmt: skip
         return [o for c in preps for o in self.p.children(c) if self.p.tokens[o].dep == "pobj"]
 
-    def _token_of(self, mention: Mention) -> int | None:
-        """The token a mention starts at."""
-        return next((k for k, m in self._mention_at.items() if m is mention), None)
+    def _token_of(self, mention: Mention) -> int:
+        """The token a mention starts at (as ``_mention_at`` is built)."""
+        return self.p.token_at(mention.start)
 
     def _near(self, mention: Mention, obj: int) -> bool:
         """The place is given as what something is near or outside: the phrase's head, or the mention's own
@@ -2061,8 +2065,7 @@ class _Frames:
         if self.p.tokens[self.p.tokens[obj].head].lower in words:
             return True
         k = self._token_of(mention)
-        inside = k is not None and k != obj and k in self.p.subtree(obj)
-        return inside and k is not None and self.p.tokens[self.p.tokens[k].head].lower in words
+        return k != obj and k in self.p.subtree(obj) and self.p.tokens[self.p.tokens[k].head].lower in words
 
     def _measure(self, i: int) -> bool:
         """A counted duration or distance ("some four hours", "4,000 km")."""
@@ -2818,17 +2821,11 @@ class _Frames:
                 seen.append(m)
         if len(seen) != 1:
             return None  # no place, or several: no one place the picture shows
-        sent = self.p.sentence(tok.i)
         verb = next((a for a in self.p.ancestors(tok.i) if self.p.tokens[a].pos in ("VERB", "AUX")), tok.i)
-        status: EventStatus = "earlier" if self._earlier(verb) else self._status(verb, sent.start)
-        return Event(
-            article=self.article.id, token=tok.i, lemma=tok.lemma.casefold(), mover=self._who(person),
-            mover_text=self.p.tokens[person].text, status=status, places=(("at", seen[0]),), mode=None,
-            mode_text="", quote=self._quote(sent), sentence_start=sent.char_start, sentence_end=sent.char_end,
-        )  # fmt: skip
+        return self._presence(tok.i, verb, self._who(person), self.p.tokens[person].text, seen[0])
 
     def _since_left(self, tok: Token) -> bool:
-        """"The train has carried him across the continent since he set out from Pyongyang", "since leaving
+        """"The train has carried him across the continent since he set out from Beijing", "since leaving
         Moscow": what has gone on since a departure counts from the journey's start."""
         marks = {self.p.tokens[c].lower for c in self.p.children(tok.i) if self.p.tokens[c].dep == "mark"}
         head = self.p.tokens[tok.head]
@@ -2873,10 +2870,16 @@ class _Frames:
             mover, mover_text = self._subject(verb.i)
         if not mover:
             return None
-        status: EventStatus = "earlier" if self._earlier(verb.i) else self._status(verb.i, sent.start)
+        return self._presence(verb.i, verb.i, mover, mover_text, m)
+
+    def _presence(self, token: int, verb: int, mover: str, mover_text: str, mention: Mention) -> Event:
+        """The frame that puts ``mover`` at ``mention`` by the word at ``token`` (no move, no mode), told as
+        its ``verb`` tells it (done, planned, an earlier trip)."""
+        sent = self.p.sentence(token)
+        status: EventStatus = "earlier" if self._earlier(verb) else self._status(verb, sent.start)
         return Event(
-            article=self.article.id, token=verb.i, lemma=verb.lemma.casefold(), mover=mover,
-            mover_text=mover_text, status=status, places=(("at", m),), mode=None, mode_text="",
+            article=self.article.id, token=token, lemma=self.p.tokens[token].lemma.casefold(), mover=mover,
+            mover_text=mover_text, status=status, places=(("at", mention),), mode=None, mode_text="",
             quote=self._quote(sent), sentence_start=sent.char_start, sentence_end=sent.char_end,
         )  # fmt: skip
 

@@ -117,7 +117,7 @@ class TimeExpression:
     """"at": the moment lies in the window; "by"/"before": at the latest by its end/start; "after"/"from": at
     the earliest from its end/start."""
     dateline: bool = False
-    """The date of a dateline ("PYONGYANG, Feb. 24 (KCNA) --"): when the report was filed, not an event's."""
+    """The date of a dateline ("MOSCOW, Feb. 24 (TASS) --"): when the report was filed, not an event's."""
     story_date: date | None = None
     """The day a retrospective is set on (the full date its lead gives), when it is not the publication's:
     what lies near it concerns the journey told."""
@@ -1546,7 +1546,7 @@ def _a_line_alone(parsed: ParsedText, match: _Match) -> bool:
 
 def _in_dateline(parsed: ParsedText, match: _Match) -> bool:
     """A date between a place name that opens its paragraph and the dash that ends the dateline:
-    "Minsk, February 24 (KCNA) --", "DONG DANG, Feb. 26 (Lotus) —"."""
+    "Minsk, February 24 (KCNA) --", "BREST, Feb. 26 (Lotus) —"."""
     tokens = parsed.tokens
     text = parsed.text
     first = tokens[match.start]
