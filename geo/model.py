@@ -138,6 +138,9 @@ class Event:
     opens: bool = False
     """The journey's start is told ("a swing that opened in Jakarta", "the tour began in Moscow"): its "from"
     place is where the whole trip began, not just one hop."""
+    home: bool = False
+    """The move is told as going home and names no place ("before heading home", "returned home"): its
+    place is where the journey began."""
     others: bool = False
     """The subject is neither a person nor a vehicle ("most of the journalists", "a TV crew"): whoever
     moves, it is not somebody the article names, so the move is not the traveller's by default."""

@@ -2194,3 +2194,34 @@ def test_a_goal_the_parser_hangs_on_the_from_phrase_is_where_he_went(geocoder: G
     )
     event = _the("drive", text, geocoder)
     assert [(r, m.text) for r, m in event.places] == [("to", "Tel Aviv")]
+
+
+def test_a_visit_that_turns_a_page_is_nobodys_move(geocoder: GazetteerGeocoder) -> None:
+    """"the visit had turned a new page" is a figure of speech: not the story's traveller at Oslo (while
+    "the visit took about nine hours" is still the visit's own length)."""
+    text = (
+        "King ends tour\n\nTROMSØ (Test Wire) - King Harald flew to Tromsø on Monday. In Oslo, a ministry "
+        "spokesman said the visit had turned a new page in relations with the north.\n"
+    )
+    turns = [e for e in _read(text, geocoder).events if e.lemma == "turn"]
+    assert all(e.mover != "Harald" for e in turns)
+
+
+def test_a_headline_that_names_a_role_is_about_its_holder(geocoder: GazetteerGeocoder) -> None:
+    """"Norway's king flies home" names nobody: the king the body names is the story's subject, though a
+    minister is named more often."""
+    text = (
+        "Norway's king flies home from Tromsø\n\nTROMSØ (Test Wire) - King Harald left Tromsø on Thursday. "
+        "Prime Minister Jonas Gahr Støre saw him off. Støre later flew to Bergen, where Støre spoke.\n"
+    )
+    assert _read(text, geocoder).people.headline == "Harald"
+
+
+def test_the_one_prompted_to_move_is_the_mover(geocoder: GazetteerGeocoder) -> None:
+    """"…, prompting Tokyo to pull its ambassador out of Seoul": the infinitive's subject is Tokyo (the one
+    prompted), not the traveller whose landing prompted it."""
+    text = (
+        "Lee lands on islets\n\nSEOUL (Test Wire) - Lee flew to Busan on Friday, prompting Tokyo to pull its "
+        "ambassador out of Seoul.\n"
+    )
+    assert _the("pull", text, geocoder).mover != "Lee"

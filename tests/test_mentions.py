@@ -520,3 +520,16 @@ def test_an_airport_is_found_by_the_end_of_its_full_name() -> None:
     mexico = find_airfield("Benito Juárez International Airport")
     assert mexico is not None and mexico.city == "Mexico City"
     assert find_airfield("Kennedy airport") is None
+
+
+def test_a_bare_airport_name_is_the_airport_of_the_town_it_serves(geocoder: GazetteerGeocoder) -> None:
+    """"about four hours after leaving Haneda": Tokyo's airport (data/landmarks.json), not the district of
+    Haneda that GeoNames lists as a town of its own; "the Vardø section of the coast road" is Vardø."""
+    found = _short(
+        "Emperor home\n\nTOKYO (Test Wire) - The aircraft landed in Beijing about four hours after leaving "
+        "Haneda.\n", geocoder)
+    assert {m.text: m.place.name for m in found if m.place is not None}.get("Haneda") == "Tokyo"
+    found = _short(
+        "King in the north\n\nKIRKENES (Test Wire) - The king landed in Kirkenes on Saturday. A motorcade "
+        "took him to the Vardø section of the coast road.\n", geocoder)
+    assert {m.text: m.place.name for m in found if m.place is not None}.get("Vardø") == "Vardø"

@@ -1082,3 +1082,84 @@ def test_a_departure_dated_after_a_trip_away_leaves_from_the_second_visit(
     itinerary = _inline(text, geocoder, datetime(2024, 7, 28, 18, tzinfo=ZoneInfo("Asia/Jerusalem")))
     assert [name for name, _ in _summary(itinerary)] == [
         "Tel Aviv", "Washington", "Houston", "Washington", "Tel Aviv"]
+
+
+ROYAL_TOUR = """Norway's king flies home from Tromsø as Arctic tour ends
+
+TROMSØ, June 12 (Test Wire) - King Harald left Tromsø for Oslo on Thursday morning, closing a five-day tour \
+of the far north.
+
+A chartered airliner carrying the king and Queen Sonja took off from Tromsø under grey skies and was due at \
+Oslo's Gardermoen airport at lunchtime, palace officials said.
+
+The tour opened on Saturday, when the couple's aircraft landed in Kirkenes at 2:10 p.m., about two hours \
+after leaving Oslo. On Sunday morning a motorcade took the couple to the Vardø section of the coast road, \
+where the mayor walked with them to a chapel. After returning to Kirkenes at midday the king visited a \
+school. The couple flew to Hammerfest on Monday and sailed on to Tromsø on Tuesday, where crowds lined the \
+harbour.
+"""
+
+
+def test_a_lead_told_homecoming_and_a_departure_retold_after_the_landing(geocoder: GazetteerGeocoder) -> None:
+    """The headline names only a role ("Norway's king"); "four hours after leaving Oslo" was left before the
+    landing it is told after; the lead's flight home (and the plane "due at Oslo's Gardermoen") is a second
+    visit to Oslo, and Tromsø, left in the lead on Thursday, was reached on Tuesday, not twice; "the Vardø
+    section of the coast road" is Vardø."""
+    itinerary = _inline(ROYAL_TOUR, geocoder, datetime(2025, 6, 12, 12, 0, tzinfo=ZoneInfo("Europe/Oslo")))
+    assert itinerary.traveller == "Harald"
+    assert [s.name for s in itinerary.stops] == [
+        "Oslo", "Kirkenes", "Vardø", "Kirkenes", "Hammerfest", "Tromsø", "Oslo"
+    ]
+    assert _summary(itinerary)[0] == ("Oslo", "origin")
+
+
+PEACE_MISSION = """Boric takes peace plan to Kyiv
+
+KYIV, 10 May (Test Wire) - Chilean President Gabriel Boric left Ukraine on Friday after a three-day \
+journey by plane, car and train that his aides called a mission for peace.
+
+The trip began on Wednesday afternoon, when the presidential jet Cóndor touched down in Kraków. \
+Boric was driven east to Przemyśl, where he boarded a night train on Wednesday evening.
+
+The train reached Kyiv on Thursday morning. Volodymyr Zelensky greeted the visitors at the station \
+and the two leaders held talks. "We want peace," Zelensky said.
+
+The delegation left Kyiv on Thursday evening on the same train and was in Przemyśl early on Friday. \
+Cóndor took off from Kraków late on Friday morning and landed in Madrid in the afternoon.
+
+Most of Boric's security team never reached Ukraine. Their chartered plane left Santiago on Tuesday \
+and landed in Warsaw on Wednesday.
+"""
+
+
+def test_a_named_jet_a_delegation_and_the_way_back_through_the_same_towns(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    """"the presidential jet Cóndor" is the jet, not a person; "The delegation left Kyiv" after "Zelensky
+    said" is the traveller's party; "Their chartered plane" is the security team's; and Przemyśl and
+    Kraków, reached before Kyiv and passed again on dates after it, are second stops on the way back."""
+    published = datetime(2024, 5, 10, 20, 0, tzinfo=ZoneInfo("Europe/Warsaw"))
+    itinerary = _inline(PEACE_MISSION, geocoder, published)
+    assert itinerary.traveller == "Gabriel Boric"
+    assert [s.name for s in itinerary.stops] == ["Kraków", "Przemyśl", "Kyiv", "Przemyśl", "Kraków", "Madrid"]
+
+
+def test_heading_home_ends_the_journey_where_it_began(geocoder: GazetteerGeocoder) -> None:
+    """"flew back to Busan before heading home": the journey ends at its start, marked inferred (the
+    article does not name home); a way home still to come ("is expected to return home") adds nothing."""
+    text = (
+        "Lee visits Busan\n\nSEOUL (Test Wire) - President Lee toured the south of the country on Saturday."
+        "\n\nLee's plane took off from Seoul at about 10 a.m. and landed in Busan shortly before 11 a.m. He "
+        "then flew to Gwangju.\n\nHe lifted off at around 3:10 p.m. and flew back to Busan before heading "
+        "home.\n"
+    )
+    published = datetime(2019, 6, 1, 20, 0, tzinfo=ZoneInfo("Asia/Seoul"))
+    itinerary = _inline(text, geocoder, published)
+    assert _summary(itinerary) == [
+        ("Seoul", "origin"), ("Busan", "waypoint"), ("Gwangju", "waypoint"), ("Busan", "waypoint"),
+        ("Seoul", "destination"),
+    ]
+    assert itinerary.stops[-1].inferred and "heads home" in itinerary.stops[-1].reason
+    planned = _inline(text.replace("before heading home", "and is expected to return home on Sunday"),
+                      geocoder, published)
+    assert [s.name for s in planned.stops][-1] == "Busan"

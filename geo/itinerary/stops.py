@@ -261,6 +261,10 @@ AWAY_KM = 150.0
 AWAY_AT_LEAST = timedelta(hours=12)
 """A place reached this long after a dated departure from it is reached again (a return), whatever order the
 article tells them in."""
+RETOLD_DEPARTURE_WITHIN = timedelta(days=1)
+"""A departure retold beside the move it began ("after leaving Haneda") is dated to this span before that
+move's latest instant: wide enough for a flight or a night train, narrow enough not to join the trip to
+another one told in the article (``one_trip``)."""
 
 
 def second_visits(
@@ -349,14 +353,22 @@ def second_visits(
             return False  # "brought him back from Hong Kong … He had flown out to Hong Kong": the far end
         if first.event.token < (lead_ends or {}).get(first.event.article, 0) or after(first, back):
             return False  # a lead that sums the trip up, or a departure dated after the arrival told later
+        if any(after(first, e) for e in evidence if e.event.article == article and e.relation == "to"
+               and first.event.token < e.event.token < back.event.token
+               and (e.event.article, e.event.token) not in ahead):
+            # "lifted off from Hongqiao" on Wednesday, told first; "flew to Xi'an" on Sunday "and on to
+            # Shanghai": left after a place the story reaches before the arrival, so that is the one visit
+            return False
         return back.relation == "to" and back.event.status == "happened" and been_there(back)
 
     def left_on_an_earlier_day(back: Evidence) -> bool:
         """"landed at Fiumicino shortly after 4pm" on Monday, when "the plane left Fiumicino at 6.41pm on
         Thursday": reached on a day after the dated departure from it, however the article orders them (or
         still to come: "is expected at Joint Base Andrews on Friday evening", after leaving it Monday)."""
-        if back.relation != "to" or back.event.status not in ("happened", "expected", "planned"):
+        if back.event.status not in ("happened", "expected", "planned"):
             return False
+        if back.relation != "to" and (back.relation != "at" or back.event.status == "happened"):
+            return False  # ("was due at Tokyo's Haneda airport": a presence still to come is an arrival)
         return any(
             e.key == back.key and e.relation == "from" and e.event.status == "happened"
             and not e.event.returning
@@ -440,7 +452,34 @@ def second_visits(
             for first in firsts for m in marked
         )  # fmt: skip
 
-    return [replace(e, visit=1) if left_after_return(e) or left_after_away(e) else e for e in marked]
+    def on_the_way_back(e: Evidence) -> bool:
+        """"flew on to Rzeszów … halted on Friday morning at Nemishaieve … was in Przemyśl early on
+        Saturday. Inkwazi took off from Rzeszów late on Saturday morning": a place reached in the story's
+        order before a town far away, then left (or stayed at) on a date after that town's, is passed again
+        on the way back."""
+        if e.relation not in ("from", "at") or e.visit or e.event.status != "happened" or dated(e) is None:
+            return False
+        article, key = e.event.article, _key(e.mention)
+        lead_end = (lead_ends or {}).get(article, 0)
+
+        def told(x: Evidence) -> bool:
+            return (x.event.article == article and x.event.token >= lead_end
+                    and (article, x.event.token) not in ahead)
+
+        firsts = [f for f in marked if f is not e and not f.visit and _key(f.mention) == key and told(f)
+                  and f.relation in ("to", "at") and f.event.status == "happened"
+                  and f.event.token < e.event.token]  # fmt: skip
+        return any(
+            _key(m.mention) != key and m.relation in ("to", "at") and not m.mention.is_area and told(m)
+            and m.event.status == "happened" and first.event.token < m.event.token
+            and (e.relation == "from" or m.event.token < e.event.token)
+            and (dated(first) is None or after(m, first)) and after(e, m)
+            and (_km(m.mention.place, e.mention.place) or 0.0) >= AWAY_KM
+            for first in firsts for m in marked
+        )  # fmt: skip
+
+    return [replace(e, visit=1) if left_after_return(e) or left_after_away(e) or on_the_way_back(e) else e
+            for e in marked]
 
 
 def _starts_before(a: Window | None, b: Window | None) -> bool:
@@ -539,12 +578,18 @@ def _sequence_constraints(evidence: Sequence[Evidence]) -> dict[tuple[StopKey, S
             continue
         # both done, or both still to come ("is expected to reach Przemyśl before dawn and then fly on to
         # Warsaw"): told in that order
-        if ia[0].event.status != ib[0].event.status or ib[0].event.elaborates:
+        if ia[0].event.status != ib[0].event.status:
             continue
         if ia[0].event.status not in ("happened", "expected", "planned"):
             continue
         ends_a = [e for e in ia if e.relation in ("to", "at", "via", "from")]
         ends_b = [e for e in ib if e.relation in ("to", "at", "via", "from")]
+        if ib[0].event.elaborates:
+            # "touched down in Beijing …, four hours after leaving Haneda": a departure retold after the
+            # move it began was left first; any other retelling tells no order
+            if all(e.relation == "from" for e in ib):
+                _add_before(weights, ends_b, [e for e in ends_a if e.relation != "from"], SEQUENCE_WEIGHT)
+            continue
         _add_before(weights, ends_a, ends_b, SEQUENCE_WEIGHT)
     return dict(weights)
 
@@ -754,6 +799,18 @@ def event_windows(
         for (event, expr), zone in zip(dated, zones, strict=True):
             weight = TIME_WEIGHT if expr.stamp or _calendar(expr) else WEEKDAY_WEIGHT
             out[(article_id, event.token)] = (*_span_of_days(expr, zone), weight)
+        for event in evs:
+            # "touched down in Beijing at 1:40 p.m., about four hours after leaving Haneda": an undated
+            # departure retold beside a dated move of its sentence happened by then (how long before, unsaid)
+            if (article_id, event.token) in out or not event.elaborates or not event.places:
+                continue
+            if any(rel != "from" for rel, _ in event.places):
+                continue
+            before = [e for e in evs if e.sentence_start == event.sentence_start and e.token < event.token
+                      and (article_id, e.token) in out]  # fmt: skip
+            if before:
+                _, latest, _ = out[(article_id, before[-1].token)]
+                out[(article_id, event.token)] = (latest - RETOLD_DEPARTURE_WITHIN, latest, WEEKDAY_WEIGHT)
     return out
 
 
@@ -1439,7 +1496,47 @@ def extract_itinerary(
         shifted = [replace(s, seq=s.seq + 1, role="waypoint" if s.role == "origin" else s.role)
                    for s in stops]  # fmt: skip
         stops, hops = (stop, *shifted), (hop, *hops)
+    home_reached = _home_reached(stops, hops, traveller_events, drafts[keys[-1]], traveller)
+    if home_reached is not None:
+        stop, hop = home_reached
+        last = replace(stops[-1], role="waypoint") if stops[-1].role == "destination" else stops[-1]
+        stops, hops = (*stops[:-1], last, replace(stop, seq=len(stops))), (*hops, hop)
     return Itinerary(stops=stops, hops=hops, traveller=traveller)
+
+
+def _home_reached(
+    stops: Sequence[Stop], hops: Sequence[Hop], traveller_events: Sequence[Event], last: _Draft,
+    traveller: str,
+) -> tuple[Stop, Hop] | None:
+    """"… flew back to Ulleungdo before heading home": a move home that names no place, told after the
+    last stop, ends the journey where it began (marked inferred: the article does not name it)."""
+    first, end = stops[0], stops[-1]
+    if first.inferred or first.place is None or first.place.kind != "city" or end.place == first.place:
+        return None
+    told_last: dict[str, int] = {}
+    for e in last.evidence:
+        told_last[e.event.article] = max(told_last.get(e.event.article, -1), e.event.token)
+    # (a way home still to come, "before returning home on his train", is left out: the trip told ends
+    # where the articles leave the traveller)
+    home = [e for e in traveller_events if e.home and e.status == "happened"
+            and e.token > told_last.get(e.article, 1 << 30)]  # fmt: skip
+    if not home:
+        return None
+    event = home[-1]
+    who = traveller or "The traveller"
+    stop = Stop(
+        seq=0, name=first.name, role="destination", place=first.place, inferred=True,
+        quotes=(event.quote,), events=(event,),
+        reason=f"{who} heads home (“{event.quote.text}”); no place is named, so home is taken to be "
+        f"{first.name}, where the journey began.",
+    )
+    mode = event.mode or (hops[-1].mode if hops else "air")
+    hop = Hop(
+        mode=mode, mode_inferred=event.mode is None, quotes=(event.quote,),
+        reason=f"{who} heads home by {mode}"
+        + ("." if event.mode else " (assumed: the way the hop before went)."),
+    )
+    return stop, hop
 
 
 def _with_country_entries(stops: Sequence[Stop], area: Sequence[Evidence]) -> tuple[Stop, ...]:

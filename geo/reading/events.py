@@ -251,6 +251,7 @@ def find_people(parsed: ParsedText, lex: Lexicon, mentions: Sequence[Mention] = 
     line_end = _first_line_end(parsed)
     surnames = {fold(parsed.tokens[e.end - 1].text) for e in parsed.entities
                 if e.label == "PERSON" and e.end - e.start > 1 and e.char_start > line_end}  # fmt: skip
+    crafts = _craft_names(parsed, lex)
     for ent in parsed.entities:
         if _in_a_place(places, ent.char_start, ent.char_end) or in_byline(parsed, parsed.sentence(ent.start)):
             continue
@@ -268,7 +269,9 @@ def find_people(parsed: ParsedText, lex: Lexicon, mentions: Sequence[Mention] = 
         possessive = ent.end < len(parsed.tokens) and parsed.tokens[ent.end].text in ("'s", "’s")
         if _in_a_place(described, ent.char_start, ent.char_end) and not possessive:
             continue  # "the little frontier station of Medyka", which the small model tags PERSON
-        if _named_as_a_thing(parsed, ent, lex):
+        one_word = ent.end - ent.start == 1
+        craft = one_word and fold(parsed.tokens[ent.start].text) in crafts
+        if _named_as_a_thing(parsed, ent, lex) or craft:
             continue
         name = _clean_person(parsed, ent.start, ent.end, lex)
         if name and not _numbered(name):
@@ -388,7 +391,8 @@ def find_people(parsed: ParsedText, lex: Lexicon, mentions: Sequence[Mention] = 
     women |= _named_before_she(parsed, resolved, men)
     women |= {name for i, name, _ in resolved if _female_kin_before(parsed, i, lex)} - men
     women |= _her_own(parsed, resolved, men)
-    headline = _headline_person(parsed, resolved, totals, line_end)
+    headline = _headline_person(parsed, resolved, totals, line_end) or _headline_role(
+        parsed, titles, shared, line_end, lex)
     return People(tuple(full), by_word, tuple(resolved), dict(totals), titles, shared, women, nationality,
                   frozenset(relatives), headline, frozenset(known_alone - by_word.keys()))
 
@@ -542,6 +546,28 @@ def _headline_person(
     return first
 
 
+def _headline_role(
+    parsed: ParsedText, titles: Mapping[str, str], shared: Mapping[str, frozenset[str]], line_end: int,
+    lex: Lexicon,
+) -> str:
+    """"Japan's emperor flies home from Shanghai": a headline that names nobody but whose subject is a role
+    is about that role's holder in the body ("Emperor Akihito"); a role the article gives several people
+    counts only with the country that tells them apart ("Chinese president")."""
+    for tok in parsed.tokens:
+        if tok.end > line_end:
+            break
+        word = tok.lower
+        if tok.dep not in ("nsubj", "nsubjpass") or tok.pos not in ("NOUN", "PROPN") or word not in titles:
+            continue
+        country = _demonym_before(parsed, tok.i, lex) or next(
+            (code for c in parsed.children(tok.i) if parsed.tokens[c].dep == "poss"
+             and (code := lex.demonyms.get(fold(parsed.tokens[c].text)))), None)
+        if country and f"{country} {word}" in titles:
+            return titles[f"{country} {word}"]
+        return "" if word in shared else titles[word]
+    return ""
+
+
 def _title_of_country(parsed: ParsedText, i: int, lex: Lexicon) -> int:
     """Where the titles before the name at ``i`` end: "President of the Russian Federation Vladimir
     Putin" is titled "President", the country's name between them skipped."""
@@ -673,6 +699,19 @@ def _words_of_named_things(parsed: ParsedText) -> frozenset[str]:
     )
 
 
+def _craft_names(parsed: ParsedText, lex: Lexicon) -> frozenset[str]:
+    """"the presidential jet Inkwazi touched down … Inkwazi took off from Rzeszów": a name set right after
+    a vehicle's noun is that vehicle's, wherever else the article says it."""
+    things = set(lex.vehicles) | lex.craft_nouns
+    return frozenset(
+        fold(t.text) for t in parsed.tokens[1:]
+        if t.pos == "PROPN" and parsed.tokens[t.i - 1].pos == "NOUN"
+        and parsed.tokens[t.i - 1].lemma.casefold() in things
+        # set beside the noun as its name ("by road Kim …" is no name of a road)
+        and ((t.dep == "appos" and t.head == t.i - 1) or parsed.tokens[t.i - 1].head == t.i)
+    )
+
+
 def _untagged_movers(
     parsed: ParsedText, names: Sequence[tuple[int, str, bool]], places: Sequence[tuple[int, int]],
     lex: Lexicon, named_things: frozenset[str],
@@ -682,7 +721,7 @@ def _untagged_movers(
     article and at least once the subject of a verb of movement, is a person; the capitalised word
     compounded before it ("Giorgia Meloni") makes the full name."""
     taken = _name_tokens(names)
-    known = {fold(w) for _, name, _ in names for w in name.split()} | named_things
+    known = {fold(w) for _, name, _ in names for w in name.split()} | named_things | _craft_names(parsed, lex)
     headline_end = _first_line_end(parsed)
 
     def candidate(tok: Token) -> bool:
@@ -870,6 +909,7 @@ class _Frames:
         self.lex = lex
         self.people = people
         self._named_at = {k: name for k, name, _ in people.positions}
+        self._crafts = _craft_names(parsed, lex)
         self.mentions = [m for m in mentions if m.article == article.id]
         self._mention_at: dict[int, Mention] = {}
         for m in self.mentions:
@@ -939,7 +979,9 @@ class _Frames:
                 # as find_people resolved it ("Mrs Trump" is not Mr Trump), then to a full name ("Lula")
                 return self.people.resolve(self._named_at[ent.start])
             # a title alone ("the pope", which the small model may tag PERSON) is read as a role noun; a
-            # flight number ("Pobeda flight DP936") is nobody
+            # flight number ("Pobeda flight DP936") is nobody, nor a jet's name ("the jet Inkwazi")
+            if ent.end - ent.start == 1 and fold(self.p.tokens[ent.start].text) in self._crafts:
+                return ""
             cleaned = _clean_person(self.p, ent.start, ent.end, self.lex)
             return "" if _numbered(cleaned) else self.people.resolve(cleaned)
         tok = self.p.tokens[i]
@@ -1129,7 +1171,16 @@ class _Frames:
         if tok.pos == "NOUN" and lemma in self.lex.movement_nouns and tok.dep in _SUBJECTS:
             kids = [self.p.tokens[c] for c in self.p.children(i)]
             words = {k.lower for k in kids}
-            if "the" in words and "of" not in words and not any(k.dep == "poss" for k in kids):
+            verb = tok.head
+            objects = [self.p.tokens[c] for c in self.p.children(verb) if self.p.tokens[c].dep == "dobj"]
+            # ("the visit had turned a new page": a figure of speech, nobody's move)
+            figurative = any(
+                o.pos == "NOUN" and o.i not in self._mention_at and not o.ent_type
+                and not any(self.p.tokens[c].dep == "nummod" for c in self.p.children(o.i))
+                for o in objects
+            )  # ("took about nine hours" is the trip's own length)
+            owned = any(k.dep == "poss" for k in kids)
+            if "the" in words and "of" not in words and not owned and not figurative:
                 return self._protagonist()  # "The journey began with a flight out of Fiumicino": the story's
         if (lemma in self.lex.day_subjects and tok.dep in _SUBJECTS
                 and self._the(i) and self.p.tokens[tok.head].lemma.casefold() in ("begin", "start", "end")):
@@ -1346,7 +1397,8 @@ class _Frames:
             subjects = [k for k, n, is_subject in self.people.positions
                         if k < i and is_subject and n not in not_him and n != itself
                         and not (lower in ("he", "she") and self._one_of_a_pair(k, n))]  # fmt: skip
-            group = self.lex.pronouns.get(lower) == "group"  # "took them south": the party last on the move
+            # "took them south", "The delegation left Kyiv" after "Zelensky said": the party last on the move
+            group = self.lex.pronouns.get(lower) == "group" or lemma in self.lex.party_nouns
             focus = max(subjects[-1] if subjects else -1, self.last_mover_at if self.last_mover else -1)
             role = self._role_subject_after(focus, i) if lower in ("he", "she") else None
             if role is not None and role[1] not in not_him and role[1] != itself:
@@ -1730,6 +1782,16 @@ class _Frames:
             return False  # a pronoun, a name, "it": left to the resolution of who moves
         if lemma in self.lex.person_nouns or lemma in self.lex.company_nouns:
             return False
+        theirs = any(self.p.tokens[c].lower == "their" for c in self.p.children(subject))
+        if lemma in self.lex.vehicles and theirs:
+            # "Most of Ramaphosa's protection team never reached Ukraine. Their chartered plane … left
+            # Waterkloof": the vehicle of the others the sentence before was about
+            start = self.p.sentence(subject).start
+            if start > 0:
+                before = self.p.sentence(start - 1)
+                root = next((k for k in range(before.start, before.end) if self.p.tokens[k].head == k), None)
+                owner = self.subject_token(root) if root is not None else None
+                return owner is not None and owner != subject and self._others(owner)
         # the small parser may take a vehicle's modifier for the subject ("a green train with yellow
         # stripes rolled into …" with "stripes" as subject): any vehicle in the phrase makes it a vehicle
         near = range(max(0, subject - 6), subject + 1)
@@ -2341,6 +2403,10 @@ class _Frames:
         marks = {self.p.tokens[c].lower for c in self.p.children(tok.i) if self.p.tokens[c].dep == "mark"}
         if tok.dep == "advcl" and marks & {"after", "since", "once"}:
             return True  # "ran through Smolensk after Lukashenko left Minsk": told second, happened first
+        if tok.tag == "VBG" and tok.dep == "pcomp" and head.lower in ("after", "since", "following"):
+            own, main = self._motion(tok), self._motion(self.p.tokens[head.head])
+            if own is not None and own.object == "from" and main is not None and not main.presence:
+                return True  # "touched down in Beijing … four hours after leaving Haneda": the flight's start
         if tok.tag != "VBG" or tok.dep not in ("advcl", "xcomp", "conj") or tok.head == tok.i:
             return False
         markers = {self.p.tokens[c].lower for c in self.p.children(tok.i)}
@@ -2348,6 +2414,14 @@ class _Frames:
         if tok.dep == "advcl" and tok.i < tok.head and self._motion(prep) is None:
             return False  # "Returning to Kyiv, Kishida held talks": a move of its own before the talks
         return not markers & {"before", "after", "then"} and prep.lower not in ("before", "after")
+
+    def _heads_home(self, tok: Token) -> bool:
+        """"before heading home", "returned home", "flew back home": a move whose goal is the word "home"."""
+        kids = [self.p.tokens[c] for c in self.p.children(tok.i)]
+        if tok.lemma == "be" or any(k.tag == "TO" for k in kids):
+            return False  # "was home at the ranch" names where; "waiting for her to come home" is no move
+        kids += [self.p.tokens[g] for k in kids if k.lower == "back" for g in self.p.children(k.i)]
+        return any(k.lower == "home" and k.dep in ("advmod", "dobj", "npadvmod") for k in kids)
 
     def _returning(self, tok: Token) -> bool:
         """"returned to", "his return to", "flew back to", "arrived back in", "headed home"."""
@@ -2989,6 +3063,7 @@ class _Frames:
                 backshifted=self._past_perfect(tok),
                 returning=self._returning(tok),
                 opens=motion.at_means == "from" or self._since_left(tok),
+                home=not resolved and self._heads_home(tok),
                 others=not mover and self._others(subject),
             )
             denied = status == "denied"
@@ -2999,7 +3074,7 @@ class _Frames:
                 yield replace(event, status="happened", places=yes)
                 resolved = [p for p in resolved if id(p[1]) not in affirmed]
                 event = replace(event, places=tuple(resolved))
-            if resolved or mode:
+            if resolved or mode or event.home:
                 # "Morgulov, who had travelled to Khasan", "the previous autumn he had flown to Moscow": an
                 # aside or an earlier trip is not the party "they" then stands for
                 # … nor is a host who met or greeted the party where it arrived

@@ -122,6 +122,7 @@ class Lexicon:
     ground_nouns: frozenset[str] = frozenset()
     still_words: frozenset[str] = frozenset()
     party_nouns: frozenset[str] = frozenset()
+    stretch_nouns: frozenset[str] = frozenset()
     deputy_words: frozenset[str] = frozenset()
     past_holder_words: frozenset[str] = frozenset()
     vessel_prefixes: frozenset[str] = frozenset()
@@ -243,6 +244,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             ground_nouns=_low(data.get("ground_nouns", ())),
             still_words=_low(data.get("still_words", ())),
             party_nouns=_low(data.get("party_nouns", ())),
+            stretch_nouns=_low(data.get("stretch_nouns", ())),
             deputy_words=_low(data.get("deputy_words", ())),
             past_holder_words=_low(data.get("past_holder_words", ())),
             vessel_prefixes=_low(data.get("vessel_prefixes", ())),

@@ -119,8 +119,11 @@ class _Candidate:
 def _is_name_token(tok: Token) -> bool:
     if tok.pos == "PROPN" or tok.tag in ("NNP", "NNPS"):
         return tok.text[:1].isupper()
-    if tok.text[:1].isupper() and tok.pos == "VERB" and tok.dep == "pobj" and tok.text[1:].islower():
-        return True  # "landed at Stansted", which the small tagger reads as a past participle
+    capitalised = tok.text[:1].isupper() and tok.text[1:].islower()
+    if capitalised and tok.pos == "VERB" and tok.dep in ("pobj", "compound"):
+        # "landed at Stansted", which the small tagger reads as a past participle; "the Badaling section
+        # of the Great Wall", a name it takes for a verb
+        return True
     return tok.text[:1].isupper() and tok.ent_type in PLACE_ENTITIES and tok.pos in ("NOUN", "ADJ")
 
 
@@ -489,6 +492,8 @@ class _Reader:
             if tok.dep != "conj" or tok.head == tok.i:
                 break
             tok = toks[tok.head]
+        if tok.dep == "compound" and toks[tok.head].lemma.casefold() in self.lex.stretch_nouns:
+            tok = toks[tok.head]  # "to the Badaling section of the Great Wall": where the stretch stands
         head = toks[tok.head]
         if tok.dep == "pobj" and head.lower in self.lex.prepositions:
             return "preposition of place"
@@ -913,6 +918,8 @@ class _Reader:
         lemma = head.lemma.casefold()
         if head.pos != "NOUN" or lemma in self.lex.descriptive_heads or lemma in self.lex.name_facilities:
             return False
+        if lemma in self.lex.stretch_nouns and any(toks[c].lower == "of" for c in self.p.children(head.i)):
+            return False  # "the Badaling section of the Great Wall": where that stretch is
         return lemma not in self.lex.vehicles and lemma not in self.lex.border_words
 
     def _possessed_building(self, a: int, b: int) -> bool:
