@@ -2225,3 +2225,15 @@ def test_the_one_prompted_to_move_is_the_mover(geocoder: GazetteerGeocoder) -> N
         "ambassador out of Seoul.\n"
     )
     assert _the("pull", text, geocoder).mover != "Lee"
+
+
+def test_there_after_a_flashback_is_still_then(geocoder: GazetteerGeocoder) -> None:
+    """"Earlier in the day his train had … stopped at Khabarovsk. … He spent an hour there": the stay goes
+    with the past-perfect stop it follows, not after the arrival told first."""
+    text = (
+        "Leader arrives\n\nUSSURIYSK (Test Wire) - The leader arrived in Ussuriysk on Wednesday.\n\n"
+        "The train drew into Ussuriysk station at 6 p.m. Earlier in the day his train had crossed the river "
+        "and stopped at Khabarovsk. He spent roughly an hour there before the train continued.\n"
+    )
+    spent = _the("spend", text, geocoder)
+    assert [m.text for _, m in spent.places] == ["Khabarovsk"] and spent.backshifted

@@ -1163,3 +1163,35 @@ def test_heading_home_ends_the_journey_where_it_began(geocoder: GazetteerGeocode
     planned = _inline(text.replace("before heading home", "and is expected to return home on Sunday"),
                       geocoder, published)
     assert [s.name for s in planned.stops][-1] == "Busan"
+
+
+HOME_FROM_EUROPE = """Eisenhower home after Rome, Paris and London
+
+President Dwight D. Eisenhower is back from a week in Europe.
+
+WASHINGTON, Sept. 7 (Test Wire) - Air Force One brought the president back to Andrews Air Force Base \
+this morning. He had left London late on Sunday night.
+
+PARIS
+
+Eisenhower took off from Rome on Wednesday morning, and his jet touched down at Orly at 11.30 a.m. \
+He had spent a summer in Rouen as a young man, he told his hosts at the airport.
+
+General Charles de Gaulle had been in the city since Tuesday. He came by car from Colombey.
+
+LONDON
+
+Air Force One left Paris on Friday afternoon and reached London Airport that evening. Mrs Eisenhower \
+has stayed behind in London with friends.
+"""
+
+
+def test_a_week_abroad_told_from_home_by_section(geocoder: GazetteerGeocoder) -> None:
+    """"WASHINGTON … - Air Force One brought the president back": the aircraft hung on the dateline still
+    carries him; "touched down at Orly" (tagged an adverb) is Paris; a summer spent "as a young man" is an
+    earlier trip; de Gaulle, who "had been in the city since Tuesday", is the "He" who came from Colombey;
+    "Mrs Eisenhower" is not the president; "London Airport" is London's, not London, Ontario's."""
+    published = datetime(1959, 9, 7, 12, 0, tzinfo=ZoneInfo("America/New_York"))
+    itinerary = _inline(HOME_FROM_EUROPE, geocoder, published)
+    assert [s.name for s in itinerary.stops] == ["Rome", "Paris", "London", "Washington"]
+    assert itinerary.stops[2].place is not None and itinerary.stops[2].place.country == "GB"

@@ -340,9 +340,14 @@ def find_people(parsed: ParsedText, lex: Lexicon, mentions: Sequence[Mention] = 
             # Abdel-Rahim: a king's name without its number is that king
             regnal = [f for f in full if [fold(w) for w in _unnumbered(f)] == words]
             name = regnal[0] if len(regnal) == 1 else by_word[words[0]]
-            if name in men and _title_before(parsed, i, lex) in lex.female_titles:
-                # "Mrs Trump" is not "Mr Trump": the woman of that surname the article names, else herself
-                kin = [f for f in full if f not in men and fold(f.split()[-1]) == words[0]]
+            his = name in men or (
+                " " in name and fold(name.split()[0]) not in lex.female_given_names
+                and _title_before(parsed, first_at.get(name, i), lex) not in lex.female_titles
+            )
+            if his and _title_before(parsed, i, lex) in lex.female_titles:
+                # "Mrs Trump" is not "Mr Trump" ("President John F. Kennedy … Mrs Kennedy"): the woman of that
+                # surname the article names, else herself
+                kin = [f for f in full if f != name and f not in men and fold(f.split()[-1]) == words[0]]
                 name = kin[0] if kin else parsed.tokens_text(i - 1, i + 1)
         resolved.append((i, name, is_subject))
     totals = Counter(n for _, n, _ in resolved)
@@ -1353,6 +1358,8 @@ class _Frames:
             kids = [self.p.tokens[c] for c in self.p.children(verb.i)]
             if verb.lemma == "be" and not any(c.dep == "prep" or c.tag == "VBG" for c in kids):
                 return False  # "was on the tarmac", "was waiting"; not "is our correspondent"
+            if verb.lemma == "be" and self.p.takes_had(verb.i):
+                return False  # "Khrushchev had been in the city since Friday": he came there too
         return True
 
     def _named_holder(self, i: int, lower: str, lemma: str) -> str:
@@ -1575,8 +1582,9 @@ class _Frames:
         if subj is not None and self._in_dateline(subj):
             # "SAIPAN, Northern Mariana Islands, June 26 (Wire) - Julian Assange admitted …": the parser takes
             # the dateline for the subject and the person for its apposition
-            subj = next((c for c in self.p.children(subj)
-                         if self.p.tokens[c].dep == "appos" and self._who_quick(c)), subj)  # fmt: skip
+            # ("… - Air Force One brought the president back": a vehicle, likewise)
+            subj = next((c for c in self.p.children(subj) if self.p.tokens[c].dep == "appos"
+                         and (self._who_quick(c) or self._vehicle_mode(c)[0])), subj)  # fmt: skip
         if subj is not None and tok.dep == "relcl" and self.p.tokens[subj].lower in ("who", "that", "which"):
             return tok.head  # "Modi, who flew into Hiroshima": the one the clause is about
         if subj is None and tok.pos == "NOUN":
@@ -2562,8 +2570,9 @@ class _Frames:
         if tok.pos != "VERB" or tok.lemma.casefold() not in self.lex.carry_lemmas:
             return None
         kids = self.p.children(tok.i)
-        subject = self.subject_token(tok.i) if tok.dep == "xcomp" else None  # "is expected to bring"
-        subject = next((c for c in kids if self.p.tokens[c].dep == "nsubj"), subject)
+        subject = next((c for c in kids if self.p.tokens[c].dep == "nsubj"), None)
+        if (subject is None and tok.dep == "xcomp") or (subject is not None and self._in_dateline(subject)):
+            subject = self.subject_token(tok.i)  # "is expected to bring"; a subject hung on the dateline
         if subject is None or not (
             self._vehicle_mode(subject)[0] or self.p.tokens[subject].lemma.casefold() in self.lex.way_nouns
             or self._vehicles_just_before(subject)
@@ -2722,6 +2731,9 @@ class _Frames:
             passive = self._passive(tok.i) or tok.tag == "VBN"
             if motion.passive_only and not passive:
                 return None
+            if tok.dep == "conj" and not any(c.dep in _SUBJECTS for c in kids):
+                # "The train ran north … and drew into Paris": the subject of the verb it is joined to
+                kids = [*kids, *(self.p.tokens[c] for c in self.p.children(tok.head))]
             if motion.vehicle_only and not any(
                 c.dep in _SUBJECTS and c.lemma.casefold() in self.lex.vehicles
                 # "the train sat", "his train waited"; "a back-up jet waited in Tallinn" is another's
@@ -3004,6 +3016,7 @@ class _Frames:
             if status == "happened" and expecting:
                 status = "expected"  # "Air Force One is expected at Joint Base Andrews"
             resolved: list[tuple[PlaceRelation, Mention]] = []
+            flashback = False  # "had … stopped at Khasan. … He spent roughly an hour there": still then
             for relation, mention, _ in places:
                 if motion.at_place and relation == "at":
                     relation = "from"  # "boarded the train there": the next hop leaves from there
@@ -3014,6 +3027,8 @@ class _Frames:
                         told = _left_for_last_move(placed, previous) or told
                     if told is not None:
                         resolved.append((relation, told))  # "Pictures from Bucha. … got there at 1.40pm"
+                        flashback = flashback or (previous is not None and previous.backshifted
+                                                  and any(m is told for _, m in previous.places))
                         continue
                     if previous is None or previous.article != self.article.id:
                         continue
@@ -3026,6 +3041,7 @@ class _Frames:
                     if not targets:
                         continue
                     mention = targets[-1]
+                    flashback = flashback or previous.backshifted
                 resolved.append((relation, mention))
             follows = self._right_after(previous, sent) and self._mover_like(subject)
             follows = follows and not self._named_end(tok.i)
@@ -3060,7 +3076,7 @@ class _Frames:
                 sentence_start=sent.char_start,
                 sentence_end=sent.char_end,
                 elaborates=self._elaborates(tok),
-                backshifted=self._past_perfect(tok),
+                backshifted=self._past_perfect(tok) or flashback,
                 returning=self._returning(tok),
                 opens=motion.at_means == "from" or self._since_left(tok),
                 home=not resolved and self._heads_home(tok),

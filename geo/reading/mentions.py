@@ -120,9 +120,9 @@ def _is_name_token(tok: Token) -> bool:
     if tok.pos == "PROPN" or tok.tag in ("NNP", "NNPS"):
         return tok.text[:1].isupper()
     capitalised = tok.text[:1].isupper() and tok.text[1:].islower()
-    if capitalised and tok.pos == "VERB" and tok.dep in ("pobj", "compound"):
+    if capitalised and tok.pos in ("VERB", "ADV") and tok.dep in ("pobj", "compound"):
         # "landed at Stansted", which the small tagger reads as a past participle; "the Badaling section
-        # of the Great Wall", a name it takes for a verb
+        # of the Great Wall", a name it takes for a verb; "touched down at Orly", for an adverb
         return True
     return tok.text[:1].isupper() and tok.ent_type in PLACE_ENTITIES and tok.pos in ("NOUN", "ADJ")
 
@@ -751,6 +751,12 @@ class _Reader:
                 field = None
         if field is None:
             return None
+        if field.city and not field.military and core(phrase) == fold(field.city):
+            # "reached London Airport on Sunday evening" (Heathrow's old name): an airfield named only by its
+            # town is that town's, not the airport of a smaller namesake abroad (London, Ontario)
+            towns = self.resolver.lookup(field.city)
+            if towns and _place_from(towns[0]).country != field.country:
+                return None
         here = (field.latitude, field.longitude)
         place = Place(name=field.name, latitude=field.latitude, longitude=field.longitude,
                       country=field.country, timezone=field.timezone or None,
@@ -884,12 +890,19 @@ class _Reader:
     def _names_a_thing(self, a: int, b: int) -> bool:
         """"the Hotel Metropole", "the Arizona Memorial", "the USS Arizona": a name a building's noun follows
         (not "his New Delhi hotel": after "his", a lower-case noun says what of the town is his) or a
-        ship's prefix comes before names that thing."""
+        ship's prefix comes before names that thing; so does a vehicle's noun set beside it ("crossed in the
+        steamer Biarritz", "the P. and O. liner Rajputana")."""
         nxt = self._next_word(b)
         vetoed_by_next = nxt is not None and nxt.lemma.casefold() in self.lex.name_vetoes
         if vetoed_by_next and nxt is not None and nxt.pos in ("NOUN", "PROPN") and not self._his(a, b):
             return True
-        return a > 0 and self.p.tokens[a - 1].lower in self.lex.vessel_prefixes
+        if a > 0 and self.p.tokens[a - 1].lower in self.lex.vessel_prefixes:
+            return True
+        before, root = self.p.tokens[a - 1] if a > 0 else None, self.p.tokens[self._root(a, b)]
+        # (the small tagger may take "steamer" for an adjective)
+        return (before is not None and before.pos in ("NOUN", "ADJ")
+                and before.lemma.casefold() in self.lex.vehicles
+                and ((root.dep == "appos" and root.head == before.i) or before.head == root.i))
 
     def _his(self, a: int, b: int) -> bool:
         """"his New Delhi hotel": after "his", a lower-case noun says what of the town is his."""
