@@ -533,3 +533,17 @@ def test_a_bare_airport_name_is_the_airport_of_the_town_it_serves(geocoder: Gaze
         "King in the north\n\nKIRKENES (Test Wire) - The king landed in Kirkenes on Saturday. A motorcade "
         "took him to the Vardø section of the coast road.\n", geocoder)
     assert {m.text: m.place.name for m in found if m.place is not None}.get("Vardø") == "Vardø"
+
+
+def test_back_to_the_capital_from_a_town_is_that_towns_capital(geocoder: GazetteerGeocoder) -> None:
+    """"had flown back to the capital on Friday from Alexandria", in a story whose lead has him leave for
+    Saudi Arabia: Cairo, the capital named before, not Riyadh; "the Mediterranean port" names no town."""
+    text = (
+        "Nixon leaves Egypt\n\nCAIRO, June 14 (Test Wire) - President Nixon left Cairo for Saudi Arabia on "
+        "Friday.\n\nNixon had flown back to the capital on Friday morning from Alexandria.\n\nThe two "
+        "leaders reached the Mediterranean port early in the afternoon on Thursday.\n"
+    )
+    found = _short(text, geocoder)
+    capital = next(m for m in found if m.text == "the capital")
+    assert capital.place is not None and capital.place.name == "Cairo"
+    assert not any("Mediterranean" in m.text for m in found)

@@ -111,6 +111,8 @@ class _Candidate:
     """The name owns what follows ("Japan's Kishida"): whose, not where."""
     reached: bool = False
     """The name follows "to", "into", "for": a place gone to."""
+    back: bool = False
+    """A way back leads to it ("had flown back to the capital"): a place the story was at before."""
 
 
 # --- names in the parse ---------------------------------------------------------------------------------
@@ -267,6 +269,8 @@ def find_mentions(
         cand.sentence = parsed.tokens[cand.start].sent
         cand.owner = cand.end < len(parsed.tokens) and parsed.tokens[cand.end].text in ("'s", "’s")
         cand.reached = cand.start > 0 and parsed.tokens[cand.start - 1].lower in ("to", "into", "for")
+        before = parsed.tokens[max(0, cand.start - 3) : cand.start]
+        cand.back = any(t.lower == "back" or t.lemma == "return" for t in before)
     states = {(m.place.country, m.place.admin1) for m in regions if m.place is not None and m.place.admin1}
     _resolve_places(accepted, resolver, {m.place.country for m in regions if m.place is not None}, states)
     _city_states(accepted, geocoder)  # Singapore is a town that "the airport" may be at
@@ -803,6 +807,9 @@ class _Reader:
         last = self.p.tokens[b - 1].lemma.casefold()
         if self._place_word(last):
             return False
+        ent = self._entity_over(a, b)
+        if ent is not None and ent.label in ("LOC", "NORP"):
+            return False  # "the Mediterranean port", "the Baltic port": a sea or a people, no town's name
         found = self._descriptor_for(a, b)
         return found is not None and found[1].get("feature") in ("station", "crossing", "city")
 
@@ -1271,6 +1278,10 @@ def _resolve_capitals(candidates: list[_Candidate], geocoder: SupportsGeocode) -
         left_here = [c for c in ordered if c.left and c.paragraph == cand.paragraph] if cand.reached else []
         left = {c.place.country for c in left_here if c.place is not None and c.sentence == cand.sentence}
         country = cand.hint if cand.hint not in left else None  # "from Poland to the capital": not Warsaw
+        if not country and cand.back:
+            # "had flown back to the capital on Friday from Alexandria": back to the capital the story named
+            # before, of the country it comes back from
+            country = next((c for c in sorted(left) if _capital_named(capital_of(c), ordered)), None)
         if not country:
             # the country of the place told just before in this paragraph, before the dateline's (the story
             # has moved on from it: "… toured the city and had lunch with Xi. The train left the capital")
