@@ -61,6 +61,8 @@ class People:
     known_alone: frozenset[str] = frozenset()
     """Folded surnames the body uses before any full name with them ("Biden spent Monday in Brussels …
     Jill Biden flew home"): somebody of their own, not the full name's bearer."""
+    crafts: frozenset[str] = frozenset()
+    """Folded names of vehicles ("the presidential jet Inkwazi"): nobody, however the model tags them."""
 
     def resolve(self, name: str) -> str:
         folded = fold(name)
@@ -294,7 +296,7 @@ def find_people(parsed: ParsedText, lex: Lexicon, mentions: Sequence[Mention] = 
     names = sorted([*names, *_unlabelled_full_names(parsed, names, places, lex)])
     names = sorted([*names, *_kin_names(parsed, names, places, lex)])
     named_things = _words_of_named_things(parsed)
-    names = sorted([*names, *_untagged_movers(parsed, names, places, lex, named_things)])
+    names = sorted([*names, *_untagged_movers(parsed, names, places, lex, named_things | crafts)])
     # "his Apostolic Journey to the United Arab Emirates": a capitalised trip is nobody
     # … nor is a flight number ("Pobeda flight DP936", which the model may take for a name)
     names = [(i, n, subj) for i, n, subj in names
@@ -399,7 +401,7 @@ def find_people(parsed: ParsedText, lex: Lexicon, mentions: Sequence[Mention] = 
     headline = _headline_person(parsed, resolved, totals, line_end) or _headline_role(
         parsed, titles, shared, line_end, lex)
     return People(tuple(full), by_word, tuple(resolved), dict(totals), titles, shared, women, nationality,
-                  frozenset(relatives), headline, frozenset(known_alone - by_word.keys()))
+                  frozenset(relatives), headline, frozenset(known_alone - by_word.keys()), crafts)
 
 
 def _titles_used_first(
@@ -726,7 +728,7 @@ def _untagged_movers(
     article and at least once the subject of a verb of movement, is a person; the capitalised word
     compounded before it ("Giorgia Meloni") makes the full name."""
     taken = _name_tokens(names)
-    known = {fold(w) for _, name, _ in names for w in name.split()} | named_things | _craft_names(parsed, lex)
+    known = {fold(w) for _, name, _ in names for w in name.split()} | named_things
     headline_end = _first_line_end(parsed)
 
     def candidate(tok: Token) -> bool:
@@ -914,7 +916,6 @@ class _Frames:
         self.lex = lex
         self.people = people
         self._named_at = {k: name for k, name, _ in people.positions}
-        self._crafts = _craft_names(parsed, lex)
         self.mentions = [m for m in mentions if m.article == article.id]
         self._mention_at: dict[int, Mention] = {}
         for m in self.mentions:
@@ -985,7 +986,7 @@ class _Frames:
                 return self.people.resolve(self._named_at[ent.start])
             # a title alone ("the pope", which the small model may tag PERSON) is read as a role noun; a
             # flight number ("Pobeda flight DP936") is nobody, nor a jet's name ("the jet Inkwazi")
-            if ent.end - ent.start == 1 and fold(self.p.tokens[ent.start].text) in self._crafts:
+            if ent.end - ent.start == 1 and fold(self.p.tokens[ent.start].text) in self.people.crafts:
                 return ""
             cleaned = _clean_person(self.p, ent.start, ent.end, self.lex)
             return "" if _numbered(cleaned) else self.people.resolve(cleaned)
