@@ -434,6 +434,13 @@ def second_visits(
         return (len(returns) == 1 and returns[0].event.token < e.event.token and not after(returns[0], e)
                 and not earlier)
 
+    def reached_far_from(m: Evidence, e: Evidence) -> bool:
+        """``m`` is another town reached, as done, far from ``e``'s place (not a drive round the city), and
+        dated before ``e``."""
+        return (_key(m.mention) != _key(e.mention) and m.relation in ("to", "at") and not m.mention.is_area
+                and m.event.status == "happened" and after(e, m)
+                and (_km(m.mention.place, e.mention.place) or 0.0) >= AWAY_KM)
+
     def left_after_away(e: Evidence) -> bool:
         """"The plane left Washington at about 6 p.m. on Saturday", told before the story goes back to the
         arrival on Monday, the trip to Florida on Friday and the flight back to Washington: a departure
@@ -445,12 +452,7 @@ def second_visits(
             return False
         firsts = [f for f in marked if not f.visit and _key(f.mention) == key and f.relation in ("to", "at")
                   and f.event.status == "happened"]  # fmt: skip
-        return any(
-            _key(m.mention) != key and m.relation in ("to", "at") and not m.mention.is_area
-            and m.event.status == "happened" and after(m, first) and after(e, m)
-            and (_km(m.mention.place, e.mention.place) or 0.0) >= AWAY_KM  # not a drive round the city
-            for first in firsts for m in marked
-        )  # fmt: skip
+        return any(reached_far_from(m, e) and after(m, first) for first in firsts for m in marked)
 
     def on_the_way_back(e: Evidence) -> bool:
         """"flew on to Rzeszów … halted on Friday morning at Nemishaieve … was in Przemyśl early on
@@ -470,11 +472,9 @@ def second_visits(
                   and f.relation in ("to", "at") and f.event.status == "happened"
                   and f.event.token < e.event.token]  # fmt: skip
         return any(
-            _key(m.mention) != key and m.relation in ("to", "at") and not m.mention.is_area and told(m)
-            and m.event.status == "happened" and first.event.token < m.event.token
+            reached_far_from(m, e) and told(m) and first.event.token < m.event.token
             and (e.relation == "from" or m.event.token < e.event.token)
-            and (dated(first) is None or after(m, first)) and after(e, m)
-            and (_km(m.mention.place, e.mention.place) or 0.0) >= AWAY_KM
+            and (dated(first) is None or after(m, first))
             for first in firsts for m in marked
         )  # fmt: skip
 
@@ -568,6 +568,12 @@ def _pair_constraints(evidence: Sequence[Evidence]) -> dict[tuple[StopKey, StopK
     return dict(weights)
 
 
+def _retold_departure(event: Event) -> bool:
+    """A departure told beside the move it began ("landed …, four hours after leaving Haneda"): a frame that
+    retells another and only leaves places."""
+    return event.elaborates and bool(event.places) and all(rel == "from" for rel, _ in event.places)
+
+
 def _sequence_constraints(evidence: Sequence[Evidence]) -> dict[tuple[StopKey, StopKey], float]:
     """Frames told one after the other in one sentence ("flew to A, was driven to B"): A before B."""
     weights: dict[tuple[StopKey, StopKey], float] = defaultdict(float)
@@ -587,7 +593,7 @@ def _sequence_constraints(evidence: Sequence[Evidence]) -> dict[tuple[StopKey, S
         if ib[0].event.elaborates:
             # "touched down in Beijing …, four hours after leaving Haneda": a departure retold after the
             # move it began was left first; any other retelling tells no order
-            if all(e.relation == "from" for e in ib):
+            if _retold_departure(ib[0].event):
                 _add_before(weights, ends_b, [e for e in ends_a if e.relation != "from"], SEQUENCE_WEIGHT)
             continue
         _add_before(weights, ends_a, ends_b, SEQUENCE_WEIGHT)
@@ -802,9 +808,7 @@ def event_windows(
         for event in evs:
             # "touched down in Beijing at 1:40 p.m., about four hours after leaving Haneda": an undated
             # departure retold beside a dated move of its sentence happened by then (how long before, unsaid)
-            if (article_id, event.token) in out or not event.elaborates or not event.places:
-                continue
-            if any(rel != "from" for rel, _ in event.places):
+            if (article_id, event.token) in out or not _retold_departure(event):
                 continue
             before = [e for e in evs if e.sentence_start == event.sentence_start and e.token < event.token
                       and (article_id, e.token) in out]  # fmt: skip

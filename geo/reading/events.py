@@ -2732,14 +2732,16 @@ class _Frames:
             passive = self._passive(tok.i) or tok.tag == "VBN"
             if motion.passive_only and not passive:
                 return None
-            if tok.dep == "conj" and not any(c.dep in _SUBJECTS for c in kids):
+            subjects = [c for c in kids if c.dep in _SUBJECTS]
+            if not subjects and tok.dep == "conj":
                 # "The train ran north … and drew into Paris": the subject of the verb it is joined to
-                kids = [*kids, *(self.p.tokens[c] for c in self.p.children(tok.head))]
+                joined = (self.p.tokens[c] for c in self.p.children(tok.head))
+                subjects = [c for c in joined if c.dep in _SUBJECTS]
             if motion.vehicle_only and not any(
-                c.dep in _SUBJECTS and c.lemma.casefold() in self.lex.vehicles
+                c.lemma.casefold() in self.lex.vehicles
                 # "the train sat", "his train waited"; "a back-up jet waited in Tallinn" is another's
                 and not any(self.p.tokens[d].lower in ("a", "an") for d in self.p.children(c.i))
-                for c in kids
+                for c in subjects
             ):
                 return None
             if motion.journey_only and not self._journey_subject(tok.i):
