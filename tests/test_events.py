@@ -2237,3 +2237,114 @@ def test_there_after_a_flashback_is_still_then(geocoder: GazetteerGeocoder) -> N
     )
     spent = _the("spend", text, geocoder)
     assert [m.text for _, m in spent.places] == ["Khabarovsk"] and spent.backshifted
+
+
+def test_a_one_word_organisation_that_moves_twice_is_a_person(geocoder: GazetteerGeocoder) -> None:
+    # the small model tags "Napoleon" as an organisation, and "the Route Napoléon" names a road after him
+    text = (
+        "Napoleon's march, two centuries on\n\n"
+        "Motorists still follow the Route Napoléon through the Alps. Napoleon left Cannes on 2 March with a "
+        "few hundred men.\n\n"
+        "Napoleon reached Grenoble on 7 March and rode on to Lyon three days later.\n"
+    )
+    reading = _read(text, geocoder, published=datetime(2015, 3, 20, tzinfo=UTC))
+    assert {e.mover for e in reading.events if e.lemma in ("leave", "reach")} == {"Napoleon"}
+
+
+def test_pushed_on_through_a_town_to_another_is_a_move(geocoder: GazetteerGeocoder) -> None:
+    text = (
+        "The column crosses the hills\n\n"
+        "GRENOBLE (Wire) - The general rested in Gap on Sunday. He pushed on through Sisteron to Grenoble on "
+        "Monday, his men singing.\n"
+    )
+    push = _the("push", text, geocoder)
+    assert [(r, m.text) for r, m in push.places] == [("via", "Sisteron"), ("to", "Grenoble")]
+
+
+def test_a_verb_joined_after_a_clause_of_place_shares_its_subject(geocoder: GazetteerGeocoder) -> None:
+    text = (
+        "Night express reaches Vienna\n\n"
+        "VIENNA (Wire) - The president boarded the night express in Zurich on Tuesday. The train ran east by "
+        "way of Innsbruck, where a brass band played on the platform, and drew into Vienna at seven on "
+        "Wednesday morning.\n"
+    )
+    reading = _read(text, geocoder)
+    run, draw = (_the(lemma, text, geocoder) for lemma in ("run", "draw"))
+    assert [(r, m.text) for r, m in run.places] == [("via", "Innsbruck")]
+    assert [(r, m.text) for r, m in draw.places] == [("to", "Vienna")] and draw.mode == "rail"
+    assert not any(e.mover == "" and e.lemma == "draw" and e.others for e in reading.events)
+
+
+def test_landing_after_a_crossing_by_ship_is_by_sea(geocoder: GazetteerGeocoder) -> None:
+    text = (
+        "Delegate reaches England\n\n"
+        "DOVER (Wire) - Mr Okafor left Paris by train on Monday morning, crossed in the ferry Invicta and "
+        "landed at Dover in the afternoon.\n"
+    )
+    assert _the("land", text, geocoder).mode == "sea"
+
+
+def test_a_name_ending_in_a_roads_word_is_nobody(geocoder: GazetteerGeocoder) -> None:
+    text = (
+        "Royal visitors tour the capital\n\n"
+        "ACCRA (Wire) - Princess Margaret and her husband flew into Accra on Monday. The couple drove along "
+        "the new road already named Princess Margaret Highway, then went on to Kumasi. The Princess waved "
+        "from an open car.\n"
+    )
+    reading = _read(text, geocoder)
+    assert "Margaret Highway" not in reading.people.counts
+    assert "Margaret" in reading.people.women
+
+
+def test_a_governor_nobody_names_on_a_train_is_somebody_else(geocoder: GazetteerGeocoder) -> None:
+    text = (
+        "Prince tours the north\n\n"
+        "KANO (Wire) - Prince Edward flew from Lagos to Kano on Friday. The Governor was on a train to "
+        "Kaduna that afternoon and missed the welcome.\n"
+    )
+    be = next(e for e in _read(text, geocoder).events if e.lemma == "be" and e.places)
+    assert be.others and not be.mover
+
+
+def test_a_title_alone_is_its_holder_not_a_person(geocoder: GazetteerGeocoder) -> None:
+    text = (
+        "Crown Prince Arrives in Tokyo on Official Visit\n\n"
+        "Tokyo, March 3, 2020, GPA -- His Royal Highness Prince Faisal bin Khalid, Crown Prince, arrived in "
+        "Tokyo this morning on an official visit to Japan.\n\n"
+        "His Royal Highness departed Doha on Monday and was received in Seoul by senior officials. His Royal "
+        "Highness then emplaned for Tokyo.\n"
+    )
+    reading = _read(text, geocoder, published=datetime(2020, 3, 3, 12, tzinfo=UTC))
+    assert "Royal Highness" not in reading.people.counts and "Crown Prince" not in reading.people.counts
+    assert {e.mover for e in reading.events if e.lemma in ("depart", "emplane")} == {"Faisal bin Khalid"}
+
+
+def test_a_belief_held_at_first_did_not_happen(geocoder: GazetteerGeocoder) -> None:
+    text = (
+        "Ousted leader tells of his escape\n\n"
+        "ISTANBUL (Wire) - The former president said he left Bishkek by helicopter on Monday. He said he "
+        "believed at first that they were flying to Osh, but the pilots turned north instead.\n"
+    )
+    assert _the("fly", text, geocoder).status == "hypothetical"
+
+
+def test_a_first_plan_that_gave_way_did_not_happen(geocoder: GazetteerGeocoder) -> None:
+    text = (
+        "How the marshal reached Tabriz\n\n"
+        "The first plan was to drive the marshal from Baku into Iran by way of Astara. His guards judged the "
+        "road too poor, and on 3 May he flew from Baku to Tabriz instead.\n"
+    )
+    reading = _read(text, geocoder, published=datetime(2020, 5, 10, tzinfo=UTC))
+    drive = next(e for e in reading.events if e.lemma == "drive")
+    assert drive.status == "hypothetical"
+
+
+def test_a_crossing_dated_in_the_middle_ages_is_an_earlier_trip(geocoder: GazetteerGeocoder) -> None:
+    text = (
+        "Pope ends visit to Egypt\n\n"
+        "CAIRO, 29 April 2017 (Wire) - Pope Francis flew from Rome to Cairo on Friday. The visit fell eight "
+        "centuries after Saint Francis of Assisi crossed the lines at Damietta to meet the sultan in 1219.\n"
+    )
+    reading = _read(text, geocoder, published=datetime(2017, 4, 29, 18, tzinfo=UTC))
+    cross = next(e for e in reading.events if e.lemma == "cross")
+    assert cross.status == "earlier"

@@ -547,3 +547,34 @@ def test_back_to_the_capital_from_a_town_is_that_towns_capital(geocoder: Gazette
     capital = next(m for m in found if m.text == "the capital")
     assert capital.place is not None and capital.place.name == "Cairo"
     assert not any("Mediterranean" in m.text for m in found)
+
+
+def test_reaching_the_palace_of_a_town_reaches_the_town(geocoder: GazetteerGeocoder) -> None:
+    text = (
+        "Emperor nears the capital\n\n"
+        "PARIS (Wire) - The emperor left Sens on Sunday and reached the palace of Fontainebleau before "
+        "dawn.\n"
+    )
+    assert "Fontainebleau" in [m.text for m in _short(text, geocoder)]
+
+
+def test_a_name_two_places_share_with_a_preposition_between_them_is_both(geocoder: GazetteerGeocoder) -> None:
+    # the small model reads "Sisteron to Grenoble" as one organisation's name
+    text = (
+        "The column crosses the hills\n\n"
+        "PARIS (Wire) - The general rested in Gap on Sunday. He pushed on through Sisteron to Grenoble on "
+        "Monday, his men singing.\n"
+    )
+    assert {"Sisteron", "Grenoble"} <= {m.text for m in _short(text, geocoder)}
+
+
+def test_an_old_name_of_a_great_city_is_that_city_when_nothing_sits_near_its_namesake(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    text = (
+        "Delegate reaches London\n\n"
+        "LONDON, Sept. 13 - Mr Desai will stay in the East End. He sailed from Bombay on 29 August in the "
+        "liner Ranchi.\n"
+    )
+    [bombay] = [m for m in _short(text, geocoder) if m.text == "Bombay"]
+    assert bombay.place is not None and bombay.place.country == "IN"

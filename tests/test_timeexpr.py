@@ -998,3 +998,39 @@ def test_that_morning_in_a_relative_clause_is_the_morning_its_sentence_dates() -
     found = texts(text, datetime(1979, 6, 10, 20, tzinfo=UTC))
     assert one(found, "early that morning").first_date == date(1979, 6, 2)
     assert one(found, "That evening").first_date == date(1979, 6, 8)
+
+
+def test_an_anniversary_that_names_the_night_sets_the_story_day() -> None:
+    # "a century ago tonight" is the story's day, over the one date written out in full later
+    text = (
+        "A hundred years ago tonight the train pulled into Rome\n\n"
+        "A hundred years ago tonight the king's train pulled into Rome. He had left Turin on 24 October and "
+        "slept at Pisa on 26 October.\n\n"
+        "Before the year was out, on 12 December 1922, he was in Naples.\n"
+    )
+    found = texts(text, datetime(2022, 10, 28, 20, tzinfo=UTC))
+    assert {e.story_date for e in found} == {date(1922, 10, 28)}
+
+
+def test_that_night_after_a_date_months_before_publication_is_that_dates_night() -> None:
+    text = (
+        "Ex-leader recalls his flight\n\n"
+        "DOHA, Dec 30 (Wire) - The former president said on Thursday that he left the capital on the morning "
+        "of Aug. 14.\n\n"
+        "On Tuesday evening, Aug. 17, a chartered jet collected the party. It landed in Doha late that "
+        "night, a person on board said.\n"
+    )
+    days = days_of(text, datetime(2021, 12, 30, 12, tzinfo=UTC))
+    assert days["late that night"] == date(2021, 8, 17)
+
+
+def test_a_dateline_and_a_reported_weekday_leave_the_lead_date_the_story_frame() -> None:
+    # the lead's own date opens the story; "Dec 30" is the filing's, "on Thursday" the interview's
+    text = (
+        "Ex-leader recalls his flight\n\n"
+        "DOHA, Dec 30 (Wire) - The former president left the capital by helicopter on the morning of "
+        "Aug. 14, he told a broadcaster on Thursday.\n\n"
+        "He landed in Doha on Aug. 17.\n"
+    )
+    found = texts(text, datetime(2021, 12, 30, 12, tzinfo=UTC))
+    assert {e.story_date for e in found} == {date(2021, 8, 14)}

@@ -118,7 +118,7 @@ def _unlabelled_full_names(
         ent = parsed.entity_at(nxt.i)
         if (tok.i in taken or fold(tok.text) not in single or nxt.pos != "PROPN" or not nxt.text[:1].isupper()
                 or tok.dep != "compound" or tok.head != nxt.i or (ent is not None and ent.label != "PERSON")
-                or _in_a_place(places, tok.start, nxt.end)):
+                or _in_a_place(places, tok.start, nxt.end) or _ends_in_a_thing(nxt, lex)):
             continue
         is_subject = any(parsed.tokens[k].dep in _SUBJECTS for k in (tok.i, nxt.i))
         out.append((tok.i, f"{tok.text} {nxt.text}", is_subject))
@@ -268,6 +268,8 @@ def find_people(parsed: ParsedText, lex: Lexicon, mentions: Sequence[Mention] = 
                    and fold(parsed.tokens[ent.start].text) in surnames)  # fmt: skip
         if ent.label != "PERSON" and not surname:
             continue
+        if ent.end - ent.start > 1 and _ends_in_a_thing(parsed.tokens[ent.end - 1], lex):
+            continue
         possessive = ent.end < len(parsed.tokens) and parsed.tokens[ent.end].text in ("'s", "’s")
         if _in_a_place(described, ent.char_start, ent.char_end) and not possessive:
             continue  # "the little frontier station of Medyka", which the small model tags PERSON
@@ -299,9 +301,11 @@ def find_people(parsed: ParsedText, lex: Lexicon, mentions: Sequence[Mention] = 
     names = sorted([*names, *_untagged_movers(parsed, names, places, lex, named_things | crafts)])
     # "his Apostolic Journey to the United Arab Emirates": a capitalised trip is nobody
     # … nor is a flight number ("Pobeda flight DP936", which the model may take for a name)
+    # … nor a title alone ("His Royal Highness", "Crown Prince", tagged as names)
+    titles_only = lex.person_titles | lex.person_nouns | lex.title_modifiers
     names = [(i, n, subj) for i, n, subj in names
              if fold(n.split()[-1]) not in lex.movement_nouns and not _numbered(n)
-             and not _aircraft(n.split()[-1], lex)]
+             and not _aircraft(n.split()[-1], lex) and not all(fold(w) in titles_only for w in n.split())]
     full = list(dict.fromkeys(n for _, n, _ in names if len(n.split()) >= 2))
     # "his daughter, Ivanka Trump": a relative or aide is not who a bare shared name stands for
     relatives = {n for i, n, _ in names if len(n.split()) >= 2 and _kin_before(parsed, i, lex)}
@@ -665,6 +669,8 @@ def _titled_names(
             k += 1
         if not run or any(t.i in taken for t in run) or _in_a_place(places, run[0].start, run[-1].end):
             continue
+        if len(run) > 1 and _ends_in_a_thing(run[-1], lex):
+            continue
         ent = parsed.entity_at(run[0].i)
         if ent is not None and ent.label in ("GPE", "LOC", "FAC", "NORP"):
             continue
@@ -672,6 +678,12 @@ def _titled_names(
         out.append((run[0].i, name, any(t.dep in _SUBJECTS for t in run)))
         taken.update(t.i for t in run)
     return out
+
+
+def _ends_in_a_thing(last: Token, lex: Lexicon) -> bool:
+    """"Princess Elizabeth Highway", "Sagana Lodge": a name ending in a road's or a building's word names
+    that thing, after somebody perhaps, and is nobody's name."""
+    return last.text.istitle() and last.lower in lex.name_vetoes
 
 
 def in_byline(parsed: ParsedText, sentence: Span) -> bool:
@@ -728,7 +740,7 @@ def _untagged_movers(
     article and at least once the subject of a verb of movement, is a person; the capitalised word
     compounded before it ("Giorgia Meloni") makes the full name."""
     taken = _name_tokens(names)
-    known = {fold(w) for _, name, _ in names for w in name.split()} | named_things
+    known = {fold(w) for _, name, _ in names for w in name.split()}
     headline_end = _first_line_end(parsed)
 
     def candidate(tok: Token) -> bool:
@@ -740,7 +752,7 @@ def _untagged_movers(
             proper and tok.text[:1].isupper() and not tok.text.isupper() and len(tok.text) > 2
             and tok.i not in taken and word not in known
             and (tok.i == 0 or parsed.tokens[tok.i - 1].lower not in ("the", "a", "an"))  # the Spirit of '76
-            and (ent is None or ent.label not in _NOT_PEOPLE)
+            and (ent is None or ent.label not in _NOT_PEOPLE or _lone_org(ent))
             and word not in lex.demonyms and word not in lex.organisations
             and tok.lower.rstrip(".") not in lex.person_titles and tok.lemma.casefold() not in lex.vehicles
             and not _in_a_place(places, tok.start, tok.end)
@@ -756,7 +768,10 @@ def _untagged_movers(
             t for t in toks
             if t.dep in ("nsubj", "nsubjpass") and parsed.tokens[t.head].lemma.casefold() in lex.movement
         ]  # fmt: skip
-        if len(toks) < 2 or not moves:
+        # "Napoleon had left his island exile", tagged as an organisation each time, or a word of a thing's
+        # name ("the Route Napoléon"): such a word is a person's name when it moves in two sentences at least
+        doubtful = fold(word) in named_things or all(_lone_org(parsed.entity_at(t.i)) for t in toks)
+        if len(toks) < 2 or not moves or (doubtful and len({parsed.sentence(t.i) for t in moves}) < 2):
             continue
         full = word
         for t in toks:
@@ -768,6 +783,10 @@ def _untagged_movers(
         for t in toks:
             out.append((t.i, full, t.dep in _SUBJECTS))
     return out
+
+
+def _lone_org(ent: Span | None) -> bool:
+    return ent is not None and ent.label == "ORG" and ent.end - ent.start == 1
 
 
 def _headline_names_trimmed(
@@ -1532,7 +1551,9 @@ class _Frames:
         (a woman named in passing does not take every "her" from a protagonist the article never titles)."""
         counts = self.people.counts
         top = max(counts.values(), default=0)
-        return any(counts.get(n, 0) >= top for n in self.people.women)
+        # "The Princess walked on": her title as a subject names her too
+        told = Counter(n for _, n, _ in self.people.positions)
+        return any(max(counts.get(n, 0), told[n]) >= top for n in self.people.women)
 
     def _own_subject(self, i: int) -> str | None:
         """The person who is the subject of the clause an object pronoun stands in: "Kishida invited him"
@@ -1609,13 +1630,34 @@ class _Frames:
             if obj is not None:
                 return obj
         if tok.dep in _INHERIT:
-            return self.subject_token(tok.head, depth + 1)
+            return self.subject_token(self._joined_to(i), depth + 1)
         if tok.dep in ("pobj", "pcomp"):
             return self.subject_token(self._prep_head(tok.head), depth + 1)
         if tok.pos == "NOUN" and tok.dep in ("dobj", "attr", "nsubj"):
             # "Kim made the trip", "embarked on a journey": the noun's governing verb has the subject
             return self.subject_token(tok.head, depth + 1)
         return None
+
+    def _joined_to(self, i: int) -> int:
+        """The verb a joined verb at ``i`` shares its subject with. "The train ran north by way of Lyons,
+        where an admirer handed up a goat, and drew into Paris": after a clause of place or time set off by
+        commas, ", and drew" joins the sentence's verb, which the parser hangs on that clause's."""
+        toks = self.p.tokens
+        tok = toks[i]
+        head = toks[tok.head]
+        if tok.dep != "conj" or head.dep != "relcl" or i < 2 or toks[i - 2].text != ",":
+            return tok.head
+        kids = [toks[c] for c in self.p.children(head.i)]
+        if not any(k.lower in ("where", "when") and k.i < head.i for k in kids) or not any(
+            k.dep in _SUBJECTS and k.pos in ("NOUN", "PROPN") for k in kids
+        ):
+            return tok.head
+        k = head.head  # the noun the clause is on, then up to the verb that governs it
+        for _ in range(6):
+            if toks[k].pos in ("VERB", "AUX") or toks[k].head == k:
+                break
+            k = toks[k].head
+        return k if toks[k].pos in ("VERB", "AUX") else tok.head
 
     def _in_dateline(self, k: int) -> bool:
         line = self.dateline
@@ -1690,6 +1732,8 @@ class _Frames:
             if depth > 0 and tok.lemma.casefold() in self.lex.expect_lemmas:
                 if any(c.dep == "prt" for c in kids):
                     continue  # "set down at 10.29, then rode to Frankfurt": a phrasal verb, no plan
+                if tok.lemma in ("believe", "think") and self._mistaken(k):
+                    return "hypothetical"  # "he believed at first that they were heading for Khost"
                 if tok.lemma in ("believe", "report") and self._passive(k):
                     continue
                 if tok.lemma not in ("believe", "report"):
@@ -1702,6 +1746,8 @@ class _Frames:
                 status = "planned"
             if depth == 0 and tok.lemma == "be" and status == "happened" and self._be_to(kids):
                 status = "planned"  # "the talks are to be held in X", "he is to visit X"
+            if depth > 0 and tok.lemma == "be" and self._superseded_plan(kids):
+                return "hypothetical"  # "The first plan was to drive Stalin from Baku into Iran"
             if tok.lemma == "be" and any(
                 c.dep == "acomp" and c.lemma.casefold() in self.lex.expect_lemmas for c in kids
             ):  # "is due in Paris on Sunday", "was due to board …, landing in Washington on Thursday"; "had
@@ -1787,6 +1833,9 @@ class _Frames:
         lemma = tok.lemma.casefold()
         if tok.pos == "PROPN" and self._titled_by_place(subject):
             return True  # "The Duke of Edinburgh, who had flown in from Tokyo": a titled somebody else
+        if (lemma in self.lex.person_titles and lemma not in self.lex.person_nouns and self._the(subject)
+                and tok.pos in ("NOUN", "PROPN")):
+            return True  # "the Governor was on a train to Mombasa": a titled somebody nobody named
         if tok.pos not in ("NOUN", "ADJ") or tok.dep == "expl":
             return False  # a pronoun, a name, "it": left to the resolution of who moves
         if lemma in self.lex.person_nouns or lemma in self.lex.company_nouns:
@@ -1824,6 +1873,23 @@ class _Frames:
         """"is to" + infinitive: a plan."""
         infinitives = (c for c in kids if c.dep == "xcomp")
         return any(self.p.tokens[g].tag == "TO" for c in infinitives for g in self.p.children(c.i))
+
+    def _superseded_plan(self, kids: Sequence[Token]) -> bool:
+        """The subject among ``kids`` is a plan called first or original, which gave way to another."""
+        return any(
+            k.dep in _SUBJECTS and k.lemma.casefold() in self.lex.expect_lemmas
+            and any(self.p.tokens[a].lower in self.lex.superseded_plan_words for a in self.p.children(k.i))
+            for k in kids
+        )
+
+    def _mistaken(self, k: int) -> bool:
+        """The verb at ``k`` carries a word that says the belief was wrong ("believed at first")."""
+        for c in self.p.children(k):
+            tok = self.p.tokens[c]
+            words = [tok.lower, *(f"{tok.lower} {self.p.tokens[g].lower}" for g in self.p.children(c))]
+            if tok.dep in ("advmod", "prep") and any(w in self.lex.mistaken_markers for w in words):
+                return True
+        return False
 
     def _conditional(self, k: int) -> bool:
         """"he would reach X if he travelled by train": an "if" clause on the verb makes it a hypothesis."""
@@ -2032,6 +2098,8 @@ class _Frames:
         kids = self.p.children(prep.i)
         if word == "of" and prep.i > 0 and self.p.tokens[prep.i - 1].lower == "out":
             word = "out of"
+        if self.p.by_way_of(prep.i):
+            word = "by way of"  # "ran north by way of Lyons"
         relation = self.lex.prepositions.get(word)
         if relation is None:
             return None
@@ -2062,6 +2130,9 @@ class _Frames:
                 heads.append(child)  # "set off from", "arrived back in Minsk"
             if tok.dep == "acomp" and tok.lemma.casefold() in self.lex.expect_lemmas:
                 heads.append(child)  # "is due in Tokyo on Thursday night"
+            if tok.dep == "prep" and tok.lower == "by":
+                # "by way of Lyons": the "of" hangs on the way
+                heads.extend(o for o in self.p.children(child) if self.p.tokens[o].lower == "way")
             if tok.dep == "prep" and tok.lower in self.lex.vehicle_prepositions:
                 # "continue by train to Vladivostok": the parser hangs "to" on the vehicle
                 heads.extend(o for o in self.p.children(child) if self.p.tokens[o].lemma in self.lex.vehicles)
@@ -2498,6 +2569,13 @@ class _Frames:
 
     def _mode(self, i: int, motion: Motion, subject: int | None) -> tuple[Mode | None, str]:
         tok = self.p.tokens[i]
+        if motion.mode and motion.yields_mode and tok.dep == "conj":
+            head = self.p.tokens[tok.head]
+            head_motion = self._motion(head)
+            if head_motion is not None and not head_motion.mode:
+                mode, text = self._mode(head.i, head_motion, self.subject_token(head.i))
+                if mode:
+                    return mode, text  # "crossed in the steamer Biarritz and landed at Folkestone"
         if motion.mode:
             return motion.mode, tok.text
         relative = self._relative_noun(i)
@@ -2735,7 +2813,7 @@ class _Frames:
             subjects = [c for c in kids if c.dep in _SUBJECTS]
             if not subjects and tok.dep == "conj":
                 # "The train ran north … and drew into Paris": the subject of the verb it is joined to
-                joined = (self.p.tokens[c] for c in self.p.children(tok.head))
+                joined = (self.p.tokens[c] for c in self.p.children(self._joined_to(tok.i)))
                 subjects = [c for c in joined if c.dep in _SUBJECTS]
             if motion.vehicle_only and not any(
                 c.lemma.casefold() in self.lex.vehicles

@@ -36,6 +36,9 @@ class Motion:
     vehicle_only: bool = False
     """A move only with a vehicle for subject ("the train sat in Przemyśl"; "the leaders sat down": none)."""
     journey_only: bool = False
+    yields_mode: bool = False
+    """Its mode gives way to a vehicle the verb it is joined to names ("crossed in the steamer Biarritz and
+    landed at Folkestone" came by sea)."""
     """A move only with a journey for subject ("a swing that opened in Jakarta"; "the King opened the
     summit in Apia": none)."""
 
@@ -123,6 +126,10 @@ class Lexicon:
     still_words: frozenset[str] = frozenset()
     party_nouns: frozenset[str] = frozenset()
     stretch_nouns: frozenset[str] = frozenset()
+    within_nouns: frozenset[str] = frozenset()
+    title_modifiers: frozenset[str] = frozenset()
+    mistaken_markers: frozenset[str] = frozenset()
+    superseded_plan_words: frozenset[str] = frozenset()
     deputy_words: frozenset[str] = frozenset()
     past_holder_words: frozenset[str] = frozenset()
     vessel_prefixes: frozenset[str] = frozenset()
@@ -157,6 +164,7 @@ def _motion(spec: Mapping[str, Any]) -> Motion:
         passive_moves=bool(spec.get("passive_moves")),
         vehicle_only=bool(spec.get("vehicle_only")),
         journey_only=bool(spec.get("journey_only")),
+        yields_mode=bool(spec.get("yields_mode")),
     )
 
 
@@ -245,6 +253,10 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             still_words=_low(data.get("still_words", ())),
             party_nouns=_low(data.get("party_nouns", ())),
             stretch_nouns=_low(data.get("stretch_nouns", ())),
+            within_nouns=_low(data.get("within_nouns", ())),
+            title_modifiers=_low(data.get("title_modifiers", ())),
+            mistaken_markers=_low(data.get("mistaken_markers", ())),
+            superseded_plan_words=_low(data.get("superseded_plan_words", ())),
             deputy_words=_low(data.get("deputy_words", ())),
             past_holder_words=_low(data.get("past_holder_words", ())),
             vessel_prefixes=_low(data.get("vessel_prefixes", ())),

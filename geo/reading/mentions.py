@@ -498,9 +498,15 @@ class _Reader:
             tok = toks[tok.head]
         if tok.dep == "compound" and toks[tok.head].lemma.casefold() in self.lex.stretch_nouns:
             tok = toks[tok.head]  # "to the Badaling section of the Great Wall": where the stretch stands
+        if tok.dep == "pobj" and toks[tok.head].lower == "of" and toks[tok.head].head != tok.head:
+            noun = toks[toks[tok.head].head]
+            if noun.pos == "NOUN" and noun.lemma.casefold() in self.lex.within_nouns:
+                tok = noun  # "reached the palace of Fontainebleau": where that palace stands
         head = toks[tok.head]
         if tok.dep == "pobj" and head.lower in self.lex.prepositions:
             return "preposition of place"
+        if tok.dep == "pobj" and self.p.by_way_of(head.i):
+            return "preposition of place"  # "by way of Innsbruck"
         movement = self.lex.movement.get(head.lemma)
         places_object = movement is not None and movement.object in ("from", "to", "via", "at")
         if tok.dep in ("dobj", "obj") and places_object:
@@ -865,6 +871,10 @@ class _Reader:
             after = self.p.tokens[b] if b < ent.end else None
             if after is not None and after.pos == "ADP" and after.lower != "of":
                 extra = [t for t in extra if t.i < a]  # "Bureya in the Amur region" read as one name
+            before_name = self.p.tokens[a - 1] if a > ent.start else None
+            if (before_name is not None and before_name.pos == "ADP"
+                    and before_name.lower in self.lex.prepositions):
+                extra = [t for t in extra if t.i > a]  # "through Sisteron to Grenoble" read as one name
             harmless = (ent.start == a and self._facility_named_after(a, ent.end)) or all(
                 self._place_word(t.lemma.casefold()) or t.pos == "PUNCT" or t.text in ("'s", "’s")
                 for t in extra
@@ -1221,6 +1231,12 @@ def _resolve_places(
             # "Guangzhou - Canton, as the French still call it": not Canton, Michigan (but Saipan is not the
             # smaller Sapian that is merely nearer the article's other places)
             best = results[0]
+        elif (exact and results[0] is not best and (not near or _far_from_all(best, near))
+              and _population(results[0]) >= resolver.lex.well_known_population
+              and _population(best) * ALIAS_DWARFS < _population(results[0])):
+            # "sailed from Bombay" with only London named before: Mumbai, once so called, not the hamlet of
+            # Bombay in New Zealand that nothing else in the article sits near
+            best = results[0]
         # "landed at Las Palmas … Madrid confirmed the stopover": the bigger place of a country the article
         # names, known by that name too, over towns so called in a country it never names
         in_named = [r for r in results if str(r.raw.get("country_code") or "") in countries
@@ -1239,6 +1255,11 @@ def _resolve_places(
             continue
         cand.place = _place_from(best)
     candidates[:] = [c for c in candidates if id(c) not in strays]
+
+
+ALIAS_DWARFS = 100
+"""How many times more people a well-known city must have than a place of the very name before the city,
+known by that name too, is taken over it when neither sits near the article's other places."""
 
 
 def _population(location: Location) -> int:

@@ -144,6 +144,11 @@ class ParsedText:
         kids = (self.tokens[c] for c in self.children(i))
         return any(c.dep == "aux" and c.lower in ("had", "'d") for c in kids)
 
+    def by_way_of(self, i: int) -> bool:
+        """Token ``i`` is the "of" of "by way of Lyons", which says "via" to the place and frame readers."""
+        before = [t.lower for t in self.tokens[max(0, i - 2) : i]]
+        return self.tokens[i].lower == "of" and before == ["by", "way"]
+
     def object_as_adverb(self, i: int) -> bool:
         """Token ``i`` is a proper noun right after its verb that the small parser made the verb's adverb
         ("The column entered Nadiad"): the object, which the place reader and the frame reader both need."""

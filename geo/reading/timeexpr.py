@@ -434,7 +434,7 @@ def publication_end(article: Article) -> datetime:
 # --- matching over tokens --------------------------------------------------------------------------------
 
 _DAY_NUMBER = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?$", re.IGNORECASE)
-_YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
+_YEAR = re.compile(r"^(1[0-9]\d\d|20\d\d)$")
 _YEAR_RANGE = re.compile(r"^(1[89]\d\d|20\d\d)[-–—](1[89]\d\d|20\d\d)$")
 _CLOCK_COLON = re.compile(r"^(\d{1,2})([:.])(\d{2})$")
 _CLOCK_AMPM = re.compile(r"^(\d{1,2})(?:[:.](\d{2}))?([ap])\.?m\.?$", re.IGNORECASE)
@@ -1033,7 +1033,10 @@ def _resolve_all(
     # "thirty years ago this week" says outright which days the piece recalls: over a year the lead happens
     # to give first ("the museum, which since 2013 has occupied …")
     frame = anniversary[0] if anniversary is not None else _story_frame(matches, parsed, pub_day, cues)
-    if anniversary is not None:
+    # "Two hundred years ago tonight" names the story's day itself
+    names_day = anniversary is not None and any(
+        m.start in anniversary[1] and m.day is not None and m.day.kind == "relative" for m in matches)
+    if anniversary is not None and not names_day:
         # "Thirty years on … which he addressed on Monday 26 September 1994": the first day the piece writes
         # out in full in that year is the story's, over the anniversary's own day
         frame = next((day for m in matches if m.day is not None and m.day.kind == "date"
@@ -1045,9 +1048,18 @@ def _resolve_all(
     heading: date | None = None  # the day a live blog's heading line gives the stamps below it
     focus: TimeExpression | None = None  # the last date that moves the story on (no past perfect's)
     filed: date | None = None  # the day a dateline gives, when it is a little before publication
+    recent: TimeExpression | None = None  # the last single day told, however long before publication
     for match in matches:
         in_focus = _day_in_focus(focus, match, parsed)
-        expr = _resolve(match, parsed, article, cues, previous.first_date if previous else None, stamp_day,
+        before = previous
+        sent = parsed.tokens[match.start].sent
+        if (match.day is not None and match.day.kind == "anaphor" and recent is not None
+                and (previous is None or recent.token_start > previous.token_start)
+                and 0 <= sent - recent.sentence <= 1):
+            # "On Monday evening, Aug. 16, a jet collected them … The jet landed in Abu Dhabi late that
+            # night", filed in December: that night is the night of the date just told
+            before = recent
+        expr = _resolve(match, parsed, article, cues, before.first_date if before else None, stamp_day,
                         in_focus, frame, stamp_zone, told, heading, filed)
         if expr is None:
             continue
@@ -1088,11 +1100,16 @@ def _resolve_all(
             expr.first_date is not None
             and expr.first_date == expr.last_date
             and not expr.day_from_publication
-            and expr.relevant_to(pub_day, cues.relevance_days)
             and not _names_an_event(parsed, expr)
             and not _since(parsed, expr.verb, cues)
         ):
             verb = parsed.tokens[expr.verb] if expr.verb is not None else None
+            if not expr.relevant_to(pub_day, cues.relevance_days):
+                looks_back = verb is not None and (
+                    verb.lemma.casefold() in cues.report_verbs or _past_perfect(parsed, verb.i))
+                if match.day is not None and not expr.stamp and not expr.dateline and not looks_back:
+                    recent = expr  # a day long before publication, for a "that night" just after it
+                continue
             # "announced on Sunday" dates the report; "his schedule for 25 December said" dates the schedule
             noun = expr.attach is not None and parsed.tokens[expr.attach].pos in ("NOUN", "PROPN")
             reported = verb is not None and verb.lemma.casefold() in cues.report_verbs and not noun
@@ -1291,8 +1308,13 @@ def _story_frame(matches: Sequence[_Match], parsed: ParsedText, pub_day: date, c
     dates written later without a year ("left on 6 December") are that year's, not the publication's. Only
     when it is the article's first time phrase ("met on Friday … their first summit on June 12, 2018" is a
     story of now that looks back)."""
+    # "DUBAI, Dec 31 (Wire) - … when he boarded a helicopter … on the afternoon of Aug. 15": the dateline's
+    # date is the filing's, not the story's; "told a broadcaster on Thursday" dates the telling, not the
+    # story's own days
+    matches = [m for m in matches if not _in_dateline(parsed, m)]
     if not matches:
         return None
+    told_days = [m for m in matches if not _reported_on(parsed, m, cues)]
     lead_end = _lead_end(parsed, FRAME_PARAGRAPHS)
     first, day = matches[0], matches[0].day
     if parsed.tokens[first.start].start >= lead_end or day is None:
@@ -1301,7 +1323,7 @@ def _story_frame(matches: Sequence[_Match], parsed: ParsedText, pub_day: date, c
         # "when he set out in the summer of 1945": an explainer set in that year reads "on 6 July" in it,
         # from its first month and day on; a story of now that recalls a year ("When Nixon visited Peking
         # in 1972") tells its own days by weekday or "yesterday", and gets no such frame
-        if any(m.day is not None and m.day.kind in ("weekday", "relative") for m in matches):
+        if any(m.day is not None and m.day.kind in ("weekday", "relative") for m in told_days):
             return None
         dated = next((m.day for m in matches[1:] if m.day is not None and m.day.kind == "date"
                       and m.day.month is not None and m.day.day is not None), None)
@@ -1312,7 +1334,8 @@ def _story_frame(matches: Sequence[_Match], parsed: ParsedText, pub_day: date, c
         return None
     if day.month is None or day.day is None:
         return None
-    if day.year is None and any(m.day is not None and m.day.kind in ("weekday", "relative") for m in matches):
+    if day.year is None and any(m.day is not None and m.day.kind in ("weekday", "relative")
+                                for m in told_days):
         # "slipped out on 14 August" opening a feature filed months later sets its time; a story of now
         # that recalls a day ("met on June 12 … on Friday he left") tells its own days by weekday
         return None
@@ -1542,6 +1565,12 @@ def _a_line_alone(parsed: ParsedText, match: _Match) -> bool:
     line_end = text.find("\n", end)
     line = text[line_start : line_end if line_end >= 0 else len(text)]
     return bool(line.strip()) and line.strip(" \t.:,") == text[start:end]
+
+
+def _reported_on(parsed: ParsedText, match: _Match, cues: TimeCues) -> bool:
+    """The phrase dates a report ("told a British broadcaster on Thursday", "said on Monday")."""
+    _, _, verb = attachment(parsed, match.start, match.end)
+    return verb is not None and parsed.tokens[verb].lemma.casefold() in cues.report_verbs
 
 
 def _in_dateline(parsed: ParsedText, match: _Match) -> bool:
