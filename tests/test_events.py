@@ -2348,3 +2348,41 @@ def test_a_crossing_dated_in_the_middle_ages_is_an_earlier_trip(geocoder: Gazett
     reading = _read(text, geocoder, published=datetime(2017, 4, 29, 18, tzinfo=UTC))
     cross = next(e for e in reading.events if e.lemma == "cross")
     assert cross.status == "earlier"
+
+
+def test_a_he_that_opens_a_paragraph_is_the_storys_subject(geocoder: GazetteerGeocoder) -> None:
+    text = (
+        "How King Zog left Albania, leg by leg\n\n"
+        "Tirana, 7 April. King Zog left Tirana by car on 7 April and crossed into Greece that night. Italian "
+        "troops entered Tirana the next day; on 9 April Mussolini spoke from a balcony in Rome.\n\n"
+        "Florina. He rested at Florina for two days. About a week later he took the train on to Athens. "
+        "The Queen stayed behind in Florina.\n"
+    )
+    reading = _read(text, geocoder, published=datetime(2019, 4, 20, tzinfo=UTC))
+    take = next(e for e in reading.events if e.lemma == "take")
+    assert take.mover == "Zog"
+    assert not any(e.mover == "Mussolini" for e in reading.events if e.lemma in ("rest", "take", "stay"))
+
+
+def test_a_title_nobody_holds_is_not_the_last_person_named(geocoder: GazetteerGeocoder) -> None:
+    text = (
+        "Shah leaves for Egypt\n\n"
+        "TEHRAN (Wire) - Mohammad Reza Pahlavi flew from Tehran to Aswan on Tuesday. Prime Minister Shapour "
+        "Bakhtiar stayed in Tehran. The Empress flew with him to Aswan.\n"
+    )
+    reading = _read(text, geocoder)
+    assert next(e for e in reading.events if e.mover_text.startswith("The Empress")).mover == ""
+
+
+def test_a_live_blog_entrys_heading_after_its_stamp_places_its_moves(geocoder: GazetteerGeocoder) -> None:
+    text = (
+        "LIVE: Senator's train rolls across Ohio\n\n"
+        "The senator is riding a chartered train from Toledo to Columbus. Newest entries first. All times "
+        "EDT (GMT-4).\n\n"
+        "2.51pm\nMarion, the last stop before the capital. The train pulled into the Amtrak station on Main "
+        "Street at about 2.45pm.\n\n"
+        "11.52am\nFindlay. Horns blaring, the train reached town at about 11.45am.\n"
+    )
+    reading = _read(text, geocoder, published=datetime(2020, 10, 2, 1, tzinfo=UTC))
+    places = {e.lemma: [m.text for _, m in e.places] for e in reading.events if e.lemma in ("pull", "reach")}
+    assert places == {"pull": ["Marion"], "reach": ["Findlay"]}

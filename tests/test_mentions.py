@@ -578,3 +578,12 @@ def test_an_old_name_of_a_great_city_is_that_city_when_nothing_sits_near_its_nam
     )
     [bombay] = [m for m in _short(text, geocoder) if m.text == "Bombay"]
     assert bombay.place is not None and bombay.place.country == "IN"
+
+
+def test_a_capitalised_adjective_on_a_noun_is_no_place(geocoder: GazetteerGeocoder) -> None:
+    text = (
+        "Tsar abdicates\n\n"
+        "PSKOV (Wire) - The train pulled out of Mogilev on 13 March, 28 February in the Julian calendar "
+        "Russia then kept.\n"
+    )
+    assert "Julian" not in [m.text for m in _short(text, geocoder)]

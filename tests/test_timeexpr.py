@@ -19,6 +19,7 @@ from geo.reading.timeexpr import (
     find_time_expressions,
     load_time_cues,
     publication_end,
+    told_long_before,
     window_in_zone,
 )
 
@@ -1034,3 +1035,27 @@ def test_a_dateline_and_a_reported_weekday_leave_the_lead_date_the_story_frame()
     )
     found = texts(text, datetime(2021, 12, 30, 12, tzinfo=UTC))
     assert {e.story_date for e in found} == {date(2021, 8, 14)}
+
+
+def test_a_day_told_again_in_another_calendar_is_not_read() -> None:
+    text = (
+        "Tsar abdicates\n\n"
+        "PSKOV (Wire) - The train pulled out of Mogilev at 5am on 13 March - 28 February in the Julian "
+        "calendar Russia then kept.\n"
+    )
+    assert [e.text for e in texts(text, datetime(1917, 3, 20, 12, tzinfo=UTC))] == ["5am on 13 March"]
+
+
+def test_now_ends_a_look_back() -> None:
+    text = (
+        "The exile's road\n\n"
+        "Haifa, 8 May. The cruiser tied up at Haifa on 8 May 1936.\n\n"
+        "Jerusalem. He had first seen the city in 1924, as regent. Now he prayed with the monks. A fortnight "
+        "later he took the train back down to Haifa.\n"
+    )
+    article = Article(id="t", text=text, published=datetime(1936, 6, 3, tzinfo=UTC))
+    parsed = parse_articles([article])["t"]
+    found = find_time_expressions(article, parsed)
+    back = told_long_before(found, parsed, article.published.date())
+    sentences = [parsed.text[s.char_start : s.char_end].strip() for s in parsed.sentences]
+    assert [sentences[k] for k in sorted(back)] == ["He had first seen the city in 1924, as regent."]

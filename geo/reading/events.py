@@ -680,6 +680,15 @@ def _titled_names(
     return out
 
 
+def _a_stamp(text: str) -> bool:
+    """A live blog entry's time stamp alone ("11.52am", "0115 GMT", "18:05")."""
+    words = text.strip().casefold().replace(".", " ").replace(":", " ").split()
+    return bool(words) and any(w[:1].isdigit() for w in words) and all(
+        w.isdigit() or w in ("am", "pm", "gmt", "utc", "bst", "edt", "est", "local") or
+        (w[:-2].isdigit() and w[-2:] in ("am", "pm")) or (w[:-1].isdigit() and w[-1:] == "h")
+        for w in words)
+
+
 def _ends_in_a_thing(last: Token, lex: Lexicon) -> bool:
     """"Princess Elizabeth Highway", "Sagana Lodge": a name ending in a road's or a building's word names
     that thing, after somebody perhaps, and is nobody's name."""
@@ -1252,6 +1261,8 @@ class _Frames:
             # "the prime minister" is the one titled so, once named ("Air Force One took off … The president
             # is due back at Andrews" is not a "President Sauli Niinistö" the story names only later)
             return self.people.titles[lemma]
+        if lemma in self.lex.titled_only_nouns and lemma not in self.people.titles:
+            return ""  # "The Empress stayed behind": nobody the article titles so, not the last one named
         if lower in ("she", "her", "hers", "herself") and self._a_woman_leads():
             # the woman named last before it, else the one named most ("Queen Elizabeth II … The aerodrome is
             # named after Roger Casement … She stepped out in green")
@@ -1430,10 +1441,19 @@ class _Frames:
             role = self._role_subject_after(focus, i) if lower in ("he", "she") else None
             if role is not None and role[1] not in not_him and role[1] != itself:
                 return role[1]
-            if focus >= 0 and not group and self._paragraphs_between(focus, i) and self._protagonist():
+            opens = lower in ("he", "she") and self._opens_paragraph(i) and self._protagonist() not in not_him
+            away = self._paragraphs_between(focus, i) or opens
+            if focus >= 0 and not group and away and self._protagonist():
                 # "Zelensky travelled to Kherson … ¶ The embassy welcomed the visit. ¶ Officials said he was
                 # expected back in London": after a paragraph that names nobody, "he" is the story's subject
                 return self._protagonist()
+            earlier = self._pronoun_before(i, lower, focus)
+            if earlier is not None:
+                # "Jerusalem. He had first seen the city in 1924 … About a fortnight later he took the train":
+                # the "he" before it in its paragraph, with nobody named in between
+                who = self._who_once(earlier)
+                if who:
+                    return who
             # "His wife Peng Liyuan … returned on the same plane. He set out from Beijing": not her (the
             # story's own subject stays whom "he" may be, however the article's pronouns have read)
             woman = self.last_mover in not_him and self.last_mover != self._protagonist()
@@ -1533,6 +1553,41 @@ class _Frames:
             return self._who(k)
         finally:
             self._asking.discard(k)
+
+    def _pronoun_before(self, i: int, lower: str, after: int) -> int | None:
+        """The last subject "he" (or "she", as ``lower``) before token ``i`` in its paragraph, after token
+        ``after``, in an earlier sentence; None when there is none."""
+        if lower not in ("he", "she"):
+            return None
+        text = self.p.text
+        para = text.rfind("\n\n", 0, self.p.tokens[i].start)
+        sent = self.p.sentence(i)
+        for k in range(sent.start - 1, after, -1):
+            tok = self.p.tokens[k]
+            if tok.start < para:
+                return None
+            if tok.lower == lower and tok.dep in _SUBJECTS:
+                return k
+        return None
+
+    def _opens_paragraph(self, i: int) -> bool:
+        """"… on 9 May Mussolini proclaimed a new empire. ¶ Jerusalem. He had first seen the city in 1924": a
+        "he" that opens its paragraph (after a heading, if any) is the story's subject, not the last one named
+        in the paragraph before."""
+        sent = self.p.sentence(i)
+        words = [t for t in self.p.tokens[sent.start : i] if t.pos not in ("SPACE", "PUNCT")]
+        if words:
+            return False
+        text = self.p.text
+        para = text.rfind("\n\n", 0, self.p.tokens[i].start)
+        start = para + 2 if para >= 0 else 0
+        if text[start : self.p.tokens[i].start].strip() == "":
+            return True
+        if sent.start == 0:
+            return False
+        heading = self.p.sentence(sent.start - 1)  # "Jerusalem.", "Palestine, 8 May."
+        return heading.char_start <= start + 1 and self.p.is_heading(heading) and (
+            text[start : heading.char_start].strip() == "")
 
     def _paragraphs_between(self, k: int, i: int) -> bool:
         """A whole paragraph lies between tokens ``k`` and ``i``: the one named at ``k`` has left the
@@ -2952,6 +3007,10 @@ class _Frames:
         start = text.rfind("\n\n", 0, sent.char_start)
         start = start + 2 if start >= 0 else 0
         first = next((s for s in self.p.sentences if s.char_end > start), None)
+        if first is not None and _a_stamp(text[first.char_start : first.char_end]):
+            # "11.52am ¶ Alliance. Horns blaring, the train reached town": a live blog's entry opens on its
+            # stamp, then the heading
+            first = next((s for s in self.p.sentences if s.char_start >= first.char_end), None)
         if first is None or first.char_start >= sent.char_start or not self.p.is_heading(first):
             return None
         m = self._mention_at.get(first.start)

@@ -130,6 +130,7 @@ class Lexicon:
     title_modifiers: frozenset[str] = frozenset()
     mistaken_markers: frozenset[str] = frozenset()
     superseded_plan_words: frozenset[str] = frozenset()
+    titled_only_nouns: frozenset[str] = frozenset()
     deputy_words: frozenset[str] = frozenset()
     past_holder_words: frozenset[str] = frozenset()
     vessel_prefixes: frozenset[str] = frozenset()
@@ -257,6 +258,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             title_modifiers=_low(data.get("title_modifiers", ())),
             mistaken_markers=_low(data.get("mistaken_markers", ())),
             superseded_plan_words=_low(data.get("superseded_plan_words", ())),
+            titled_only_nouns=_low(data.get("titled_only_nouns", ())),
             deputy_words=_low(data.get("deputy_words", ())),
             past_holder_words=_low(data.get("past_holder_words", ())),
             vessel_prefixes=_low(data.get("vessel_prefixes", ())),

@@ -942,7 +942,9 @@ class _Reader:
         thing, not a place the traveller is at (a station, a border crossing or an airport still is)."""
         toks = self.p.tokens
         root = toks[self._root(a, b)]
-        if root.dep != "compound" or root.head == root.i:
+        # "in the Julian calendar": a capitalised adjective on a noun qualifies it too
+        qualifies = root.dep == "compound" or (root.dep == "amod" and root.pos == "ADJ")
+        if not qualifies or root.head == root.i:
             return False
         head = toks[root.head]
         lemma = head.lemma.casefold()
@@ -995,6 +997,18 @@ class _Reader:
         ent = self._entity_over(cand.start, cand.end)
         if not cand.evidence and ent is not None and ent.label in PLACE_ENTITIES:
             cand.evidence = f"the parser reads it as a place ({ent.label})"
+        if not cand.evidence and self._heads_its_line(cand.start):
+            cand.evidence = "the heading of its paragraph"  # "11.52am ¶ Alliance. The train reached town"
+
+    def _heads_its_line(self, a: int) -> bool:
+        """The name at token ``a`` opens a short verbless sentence that opens its line ("Alliance.",
+        "Pittsburgh, the first stop in Pennsylvania."): a live blog's or an explainer's heading, a place."""
+        sent = self.p.sentence(a)
+        line_start = self.p.text.rfind("\n", 0, self.p.tokens[a].start) + 1
+        # ends as a heading does ("Emmanuel", a name the parser cut off as a sentence of its own, does not)
+        ends = self.p.text[sent.char_start : sent.char_end].rstrip().endswith((".", ":"))
+        return (sent.start == a and self.p.is_heading(sent) and ends and line_start <= sent.char_start
+                and not self.p.text[line_start : sent.char_start].strip())
 
     def _unnamed(self) -> Iterator[_Candidate]:
         """Descriptive references that name no place: "a station on the Chinese border"."""

@@ -164,6 +164,8 @@ class TimeCues:
     future_aux: frozenset[str]
     future_heads: frozenset[str]
     relevance_days: int
+    back_to_now_words: frozenset[str]
+    other_calendar_words: tuple[str, ...]
     filed_days: int
     event_nouns: frozenset[str]
     event_verbs: frozenset[str]
@@ -241,6 +243,8 @@ def _cues_from_dict(raw: dict[str, Any]) -> TimeCues:
         future_aux=words("future_aux"),
         future_heads=words("future_heads"),
         relevance_days=int(raw["relevance_days"]),
+        back_to_now_words=words("back_to_now_words"),
+        other_calendar_words=tuple(str(w).casefold() for w in raw["other_calendar_words"]),
         filed_days=int(raw["filed_days"]),
         event_nouns=words("event_nouns"),
         event_verbs=words("event_verbs"),
@@ -297,10 +301,26 @@ def told_long_before(
     # set then too
     for k in sorted(long_before):
         n = k + 1
-        while n < len(parsed.sentences) and n not in dated and _same_paragraph(parsed, n - 1, n):
+        while (n < len(parsed.sentences) and n not in dated and _same_paragraph(parsed, n - 1, n)
+               and not _back_to_now(parsed, n, cues)):
             long_before.add(n)
             n += 1
     return frozenset(long_before)
+
+
+def _in_another_calendar(parsed: ParsedText, match: _Match, cues: TimeCues) -> bool:
+    """"28 February in the Julian calendar", "28 February Old Style", "O.S. 28 February": the day told again
+    in another calendar (the words follow the date within four words, or come right before it)."""
+    after = " ".join(t.lower for t in parsed.tokens[match.end : match.end + 4])
+    before = " ".join(t.lower for t in parsed.tokens[max(0, match.start - 3) : match.start])
+    return any(w in after or before.endswith(w) for w in cues.other_calendar_words)
+
+
+def _back_to_now(parsed: ParsedText, n: int, cues: TimeCues) -> bool:
+    """Sentence ``n`` returns from a look back to the story's time ("Now he prayed with the monks")."""
+    sentence = parsed.sentences[n]
+    return any(t.lower in cues.back_to_now_words and t.dep == "advmod"
+               for t in parsed.tokens[sentence.start : sentence.end])
 
 
 def _same_paragraph(parsed: ParsedText, a: int, b: int) -> bool:
@@ -1050,6 +1070,8 @@ def _resolve_all(
     filed: date | None = None  # the day a dateline gives, when it is a little before publication
     recent: TimeExpression | None = None  # the last single day told, however long before publication
     for match in matches:
+        if _in_another_calendar(parsed, match, cues):
+            continue
         in_focus = _day_in_focus(focus, match, parsed)
         before = previous
         sent = parsed.tokens[match.start].sent
