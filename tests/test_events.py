@@ -2386,3 +2386,16 @@ def test_a_live_blog_entrys_heading_after_its_stamp_places_its_moves(geocoder: G
     reading = _read(text, geocoder, published=datetime(2020, 10, 2, 1, tzinfo=UTC))
     places = {e.lemma: [m.text for _, m in e.places] for e in reading.events if e.lemma in ("pull", "reach")}
     assert places == {"pull": ["Marion"], "reach": ["Findlay"]}
+
+
+def test_a_subject_the_parser_strands_after_a_fronted_phrase_still_moves(geocoder: GazetteerGeocoder) -> None:
+    # the parser joins "Kerensky" to "Hango" and leaves "were put" with no subject
+    text = (
+        "Exile sails for Stockholm\n\n"
+        "STOCKHOLM (Wire) - Alexander Kerensky reached Stockholm on Friday.\n\n"
+        "After two weeks of hiding in a cottage at Hango, Kerensky and his aide, Boris Sokolov, were put "
+        "aboard the Finnish steamer Oihonna at Turku on the night of May 3.\n"
+    )
+    reading = _read(text, geocoder, published=datetime(2019, 5, 6, tzinfo=UTC))
+    puts = [(e.mover, [(r, m.text) for r, m in e.places]) for e in reading.events if e.lemma == "put"]
+    assert ("Alexander Kerensky", [("from", "Turku")]) in puts

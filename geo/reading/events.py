@@ -1674,6 +1674,8 @@ class _Frames:
                     ),
                     None,
                 )  # fmt: skip
+        if subj is None and tok.head == i and tok.pos == "VERB":
+            subj = self._stranded_subject(i)
         if subj is not None or depth >= 6 or tok.head == i:
             return subj
         if tok.dep in ("relcl", "acl"):
@@ -1713,6 +1715,30 @@ class _Frames:
                 break
             k = toks[k].head
         return k if toks[k].pos in ("VERB", "AUX") else tok.head
+
+    def _vehicle_named_by(self, k: int) -> bool:
+        """Token ``k`` is a vehicle's name with the vehicle's noun before it ("the steamer Oihonna")."""
+        return self.p.tokens[k].pos == "PROPN" and any(
+            self.p.tokens[c].lemma.casefold() in self.lex.vehicles and c < k for c in self.p.children(k))
+
+    def _stranded_subject(self, i: int) -> int | None:
+        """"After four months at Sundby, Trotsky and his wife, Natalia Sedova, were put aboard …", where the
+        parser joins "Trotsky" to "Sundby" and leaves the verb with no subject: the person named last before
+        the verb's auxiliaries, past an apposition, is its subject."""
+        kids = [c for c in self.p.children(i) if self.p.tokens[c].dep in ("aux", "auxpass", "neg")]
+        k = min([i, *kids]) - 1
+        sent = self.p.sentence(i)
+        for _ in range(10):
+            if k < sent.start:
+                return None
+            tok = self.p.tokens[k]
+            joined_noun = tok.dep == "conj" and tok.pos == "NOUN"  # "Trotsky and his wife"
+            if tok.dep in ("punct", "appos", "compound", "cc", "poss", "det") or joined_noun:
+                k -= 1
+                continue
+            # (not "At Shenyang Mao got off", a name the parser keeps in the fronted phrase)
+            return k if self._person_at(k) and tok.dep != "pobj" else None
+        return None
 
     def _in_dateline(self, k: int) -> bool:
         line = self.dateline
@@ -2189,8 +2215,10 @@ class _Frames:
                 # "by way of Lyons": the "of" hangs on the way
                 heads.extend(o for o in self.p.children(child) if self.p.tokens[o].lower == "way")
             if tok.dep == "prep" and tok.lower in self.lex.vehicle_prepositions:
-                # "continue by train to Vladivostok": the parser hangs "to" on the vehicle
-                heads.extend(o for o in self.p.children(child) if self.p.tokens[o].lemma in self.lex.vehicles)
+                # "continue by train to Vladivostok": the parser hangs "to" on the vehicle; "put aboard the
+                # steamer Oihonna at Turku", on the vessel's name
+                heads.extend(o for o in self.p.children(child) if self.p.tokens[o].lemma in self.lex.vehicles
+                             or self._vehicle_named_by(o))
             if tok.dep == "prep":
                 # "the flight of about 13 hours home to Washington": the parser hangs "to" on the "home"
                 heads.extend(o for o in self.p.children(child) if self.p.tokens[o].pos == "ADV"
@@ -2886,7 +2914,9 @@ class _Frames:
                 particle = next(c.lower for c in kids if c.lower in motion.needs_particle)
                 # "set down at Holguín" lands where "set out from" leaves; "was taken off his ship" took
                 # no flight
-                return motion if passive else self.lex.phrasal(lemma, particle) or motion
+                phrasal = self.lex.phrasal(lemma, particle)
+                # … but "were put aboard the tanker at Fagerstrand" boards, in the passive too
+                return phrasal if phrasal is not None and (not passive or phrasal.at_place) else motion
             if passive and motion.passive_moves and any(
                 c.dep == "prep" and self.lex.prepositions.get(c.lower) in ("to", "from", "via") for c in kids
             ):
