@@ -1559,12 +1559,11 @@ class _Frames:
         ``after``, in an earlier sentence; None when there is none."""
         if lower not in ("he", "she"):
             return None
-        text = self.p.text
-        para = text.rfind("\n\n", 0, self.p.tokens[i].start)
+        start = self.p.paragraph_start(self.p.tokens[i].start)
         sent = self.p.sentence(i)
         for k in range(sent.start - 1, after, -1):
             tok = self.p.tokens[k]
-            if tok.start < para:
+            if tok.start < start:
                 return None
             if tok.lower == lower and tok.dep in _SUBJECTS:
                 return k
@@ -1579,8 +1578,7 @@ class _Frames:
         if words:
             return False
         text = self.p.text
-        para = text.rfind("\n\n", 0, self.p.tokens[i].start)
-        start = para + 2 if para >= 0 else 0
+        start = self.p.paragraph_start(self.p.tokens[i].start)
         if text[start : self.p.tokens[i].start].strip() == "":
             return True
         if sent.start == 0:
@@ -1715,11 +1713,6 @@ class _Frames:
                 break
             k = toks[k].head
         return k if toks[k].pos in ("VERB", "AUX") else tok.head
-
-    def _vehicle_named_by(self, k: int) -> bool:
-        """Token ``k`` is a vehicle's name with the vehicle's noun before it ("the steamer Oihonna")."""
-        return self.p.tokens[k].pos == "PROPN" and any(
-            self.p.tokens[c].lemma.casefold() in self.lex.vehicles and c < k for c in self.p.children(k))
 
     def _stranded_subject(self, i: int) -> int | None:
         """"After four months at Sundby, Trotsky and his wife, Natalia Sedova, were put aboard …", where the
@@ -2218,7 +2211,7 @@ class _Frames:
                 # "continue by train to Vladivostok": the parser hangs "to" on the vehicle; "put aboard the
                 # steamer Oihonna at Turku", on the vessel's name
                 heads.extend(o for o in self.p.children(child) if self.p.tokens[o].lemma in self.lex.vehicles
-                             or self._vehicle_named_by(o))
+                             or fold(self.p.tokens[o].text) in self.people.crafts)
             if tok.dep == "prep":
                 # "the flight of about 13 hours home to Washington": the parser hangs "to" on the "home"
                 heads.extend(o for o in self.p.children(child) if self.p.tokens[o].pos == "ADV"
@@ -3034,8 +3027,7 @@ class _Frames:
         first sentence, a short one with no verb that opens on the town; it holds until the paragraph names
         another place."""
         text = self.p.text
-        start = text.rfind("\n\n", 0, sent.char_start)
-        start = start + 2 if start >= 0 else 0
+        start = self.p.paragraph_start(sent.char_start)
         first = next((s for s in self.p.sentences if s.char_end > start), None)
         if first is not None and _a_stamp(text[first.char_start : first.char_end]):
             # "11.52am ¶ Alliance. Horns blaring, the train reached town": a live blog's entry opens on its

@@ -36,11 +36,11 @@ class Motion:
     vehicle_only: bool = False
     """A move only with a vehicle for subject ("the train sat in Przemyśl"; "the leaders sat down": none)."""
     journey_only: bool = False
+    """A move only with a journey for subject ("a swing that opened in Jakarta"; "the King opened the
+    summit in Apia": none)."""
     yields_mode: bool = False
     """Its mode gives way to a vehicle the verb it is joined to names ("crossed in the steamer Biarritz and
     landed at Folkestone" came by sea)."""
-    """A move only with a journey for subject ("a swing that opened in Jakarta"; "the King opened the
-    summit in Apia": none)."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -133,10 +133,10 @@ class Lexicon:
     titled_only_nouns: frozenset[str] = frozenset()
     deputy_words: frozenset[str] = frozenset()
     past_holder_words: frozenset[str] = frozenset()
+    """"the former president": a role's other holder, not the one the article titles so."""
     vessel_prefixes: frozenset[str] = frozenset()
     craft_nouns: frozenset[str] = frozenset()
     female_kin_nouns: frozenset[str] = frozenset()
-    """"the former president": a role's other holder, not the one the article titles so."""
     admin_prefixes: tuple[str, ...] = ()
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False)
 

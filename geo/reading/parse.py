@@ -132,6 +132,11 @@ class ParsedText:
     def sentence(self, i: int) -> Span:
         return self.sentences[self.tokens[i].sent]
 
+    def paragraph_start(self, char: int) -> int:
+        """Where the paragraph holding character ``char`` begins (after the blank line before it)."""
+        before = self.text.rfind("\n\n", 0, char)
+        return before + 2 if before >= 0 else 0
+
     def is_heading(self, sent: Span) -> bool:
         """A short sentence with no verb ("Washington, 1 July.", "Beijing, 9 to 11 July."): an explainer's
         heading for the paragraph it opens, which the frame reader and the time reader both ask about."""
