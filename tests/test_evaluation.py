@@ -255,6 +255,9 @@ def test_traveller_names() -> None:
     assert traveller_correct("Richard Nixon", "Nixon", "Richard M. Nixon")  # a middle initial
     assert not traveller_correct("Richard Nixon", "Nixon", "Pat Nixon")
     assert not traveller_correct("Joe Biden", "Biden", "")
+    assert traveller_correct("Aung San Suu Kyi", "Suu Kyi", "Aung San Suu Kyi")  # a surname of two words
+    assert traveller_correct("Aung San Suu Kyi", "Suu Kyi", "Suu Kyi")
+    assert not traveller_correct("Aung San Suu Kyi", "Suu Kyi", "Aung San")
 
 
 def test_time_inside_and_error() -> None:

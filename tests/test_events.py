@@ -2399,3 +2399,95 @@ def test_a_subject_the_parser_strands_after_a_fronted_phrase_still_moves(geocode
     reading = _read(text, geocoder, published=datetime(2019, 5, 6, tzinfo=UTC))
     puts = [(e.mover, [(r, m.text) for r, m in e.places]) for e in reading.events if e.lemma == "put"]
     assert ("Alexander Kerensky", [("from", "Turku")]) in puts
+
+
+def test_a_month_the_tagger_takes_for_a_modal_leaves_the_move_told(geocoder: GazetteerGeocoder) -> None:
+    # the small model tags "May" of "Tuesday 5 May" as the auxiliary "may" of "boarded"
+    text = (
+        "Regent leaves the capital\n\n"
+        "ASMARA (Wire) - In the small hours of Tuesday 5 May the royal household boarded a train at Kassala "
+        "station, officials said.\n"
+    )
+    board = _the("board", text, geocoder, published=datetime(1936, 5, 9, tzinfo=UTC))
+    assert board.status == "happened"
+
+
+def test_a_host_who_welcomes_the_party_to_a_town_tells_their_arrival(geocoder: GazetteerGeocoder) -> None:
+    text = (
+        "Prince and Princess begin tour\n\n"
+        "MOMBASA (Wire) - Prince Henry and his wife left Southampton aboard a liner on 2 March. The liner "
+        "docked at Mombasa on 20 March, and the Governor, Sir Edward Grigg, welcomed the couple to Nairobi "
+        "on 22 March.\n"
+    )
+    reading = _read(text, geocoder, published=datetime(1928, 3, 25, tzinfo=UTC))
+    [welcome] = [e for e in reading.events if e.lemma == "welcome"]
+    assert welcome.mover == "Henry"
+    assert [(r, m.text) for r, m in welcome.places] == [("to", "Nairobi")]
+
+
+def test_a_word_in_a_headline_in_capitals_is_no_name_the_body_never_uses(geocoder: GazetteerGeocoder) -> None:
+    text = (
+        "ROME HAILS COOLIDGE; PRESIDENT RIDES TO THE QUIRINAL\n\n"
+        "ROME, May 3 (Wire) - President Calvin Coolidge reached Rome from Naples by special train this "
+        "morning. Mr. Coolidge drove to the palace at noon.\n"
+    )
+    reading = _read(text, geocoder, published=datetime(1927, 5, 3, 18, tzinfo=UTC))
+    assert reading.people.headline in ("Calvin Coolidge", "")
+    assert "RIDES" not in reading.people.counts
+    reach = next(e for e in reading.events if e.lemma == "reach")
+    assert reach.mover == "Calvin Coolidge"
+
+
+def test_a_headline_phrase_the_model_tags_as_a_person_is_nobody(geocoder: GazetteerGeocoder) -> None:
+    text = (
+        "Via Doha to the court: how the minister's week in Geneva ran\n\n"
+        "GENEVA (Wire) - Fatima Al-Sayed flew from Muscat to Geneva via Doha on Sunday.\n"
+    )
+    reading = _read(text, geocoder)
+    assert "Via Doha" not in reading.people.counts
+
+
+def test_the_end_of_a_full_name_is_that_person(geocoder: GazetteerGeocoder) -> None:
+    text = (
+        "Prince leaves for Paris\n\n"
+        "RIYADH (Wire) - Crown Prince Mohammed bin Salman left Riyadh for Paris on Monday. Bin Salman "
+        "is due to meet the French president.\n"
+    )
+    reading = _read(text, geocoder)
+    assert set(reading.people.counts) == {"Mohammed bin Salman"}
+
+
+def test_she_all_through_an_article_is_the_woman_it_names_most(geocoder: GazetteerGeocoder) -> None:
+    # nothing in the names says who is a woman; the article never says "he"
+    text = (
+        "How the opposition leader's week in Oslo was routed\n\n"
+        "YANGON (Wire) - Thandar Win returned from Oslo on Saturday. Thandar Win had flown out on "
+        "Monday. On Sunday she received the Thai envoy, Somchai Prasert, who had come in for talks.\n\n"
+        "On Monday morning she left Yangon with the Norwegian ambassador, Lars Dahl, who travelled with her. "
+        "She landed in Oslo that evening.\n"
+    )
+    reading = _read(text, geocoder)
+    land = next(e for e in reading.events if e.lemma == "land")
+    assert land.mover == "Thandar Win"
+    assert reading.people.women == {"Thandar Win"}
+
+
+def test_a_party_told_with_a_or_an_is_somebody_elses(geocoder: GazetteerGeocoder) -> None:
+    text = (
+        "Leader in Geneva\n\n"
+        "GENEVA (Wire) - Prime Minister Anil Perera landed in Geneva on Monday. A group of supporters had "
+        "flown in from Colombo the day before.\n"
+    )
+    reading = _read(text, geocoder)
+    fly = next(e for e in reading.events if e.lemma == "fly")
+    assert fly.mover == "" and fly.others
+
+
+def test_a_pair_of_prepositions_still_leads_to_the_place(geocoder: GazetteerGeocoder) -> None:
+    text = (
+        "Governor sails for Europe\n\n"
+        "NEW YORK (Wire) - Governor Al Hale came up from Albany overnight by special train, which ran out on "
+        "to the pier at Hoboken at seven in the morning.\n"
+    )
+    run = _the("run", text, geocoder)
+    assert [(r, m.text) for r, m in run.places] == [("to", "Hoboken")]

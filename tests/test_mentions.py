@@ -587,3 +587,61 @@ def test_a_capitalised_adjective_on_a_noun_is_no_place(geocoder: GazetteerGeocod
         "Russia then kept.\n"
     )
     assert "Julian" not in [m.text for m in _short(text, geocoder)]
+
+
+def test_a_shipping_line_before_a_named_liner_is_no_place(geocoder: GazetteerGeocoder) -> None:
+    text = "At Gibraltar she moved to the Orient liner Orontes, which docked at Southampton."
+    mentions = _short(text, geocoder)
+    assert [m.text for m in mentions if m.place is not None] == ["Gibraltar", "Southampton"]
+
+
+def test_a_flight_to_a_sizeable_town_with_an_airport_is_that_town(geocoder: GazetteerGeocoder) -> None:
+    # Entebbe (some 100,000 people) has the airport that serves Kampala, 35 km away; a bare Fiumicino
+    # (35,000) is still Rome's airport
+    mentions = _short("A Dakota flew them west to Entebbe. A week later they flew into Fiumicino.", geocoder)
+    places = {m.text: m.place.name for m in mentions if m.place is not None}
+    assert places == {"Entebbe": "Entebbe", "Fiumicino": "Rome"}
+
+
+def test_a_town_the_model_tags_as_a_person_is_a_place_where_a_move_goes(geocoder: GazetteerGeocoder) -> None:
+    # the small model tags "Patras" PERSON, and the gazetteer knows it only as another name of Pátra
+    mentions = _short("From Piraeus he took the train to Patras, where he boarded a liner.", geocoder)
+    assert [(m.text, m.place.name) for m in mentions if m.place is not None] == [
+        ("Piraeus", "Piraeus"), ("Patras", "Pátra")]
+
+
+def test_the_nations_of_britain_are_regions_not_american_towns(geocoder: GazetteerGeocoder) -> None:
+    # the gazetteer's only "England" is a town in Arkansas, its "Scotland"s are in the United States
+    mentions = _short("He sailed to England, drove on to Scotland and flew home from Britain.", geocoder)
+    places = [(m.text, m.place.kind, m.place.country) for m in mentions if m.place is not None]
+    assert places == [("England", "region", "GB"), ("Scotland", "region", "GB"), ("Britain", "region", "GB")]
+
+
+def test_a_short_name_takes_a_longer_one_only_told_before_it(geocoder: GazetteerGeocoder) -> None:
+    text = (
+        "Paris greets the President\n\n"
+        "PARIS (Wire) - The liner anchored off Brest at three o'clock, and the President's train left Brest "
+        "for Paris at five. Until now Brest meant to most the treaty signed at Brest-Litovsk.\n"
+    )
+    mentions = _short(text, geocoder)
+    countries = {m.text: m.place.country for m in mentions if m.place is not None and "Brest" in m.text}
+    assert countries == {"Brest": "FR", "Brest-Litovsk": "BY"}
+
+
+def test_a_place_named_with_the_is_found(geocoder: GazetteerGeocoder) -> None:
+    text = (
+        "Minister at the court\n\n"
+        "AMSTERDAM (Wire) - The minister landed in the Netherlands on Sunday and was driven to The Hague.\n"
+    )
+    places = [(m.text, m.place.name) for m in _short(text, geocoder) if m.place is not None]
+    assert ("Netherlands", "The Netherlands") in places and ("Hague", "The Hague") in places
+
+
+def test_an_airfield_named_once_is_that_airfield_by_its_bare_name(geocoder: GazetteerGeocoder) -> None:
+    text = (
+        "Minister home\n\n"
+        "OSLO (Wire) - The minister landed at Amsterdam's Schiphol airport on Sunday. On Friday she was "
+        "driven back to Schiphol for the flight home.\n"
+    )
+    placed = [(m.text, m.place.name) for m in _short(text, geocoder) if m.place is not None]
+    assert placed.count(("Schiphol", "Amsterdam")) == 2

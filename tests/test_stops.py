@@ -1195,3 +1195,28 @@ def test_a_week_abroad_told_from_home_by_section(geocoder: GazetteerGeocoder) ->
     itinerary = _inline(HOME_FROM_EUROPE, geocoder, published)
     assert [s.name for s in itinerary.stops] == ["Rome", "Paris", "London", "Washington"]
     assert itinerary.stops[2].place is not None and itinerary.stops[2].place.country == "GB"
+
+
+LINER_HOME = """A liner, a night train and a long way home: the premier's voyage to London and back
+
+TORONTO (Wire) - Here is how the trip was made, leg by leg.
+
+Ottawa, 3 June. A special train left Union Station at 9 p.m. on 3 June and ran through the night to \
+Halifax, pulling into the harbour station just after noon. The premier went straight aboard the liner.
+
+At sea. The liner docked at Liverpool on the morning of 10 June, and a train took him on to London.
+
+Home, 1 July. The liner docked at Halifax late on 8 July, and a train carried the premier back to the \
+Canadian capital that night.
+"""
+
+
+def test_a_voyage_told_leg_by_leg_across_weeks_is_one_trip(geocoder: GazetteerGeocoder) -> None:
+    """The dated moves of 3 and 10 June and of 8 July lie more than two weeks apart, but the article tells
+    them in order with an undated move between ("a train took him on to London"): one journey, not two
+    trips; and the capital it ends in, where the first heading set it out from, is not set before it again
+    as an inferred start."""
+    itinerary = _inline(LINER_HOME, geocoder, datetime(1931, 7, 20, tzinfo=ZoneInfo("UTC")))
+    names = [s.name for s in itinerary.stops]
+    assert names == ["Ottawa", "Halifax", "Liverpool", "London", "Halifax", "Ottawa"]
+    assert not itinerary.stops[0].inferred

@@ -1059,3 +1059,16 @@ def test_now_ends_a_look_back() -> None:
     back = told_long_before(found, parsed, article.published.date())
     sentences = [parsed.text[s.char_start : s.char_end].strip() for s in parsed.sentences]
     assert [sentences[k] for k in sorted(back)] == ["He had first seen the city in 1924, as regent."]
+
+
+def test_a_time_hung_on_an_auxiliary_dates_the_verb_it_serves() -> None:
+    text = (
+        "Liner reaches port\n\n"
+        "LONDON (Wire) - Before dawn yesterday the escort was sighted. At about three o'clock in the "
+        "afternoon the liner let go her anchor in the roads of Cherbourg.\n"
+    )
+    article = Article(id="t", text=text, published=datetime(1921, 6, 3, 18, tzinfo=UTC))
+    parsed = parse_articles([article])["t"]
+    expr = one(find_time_expressions(article, parsed), "about three o'clock in the afternoon")
+    dated = [parsed.tokens[k].text for k in (expr.verb, *expr.also) if k is not None]
+    assert "go" in dated

@@ -597,6 +597,13 @@ def test_speed_by_mode_and_country(speeds: SpeedModel) -> None:
     assert speeds.speed("rail", "kp") == speeds.speed("rail", "KP")
 
 
+def test_a_fast_ocean_crossing_is_within_the_sea_model(speeds: SpeedModel) -> None:
+    """A cruiser or a liner crosses the Atlantic (about 5,500 km) in five days: the model's soft maximum
+    must allow it, or a stated arrival pulls the departure days too early."""
+    low, _, high = speeds.speed("sea")
+    assert low <= 5500 / (5 * 24) <= high
+
+
 def test_unknown_country_takes_the_mode_default(speeds: SpeedModel) -> None:
     assert speeds.speed("rail", "ZZ") == speeds.speed("rail")
 

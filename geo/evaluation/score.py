@@ -180,9 +180,10 @@ def mode_checks(
 def traveller_correct(gold: str, surname: str, predicted: str) -> bool:
     """The predicted traveller names the gold surname and nothing that is not in the gold name or a title
     ("Xi" and "Xi Jinping" are right for Xi Jinping; "Xi Zhongxun" is not). A middle initial is no other
-    name ("Richard M. Nixon" is Richard Nixon)."""
+    name ("Richard M. Nixon" is Richard Nixon). A surname may have several words ("Suu Kyi")."""
     words = fold(predicted).split()
-    if fold(surname) not in words:
+    last = fold(surname).split()
+    if not any(words[k : k + len(last)] == last for k in range(len(words))):
         return False
     allowed = set(fold(gold).split()) | TITLES
     return all(word in allowed or len(word.rstrip(".")) == 1 for word in words)

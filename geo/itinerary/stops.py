@@ -249,11 +249,38 @@ def _continued(
 
     out = [groups[0]]
     for group in groups[1:]:
-        if keys(out[-1], ("to", "at")) & keys(group, ("from",)):
+        joined = keys(out[-1], ("to", "at")) & keys(group, ("from",))
+        if joined or _told_between(out[-1], group, evidence, when):
             out[-1] = [*out[-1], *group]
         else:
             out.append(group)
     return out
+
+
+def _told_between(
+    earlier: list[tuple[datetime, datetime]],
+    later: list[tuple[datetime, datetime]],
+    evidence: Sequence[Evidence],
+    when: Mapping[tuple[str, int], Window],
+) -> bool:
+    """"reached Djibouti on 3 May … steamed through Suez … took the train to Haifa … docked at Southampton
+    on 3 June": an article that tells the two groups' moves in their order, with undated moves told between
+    them, tells one journey leg by leg, not another trip."""
+    def told(members: set[tuple[datetime, datetime]]) -> list[tuple[str, int]]:
+        keys = ((e.event.article, e.event.token) for e in evidence)
+        return [k for k in keys if k in when and when[k][:2] in members]
+
+    first, then = told(set(earlier)), told(set(later))
+    for article in {a for a, _ in first} & {a for a, _ in then}:
+        end = max(t for a, t in first if a == article)
+        start = min(t for a, t in then if a == article)
+        if end < start and any(
+            e.event.article == article and end < e.event.token < start and e.event.status == "happened"
+            and (e.event.article, e.event.token) not in when and e.relation in ("to", "at", "via")
+            for e in evidence
+        ):
+            return True
+    return False
 
 
 AWAY_KM = 150.0
@@ -1574,8 +1601,8 @@ def _home_left(
     returns = [e for e in last.evidence if e.event.returning and e.relation in ("to", "at")]
     if home is None or not returns or first.relations()["from"] or home.kind != "city" or len(keys) < 3:
         return None  # a trip there and back ("arrived in Kyiv … back in London") tells no tour to map
-    if any(drafts[k].place == home for k in keys[:-1]):
-        return None
+    if any(k[:2] == keys[-1][:2] for k in keys[:-1]):
+        return None  # "A special train left Union Station" under "Washington, 6 July": set out from there
     who = traveller or "The traveller"
     name = stops[-1].name
     stop = Stop(

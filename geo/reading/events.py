@@ -234,6 +234,8 @@ def _clean_person(parsed: ParsedText, start: int, end: int, lex: Lexicon) -> str
            and toks[end].end == toks[end + 1].start and toks[end + 1].text.isalpha()):
         end += 2  # "Moon Jae-in", where the model's entity stops at "Jae"
     words = [t for t in parsed.tokens[start:end] if t.text not in ("'s", "’s")]
+    if words and words[0].lower in lex.prepositions:
+        return ""  # "Via Bangkok to the Peace Palace", which the model tags as a person in a headline
     while words and (words[0].lower.rstrip(".") in lex.person_titles | lex.name_honorifics
                      or fold(words[0].text) in lex.demonyms):
         words = words[1:]
@@ -335,8 +337,12 @@ def find_people(parsed: ParsedText, lex: Lexicon, mentions: Sequence[Mention] = 
     for i, name, is_subject in names:
         words = fold(name).split()
         family = _family_head(parsed, i, words[0], by_word) if len(words) == 1 else ""
+        longer = [f for f in full
+                  if len(f.split()) > len(words) > 1 and fold(f).split()[-len(words) :] == words]  # fmt: skip
         if family:
             name = family
+        elif len(longer) == 1:
+            name = longer[0]  # "Suu Kyi" after "Aung San Suu Kyi", "bin Salman": the end of one full name
         elif len(words) == 1 and words[0] not in by_word:
             # "the Shah" after "Mohammad Reza Shah Pahlavi": a word inside one full name is that person
             inside = [f for f in full if words[0] in fold(f).split()[1:-1] and f not in relatives]
@@ -402,6 +408,7 @@ def find_people(parsed: ParsedText, lex: Lexicon, mentions: Sequence[Mention] = 
     women |= _named_before_she(parsed, resolved, men)
     women |= {name for i, name, _ in resolved if _female_kin_before(parsed, i, lex)} - men
     women |= _her_own(parsed, resolved, men)
+    women |= _she_all_through(parsed, totals, men)
     headline = _headline_person(parsed, resolved, totals, line_end) or _headline_role(
         parsed, titles, shared, line_end, lex)
     return People(tuple(full), by_word, tuple(resolved), dict(totals), titles, shared, women, nationality,
@@ -595,15 +602,30 @@ def _title_of_country(parsed: ParsedText, i: int, lex: Lexicon) -> int:
 
 
 def _her_own(parsed: ParsedText, resolved: Sequence[tuple[int, str, bool]], men: set[str]) -> frozenset[str]:
-    """"Nina Petrovna, who kept her own schedule": a name whose own relative clause says "her" is a woman's
-    (so "he" in the sentences after is somebody else)."""
+    """"Nina Petrovna, who kept her own schedule": a name whose own relative clause says "her" (hers, or
+    "herself") is a woman's, so "he" in the sentences after is somebody else; not "the ambassador, who made
+    the journey with her", where "her" is another."""
     out = set()
     for i, name, _ in resolved:
         span = range(i, min(i + len(name.split()) + 1, len(parsed.tokens)))
-        if any(parsed.tokens[k].lower in ("her", "herself")
+        if any((parsed.tokens[k].lower == "her" and parsed.tokens[k].dep == "poss")
+               or parsed.tokens[k].lower == "herself"
                for c in _own_clauses(parsed, span) for k in parsed.subtree(c)):  # fmt: skip
             out.add(name)
     return frozenset(out - men)
+
+
+def _she_all_through(parsed: ParsedText, totals: Mapping[str, int], men: set[str]) -> frozenset[str]:
+    """An article that says "she" and "her" again and again and never "he", "him" or "his" is about a woman:
+    the person it names most (so "she" is not the last man named, "That same day she received China's
+    foreign minister, Wang Yi … she walked through the terminal")."""
+    said = Counter(t.lower for t in parsed.tokens)
+    if said["he"] + said["him"] + said["his"] + said["himself"] or said["she"] + said["her"] < 3:
+        return frozenset()
+    ranked = sorted(totals.items(), key=lambda kv: -kv[1])
+    if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]) or ranked[0][0] in men:
+        return frozenset()
+    return frozenset({ranked[0][0]})
 
 
 def _named_before_she(
@@ -618,6 +640,8 @@ def _named_before_she(
             continue
         # only the first: a writer says "she" right after naming her; a later "She" leans on that
         before = parsed.sentence(sent.start - 1)
+        if any(t.lower == "she" and t.dep in _SUBJECTS for t in parsed.tokens[before.start : before.end]):
+            return frozenset()  # "she left Yangon with the ambassador, who travelled with her. She landed"
         subjects = [n for k, n, is_subject in resolved if before.start <= k < before.end and is_subject]
         return frozenset(subjects[:1]) - men
     return frozenset()
@@ -657,6 +681,9 @@ def _titled_names(
     taken = _name_tokens(names)
     out: list[tuple[int, str, bool]] = []
     toks = parsed.tokens
+    # "PRESIDENT RIDES BENEATH THE ARCH": a word in capitals is a name only where the article also writes it
+    # as one ("Wilson" for "WILSON")
+    as_names = {t.lower for t in toks if t.text.istitle()}
     for tok in toks[:-1]:
         if not tok.text[:1].isupper() or tok.lower.rstrip(".") not in lex.person_titles:
             continue
@@ -665,6 +692,10 @@ def _titled_names(
         while k < len(toks) and len(run) < 3 and toks[k].pos == "PROPN" and toks[k].text[:1].isupper():
             if toks[k].lower.rstrip(".") in lex.person_titles:
                 break
+            word = toks[k].text
+            capitals = word.isupper() and len(word) > 1 and not set(word) <= set("IVX")
+            if capitals and toks[k].lower not in as_names:
+                break  # (a regnal number, "Elizabeth II", is the name's)
             run.append(toks[k])
             k += 1
         if not run or any(t.i in taken for t in run) or _in_a_place(places, run[0].start, run[-1].end):
@@ -1779,7 +1810,8 @@ class _Frames:
             if (depth > 0 and tok.tag == "VBN" and tok.lemma.casefold() in self.lex.construal_lemmas
                     and any(c.dep == "prep" and c.lower == "as" for c in kids)):
                 return "hypothetical"  # "widely seen as the first leg of a route via Caracas"
-            aux = {c.lower for c in kids if c.dep in ("aux", "auxpass")}
+            # not a month the tagger took for a modal ("on Saturday 2 May the family boarded …")
+            aux = {c.lower for c in kids if c.dep in ("aux", "auxpass") and c.tag != "NNP"}
             if "should" in aux and not aux & {"have", "'ve"} and status == "happened":
                 # "Air Force One should set down at Joint Base Andrews around midnight", "The flight should
                 # take four hours, putting him down at Ciampino": what is expected ("should have gone" is
@@ -1912,6 +1944,9 @@ class _Frames:
             return True  # "the Governor was on a train to Mombasa": a titled somebody nobody named
         if tok.pos not in ("NOUN", "ADJ") or tok.dep == "expl":
             return False  # a pronoun, a name, "it": left to the resolution of who moves
+        if lemma in self.lex.company_nouns and any(
+                self.p.tokens[c].lower in ("a", "an", "another") for c in self.p.children(subject)):
+            return True  # "a package-tour group … had flown in from Yangon": some party, not the traveller's
         if lemma in self.lex.person_nouns or lemma in self.lex.company_nouns:
             return False
         theirs = any(self.p.tokens[c].lower == "their" for c in self.p.children(subject))
@@ -2333,6 +2368,13 @@ class _Frames:
                     of = next((c for c in self.p.children(child) if self.p.tokens[c].lower == "of"), None)
                     if of is not None:
                         child, tok = of, self.p.tokens[of]
+                if tok.dep == "prep" and tok.lower in ("on", "up", "in") and not any(
+                        self.p.tokens[c].dep == "pobj" for c in self.p.children(child)):
+                    # "ran out on to the pier at Hoboken", "went in to the capital": the parser hangs "to"
+                    # on the first word of the pair
+                    to = next((c for c in self.p.children(child) if self.p.tokens[c].lower == "to"), None)
+                    if to is not None:
+                        child, tok = to, self.p.tokens[to]
                 route = self.p.tokens[head].lemma in self.lex.routes
                 if route and tok.lower in self.lex.direction_prepositions:
                     continue  # "passed Ussuriysk on the main line towards Khabarovsk": where the line runs
@@ -2722,6 +2764,8 @@ class _Frames:
         """"A helicopter took him on to Seoul", "the train carried Kim across the border", "the final leg
         will bring the president back to Andrews": a vehicle or a stretch of the trip that carries a person
         moves that person (the object)."""
+        if tok.pos == "VERB" and tok.lemma.casefold() in self.lex.welcome_lemmas:
+            return self._welcomed(tok)
         if tok.pos != "VERB" or tok.lemma.casefold() not in self.lex.carry_lemmas:
             return None
         kids = self.p.children(tok.i)
@@ -2736,6 +2780,17 @@ class _Frames:
         objects = (c for c in kids if self.p.tokens[c].dep in ("dobj", "obj"))
         return next((c for c in objects if self._who_quick_or_pronoun(c) or self._role_carried(c)
                      or self._group_reference(c) or self._company(c)), None)
+
+    def _welcomed(self, tok: Token) -> int | None:
+        """"the Governor welcomed the couple to Nairobi": the people a host welcomes to a place arrive there
+        (the object, a person or the party, with "to" and a place beside it)."""
+        kids = self.p.children(tok.i)
+        to_place = any(self.p.tokens[c].dep == "prep" and self.p.tokens[c].lower == "to"
+                       and any(o in self._mention_at for o in self.p.children(c)) for c in kids)  # fmt: skip
+        if not to_place or self._passive(tok.i):
+            return None
+        objects = (c for c in kids if self.p.tokens[c].dep in ("dobj", "obj"))
+        return next((c for c in objects if self._who_quick_or_pronoun(c) or self._company(c)), None)
 
     def _vehicle_told_just_before(self, i: int, *, plural: bool = False) -> int | None:
         """The vehicle (or vehicles) that is the subject of the sentence before ``i``'s, in the same
@@ -2761,7 +2816,8 @@ class _Frames:
     def _carrying(self, tok: Token) -> Motion:
         """What a vehicle's carrying says: "it set him down in X" is an arrival there; "flew him over X" a
         move that place lies on."""
-        return _CARRIED_TO if tok.lemma.casefold() in self.lex.carry_arrival_lemmas else _CARRIED
+        lemma = tok.lemma.casefold()
+        return _CARRIED_TO if lemma in self.lex.carry_arrival_lemmas | self.lex.welcome_lemmas else _CARRIED
 
     def _company(self, i: int) -> bool:
         """"took the couple up the highway", "flew the party home": the people the story is with."""
@@ -3157,6 +3213,10 @@ class _Frames:
                 mover, mover_text = self._who(passenger), self.p.tokens[passenger].text
                 if not mover and self._company(passenger):
                     mover = self._role_holder(passenger, "they", "they")  # "took the couple": the party
+                if self._company(passenger) and tok.lemma.casefold() in self.lex.welcome_lemmas:
+                    # "the Governor, Sir Philip Mitchell, welcomed the couple": the party last on the move,
+                    # whoever is named beside it
+                    mover = self.last_mover or self._protagonist() or mover
                 owner = self._owner_by_name(subject) if subject is not None else ""
                 if owner and self.p.tokens[passenger].lower in self.lex.pronouns:
                     mover = owner  # "Air Force One … carried him about 180 km west": the president it flies
@@ -3260,7 +3320,8 @@ class _Frames:
                 if mover and tok.dep != "relcl" and status != "earlier" and not host:
                     self.last_mover, self.last_mover_at = mover, tok.i
                 yield event
-                for other in self._co_movers(subject, mover, tok.i):
+                # (a carried passenger's subject is the vehicle or the host, nobody else on the move)
+                for other in self._co_movers(subject, mover, tok.i) if passenger is None else ():
                     yield replace(event, mover=other)
                 if resolved:
                     previous = event

@@ -70,6 +70,7 @@ class Lexicon:
     vehicle_prepositions: frozenset[str]
     carry_lemmas: frozenset[str]
     carry_arrival_lemmas: frozenset[str]
+    welcome_lemmas: frozenset[str]
     person_nouns: frozenset[str]
     company_nouns: frozenset[str]
     area_nouns: frozenset[str]
@@ -198,6 +199,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             vehicle_prepositions=_low(data["vehicle_prepositions"]),
             carry_lemmas=_low(data["carry_lemmas"]),
             carry_arrival_lemmas=_low(data["carry_arrival_lemmas"]),
+            welcome_lemmas=_low(data.get("welcome_lemmas", ())),
             person_nouns=_low(data["person_nouns"]),
             company_nouns=_low(data["company_nouns"]),
             area_nouns=_low(data["area_nouns"]),

@@ -51,9 +51,10 @@ DOMINANT_RATIO = 4
 SHORT_NAME = 2
 """Names of at most this many letters match a place's own name only."""
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
-BARE_AIRPORT_MAX = 500_000
+BARE_AIRPORT_MAX = 100_000
 """A name the gazetteer gives a town this large is that town, never an airport's bare name ("flew to
-Beijing"), so the airfield table is not consulted for it."""
+Beijing"; "flew them west to Entebbe", a town of its own where its airport lies), so the airfield table is
+not consulted for it ("landed at Fiumicino", a town of 35,000, is Rome's airport)."""
 SERVED_KM = 50.0
 """An airfield within this of the town it is listed as serving stands for that town (a capital's airport
 lies 20-45 km out); farther, the airfield itself is the stop."""
@@ -284,17 +285,17 @@ def find_mentions(
 
 def _short_forms(candidates: Sequence[_Candidate]) -> None:
     """"Santiago de Cuba … returned to Santiago": a one-word name that opens a longer place name of the same
-    article is that place (not the bigger Santiago in Chile)."""
+    article is that place (not the bigger Santiago in Chile); only after it, as a reader takes it ("Brest"
+    four times, then "the treaty … signed at Brest-Litovsk", is not the Belarusian town)."""
     longer: dict[str, _Candidate] = {}
-    for c in candidates:
-        words = fold(c.query).split()
-        if c.kind == "name" and len(words) >= 2 and c.results and c.place is None:
-            longer.setdefault(words[0], c)
-    for c in candidates:
+    for c in sorted(candidates, key=lambda c: c.start):
         full = longer.get(fold(c.query)) if c.kind == "name" and c.place is None else None
         if full is not None and full is not c:
             c.results, c.hint = full.results, full.hint
             c.evidence = f"short for {full.query}"
+        words = fold(c.query).split()
+        if c.kind == "name" and len(words) >= 2 and c.results and c.place is None:
+            longer.setdefault(words[0], c)
 
 
 def _inside(inner: Mention, outer: Mention) -> bool:
@@ -309,6 +310,8 @@ class _Reader:
         self.lex = lex
         self.resolver = resolver
         self.known_people = self._known_people()
+        self.airfields: set[str] = set()
+        """The cores of the airfields named so far ("schiphol")."""
         self.person_words = frozenset(fold(parsed.tokens[e.start].text) for e in parsed.entities
                                       if e.label == "PERSON" and e.end - e.start == 1)  # fmt: skip
 
@@ -684,10 +687,11 @@ class _Reader:
                 found.append(landmark)
                 used.update(range(a, b))
                 continue
-            results = [] if unknown else self.resolver.lookup(text)
+            full = [] if unknown else self._with_its_article(a, text)
+            results = full or ([] if unknown else self.resolver.lookup(text))
             if not results and not (unknown and self._unknown_but_described(a, b)):
                 continue
-            cand = _Candidate(a, b, "name", text, results=results)
+            cand = _Candidate(a, b, "name", f"The {text}" if full else text, results=results)
             if self._vetoed(cand):
                 used.update(range(a, b))
                 continue
@@ -749,7 +753,9 @@ class _Reader:
             # "Al Udeid, the sprawling US air base south-west of Doha": the apposition says what it is
             words = self._facility_in_apposition(b - 1, trim)
             field = find_airfield(f"{phrase} {words}") if words else None
-        bare = field is None and end == b and self._flown(self._root(a, b))
+        # "landed at Amsterdam's Schiphol airport … was driven back to Schiphol": an airfield named once is
+        # that airfield when its bare name recurs
+        bare = field is None and end == b and (self._flown(self._root(a, b)) or fold(text) in self.airfields)
         people = self._population_of(text) if bare else 0  # looked up once, and only for a flight's name
         bare = bare and people < BARE_AIRPORT_MAX
         if bare:
@@ -777,6 +783,7 @@ class _Reader:
             place = replace(town, why=f"{field.name} serves {town.name}")
         if bare and (place.geonameid is None or place.population <= people):
             return None  # "took him on to Pristina": the capital, not Lipjan where its airport lies
+        self.airfields.add(core(phrase))
         return _Candidate(a, b, "name", text, evidence=AIRFIELD_EVIDENCE, place=place)
 
     def _population_of(self, name: str) -> int:
@@ -835,6 +842,25 @@ class _Reader:
         "at" or "in" is where the facility stands, not a part of its name."""
         return (ent.label == "FAC" and a > ent.start and b == ent.end
                 and self.p.tokens[a - 1].lower in ("at", "in"))  # fmt: skip
+
+    def _where_one_went(self, a: int, b: int) -> bool:
+        """"took the train to Patras, where he boarded a liner": a name that a move goes to or from, or that
+        a "where" clause hangs on, is a place, whatever the model tags it."""
+        toks = self.p.tokens
+        root = toks[self._root(a, b)]
+        if any(toks[c].dep == "relcl" and any(toks[w].lower == "where" for w in self.p.children(c))
+               for c in self.p.children(root.i)):  # fmt: skip
+            return True
+        if root.dep != "pobj":
+            return False
+        verb = toks[toks[root.head].head]
+        if verb.lower == "back" and verb.pos == "ADV":
+            return True  # "She was back in Naypyitaw on Saturday"
+        if self.lex.prepositions.get(toks[root.head].lower) not in ("to", "from"):
+            return False
+        if verb.pos == "ADV" and verb.head != verb.i:
+            verb = toks[verb.head]  # "was driven back to Schiphol"
+        return verb.pos == "VERB" and verb.lemma.casefold() in self.lex.movement
 
     def _facility_named_after(self, a: int, end: int) -> bool:
         """"Beijing Capital International Airport", "Moscow Vnukovo airport": a facility whose name starts
@@ -897,7 +923,7 @@ class _Reader:
         # ("LIVE: Snowden walks out …", where "Snowden" is an old name of Leland, Mississippi)
         one_person = b - a == 1 and fold(self.p.tokens[a].text) in self.person_words and (
             ent is None or (ent.label == "PERSON" and (ent.start, ent.end) == (a, b)))
-        if one_person:
+        if one_person and not self._where_one_went(a, b):
             own = [r for r in cand.results if fold(str(r.raw.get("name") or "")) == fold(cand.query)]
             if cand.results and not own and all(r.raw.get("kind") == "city" for r in cand.results):
                 return True
@@ -952,6 +978,8 @@ class _Reader:
             return False
         if lemma in self.lex.stretch_nouns and any(toks[c].lower == "of" for c in self.p.children(head.i)):
             return False  # "the Badaling section of the Great Wall": where that stretch is
+        if lemma in self.lex.vehicles and head.dep == "compound" and toks[head.head].pos == "PROPN":
+            return True  # "the Orient liner Orford": the line that runs the named vessel
         return lemma not in self.lex.vehicles and lemma not in self.lex.border_words
 
     def _possessed_building(self, a: int, b: int) -> bool:
@@ -971,9 +999,17 @@ class _Reader:
             return False
         if toks[self._root(a, b)].dep in ("compound", "amod", "nmod"):
             return False
-        if fold(cand.query) in self.lex.aliases:
-            return False
+        if fold(cand.query) in self.lex.aliases or fold(cand.query).startswith("the "):
+            return False  # (a name found with its "The": "The Hague")
         return not any(r.raw.get("kind") == "country" for r in cand.results[:1])
+
+    def _with_its_article(self, a: int, text: str) -> list[Location]:
+        """"to The Hague", "the Netherlands": a place whose own name begins with "The" (the gazetteer's
+        "The Hague", "The Netherlands"), found by the name with it."""
+        if a == 0 or self.p.tokens[a - 1].lower != "the":
+            return []
+        full = f"The {text}"
+        return [r for r in self.resolver.lookup(full) if fold(str(r.raw.get("name", ""))) == fold(full)]
 
     def _describe(self, cand: _Candidate) -> None:
         desc = self._descriptor_for(cand.start, cand.end)
@@ -1217,7 +1253,11 @@ def _resolve_places(
             anchors.append((cand.results[0].latitude, cand.results[0].longitude))
     countries = {c.hint for c in candidates if c.hint} | {
         str(c.results[0].raw.get("country_code") or "") for c in candidates
-        if c.results and (c.results[0].raw.get("kind") == "country" or len(c.results) == 1)
+        if c.results and (c.results[0].raw.get("kind") == "country" or len(c.results) == 1
+                          # a dateline's "PARIS" names France, as "Hoboken" does the US (not a famous
+                          # namesake's country for any name: Perth's Australia in a story of Scotland)
+                          or (c.kind == "dateline" and _dominant(c.results, resolver.lex)
+                              and _is_exact(c.results[0], resolver.query_for(c.query))))
     } | (area_countries or set())  # fmt: skip
     strays: set[int] = set()
     for cand in candidates:

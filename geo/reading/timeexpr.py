@@ -1194,8 +1194,11 @@ def _sharing_time(parsed: ParsedText, verb: int) -> tuple[int, ...]:
             # "On Tuesday afternoon Air Force One is due to take him on": a "be" lends its time to the
             # "to" clause under it (directly, or under "due", "expected")
             light = parsed.tokens[k].lemma == "be" or (tok.dep == "xcomp" and parsed.tokens[k].dep == "acomp")
+            # "the liner let go her anchor": a bare infinitive under the verb is the same act
+            bare = tok.dep == "xcomp" and tok.tag == "VB" and not any(
+                parsed.tokens[g].tag == "TO" for g in parsed.children(c))
             shares = (tok.dep == "conj" or (tok.dep in ("advcl", "relcl") and when)
-                      or (light and tok.dep == "xcomp"))
+                      or (light and tok.dep == "xcomp") or bare)
             if light and tok.dep == "acomp":
                 todo.append(c)  # "is due" → "to take"
             if tok.pos in ("VERB", "AUX") and shares and c not in out:
@@ -1647,6 +1650,11 @@ def attachment(parsed: ParsedText, start: int, end: int) -> tuple[int, int | Non
     verb = attach
     while verb is not None and tokens[verb].pos not in ("VERB", "AUX"):
         verb = tokens[verb].head if tokens[verb].head != verb else None
+    aux = verb is not None and tokens[verb].dep in ("aux", "auxpass") and tokens[verb].head > verb
+    if verb is not None and verb == attach and aux:
+        # "At about three o'clock the George Washington let go her anchor", parsed with the time on the
+        # auxiliary "let": it dates the verb the auxiliary serves
+        attach = verb = tokens[verb].head
     if verb is not None and verb == attach and head < verb and tokens[verb].dep in ("advcl", "ccomp"):
         # "On January 22, after the Sadats had seen them off, the couple flew …", parsed with the date on
         # "seen": a date put before the "after" that opens a clause dates the main clause, not that clause
