@@ -106,6 +106,11 @@ class _Draft:
         return next((getattr(m, attribute) for m in self.mentions if getattr(m, attribute)), None)
 
 
+def _first_visit(key: StopKey) -> StopKey:
+    """The place a key is about, whichever visit to it (``Evidence.key`` marks a return with "again")."""
+    return key[:-1] if key[-1:] == ("again",) else key
+
+
 def _key(m: Mention) -> StopKey:
     if m.place is not None and m.place.geonameid is not None:
         return ("id", str(m.place.geonameid))
@@ -1601,7 +1606,7 @@ def _home_left(
     returns = [e for e in last.evidence if e.event.returning and e.relation in ("to", "at")]
     if home is None or not returns or first.relations()["from"] or home.kind != "city" or len(keys) < 3:
         return None  # a trip there and back ("arrived in Kyiv … back in London") tells no tour to map
-    if any(k[:2] == keys[-1][:2] for k in keys[:-1]):
+    if any(_first_visit(k) == _first_visit(keys[-1]) for k in keys[:-1]):
         return None  # "A special train left Union Station" under "Washington, 6 July": set out from there
     who = traveller or "The traveller"
     name = stops[-1].name

@@ -622,7 +622,7 @@ def _she_all_through(parsed: ParsedText, totals: Mapping[str, int], men: set[str
     said = Counter(t.lower for t in parsed.tokens)
     if said["he"] + said["him"] + said["his"] + said["himself"] or said["she"] + said["her"] < 3:
         return frozenset()
-    ranked = sorted(totals.items(), key=lambda kv: -kv[1])
+    ranked = Counter(totals).most_common(2)
     if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]) or ranked[0][0] in men:
         return frozenset()
     return frozenset({ranked[0][0]})
