@@ -2491,3 +2491,29 @@ def test_a_pair_of_prepositions_still_leads_to_the_place(geocoder: GazetteerGeoc
     )
     run = _the("run", text, geocoder)
     assert [(r, m.text) for r, m in run.places] == [("to", "Hoboken")]
+
+
+def test_it_took_him_so_long_to_reach_a_place_says_he_reached_it(geocoder: GazetteerGeocoder) -> None:
+    """"It took him 60 hours to reach Hanoi": he reached it (not a plan, and not "it"'s move); "It took me
+    until three in the morning to walk back to Lanús", in a bystander's quote, is the speaker's walk."""
+    text = (
+        "Leader arrives\n\nHANOI (Wire) - Kim Jong Un left Pyongyang by train on Saturday. It took him "
+        "60 hours to reach Hanoi. \"It took me until three in the morning to walk back to Lanús,\" said a "
+        "man in the crowd.\n"
+    )
+    reach = _the("reach", text, geocoder)
+    assert (reach.mover, reach.status) == ("Kim Jong Un", "happened")
+    walk = _the("walk", text, geocoder)
+    assert walk.mover != "Kim Jong Un" and walk.mover_text == "me"
+
+
+def test_the_n_year_old_joined_to_a_name_is_the_story_s_traveller(geocoder: GazetteerGeocoder) -> None:
+    """"The 68-year-old and Maryam were then flown on to Islamabad": the 68-year-old, Sharif, leads the
+    pair, not Maryam (so "the pair" told next is his party too)."""
+    text = (
+        "Sharif flies home to prison\n\nLAHORE (Wire) - Nawaz Sharif flew back from London with his "
+        "daughter Maryam on Friday. The 68-year-old and Maryam were then flown on to Islamabad.\n"
+    )
+    events = _read(text, geocoder).events
+    to_islamabad = [e for e in events if any(m.text == "Islamabad" for _, m in e.places)]
+    assert to_islamabad[0].mover == "Nawaz Sharif"

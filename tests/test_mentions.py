@@ -645,3 +645,27 @@ def test_an_airfield_named_once_is_that_airfield_by_its_bare_name(geocoder: Gaze
     )
     placed = [(m.text, m.place.name) for m in _short(text, geocoder) if m.place is not None]
     assert placed.count(("Schiphol", "Amsterdam")) == 2
+
+
+def test_a_great_airport_left_by_its_bare_name_is_that_airport(geocoder: GazetteerGeocoder) -> None:
+    """"the pair left Heathrow": the towns called Heathrow are villages (Heathrow, Florida), so the name
+    after a move is London's airport, which stands for London."""
+    found = _short("The pair left Heathrow after saying goodbye.", geocoder)
+    [m] = [m for m in found if m.text == "Heathrow"]
+    assert m.place is not None and (m.place.name, m.place.country) == ("London", "GB")
+    # a stay is no flight, and a hotel named with an airfield's words alone is no airport (Querétaro
+    # Intercontinental)
+    found = _short("Good morning from Geneva. Biden spent the night at the InterContinental.", geocoder)
+    assert all(m.place is None or m.place.country != "MX" for m in found)
+
+
+def test_the_airport_is_that_of_the_town_last_gone_to_since(geocoder: GazetteerGeocoder) -> None:
+    """After a German air base, the story moves to India: "the airport" is New Delhi's, the town the story
+    last goes to, not Jaffrabad, a district named for clashes there."""
+    text = (
+        "After a refuelling stop at Ramstein Air Base, the jet reached New Delhi on Monday. Trump spent the "
+        "night in New Delhi. Clashes broke out in districts including Jaffrabad. After a banquet, the "
+        "motorcade headed to the airport."
+    )
+    [m] = [m for m in _short(text, geocoder) if m.text == "the airport"]
+    assert m.place is not None and m.place.name == "New Delhi"

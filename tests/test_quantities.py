@@ -146,3 +146,12 @@ def test_malformed_quantity_words_are_a_data_error(
 ) -> None:
     with pytest.raises(DataError):
         load_quantity_words(_words_file(tmp_path, change))
+
+
+def test_a_hundred_and_sixty_is_one_figure() -> None:
+    """"a hundred and sixty miles" is 160 miles, not 60 (nor "a" hundred alone)."""
+    q = only("The special ran a hundred and sixty miles that day.")
+    assert (q.kind, q.text) == ("distance", "a hundred and sixty miles")
+    assert q.value == pytest.approx(160 * MILE)
+    q = only("The road runs two hundred and twenty-five kilometres.")
+    assert q.value == pytest.approx(225)

@@ -1220,3 +1220,48 @@ def test_a_voyage_told_leg_by_leg_across_weeks_is_one_trip(geocoder: GazetteerGe
     names = [s.name for s in itinerary.stops]
     assert names == ["Ottawa", "Halifax", "Liverpool", "London", "Halifax", "Ottawa"]
     assert not itinerary.stops[0].inferred
+
+
+AIRPORT_MOTORCADE = """Trump ends India visit
+
+NEW DELHI (Wire) - U.S. President Donald Trump left India on Tuesday night. After a refuelling stop at \
+Ramstein Air Base in Germany, Air Force One flew him on to Ahmedabad on Monday. From Ahmedabad he flew on to \
+Agra to see the Taj Mahal. Trump reached New Delhi on Monday evening. On Tuesday he held talks with Modi. \
+After a state banquet, the motorcade headed to the airport.
+"""
+
+
+def test_a_motorcade_to_the_airport_is_no_way_the_town_was_reached(geocoder: GazetteerGeocoder) -> None:
+    """"the motorcade headed to the airport" in New Delhi leads to the flight home: it says nothing of how
+    he came from Agra, so that hop is not told as by road."""
+    itinerary = _inline(AIRPORT_MOTORCADE, geocoder, datetime(2020, 2, 26, tzinfo=ZoneInfo("UTC")))
+    names = [s.name for s in itinerary.stops]
+    hop = itinerary.hops[names.index("Agra")]
+    assert names[names.index("Agra") + 1] == "New Delhi"
+    assert hop.mode_inferred and not any("motorcade" in q.text for q in hop.quotes)
+
+
+CATCH_UP_BLOG = """LIVE: The Pope's last day in Britain
+
+Newest entries first; all times BST.
+
+SUNDAY 19 SEPTEMBER
+
+6.52pm
+The jet carrying Benedict XVI has just left the runway at Birmingham airport.
+
+8.05am
+Catch-up for latecomers. The papal plane took off from Ciampino shortly after 8.20am Rome time on Thursday \
+and touched down at Edinburgh at 10.16am. He was driven along the M8 to Glasgow, reaching Bellahouston Park \
+at about 4.45pm. A cardinal pulled out of the trip; the Pope himself flew on to Heathrow, landing there at \
+about 9.30pm.
+"""
+
+
+def test_a_live_blog_entry_tells_its_own_moves_in_order(geocoder: GazetteerGeocoder) -> None:
+    """A live blog runs newest entry first, but the catch-up entry is told in order: Edinburgh, then
+    Glasgow, then London (all on Thursday, so the dates alone do not order them)."""
+    published = datetime(2010, 9, 19, 19, 2, tzinfo=ZoneInfo("Europe/London"))
+    names = [s.name for s in _inline(CATCH_UP_BLOG, geocoder, published).stops]
+    assert names.index("Edinburgh") < names.index("Glasgow") < names.index("London")
+    assert names.index("London") < names.index("Birmingham")

@@ -1072,3 +1072,44 @@ def test_a_time_hung_on_an_auxiliary_dates_the_verb_it_serves() -> None:
     expr = one(find_time_expressions(article, parsed), "about three o'clock in the afternoon")
     dated = [parsed.tokens[k].text for k in (expr.verb, *expr.also) if k is not None]
     assert "go" in dated
+
+
+def test_years_ago_on_a_weekday_is_that_weekday_of_now_so_many_years_back() -> None:
+    """A Sunday paper's "Fifty years ago on Tuesday" is the coming Tuesday, 20 June 2023, fifty years back:
+    20 June 1973 (a Wednesday then), not the Sunday of publication moved back nor a Tuesday of 1973."""
+    text = (
+        "The homecoming that went wrong\n\n"
+        "Fifty years ago on Tuesday, the general came home for good. His jet touched down late in the "
+        "afternoon.\n"
+    )
+    published = datetime(2023, 6, 18, 7, tzinfo=timezone(timedelta(hours=-3)))
+    days = days_of(text, published)
+    assert days["Tuesday"] == date(1973, 6, 20)
+    assert days["afternoon"] == date(1973, 6, 20)
+
+
+def test_a_hundred_and_sixty_years_ago_sets_the_anniversary() -> None:
+    """"A hundred and sixty years ago this morning" is 160 years back, so "11 February" is of 1861."""
+    text = (
+        "Thirteen days to the capital\n\n"
+        "A hundred and sixty years ago this morning, a tall man stepped down from a train in Washington. "
+        "He had set out from Springfield at 8 a.m. on 11 February.\n"
+    )
+    days = days_of(text, datetime(2021, 2, 23, 7, tzinfo=timezone(timedelta(hours=-5))))
+    assert days["this morning"] == date(1861, 2, 23)
+    assert days["8 a.m. on 11 February"] == date(1861, 2, 11)
+
+
+def test_a_month_earlier_in_the_story_year_does_not_set_the_sentences_after_it_back() -> None:
+    """"Cámpora, elected president in March" tells when somebody was elected; the jet's stop at Dakar told
+    next, on the story's own day, is not set back with it (a year before the story's would be)."""
+    text = (
+        "The homecoming\n\n"
+        "BUENOS AIRES (Wire) - The general flew home from Madrid on 20 June 1973. With him was Cámpora, the "
+        "man elected president in March. The jet put down at Dakar to refuel.\n"
+    )
+    article = Article(id="t", text=text, published=datetime(1973, 6, 22, tzinfo=UTC))
+    parsed = parse_articles([article])["t"]
+    back = told_long_before(find_time_expressions(article, parsed), parsed, article.published.date())
+    sentences = [parsed.text[s.char_start : s.char_end].strip() for s in parsed.sentences]
+    assert "The jet put down at Dakar to refuel." not in [sentences[k] for k in back]

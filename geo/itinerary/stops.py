@@ -11,6 +11,7 @@ sequence, then geography (distance from the origin); each hop's mode from the fr
 
 from __future__ import annotations
 
+import bisect
 import heapq
 import itertools
 import re
@@ -24,6 +25,7 @@ from geopy.distance import geodesic
 from geo.errors import NoJourneyError
 from geo.itinerary.traveller import canonical_names
 from geo.model import Article, Event, Hop, Itinerary, Mention, Mode, Place, PlaceRelation, Quote, Role, Stop
+from geo.places.airports import is_airfield_phrase
 from geo.reading.events import People
 from geo.reading.lexicon import Lexicon, load_lexicon
 from geo.reading.text import fold
@@ -552,13 +554,14 @@ _CLAIM_WORDS = {
 
 
 def _claims(
-    evidence: Sequence[Evidence], when: Mapping[tuple[str, int], Window], lead_ends: Mapping[str, int]
+    evidence: Sequence[Evidence], when: Mapping[tuple[str, int], Window], lead_ends: Mapping[str, int],
+    entries: Mapping[str, Sequence[int]] | None = None,
 ) -> Claims:
     claims: Claims = defaultdict(lambda: defaultdict(float))
     kinds = {
         "pair": _pair_constraints(evidence),
         "sequence": _sequence_constraints(evidence),
-        "told": _narrative_constraints(evidence, lead_ends, when),
+        "told": _narrative_constraints(evidence, lead_ends, when, entries),
         "time": _time_constraints(evidence, when),
         "status": _status_constraints(evidence),
         "again": _visit_constraints(evidence),
@@ -635,12 +638,14 @@ def _sequence_constraints(evidence: Sequence[Evidence]) -> dict[tuple[StopKey, S
 def _narrative_constraints(
     evidence: Sequence[Evidence], lead_ends: Mapping[str, int],
     when: Mapping[tuple[str, int], Window] | None = None,
+    entries: Mapping[str, Sequence[int]] | None = None,
 ) -> dict[tuple[StopKey, StopKey], float]:
     """Two moves that happened, told in consecutive frames after the lead (which sums the trip up out of
     order) and not in the past perfect ("had flown": earlier than what is told around it): the places the
-    first reaches come before those the second reaches. Only for the articles in
-    ``lead_ends`` (a live blog, newest entry first, is not told in order). A move dated after one told
-    later (a feature that opens on the arrival, then goes back to the start) tells no order."""
+    first reaches come before those the second reaches. Only for the articles in ``lead_ends``, and in an
+    article of ``entries`` (a live blog's stamps, by token: newest entry first, so not told in order) only
+    within one entry. A move dated after one told later (a feature that opens on the arrival, then goes
+    back to the start) tells no order."""
     weights: dict[tuple[StopKey, StopKey], float] = defaultdict(float)
     flash_forward = _told_before_earlier(evidence, when or {}, lead_ends)
     # "The motorcade covered the 170 km to the capital and pulled up at 10.50": an undated move told just
@@ -666,7 +671,9 @@ def _narrative_constraints(
     # the opening told ahead keeps its own order, and tells none against the story told after it
     for (ka, ia, fa), (kb, ib, fb) in itertools.pairwise([r for r in reached if r[1]]):
         restarted = any(a == ka[0] and ka[1] < t < kb[1] for a, t in restarts)
-        if ka[0] == kb[0] and fa == fb and not restarted:
+        stamps = (entries or {}).get(ka[0], ())
+        another_entry = bisect.bisect(stamps, ka[1]) != bisect.bisect(stamps, kb[1])
+        if ka[0] == kb[0] and fa == fb and not restarted and not another_entry:
             _add_before(weights, ia, ib, NARRATIVE_WEIGHT)
     return dict(weights)
 
@@ -942,12 +949,13 @@ def order_stops(
     evidence: Sequence[Evidence],
     when: Mapping[tuple[str, int], Window] | None = None,
     lead_ends: Mapping[str, int] | None = None,
+    entries: Mapping[str, Sequence[int]] | None = None,
 ) -> tuple[list[StopKey], dict[StopKey, str]]:
     """A topological order of the weighted statements (the weakest of two contradicting ones dropped), ties
     broken by distance from the origin: the origin first, the destination last. With it, for each stop, why
     it comes where it does, and which contradicting statement was not followed."""
     keys = list(drafts)
-    claims = _claims(evidence, when or {}, lead_ends or {})
+    claims = _claims(evidence, when or {}, lead_ends or {}, entries or {})
     weights = {pair: sum(kinds.values()) for pair, kinds in claims.items()}
     origin, destination = _endpoint_scores(drafts, weights)
     if origin is None:
@@ -1320,6 +1328,9 @@ def _hop_evidence(
             continue
         if a in keys and b in keys:
             both.append(keys[b])
+        elif b in keys and event.mode == "road" and is_airfield_phrase(keys[b].mention.text):
+            continue  # "the motorcade headed to the airport": on the way to the next flight, not how b was
+            # reached
         elif b in keys and (keys[b].relation in ("to", "via") or (keys[b].relation == "at" and event.lemma
                             in arrivals)) and event.lemma not in ("board", "catch"):  # fmt: skip
             arrive.append(keys[b])
@@ -1504,8 +1515,12 @@ def extract_itinerary(
             f"({found}); a journey needs at least two"
         )
     stamped = {a for a, exprs in (times or {}).items() if any(t.stamp for t in exprs)}
-    narrated = {a: end for a, end in (lead_ends or {}).items() if a not in stamped}
-    ordered, order_notes = order_stops(drafts, evidence, when, narrated)
+    # a live blog is told newest entry first, but each entry in order ("Catch-up for latecomers. The papal
+    # plane took off from Ciampino … touched down at Edinburgh … was driven to Glasgow")
+    narrated = {a: 0 if a in stamped else end for a, end in (lead_ends or {}).items()}
+    entries = {a: sorted(t.token_start for t in exprs if t.stamp) for a, exprs in (times or {}).items()
+               if a in stamped}  # fmt: skip
+    ordered, order_notes = order_stops(drafts, evidence, when, narrated, entries)
     keys = _merge_nearby(_merge_descriptions(ordered, drafts), drafts)
     if len(keys) < 2:
         raise NoJourneyError("no journey found: the articles tell of one place only")

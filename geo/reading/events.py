@@ -1198,6 +1198,11 @@ class _Frames:
         who = self._person_at(i)
         if who:
             return who
+        if self._an_age(i):
+            # "The 68-year-old and Maryam were taken into custody": the one whose story it is, once named
+            lead = self._protagonist()
+            so_far = {n for k, n, _ in self.people.positions if k < i}
+            return lead if lead in so_far else self.people.last_before(i, subject=True)
         # "he and Lord Beaverbrook flew to Moscow": the pronoun leads, not the name joined to it
         parts = name_parts if tok.lower not in self.lex.pronouns else []
         for k in parts:  # "Belarusian President Alexander Lukashenko", "Modi and his aides"
@@ -1625,6 +1630,14 @@ class _Frames:
         first = text.find("\n\n", end, self.p.tokens[i].start)
         return first >= 0 and text.find("\n\n", first + 2, self.p.tokens[i].start) >= 0
 
+    def _an_age(self, i: int) -> bool:
+        """"the 68-year-old" standing alone for a person (the parser heads it with "old")."""
+        tok = self.p.tokens[i]
+        return tok.lower == "old" and self._the(i) and any(
+            self.p.tokens[c].lemma.casefold() == "year"
+            and any(self.p.tokens[n].dep == "nummod" for n in self.p.children(c))
+            for c in self.p.children(i))
+
     def _protagonist(self) -> str:
         """The person the article is about: the headline's subject, else the one named most."""
         counts = self.people.counts
@@ -1715,6 +1728,8 @@ class _Frames:
             obj = next((c for c in kids if self.p.tokens[c].dep in ("dobj", "obj")), None)
             if obj is not None:
                 return obj
+        if tok.dep in ("xcomp", "advcl") and (doer := self._it_took(tok.head)) is not None:
+            return doer
         if tok.dep in _INHERIT:
             return self.subject_token(self._joined_to(i), depth + 1)
         if tok.dep in ("pobj", "pcomp"):
@@ -1723,6 +1738,18 @@ class _Frames:
             # "Kim made the trip", "embarked on a journey": the noun's governing verb has the subject
             return self.subject_token(tok.head, depth + 1)
         return None
+
+    def _it_took(self, verb: int) -> int | None:
+        """"It took him 60 hours to reach Hanoi", "it took me until three to walk back": the one it took,
+        not "it", does the move."""
+        toks = self.p.tokens
+        if toks[verb].lemma.casefold() != "take":
+            return None
+        kids = self.p.children(verb)
+        if not any(toks[c].dep in ("nsubj", "expl") and toks[c].lower == "it" for c in kids):
+            return None
+        return next((c for c in kids if toks[c].dep in ("dobj", "dative") and toks[c].lower != "it" and (
+            toks[c].pos in ("PRON", "PROPN") or toks[c].lemma.casefold() in self.lex.vehicles)), None)
 
     def _joined_to(self, i: int) -> int:
         """The verb a joined verb at ``i`` shares its subject with. "The train ran north by way of Lyons,
@@ -1847,6 +1874,8 @@ class _Frames:
             # "landed to refuel at X": the purpose of a move keeps its status ("Modi to visit Kyiv, India
             # says" is still a plan)
             purpose = tok.dep == "advcl" and self._motion(self.p.tokens[tok.head]) is not None
+            # "it took him 60 hours to reach Hanoi": he reached it
+            purpose = purpose or (tok.dep in ("xcomp", "advcl") and self._it_took(tok.head) is not None)
             to_do = any(c.dep == "aux" and c.tag == "TO" for c in kids)
             if depth == 0 and to_do and status == "happened" and not purpose:
                 status = "planned"

@@ -55,6 +55,10 @@ BARE_AIRPORT_MAX = 100_000
 """A name the gazetteer gives a town this large is that town, never an airport's bare name ("flew to
 Beijing"; "flew them west to Entebbe", a town of its own where its airport lies), so the airfield table is
 not consulted for it ("landed at Fiumicino", a town of 35,000, is Rome's airport)."""
+VILLAGE_MAX = 10_000
+"""Below this, a name's towns are villages that a great airport's name outranks ("left Heathrow")."""
+GREAT_AIRPORT_CITY = 1_000_000
+"""An airfield named bare after any move ("left Heathrow") must serve a city at least this large."""
 SERVED_KM = 50.0
 """An airfield within this of the town it is listed as serving stands for that town (a capital's airport
 lies 20-45 km out); farther, the airfield itself is the stop."""
@@ -112,6 +116,8 @@ class _Candidate:
     """The name owns what follows ("Japan's Kishida"): whose, not where."""
     reached: bool = False
     """The name follows "to", "into", "for": a place gone to."""
+    moved: bool = False
+    """The name is where a movement verb goes to or from ("reached New Delhi", "flew on to Agra")."""
     back: bool = False
     """A way back leads to it ("had flown back to the capital"): a place the story was at before."""
 
@@ -270,6 +276,7 @@ def find_mentions(
         cand.sentence = parsed.tokens[cand.start].sent
         cand.owner = cand.end < len(parsed.tokens) and parsed.tokens[cand.end].text in ("'s", "’s")
         cand.reached = cand.start > 0 and parsed.tokens[cand.start - 1].lower in ("to", "into", "for")
+        cand.moved = reader.moved(cand.start, cand.end)
         before = parsed.tokens[max(0, cand.start - 3) : cand.start]
         cand.back = any(t.lower == "back" or t.lemma == "return" for t in before)
     states = {(m.place.country, m.place.admin1) for m in regions if m.place is not None and m.place.admin1}
@@ -606,6 +613,10 @@ class _Reader:
         motion = self.lex.movement.get(toks[root.head].lemma.casefold())
         return root.dep in ("dobj", "obj") and motion is not None and motion.object == "from"
 
+    def moved(self, start: int, end: int) -> bool:
+        """The name is where a movement verb goes to or from ("reached New Delhi", "flew on to Agra")."""
+        return self._moved_verb(self._root(start, end)) is not None
+
     def acts(self, start: int, end: int) -> bool:
         """The span is the subject of a verb that is no movement ("Tokyo said", "Moscow has not
         confirmed"), or says whose clock a time is on ("at 8.13 a.m. (10.13 a.m. in Seoul)")."""
@@ -755,9 +766,16 @@ class _Reader:
             field = find_airfield(f"{phrase} {words}") if words else None
         # "landed at Amsterdam's Schiphol airport … was driven back to Schiphol": an airfield named once is
         # that airfield when its bare name recurs
-        bare = field is None and end == b and (self._flown(self._root(a, b)) or fold(text) in self.airfields)
-        people = self._population_of(text) if bare else 0  # looked up once, and only for a flight's name
-        bare = bare and people < BARE_AIRPORT_MAX
+        flown = field is None and end == b and (self._flown(self._root(a, b)) or fold(text) in self.airfields)
+        # "the pair left Heathrow": a great airport's name, where any move starts or ends, is that airport
+        # when the towns of that name are villages (Heathrow, Florida)
+        verb = self._moved_verb(self._root(a, b)) if field is None and end == b and not flown else None
+        # (not a stay: "spent the night at the InterContinental"; and a name of its own beside the airfield
+        # words: "InterContinental" alone is no airport's)
+        moved = (verb is not None and not self.lex.movement[self.p.tokens[verb].lemma.casefold()].presence
+                 and bool(core(phrase)))
+        people = self._population_of(text) if flown or moved else 0  # looked up once, only for a move's name
+        bare = (flown and people < BARE_AIRPORT_MAX) or (moved and people < VILLAGE_MAX)
         if bare:
             # "landed at Fiumicino", "the plane left Heathrow": an airport's own name, in a flight, is the
             # airport, and stands for the town it serves (Rome, not the town of Fiumicino beside it); only
@@ -783,6 +801,8 @@ class _Reader:
             place = replace(town, why=f"{field.name} serves {town.name}")
         if bare and (place.geonameid is None or place.population <= people):
             return None  # "took him on to Pristina": the capital, not Lipjan where its airport lies
+        if moved and place.population < GREAT_AIRPORT_CITY:
+            return None
         self.airfields.add(core(phrase))
         return _Candidate(a, b, "name", text, evidence=AIRFIELD_EVIDENCE, place=place)
 
@@ -791,19 +811,25 @@ class _Reader:
         found = self.resolver.lookup(name)
         return _place_from(found[0]).population if found else 0
 
-    def _flown(self, a: int) -> bool:
-        """The name at token ``a`` is where a flight lands or leaves: the object of a flying verb ("landed
-        at", "flew into") or of any move whose subject is an aircraft ("the plane left")."""
+    def _moved_verb(self, a: int) -> int | None:
+        """The movement verb the name at token ``a`` is the object of ("left Heathrow", "landed at X")."""
         toks = self.p.tokens
         head = toks[a].head
         if toks[a].dep == "pobj":
             head = toks[head].head
         elif toks[a].dep not in ("dobj", "obj"):
+            return None
+        return head if toks[head].lemma.casefold() in self.lex.movement else None
+
+    def _flown(self, a: int) -> bool:
+        """The name at token ``a`` is where a flight lands or leaves: the object of a flying verb ("landed
+        at", "flew into") or of any move whose subject is an aircraft ("the plane left")."""
+        toks = self.p.tokens
+        head = self._moved_verb(a)
+        if head is None:
             return False
         verb = toks[head]
-        motion = self.lex.movement.get(verb.lemma.casefold())
-        if motion is None:
-            return False
+        motion = self.lex.movement[verb.lemma.casefold()]
         particles = [toks[c].lower for c in self.p.children(head) if toks[c].dep == "prt"]
         phrasal = [self.lex.phrasal(verb.lemma, p) for p in particles]
         motion = next((m for m in phrasal if m is not None), motion)  # "took off from Fiumicino"
@@ -1456,10 +1482,14 @@ def _resolve_anaphora(candidates: list[_Candidate]) -> None:
             # "landed at Fiumicino … reached Singapore … before heading to the airport": a site in another
             # country than the town the story has since moved to is not the one meant; that town's is
             site = before[-1]
-            towns = [c.place for c in ordered[ordered.index(site) + 1 : k] if c.kind == "name" and not c.acts
-                     and c.place is not None and c.place.kind == "city"]  # fmt: skip
-            if towns and site.place is not None and towns[-1].country != site.place.country:
-                before = [c for c in ordered[:k] if c.place is towns[-1]]
+            towns = [(c, c.place) for c in ordered[ordered.index(site) + 1 : k] if c.kind == "name"
+                     and not c.acts and c.place is not None and c.place.kind == "city"]  # fmt: skip
+            if towns and site.place is not None and towns[-1][1].country != site.place.country:
+                # that country's town last gone to or from ("reached New Delhi … clashes in districts
+                # including Jaffrabad … the motorcade headed to the airport"), else the last named
+                here = [c for c, place in towns if place.country == towns[-1][1].country]
+                town = next((t for t in reversed(here) if t.moved), here[-1])
+                before = [town]
         if before:
             cand.place = before[-1].place
             cand.query = before[-1].query

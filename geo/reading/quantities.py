@@ -173,7 +173,7 @@ def number_ending_at(
     """(value, first token) of the figure written just before token ``end`` ("a hundred", "fifty", "70")."""
     reader = _Reader(parsed, words or default_quantity_words())
     found = None
-    for start in range(end - 1, max(-1, end - 5), -1):
+    for start in range(end - 1, max(-1, end - 9), -1):
         number = reader.number(start)
         if number is not None and number.end == end and number.vague is None and not number.one_word:
             found = (number.value, start)  # the longest: "a hundred", not "hundred"
@@ -240,6 +240,8 @@ class _Reader:
             value = self.w.numbers[phrase]
             end = i + len(phrase)
             one_word = phrase in (("a",), ("an",))
+            if one_word and self.low(end) in ("hundred", "thousand"):
+                one_word = False  # "a hundred and sixty": the figure starts at "a"
             while self.low(end) == "-" and (self.low(end + 1),) in self.w.numbers and not one_word:
                 value += self.w.numbers[(self.low(end + 1),)]
                 end += 2
@@ -250,6 +252,10 @@ class _Reader:
             ):
                 value *= self.w.numbers[(self.low(end),)]
                 end += 1
+            if self.low(end - 1) in ("hundred", "thousand") and self.low(end) == "and" and not one_word:
+                rest = self.number(end + 1)  # "a hundred and sixty", "two hundred and twenty-five"
+                if rest is not None and rest.vague is None and not rest.one_word and rest.value < 100:
+                    value, end = value + rest.value, rest.end
         if [self.low(end + k) for k in range(3)] == ["and", "a", "half"]:
             return _Number(value + 0.5, end + 3)
         return _Number(value, end, one_word=one_word)

@@ -280,6 +280,7 @@ def told_long_before(
     with no year. A "since" date ("his first trip since June") says when the trip is the first since."""
     cues = cues or default_cues()
     by_sentence: dict[int, list[bool]] = {}
+    years_before: set[int] = set()
     for expr in times:
         if expr.first_date is None or expr.stamp:
             continue
@@ -294,12 +295,15 @@ def told_long_before(
             and expr.last_date < (expr.story_date or published)
         )  # fmt: skip
         by_sentence.setdefault(expr.sentence, []).append(old)
+        if old and expr.last_date is not None and expr.last_date.year < (expr.story_date or published).year:
+            years_before.add(expr.sentence)
     long_before = {k for k, olds in by_sentence.items() if all(olds)}
     dated = {expr.sentence for expr in times}
     # "Khomeini was forced out of Iran in November 1964. He spent almost a year in Bursa": the sentences
     # after one set long before, up to the next that gives a time of its own in the same paragraph, are
-    # set then too
-    for k in sorted(long_before):
+    # set then too; not after a month earlier in the story's year ("Cámpora, elected president in March, …
+    # The jet put down at Dakar"), which is more often a fact about someone than a look back
+    for k in sorted(long_before & years_before):
         n = k + 1
         while (n < len(parsed.sentences) and n not in dated and _same_paragraph(parsed, n - 1, n)
                and not _back_to_now(parsed, n, cues)):
@@ -1055,7 +1059,8 @@ def _resolve_all(
     frame = anniversary[0] if anniversary is not None else _story_frame(matches, parsed, pub_day, cues)
     # "Two hundred years ago tonight" names the story's day itself
     names_day = anniversary is not None and any(
-        m.start in anniversary[1] and m.day is not None and m.day.kind == "relative" for m in matches)
+        m.start in anniversary[1] and m.day is not None and m.day.kind in ("relative", "weekday")
+        for m in matches)
     if anniversary is not None and not names_day:
         # "Thirty years on … which he addressed on Monday 26 September 1994": the first day the piece writes
         # out in full in that year is the story's, over the anniversary's own day
@@ -1091,7 +1096,8 @@ def _resolve_all(
         single_day = expr.first_date is not None and expr.first_date == expr.last_date
         if match.day is not None and match.clock is None and single_day and _a_line_alone(parsed, match):
             heading = expr.first_date  # "TUESDAY 26 FEBRUARY" over the entries of that day
-        if anniversary is not None and match.start in anniversary[1] and expr.first_date == pub_day:
+        if anniversary is not None and match.start in anniversary[1] and (
+                expr.first_date == pub_day or (match.day is not None and match.day.kind == "weekday")):
             expr = _on_anniversary(expr, anniversary[0], article)  # "a hundred years ago tonight"
         span = found[-1] if found else None
         if (
@@ -1294,13 +1300,20 @@ def _anniversary(parsed: ParsedText, pub_day: date, cues: TimeCues) -> tuple[dat
         # "… ago today", "thirty years ago this week": the days recalled are those about now
         this_week = nxt in (["this", "week"], ["this", "month"])
         names_day = bool(nxt) and (nxt[0] in cues.relative_days or this_week)
-        if not opens and not names_day:
+        # "Fifty years ago on Tuesday", in a Sunday paper: the Tuesday about now, that many years back (its
+        # weekday then was another)
+        weekday = (cues.weekdays.get(nxt[1]) if len(nxt) == 2 and nxt[0] in ("on", "this")
+                   and parsed.tokens[tok.i + 3].text[:1].isupper() else None)
+        if not opens and not names_day and weekday is None:
             continue
+        day = _nearest_weekday(pub_day, weekday) if weekday is not None else pub_day
         try:
-            then = pub_day.replace(year=pub_day.year - int(years))
+            then = day.replace(year=day.year - int(years))
         except ValueError:  # 29 February
-            then = pub_day.replace(year=pub_day.year - int(years), day=28)
+            then = day.replace(year=day.year - int(years), day=28)
         found.append((then, tok.i + 2))
+        if weekday is not None:
+            found.append((then, tok.i + 3))
     if not found or len({then for then, _ in found}) > 1:
         return None  # none, or two anniversaries: no one story day
     return found[0][0], frozenset(k for _, k in found)
