@@ -2517,3 +2517,67 @@ def test_the_n_year_old_joined_to_a_name_is_the_story_s_traveller(geocoder: Gaze
     events = _read(text, geocoder).events
     to_islamabad = [e for e in events if any(m.text == "Islamabad" for _, m in e.places)]
     assert to_islamabad[0].mover == "Nawaz Sharif"
+
+
+def test_a_place_after_the_depot_left_is_where_the_train_left(geocoder: GazetteerGeocoder) -> None:
+    """"pulled out of the depot in Springfield", "left the depot in Springfield": the parser hangs "in
+    Springfield" on the verb, but it says where the depot left is, so the train left Springfield (it did
+    not pull in there); "taken to Prison No. 12 in Rustavi" still goes to Rustavi."""
+    text = (
+        "Lincoln sets out\n\nSPRINGFIELD (Wire) - The special train pulled out of the depot in Springfield "
+        "at 8 a.m. Later a train left the depot in Harrisburg. He was taken to Prison No. 12 in Rustavi. He "
+        "left Seattle by special plane this morning for Tokyo.\n"
+    )
+    relations = {m.text: rel for e in _read(text, geocoder).events for rel, m in e.places}
+    assert relations == {"Springfield": "from", "Harrisburg": "from", "Rustavi": "to", "Seattle": "from",
+                         "Tokyo": "to"}
+
+
+def test_an_aircraft_named_for_an_office_is_the_possessor_s(geocoder: GazetteerGeocoder) -> None:
+    """"Trump's Air Force One had arrived", in a story about Putin that titles Trump "U.S. President": the
+    plane carries Trump; the bare "Air Force One" later carries the U.S. president, Trump, not Putin."""
+    text = (
+        "Putin flies to Alaska\n\nANCHORAGE, Alaska (Wire) - Russian President Vladimir Putin landed in "
+        "Anchorage on Friday for talks with U.S. President Donald Trump. Trump's Air Force One had arrived "
+        "from Washington half an hour earlier. Putin later flew to Magadan. Air Force One left for "
+        "Washington at 4:20 p.m.\n"
+    )
+    movers = {e.lemma: e.mover for e in _read(text, geocoder).events if e.lemma in ("arrive", "leave")}
+    assert movers == {"arrive": "Donald Trump", "leave": "Donald Trump"}
+
+
+def test_a_clock_time_in_four_figures_is_no_year(geocoder: GazetteerGeocoder) -> None:
+    """"just before 11 a.m. local time (1900 GMT)" is no landing in the year 1900."""
+    text = (
+        "Putin lands\n\nANCHORAGE, Alaska (Wire) - Vladimir Putin's plane landed in Anchorage just before "
+        "11 a.m. local time (1900 GMT) on Friday.\n"
+    )
+    reading = _read(text, geocoder, datetime(2025, 8, 16, tzinfo=ZoneInfo("UTC")))
+    assert {e.status for e in reading.events if e.lemma == "land"} == {"happened"}
+
+
+def test_madame_and_a_surname_is_not_the_man_of_that_name(geocoder: GazetteerGeocoder) -> None:
+    """"He and Madame de Gaulle sailed from Brest": Madame de Gaulle is not the General, so "he", joined to
+    her, is the General (the subject of the paragraph), not the minister named in the paragraph before."""
+    text = (
+        "De Gaulle flies home\n\nOTTAWA - General Charles de Gaulle was due to land here at 4 o'clock "
+        "yesterday and to sit down with Prime Minister Lester Pearson this morning.\n\nThe Prime Minister "
+        "was told at about 9 a.m. that the Ottawa leg was off. In Montreal, Foreign Minister Maurice Couve "
+        "de Murville saw Jules Léger, Canada's ambassador to Paris, at 8.45 and told him the decision would "
+        "not be reversed.\n\nThe 76-year-old General had chosen to come by sea, his critics say, so that his "
+        "first Canadian footfall would be in Quebec rather than the federal capital. He and Madame de Gaulle "
+        "sailed from Brest aboard the cruiser Colbert on July 15.\n"
+    )
+    sailed = [e for e in _read(text, geocoder).events if e.lemma == "sail"]
+    assert [e.mover for e in sailed] == ["Charles de Gaulle"]
+
+
+def test_a_country_s_role_is_not_one_titled_with_another_office(geocoder: GazetteerGeocoder) -> None:
+    """"the French president boarded his DC-8" after "Prime Minister Lester Pearson" is named: the
+    president is de Gaulle, not the prime minister named last."""
+    text = (
+        "De Gaulle flies home\n\nOTTAWA - General Charles de Gaulle was due to sit down with Prime Minister "
+        "Lester Pearson this morning. Instead, the French president boarded his DC-8 at Montreal yesterday "
+        "afternoon.\n"
+    )
+    assert _the("board", text, geocoder).mover == "Charles de Gaulle"

@@ -669,3 +669,19 @@ def test_the_airport_is_that_of_the_town_last_gone_to_since(geocoder: GazetteerG
     )
     [m] = [m for m in _short(text, geocoder) if m.text == "the airport"]
     assert m.place is not None and m.place.name == "New Delhi"
+
+
+def test_a_town_owning_a_station_is_that_town(geocoder: GazetteerGeocoder) -> None:
+    """"Baltimore's President Street station": a town's station, not a saint's building (the "Street" of
+    the station's own name does not make "Baltimore" part of a building's name)."""
+    found = _short("At around 3.30 a.m. the car reached Baltimore's President Street station.", geocoder)
+    assert any(m.text == "Baltimore" and m.place is not None and m.place.country == "US" for m in found)
+
+
+def test_a_joint_base_is_found_by_its_first_airfield(geocoder: GazetteerGeocoder) -> None:
+    """"Joint Base Elmendorf-Richardson" merged Elmendorf Air Force Base with an army post: it is
+    Elmendorf's airfield, which serves Anchorage."""
+    found = _short("The plane landed at Joint Base Elmendorf-Richardson on Friday.", geocoder)
+    assert [(m.text, m.place and m.place.name) for m in found] == [
+        ("Joint Base Elmendorf-Richardson", "Anchorage")
+    ]

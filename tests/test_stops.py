@@ -1241,7 +1241,7 @@ def test_a_motorcade_to_the_airport_is_no_way_the_town_was_reached(geocoder: Gaz
     assert hop.mode_inferred and not any("motorcade" in q.text for q in hop.quotes)
 
 
-CATCH_UP_BLOG = """LIVE: The Pope's last day in Britain
+CATCH_UP_BLOG = """LIVE: The Pope's last day in Britain, then he flies home to Rome
 
 Newest entries first; all times BST.
 

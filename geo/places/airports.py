@@ -127,6 +127,11 @@ def find_airfield(phrase: str) -> Airfield | None:
     key = core(phrase)
     found = _index().get(key, ()) or (_tails().get(key, ()) if " " in key else ())
     said = {fold(w) for w in _WORD.findall(phrase)} & _words().military
+    joint = re.search(r"(\w+)-\w+", phrase)
+    if not found and said and joint:
+        # "Joint Base Elmendorf-Richardson", "Joint Base Lewis-McChord": two bases merged under one name;
+        # the first is the airfield's ("Elmendorf Air Force Base")
+        found = tuple(f for f in _index().get(fold(joint.group(1)), ()) if f.military)
     if said:
         # "Clark Air Base" is not "Stephenville Clark Regional Airport": an air base named after a town's
         # civil airfield only by a word inside that airfield's name is none of it

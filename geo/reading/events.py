@@ -22,7 +22,8 @@ from geo.reading.text import fold
 
 _REGNAL = re.compile(r"[IVX]+")
 """A regnal number ("Charles III", "Elizabeth II"): no word a person is called by alone."""
-_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b(?!\s*(?:gmt|utc|z\b|hrs|hours|local|[ap]\.?m\b))", re.IGNORECASE)
+"""A year, not a clock time written as four figures ("1900 GMT", "2130 hrs")."""
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
 _MODIFIER_DEPS = ("compound", "poss", "amod", "nmod")
 _OBJECT_RELATIONS = ("from", "to", "via")
@@ -352,15 +353,14 @@ def find_people(parsed: ParsedText, lex: Lexicon, mentions: Sequence[Mention] = 
             # Abdel-Rahim: a king's name without its number is that king
             regnal = [f for f in full if [fold(w) for w in _unnumbered(f)] == words]
             name = regnal[0] if len(regnal) == 1 else by_word[words[0]]
-            his = name in men or (
-                " " in name and fold(name.split()[0]) not in lex.female_given_names
-                and _title_before(parsed, first_at.get(name, i), lex) not in lex.female_titles
-            )
-            if his and _title_before(parsed, i, lex) in lex.female_titles:
-                # "Mrs Trump" is not "Mr Trump" ("President John F. Kennedy … Mrs Kennedy"): the woman of that
-                # surname the article names, else herself
-                kin = [f for f in full if f != name and f not in men and fold(f.split()[-1]) == words[0]]
-                name = kin[0] if kin else parsed.tokens_text(i - 1, i + 1)
+        if _title_before(parsed, i, lex) in lex.female_titles and (
+            name in men or (" " in name and fold(name.split()[0]) not in lex.female_given_names
+                            and _title_before(parsed, first_at.get(name, i), lex) not in lex.female_titles)
+        ):
+            # "Mrs Trump" is not "Mr Trump" ("President John F. Kennedy … Mrs Kennedy"), nor "Madame de
+            # Gaulle" the General: the woman of that surname the article names, else herself
+            kin = [f for f in full if f != name and f not in men and fold(f).split()[-len(words) :] == words]
+            name = kin[0] if kin else parsed.tokens_text(i - 1, i + len(words))
         resolved.append((i, name, is_subject))
     totals = Counter(n for _, n, _ in resolved)
     titles: dict[str, str] = {}
@@ -1051,7 +1051,11 @@ class _Frames:
             return "" if _numbered(cleaned) else self.people.resolve(cleaned)
         tok = self.p.tokens[i]
         if _name_like(tok) and fold(tok.text) in self.people.by_word:
-            return self.people.by_word[fold(tok.text)]
+            named = self.people.by_word[fold(tok.text)]
+            titled = [t.lower.rstrip(".") for t in self.p.tokens[max(0, i - 2) : i]]
+            if named not in self.people.women and any(t in self.lex.female_titles for t in titled):
+                return ""  # "Madame de Gaulle" is not the General
+            return named
         family = _family_head(self.p, i, fold(tok.text), self.people.by_word)
         if _name_like(tok) and family:
             return family  # "the Carters were driven back", untagged
@@ -1141,6 +1145,10 @@ class _Frames:
         owner = self.lex.owned_vehicles.get(fold(self.p.tokens_text(parts[0], vehicle + 1)))
         if owner is None:
             return ""
+        possessor = next((self._person_at(c) for k in parts for c in self.p.children(k)
+                          if self.p.tokens[c].dep == "poss" and self._person_at(c)), "")
+        if possessor:
+            return possessor  # "Trump's Air Force One"
         country, _, role = owner.partition(" ")
         holder = self._of_country(country, role) if role else self.people.titles.get(owner, "")
         if holder:
@@ -1271,8 +1279,12 @@ class _Frames:
             if country and lemma not in self.lex.party_nouns:
                 # "The Russian president": a role of a given country is the person named last, not the
                 # last subject (who may be the traveller from another country); "the Russian party" is
-                # whoever's party is on the move
-                named = self.people.last_before(i)
+                # whoever's party is on the move; not one the article titles with another office ("Prime
+                # Minister Lester Pearson … the French president boarded his DC-8")
+                other_office = {n for word, n in self.people.titles.items()
+                                if word in self.lex.office_titles and word != lemma}
+                named = next((n for k, n, _ in reversed(self.people.positions)
+                              if k < i and n not in other_office), "")
                 if named:
                     return named
         if lemma in self.people.shared_roles:
@@ -2413,8 +2425,12 @@ class _Frames:
                     relation = self._relation(tok, motion, lemma)
                     if relation is None:
                         continue
-                    if relation == "at" and self._after_a_goal(child, head):
-                        relation = "to"  # "taken to Prison No. 12 in Rustavi": the prison is in Rustavi
+                    located = self.lex.prepositions.get(tok.lower) == "at"  # "in", "at", "near", not "for"
+                    end = self._end_named_after(child, head, motion) if located else None
+                    if end == "from" or (end == "to" and relation == "at"):
+                        # "taken to Prison No. 12 in Rustavi": the prison is in Rustavi; "pulled out of the
+                        # depot in Springfield", "left the depot in Springfield": left from there
+                        relation = end
                     for obj in self.p.children(child):
                         if self.p.tokens[obj].dep not in ("pobj", "pcomp", "obj"):
                             continue
@@ -2450,18 +2466,27 @@ class _Frames:
                     out.append(("at", _THERE, child))
         return out
 
-    def _after_a_goal(self, prep: int, head: int) -> bool:
-        """"taken to Prison No. 12 in Rustavi", "flown to a military hospital in Berlin", which the parser may
-        hang on the verb: a place right after a "to" phrase that names none says where that goal is."""
-        if prep == 0:
-            return False
-        before = self.p.tokens[prep - 1]
-        goal = next((c for c in self.p.children(head) if self.p.tokens[c].dep == "prep"
-                     and self.lex.prepositions.get(self.p.tokens[c].lower) == "to"
-                     and self.p.subtree(c).stop == before.i + 1), None)
-        named = [m for c in self.p.children(prep) for m in self._mentions_in(c)[:1]
-                 if m.kind != "descriptive"]
-        return goal is not None and not self._mentions_in(goal) and bool(named)
+    def _end_named_after(self, prep: int, head: int, motion: Motion) -> PlaceRelation | None:
+        """"taken to Prison No. 12 in Rustavi", "flown to a military hospital in Berlin", "pulled out of the
+        depot in Springfield", "left the depot in Springfield", which the parser may hang on the verb: a place
+        right after a "to" or "from" phrase (or the object of a verb of leaving) that names none says where
+        that end is: "to" or "from"."""
+        if prep == 0 or not any(m.kind != "descriptive" for c in self.p.children(prep)
+                                for m in self._mentions_in(c)[:1]):
+            return None
+        toks = self.p.tokens
+        for c in self.p.children(head):
+            if self.p.subtree(c).stop != prep or self._mentions_in(c):
+                continue
+            if toks[c].dep == "prep":
+                relation = self.lex.prepositions.get(toks[c].lower)
+                if toks[c].lower == "out" and any(toks[k].lower == "of" for k in self.p.children(c)):
+                    relation = "from"  # "out of", the parser hanging "of" on "out"
+                if relation in ("to", "from"):
+                    return relation  # type: ignore[return-value]
+            if toks[c].dep in ("dobj", "obj") and motion.object == "from":
+                return "from"
+        return None
 
     def _set_off_after(self, obj: int) -> list[Mention]:
         """"left the Sabarmati Ashram, on the riverbank at Ahmedabad, at 6.30": a phrase set off by commas

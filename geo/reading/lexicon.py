@@ -71,6 +71,9 @@ class Lexicon:
     carry_lemmas: frozenset[str]
     carry_arrival_lemmas: frozenset[str]
     welcome_lemmas: frozenset[str]
+    office_titles: frozenset[str]
+    """Offices one person holds ("president", "minister"): "the French president" is not the one the article
+    titles "Prime Minister"."""
     person_nouns: frozenset[str]
     company_nouns: frozenset[str]
     area_nouns: frozenset[str]
@@ -200,6 +203,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             carry_lemmas=_low(data["carry_lemmas"]),
             carry_arrival_lemmas=_low(data["carry_arrival_lemmas"]),
             welcome_lemmas=_low(data.get("welcome_lemmas", ())),
+            office_titles=_low(data.get("office_titles", ())),
             person_nouns=_low(data["person_nouns"]),
             company_nouns=_low(data["company_nouns"]),
             area_nouns=_low(data["area_nouns"]),

@@ -1014,6 +1014,8 @@ class _Reader:
         if b >= len(toks) or toks[b].text not in ("'s", "’s"):
             return False
         head = toks[self._root(a, b)].head
+        if (self._heads(toks[head].lemma.casefold()) or {}).get("feature") == "station":
+            return False  # "Baltimore's President Street station": the town's station, not a saint's
         words = [toks[k] for k in range(b + 1, min(head + 1, b + 6))]
         return any(t.lemma.casefold() in self.lex.name_vetoes for t in words)
 
