@@ -1514,12 +1514,11 @@ def extract_itinerary(
             f"no journey found: the articles tell of {len(drafts)} place(s) {who} travels to or from "
             f"({found}); a journey needs at least two"
         )
-    stamped = {a for a, exprs in (times or {}).items() if any(t.stamp for t in exprs)}
     # a live blog is told newest entry first, but each entry in order ("Catch-up for latecomers. The papal
     # plane took off from Ciampino … touched down at Edinburgh … was driven to Glasgow")
-    narrated = {a: 0 if a in stamped else end for a, end in (lead_ends or {}).items()}
-    entries = {a: sorted(t.token_start for t in exprs if t.stamp) for a, exprs in (times or {}).items()
-               if a in stamped}  # fmt: skip
+    entries = {a: stamps for a, exprs in (times or {}).items()
+               if (stamps := sorted(t.token_start for t in exprs if t.stamp))}  # fmt: skip
+    narrated = {a: 0 if a in entries else end for a, end in (lead_ends or {}).items()}
     ordered, order_notes = order_stops(drafts, evidence, when, narrated, entries)
     keys = _merge_nearby(_merge_descriptions(ordered, drafts), drafts)
     if len(keys) < 2:

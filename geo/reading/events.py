@@ -400,10 +400,7 @@ def find_people(parsed: ParsedText, lex: Lexicon, mentions: Sequence[Mention] = 
     # a titled role as a clause's subject is that person's mention, as a surname would be
     resolved = sorted([*resolved, *_role_subjects(parsed, resolved, titles, shared, lex)])
     nationality = _nationalities(parsed, resolved, mentions, lex)
-    women = frozenset(
-        name for i, name, _ in resolved
-        if any(parsed.tokens[k].lower.rstrip(".") in lex.female_titles for k in range(max(0, i - 2), i))
-    )  # fmt: skip
+    women = frozenset(name for i, name, _ in resolved if _woman_titled(parsed, i, lex))
     women |= {name for _, name, _ in resolved if fold(name.split()[0]) in lex.female_given_names} - men
     women |= _named_before_she(parsed, resolved, men)
     women |= {name for i, name, _ in resolved if _female_kin_before(parsed, i, lex)} - men
@@ -413,6 +410,11 @@ def find_people(parsed: ParsedText, lex: Lexicon, mentions: Sequence[Mention] = 
         parsed, titles, shared, line_end, lex)
     return People(tuple(full), by_word, tuple(resolved), dict(totals), titles, shared, women, nationality,
                   frozenset(relatives), headline, frozenset(known_alone - by_word.keys()), crafts)
+
+
+def _woman_titled(parsed: ParsedText, i: int, lex: Lexicon) -> bool:
+    """A woman's title in the two words before the name at ``i`` ("Mrs Trump", "Madame de Gaulle")."""
+    return any(parsed.tokens[k].lower.rstrip(".") in lex.female_titles for k in range(max(0, i - 2), i))
 
 
 def _titles_used_first(
@@ -1052,8 +1054,7 @@ class _Frames:
         tok = self.p.tokens[i]
         if _name_like(tok) and fold(tok.text) in self.people.by_word:
             named = self.people.by_word[fold(tok.text)]
-            titled = [t.lower.rstrip(".") for t in self.p.tokens[max(0, i - 2) : i]]
-            if named not in self.people.women and any(t in self.lex.female_titles for t in titled):
+            if named not in self.people.women and _woman_titled(self.p, i, self.lex):
                 return ""  # "Madame de Gaulle" is not the General
             return named
         family = _family_head(self.p, i, fold(tok.text), self.people.by_word)
@@ -1145,8 +1146,8 @@ class _Frames:
         owner = self.lex.owned_vehicles.get(fold(self.p.tokens_text(parts[0], vehicle + 1)))
         if owner is None:
             return ""
-        possessor = next((self._person_at(c) for k in parts for c in self.p.children(k)
-                          if self.p.tokens[c].dep == "poss" and self._person_at(c)), "")
+        possessor = next((who for k in parts for c in self.p.children(k)
+                          if self.p.tokens[c].dep == "poss" and (who := self._person_at(c))), "")
         if possessor:
             return possessor  # "Trump's Air Force One"
         country, _, role = owner.partition(" ")
@@ -1752,8 +1753,8 @@ class _Frames:
         return None
 
     def _it_took(self, verb: int) -> int | None:
-        """"It took him 60 hours to reach Hanoi", "it took me until three to walk back": the one it took,
-        not "it", does the move."""
+        """"It took him 60 hours to reach Vladivostok", "it took me until three to walk back": the one it
+        took, not "it", does the move."""
         toks = self.p.tokens
         if toks[verb].lemma.casefold() != "take":
             return None
@@ -1886,7 +1887,7 @@ class _Frames:
             # "landed to refuel at X": the purpose of a move keeps its status ("Modi to visit Kyiv, India
             # says" is still a plan)
             purpose = tok.dep == "advcl" and self._motion(self.p.tokens[tok.head]) is not None
-            # "it took him 60 hours to reach Hanoi": he reached it
+            # "it took him 60 hours to reach Vladivostok": he reached it
             purpose = purpose or (tok.dep in ("xcomp", "advcl") and self._it_took(tok.head) is not None)
             to_do = any(c.dep == "aux" and c.tag == "TO" for c in kids)
             if depth == 0 and to_do and status == "happened" and not purpose:

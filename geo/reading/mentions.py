@@ -22,7 +22,7 @@ from geopy.location import Location
 from geo.model import Article, Mention, Place
 from geo.places.airports import airfield_trim, core, find_airfield
 from geo.places.landmarks import load_landmarks
-from geo.reading.lexicon import Lexicon, load_lexicon
+from geo.reading.lexicon import Lexicon, Motion, load_lexicon
 from geo.reading.parse import ParsedText, Span, Token
 from geo.reading.text import fold, fold_compact
 
@@ -769,11 +769,10 @@ class _Reader:
         flown = field is None and end == b and (self._flown(self._root(a, b)) or fold(text) in self.airfields)
         # "the pair left Heathrow": a great airport's name, where any move starts or ends, is that airport
         # when the towns of that name are villages (Heathrow, Florida)
-        verb = self._moved_verb(self._root(a, b)) if field is None and end == b and not flown else None
+        move = self._moved_verb(self._root(a, b)) if field is None and end == b and not flown else None
         # (not a stay: "spent the night at the InterContinental"; and a name of its own beside the airfield
         # words: "InterContinental" alone is no airport's)
-        moved = (verb is not None and not self.lex.movement[self.p.tokens[verb].lemma.casefold()].presence
-                 and bool(core(phrase)))
+        moved = move is not None and not move[1].presence and bool(core(phrase))
         people = self._population_of(text) if flown or moved else 0  # looked up once, only for a move's name
         bare = (flown and people < BARE_AIRPORT_MAX) or (moved and people < VILLAGE_MAX)
         if bare:
@@ -811,25 +810,27 @@ class _Reader:
         found = self.resolver.lookup(name)
         return _place_from(found[0]).population if found else 0
 
-    def _moved_verb(self, a: int) -> int | None:
-        """The movement verb the name at token ``a`` is the object of ("left Heathrow", "landed at X")."""
+    def _moved_verb(self, a: int) -> tuple[int, Motion] | None:
+        """The movement verb the name at token ``a`` is the object of ("left Heathrow", "landed at X"), and
+        what it says."""
         toks = self.p.tokens
         head = toks[a].head
         if toks[a].dep == "pobj":
             head = toks[head].head
         elif toks[a].dep not in ("dobj", "obj"):
             return None
-        return head if toks[head].lemma.casefold() in self.lex.movement else None
+        motion = self.lex.movement.get(toks[head].lemma.casefold())
+        return (head, motion) if motion is not None else None
 
     def _flown(self, a: int) -> bool:
         """The name at token ``a`` is where a flight lands or leaves: the object of a flying verb ("landed
         at", "flew into") or of any move whose subject is an aircraft ("the plane left")."""
         toks = self.p.tokens
-        head = self._moved_verb(a)
-        if head is None:
+        found = self._moved_verb(a)
+        if found is None:
             return False
+        head, motion = found
         verb = toks[head]
-        motion = self.lex.movement[verb.lemma.casefold()]
         particles = [toks[c].lower for c in self.p.children(head) if toks[c].dep == "prt"]
         phrasal = [self.lex.phrasal(verb.lemma, p) for p in particles]
         motion = next((m for m in phrasal if m is not None), motion)  # "took off from Fiumicino"
