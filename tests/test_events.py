@@ -2581,3 +2581,108 @@ def test_a_country_s_role_is_not_one_titled_with_another_office(geocoder: Gazett
         "afternoon.\n"
     )
     assert _the("board", text, geocoder).mover == "Charles de Gaulle"
+
+
+def test_a_town_that_receives_or_keeps_the_traveller_is_where_he_was(geocoder: GazetteerGeocoder) -> None:
+    """"A snowbound Rochester received him", "Utica, reached before noon, kept him overnight": a town that
+    receives or keeps a person is a place that person was at; a town that welcomes a decision, or a
+    passive reception, gives no such frame."""
+    text = (
+        "The senator heads east\n\nALBANY (Wire) - Senator Tom Wade left Chicago by train on Monday and "
+        "stopped in Toledo and Cleveland. A snowbound Rochester received him on the evening of the 14th. "
+        "Utica, reached before noon on the 15th, kept him overnight. Seoul welcomed the decision.\n"
+    )
+    hosts = [(e.mover, e.lemma, [m.text for _, m in e.places]) for e in _read(text, geocoder).events
+             if e.lemma in ("receive", "keep", "welcome")]  # fmt: skip
+    assert hosts == [("Tom Wade", "receive", ["Rochester"]), ("Tom Wade", "keep", ["Utica"])]
+
+
+def test_the_special_is_a_train_and_it_is_that_train(geocoder: GazetteerGeocoder) -> None:
+    """"The special pulled out of Springfield … It reached Decatur": an adjective standing for the special
+    train moves by rail, and the "it" after it is that train (not "the one that had rested on him", which
+    names no vehicle)."""
+    text = (
+        "A slow train east\n\nDECATUR (Wire) - Senator Tom Wade set out on Monday. The special pulled out "
+        "of Springfield at 8 a.m., after a speech in which he said his burden was heavier than the one that "
+        "had rested on his father. It reached Decatur at 11 a.m.\n"
+    )
+    reading = _read(text, geocoder)
+    modes = {m.text: e.mode for e in reading.events for _, m in e.places}
+    assert modes == {"Springfield": "rail", "Decatur": "rail"}
+
+
+def test_towns_that_come_after_are_the_next_stops(geocoder: GazetteerGeocoder) -> None:
+    """"Nicolet, Bécancour and Drummondville came after": the small towns listed beside a town the story
+    places are towns of its country (Louiseville is also an old name of a US city), and coming after in the
+    telling puts the traveller at each, in the order named."""
+    text = (
+        "The general's road\n\nMONTREAL (Wire) - General Paul Arnaud left Quebec City by car on Monday and "
+        "stopped at Donnacona. Louiseville, Berthierville and Repentigny came after.\n"
+    )
+    listed = [(e.mover, m.text, m.place.country if m.place else None)
+              for e in _read(text, geocoder).events if e.lemma == "come" for _, m in e.places]  # fmt: skip
+    assert listed == [("Paul Arnaud", "Louiseville", "CA"), ("Paul Arnaud", "Berthierville", "CA"),
+                      ("Paul Arnaud", "Repentigny", "CA")]
+
+
+def test_what_a_visitor_does_in_a_town_puts_him_there(geocoder: GazetteerGeocoder) -> None:
+    """"Trois-Rivières, where he lunched at the seminary", "He addressed the legislature at Trenton": a
+    visitor's meal or speech in a town puts him there; "the people of Seoul, where he lunched" only if the
+    clause hangs on the town itself."""
+    text = (
+        "On the road\n\nMONTREAL (Wire) - General Paul Arnaud left Quebec City by car on Monday, stopping at "
+        "Donnacona and Repentigny. Trois-Rivières, where he lunched at the seminary, saw the motorcade "
+        "arrive late. On Tuesday he addressed the legislature at Trenton.\n"
+    )
+    at = [(e.mover, e.lemma, [m.text for _, m in e.places]) for e in _read(text, geocoder).events
+          if e.lemma in ("lunch", "address")]  # fmt: skip
+    assert at == [("Paul Arnaud", "lunch", ["Trois-Rivières"]), ("Paul Arnaud", "address", ["Trenton"])]
+
+
+def test_a_ship_that_sails_without_its_passenger_moves_nobody(geocoder: GazetteerGeocoder) -> None:
+    """"the cruiser steamed upriver to Montreal with no president aboard", "will sail back to Brest
+    without its passenger": the vehicle goes, the traveller does not."""
+    text = (
+        "The general's road\n\nMONTREAL (Wire) - General Paul Arnaud sailed from Brest aboard the cruiser "
+        "Colbert and landed at Quebec City. Behind him the Colbert steamed upriver to Montreal with no "
+        "president aboard. The Colbert will sail back to Brest without its passenger. The Colbert then "
+        "sailed to Halifax with the general.\n"
+    )
+    moves = [(e.lemma, e.mover, [m.text for _, m in e.places]) for e in _read(text, geocoder).events
+             if e.lemma in ("steam", "sail")]  # fmt: skip
+    assert moves == [("sail", "Paul Arnaud", ["Brest"]), ("steam", "", ["Montreal"]), ("sail", "", ["Brest"]),
+                     ("sail", "Paul Arnaud", ["Halifax"])]
+    assert [e.others for e in _read(text, geocoder).events if e.lemma == "steam"] == [True]
+
+
+def test_a_plan_the_next_sentence_calls_off_with_instead_is_not_made(geocoder: GazetteerGeocoder) -> None:
+    """"He was due to land here at 4 o'clock. Instead, he boarded his plane at Montreal": the planned
+    landing is called off; a plan with no "Instead" after it stays a plan."""
+    text = (
+        "Capital left waiting\n\nOTTAWA (Wire) - General Paul Arnaud was due to land here at 4 o'clock "
+        "yesterday. Instead, he boarded his plane at Montreal and flew home to Paris. He is expected to "
+        "visit Toronto next year.\n"
+    )
+    statuses = {e.lemma: e.status for e in _read(text, geocoder).events if e.lemma in ("land", "visit")}
+    assert statuses == {"land": "denied", "visit": "expected"}
+
+
+def test_back_with_the_train_in_a_town_is_in_that_town(geocoder: GazetteerGeocoder) -> None:
+    """"Biden is back with the train in Latrobe": the parser hangs "in Latrobe" on the train, which is where
+    the one back with it is."""
+    text = (
+        "On the rails\n\nGREENSBURG, Pa. (Wire) - Joe Biden left Pittsburgh by train on Wednesday. Biden is "
+        "back with the train in Latrobe.\n"
+    )
+    assert [m.text for _, m in _the("be", text, geocoder).places] == ["Latrobe"]
+
+
+def test_a_district_of_the_dateline_city_that_comes_next_is_no_stop(geocoder: GazetteerGeocoder) -> None:
+    """"BERLIN — … Then came Schöneberg": a town next in the telling that lies inside the city the report is
+    filed from is a part of it, not a stop of its own; "Then came Potsdam" is one."""
+    text = (
+        "A day in the city\n\nBERLIN (Wire) - President John Kennedy flew to Berlin from Bonn on Wednesday. "
+        "Then came Schöneberg. Then came Potsdam.\n"
+    )
+    assert [m.text for e in _read(text, geocoder).events if e.lemma == "come" for _, m in e.places] == [
+        "Potsdam"]

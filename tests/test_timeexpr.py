@@ -1113,3 +1113,16 @@ def test_a_month_earlier_in_the_story_year_does_not_set_the_sentences_after_it_b
     back = told_long_before(find_time_expressions(article, parsed), parsed, article.published.date())
     sentences = [parsed.text[s.char_start : s.char_end].strip() for s in parsed.sentences]
     assert "The jet put down at Dakar to refuel." not in [sentences[k] for k in back]
+
+
+def test_a_clock_time_keeps_no_day_from_the_next_sentence() -> None:
+    """"was in Dayton shortly after 3 p.m. On the 13th he rode on": the capital "On" opens a new sentence,
+    so 3 p.m. is on the day told before (the 12th), and "the 13th" is a phrase of its own."""
+    text = (
+        "A slow train east\n\nDAYTON (Wire) - He left at 11 a.m. on 12 February and was in Dayton shortly "
+        "after 3 p.m. On the 13th he rode to Columbus.\n"
+    )
+    days = days_of(text, datetime(2019, 2, 20, tzinfo=UTC))
+    assert days["shortly after 3 p.m."] == date(2019, 2, 12)
+    assert days["13th"] == date(2019, 2, 13)
+

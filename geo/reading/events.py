@@ -15,6 +15,8 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
+from geopy.distance import geodesic
+
 from geo.model import Article, Event, EventStatus, Mention, Mode, PlaceRelation, Quote
 from geo.reading.lexicon import Lexicon, Motion, load_lexicon
 from geo.reading.parse import ParsedText, Span, Token, headline_small_words
@@ -25,6 +27,8 @@ _REGNAL = re.compile(r"[IVX]+")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b(?!\s*(?:gmt|utc|z\b|hrs|hours|local|[ap]\.?m\b))", re.IGNORECASE)
 """A year, not a clock time written as four figures ("1900 GMT", "2130 hrs")."""
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
+DISTRICT_KM = 15.0
+"""A town this close to the dateline's is one of its districts ("BERLIN — … Then came Schöneberg")."""
 _MODIFIER_DEPS = ("compound", "poss", "amod", "nmod")
 _OBJECT_RELATIONS = ("from", "to", "via")
 _OBJECTS = ("dobj", "obj", "npadvmod")
@@ -185,6 +189,11 @@ def _aircraft(word: str, lex: Lexicon) -> bool:
     One" is found by its whole name)."""
     lemma = fold(word)
     return lex.vehicles.get(lemma) == "air" and lemma not in ("air", "one")
+
+
+def _vehicle_word(tok: Token) -> bool:
+    """A vehicle's word as written: "one" is Air Force One's head, never "the one that had rested on him"."""
+    return tok.text != "one"
 
 
 def _numbered(name: str) -> bool:
@@ -1236,7 +1245,7 @@ class _Frames:
                     return self._carried(i) or self._who(vehicle)
                 finally:
                     self._asking.discard(vehicle)
-        if (lemma in self.lex.vehicles and tok.pos == "NOUN") or lower == "it":
+        if (lemma in self.lex.vehicles and self._noun(tok)) or lower == "it":
             return self._carried(i)  # a bare "the train" is left to the itinerary: whose train is it?
         if tok.pos == "NOUN" and lemma in self.lex.movement_nouns and tok.dep not in _SUBJECTS:
             # "after a journey that began in Minsk": whoever makes the journey (the verb it hangs on says)
@@ -1414,9 +1423,16 @@ class _Frames:
             return False
         return any(self._vehicle_subject(self.p.tokens[c], plural=True) for c in self.p.children(verb.head))
 
+    def _noun(self, tok: Token) -> bool:
+        """A noun, or an adjective standing as one ("The special pulled out of the depot": the special
+        train)."""
+        return tok.pos == "NOUN" or (tok.pos == "ADJ" and tok.dep in (*_SUBJECTS, *_DIRECT_OBJECTS, "pobj")
+                                     and any(self.p.tokens[c].dep == "det" for c in self.p.children(tok.i)))
+
     def _vehicle_subject(self, tok: Token, *, plural: bool) -> bool:
         """``tok`` is vehicles (or one vehicle) as a clause's subject: "the helicopters took off"."""
-        return (tok.dep in _SUBJECTS and tok.pos == "NOUN" and tok.lemma.casefold() in self.lex.vehicles
+        return (tok.dep in _SUBJECTS and self._noun(tok) and tok.lemma.casefold() in self.lex.vehicles
+                and _vehicle_word(tok)
                 and (tok.tag == "NNS") == plural)
 
     def _only_hosts(self, name: str, i: int) -> bool:
@@ -1934,10 +1950,32 @@ class _Frames:
         particles = self.lex.denial_particles.get(tok.lemma.casefold())
         return particles is None or any(c.lower in particles for c in kids)
 
+    def _without_passenger(self, verb: int) -> bool:
+        """"steamed upriver with no president aboard", "will sail back without its passenger": the vehicle
+        moves without the one it carried."""
+        for prep in self.p.children(verb):
+            word = self.p.tokens[prep].lower
+            if self.p.tokens[prep].dep != "prep" or word not in ("with", "without"):
+                continue
+            for obj in self.p.children(prep):
+                tok = self.p.tokens[obj]
+                person = (tok.lemma.casefold() in self.lex.person_nouns | self.lex.passenger_nouns
+                          or self._who_quick_or_pronoun(obj))  # fmt: skip
+                if tok.dep == "pobj" and person and (word == "without" or self._with_no(obj)):
+                    return True
+        return False
+
     def _with_no(self, k: int) -> bool:
         """The word has "no" for its determiner ("no stop")."""
         return any(self.p.tokens[c].dep == "det" and self.p.tokens[c].lower == "no"
                    for c in self.p.children(k))  # fmt: skip
+
+    def _called_off(self, sent: Span) -> bool:
+        """The next sentence, in the same paragraph, opens on "Instead": what this one planned was not
+        done."""
+        after = self.p.tokens[sent.end] if sent.end < len(self.p.tokens) else None
+        return (after is not None and after.lower == "instead"
+                and "\n\n" not in self.p.text[sent.char_end : after.start])  # fmt: skip
 
     def _instead(self, i: int) -> bool:
         """"instead of flying to X", "rather than drive to X": the move not made."""
@@ -2279,6 +2317,10 @@ class _Frames:
                 heads.extend(k for k, lemma in lemmas if self._carries_a_place(lemma))
             if tok.dep in ("prt", "advmod"):
                 heads.append(child)  # "set off from", "arrived back in Minsk"
+                # "is back with the train in Latrobe": the parser hangs "in" on the vehicle
+                heads.extend(o for p in self.p.children(child) if self.p.tokens[p].dep == "prep"
+                             and self.p.tokens[p].lower in self.lex.vehicle_prepositions
+                             for o in self.p.children(p) if self.p.tokens[o].lemma in self.lex.vehicles)
             if tok.dep == "acomp" and tok.lemma.casefold() in self.lex.expect_lemmas:
                 heads.append(child)  # "is due in Tokyo on Thursday night"
             if tok.dep == "prep" and tok.lower == "by":
@@ -2634,7 +2676,7 @@ class _Frames:
         if named is not None and named != i:
             return self._vehicle_mode(named)[0], tok.text  # "Commando" is a bomber's name
         mode = self.lex.vehicles.get(tok.lemma.casefold())
-        if mode is None:
+        if mode is None or not _vehicle_word(tok):
             return None, ""
         span = self.p.subtree(i)
         return mode, self.p.tokens_text(span.start, min(span.stop, i + 1))
@@ -2785,7 +2827,7 @@ class _Frames:
             # offer of a helicopter, and it set him down"); the subject's head first ("the nine-car train")
             for k in [subject, *self.p.subtree(subject), *range(i - 1, sent.start - 1, -1)]:
                 mode, text = self._vehicle_mode(k)
-                if mode and self.p.tokens[k].pos == "NOUN" and not self._owned_by_other(k, i):
+                if mode and self._noun(self.p.tokens[k]) and not self._owned_by_other(k, i):
                     return mode, text
         if tok.dep == "conj" and self.p.tokens[tok.head].pos == "VERB" and not self._vehicle_word_after(i):
             # "left Rome by special plane and arrived in Baghdad at noon": the second verb goes the way
@@ -2800,7 +2842,7 @@ class _Frames:
             # "his armoured train … before it stopped"
             for k in range(subject - 1, max(-1, subject - 80), -1):
                 mode, text = self._vehicle_mode(k)
-                if mode and self.p.tokens[k].pos == "NOUN":
+                if mode and self._noun(self.p.tokens[k]):
                     return mode, text
         return None, ""
 
@@ -3231,6 +3273,90 @@ class _Frames:
             return None
         return self._presence(verb.i, verb.i, mover, mover_text, m)
 
+    def _place_host_frame(self, tok: Token) -> Event | None:
+        """"A rain-soaked Pittsburgh received him", "Buffalo … kept him over Sunday": a town that receives or
+        keeps a person (not "Seoul welcomed the decision") is where that person was."""
+        hosting = tok.lemma.casefold() in self.lex.place_host_lemmas
+        if tok.pos != "VERB" or not hosting or self._passive(tok.i):
+            return None
+        kids = self.p.children(tok.i)
+        subject = next((c for c in kids if self.p.tokens[c].dep == "nsubj"), None)
+        if subject is None and tok.dep == "conj":
+            # "Buffalo, reached at about 4.30 p.m., kept him": the parser joins "kept" to "reached"
+            joined = self.p.children(self._joined_to(tok.i))
+            subject = next((c for c in joined if self.p.tokens[c].dep == "nsubj"), None)
+        m = self._town(subject)
+        if m is None:
+            return None
+        guest = next((c for c in kids if self.p.tokens[c].dep in _DIRECT_OBJECTS
+                      and (self._who_quick_or_pronoun(c) or self._company(c))), None)  # fmt: skip
+        if guest is None or self.p.tokens[guest].lower == "it":
+            return None
+        mover = self._who(guest)
+        if not mover and self._company(guest):
+            mover = self.last_mover or self._protagonist()
+        if not mover:
+            return None
+        return self._presence(tok.i, tok.i, mover, self.p.tokens[guest].text, m)
+
+    def _town(self, k: int | None) -> Mention | None:
+        """The town token ``k`` names (no area, dateline or description), if any."""
+        m = self._mention_at.get(k) if k is not None else None
+        if m is None or m.place is None or m.is_area or m.kind in ("dateline", "descriptive"):
+            return None
+        return m
+
+    def _activity_frame(self, tok: Token) -> Event | None:
+        """"Trois-Rivières, where he lunched at the seminary", "He addressed the legislature at Trenton": what
+        a visitor does in a town (a relative "where" on it, or the verb's "at") puts the doer there."""
+        if tok.pos != "VERB" or tok.lemma.casefold() not in self.lex.activity_lemmas or self._passive(tok.i):
+            return None
+        kids = self.p.children(tok.i)
+        subject = next((c for c in kids if self.p.tokens[c].dep == "nsubj"), None)
+        if subject is None or not self._who_quick_or_pronoun(subject) or self.p.tokens[subject].lower == "it":
+            return None
+        place = None
+        if tok.dep == "relcl" and any(self.p.tokens[c].lower == "where" for c in kids):
+            place = self._town(tok.head)
+        opening = self.p.sentence(tok.i).start  # ("At Irkutsk the President laid a wreath": a fronted town)
+        for prep in (c for c in kids if place is None and self.p.tokens[c].lower == "at" and c != opening):
+            place = next((t for t in map(self._town, self.p.children(prep)) if t is not None), None)
+        if place is None:
+            return None
+        mover, mover_text = self._subject(tok.i)
+        return self._presence(tok.i, tok.i, mover, mover_text, place) if mover else None
+
+    def _sequence_frames(self, tok: Token) -> list[Event]:
+        """"Louiseville, Berthierville and Repentigny came after", "Next came Joliette": towns that come next
+        in the telling are where the one last on the move went next, in the order named."""
+        if tok.pos != "VERB" or tok.lemma.casefold() not in self.lex.sequence_lemmas:
+            return []
+        kids = self.p.children(tok.i)
+        if not any(self.p.tokens[c].lower in self.lex.sequence_words for c in kids):
+            return []
+        towns: list[Mention] = []
+        for c in kids:
+            if self.p.tokens[c].dep != "nsubj" or self._town(c) is None:
+                continue
+            for k in (c, *(g for g in self.p.subtree(c) if self.p.tokens[g].dep == "conj")):
+                town = self._town(k)
+                if town is not None and all(t is not town for t in towns):
+                    towns.append(town)
+        # "BERLIN — … Then came Schöneberg": a district of the city the report is filed from is that city
+        towns = [t for t in towns if not self._part_of_dateline(t)]
+        mover = self.last_mover or self._protagonist()
+        if not towns or not mover:
+            return []
+        return [self._presence(tok.i, tok.i, mover, "", town) for town in towns]
+
+    def _part_of_dateline(self, town: Mention) -> bool:
+        """Another town within a few kilometres of the dateline's (a district of the city filed from)."""
+        here = self.dateline.place if self.dateline is not None else None
+        there = town.place
+        if here is None or there is None or _place_key(town) == _place_key(self.dateline):  # type: ignore[arg-type]
+            return False
+        return geodesic((here.latitude, here.longitude), (there.latitude, there.longitude)).km <= DISTRICT_KM
+
     def _presence(self, token: int, verb: int, mover: str, mover_text: str, mention: Mention) -> Event:
         """The frame that puts ``mover`` at ``mention`` by the word at ``token`` (no move, no mode), told as
         its ``verb`` tells it (done, planned, an earlier trip)."""
@@ -3246,9 +3372,14 @@ class _Frames:
         previous: Event | None = None
         placed: list[Event] = []  # the moves with a place told so far, for an arrival that names none
         for tok in self.p.tokens:
-            scene = self._scene_frame(tok) or self._fronted_presence(tok)
+            scene = (self._scene_frame(tok) or self._fronted_presence(tok) or self._place_host_frame(tok)
+                     or self._activity_frame(tok))
             if scene is not None:
                 yield scene
+                continue
+            listed = self._sequence_frames(tok)
+            if listed:
+                yield from listed
                 continue
             if self._gathering(tok) is not None:
                 gathering = self._gathering_frame(tok)
@@ -3281,6 +3412,9 @@ class _Frames:
                 # "Air Force One has landed … with President Donald Trump on board": who is on board, over
                 # whom the aircraft's name suggests
                 mover = self._on_board(tok.i) or mover
+            empty = self._without_passenger(tok.i)
+            if empty:
+                mover = ""  # "the Colbert steamed upriver with no president aboard": nobody's move
             if subject is not None and self._generic_vehicles(subject):
                 continue
             if self.story_year < self.article.published.year and tok.tag in ("VBZ", "VBP"):
@@ -3292,6 +3426,8 @@ class _Frames:
             expecting = lemma in self.lex.expect_lemmas and lemma not in self.lex.movement
             if status == "happened" and expecting:
                 status = "expected"  # "Air Force One is expected at Joint Base Andrews"
+            if status in ("planned", "expected") and self._called_off(sent):
+                status = "denied"  # "He was due to land here at 4 o'clock. Instead, he boarded his DC-8 …"
             resolved: list[tuple[PlaceRelation, Mention]] = []
             flashback = False  # "had … stopped at Khasan. … He spent roughly an hour there": still then
             for relation, mention, _ in places:
@@ -3357,7 +3493,7 @@ class _Frames:
                 returning=self._returning(tok),
                 opens=motion.at_means == "from" or self._since_left(tok),
                 home=not resolved and self._heads_home(tok),
-                others=not mover and self._others(subject),
+                others=empty or (not mover and self._others(subject)),
             )
             denied = status == "denied"
             affirmed = {id(m) for _, m, obj in places if denied and self._after_but(obj)}
@@ -3376,7 +3512,8 @@ class _Frames:
                     self.last_mover, self.last_mover_at = mover, tok.i
                 yield event
                 # (a carried passenger's subject is the vehicle or the host, nobody else on the move)
-                for other in self._co_movers(subject, mover, tok.i) if passenger is None else ():
+                alone = passenger is None and not empty
+                for other in self._co_movers(subject, mover, tok.i) if alone else ():
                     yield replace(event, mover=other)
                 if resolved:
                     previous = event

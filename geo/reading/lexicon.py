@@ -104,6 +104,16 @@ class Lexicon:
     group_nouns: frozenset[str]
     onlooker_nouns: frozenset[str]
     host_lemmas: frozenset[str]
+    place_host_lemmas: frozenset[str]
+    passenger_nouns: frozenset[str]
+    """Who a vehicle moves without ("sailed back without its passenger", "with no one aboard")."""
+    activity_lemmas: frozenset[str]
+    """What a visitor does at a stop ("Trois-Rivières, where he lunched"; "addressed the legislature at
+    X")."""
+    sequence_lemmas: frozenset[str]
+    sequence_words: frozenset[str]
+    """Towns that "came after" or "came next": the itinerary told by its places."""
+    """Verbs whose subject, a town, has the traveller for object ("a rain-soaked Pittsburgh received him")."""
     owner_verbs: frozenset[str]
     name_honorifics: frozenset[str]
     role_aliases: Mapping[str, str]
@@ -234,6 +244,11 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             group_nouns=_low(data["group_nouns"]),
             onlooker_nouns=_low(data["onlooker_nouns"]),
             host_lemmas=_low(data["host_lemmas"]),
+            place_host_lemmas=_low(data["place_host_lemmas"]),
+            passenger_nouns=_low(data["passenger_nouns"]),
+            activity_lemmas=_low(data["activity_lemmas"]),
+            sequence_lemmas=_low(data["sequence"]["lemmas"]),
+            sequence_words=_low(data["sequence"]["words"]),
             owner_verbs=_low(data["owner_verbs"]),
             name_honorifics=_low(data["name_honorifics"]),
             role_aliases={fold(k): fold(v) for k, v in data["role_aliases"].items()},

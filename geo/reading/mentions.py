@@ -12,7 +12,7 @@ article's unambiguous places, and ``Place.why`` keeps the explanation.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal, Protocol
 
@@ -266,6 +266,7 @@ def find_mentions(
         accepted.append(cand)
     outside = [c for c in candidates if not in_region(c)]
     accepted.extend(reader.towns_of_the_story(outside, accepted))
+    accepted.extend(reader.listed_with_towns(outside, accepted))
     accepted.sort(key=lambda c: c.start)
     _short_forms(accepted)
     for cand in accepted:
@@ -342,8 +343,8 @@ class _Reader:
         The small model also tags place names as PERSON (small towns); those carry no title."""
         toks = self.p.tokens
         ent = self.p.entity_at(start)
-        if ent is not None and ent.end - ent.start >= 3:
-            return True
+        if ent is not None and len(self.p.tokens_text(ent.start, ent.end).split()) >= 3:
+            return True  # three names ("Trois-Rivières" is one word of three tokens)
         for k in range(max(0, start - 3), start):
             word = toks[k].lower.rstrip(".")
             if word in self.lex.person_titles or toks[k].lemma.casefold() in self.lex.person_titles:
@@ -1175,7 +1176,7 @@ class _Reader:
         taken = {id(c) for c in accepted}  # with the recurrences of names placed once
         out = []
         for cand in candidates:
-            if id(cand) in taken or cand.kind != "name" or not cand.results or cand.end - cand.start != 1:
+            if id(cand) in taken or cand.kind != "name" or not cand.results or not self._one_word(cand):
                 continue
             top = cand.results[0]
             word = fold(cand.query)
@@ -1188,6 +1189,58 @@ class _Reader:
             cand.evidence = f"a town of the country the story is told in ({country})"
             out.append(cand)
         return out
+
+    def _one_word(self, cand: _Candidate) -> bool:
+        """One word as written, hyphens and all ("Trois-Rivières" is three tokens but one word)."""
+        toks = self.p.tokens
+        return all(toks[k].start == toks[k - 1].end for k in range(cand.start + 1, cand.end))
+
+    def listed_with_towns(
+        self, candidates: Sequence[_Candidate], accepted: Sequence[_Candidate]
+    ) -> list[_Candidate]:
+        """"Louiseville, Berthierville and Repentigny came after": a bare name in one coordination with a town
+        the article places is a town of that town's country too, when the gazetteer has it there by exactly
+        that name (a list of stops names small places beside big ones)."""
+        placed = {self._root(c.start, c.end): c for c in accepted if c.kind == "name" and c.results}
+        taken = {id(c) for c in accepted}
+        out: list[_Candidate] = []
+        grew = True
+        while grew:  # a town placed so is a neighbour for the rest of its list
+            grew = False
+            for cand in candidates:
+                if id(cand) in taken or not self._listed_with(cand, placed):
+                    continue
+                taken.add(id(cand))
+                placed[self._root(cand.start, cand.end)] = cand
+                out.append(cand)
+                grew = True
+        return out
+
+    def _listed_with(self, cand: _Candidate, placed: Mapping[int, _Candidate]) -> bool:
+        """Whether ``cand`` is a town listed with one of the ``placed`` (by root token); if so its results
+        put that country's town of the name first and its evidence says why."""
+        toks = self.p.tokens
+        if cand.kind != "name" or not cand.results or not self._one_word(cand):
+            return False
+        root = self._root(cand.start, cand.end)
+        # the coordination: the first conjunct and every conjunct hung on it
+        first = toks[root].head if toks[root].dep == "conj" else root
+        members = [first, *(k for k in self.p.subtree(first) if toks[k].dep == "conj")]
+        neighbours = [placed[k] for k in members if k in placed and k != root]
+        if not neighbours or fold(cand.query) in self.lex.stopwords or fold(cand.query) in self.known_people:
+            return False
+        # (a neighbour's own namesakes count: its first result may be another town's old name)
+        countries = {str(r.raw.get("country_code") or "") for n in neighbours
+                     for r in [n.results[0], *(r for r in n.results if _is_exact(r, n.query))]}  # fmt: skip
+        # "Louiseville" is also an old name of Tuscaloosa: the town of the listed towns' country
+        same = [r for r in cand.results if str(r.raw.get("country_code") or "") in countries
+                and _is_exact(r, cand.query)]  # fmt: skip
+        if not same or self._titled(cand.start):
+            return False
+        cand.results = [same[0], *(r for r in cand.results if r is not same[0])]
+        country = str(same[0].raw.get("country_code") or "")
+        cand.evidence = f"listed with {neighbours[0].query}, a town of the same country ({country})"
+        return True
 
     def mention(self, article: Article, cand: _Candidate) -> Mention:
         toks = self.p.tokens

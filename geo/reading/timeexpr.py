@@ -593,10 +593,14 @@ class _Reader:
             k = self.paren_clock(k, end)
             day_match = None
             m = k
+            # "was in Cincinnati shortly after 3 p.m. On the 13th he rode on": a capital "On" or "The" opens
+            # the next sentence, whose day is not this clock time's
+            opens_sentence = m < end and self.tokens[m].text in ("On", "The")
             if self.low(m, end) in ("on", ","):
                 m += 1
-            day_found = self.day(m, end)  # "at about 1 a.m. the next day"
-            if day_found is None and self.low(m, end) == "the" and self.day_number(m + 1, end) is None:
+            day_found = None if opens_sentence else self.day(m, end)  # "at about 1 a.m. the next day"
+            if (day_found is None and not opens_sentence and self.low(m, end) == "the"
+                    and self.day_number(m + 1, end) is None):
                 day_found = self.day(m + 1, end)
             if day_found is not None:
                 day_match, k = day_found
