@@ -1959,7 +1959,8 @@ class _Frames:
                 continue
             for obj in self.p.children(prep):
                 tok = self.p.tokens[obj]
-                person = (tok.lemma.casefold() in self.lex.person_nouns | self.lex.passenger_nouns
+                lemma = tok.lemma.casefold()
+                person = (lemma in self.lex.person_nouns or lemma in self.lex.passenger_nouns
                           or self._who_quick_or_pronoun(obj))  # fmt: skip
                 if tok.dep == "pobj" and person and (word == "without" or self._with_no(obj)):
                     return True
@@ -2886,8 +2887,7 @@ class _Frames:
                        and any(o in self._mention_at for o in self.p.children(c)) for c in kids)  # fmt: skip
         if not to_place or self._passive(tok.i):
             return None
-        objects = (c for c in kids if self.p.tokens[c].dep in ("dobj", "obj"))
-        return next((c for c in objects if self._who_quick_or_pronoun(c) or self._company(c)), None)
+        return self._guest(tok)
 
     def _vehicle_told_just_before(self, i: int, *, plural: bool = False) -> int | None:
         """The vehicle (or vehicles) that is the subject of the sentence before ``i``'s, in the same
@@ -3039,11 +3039,7 @@ class _Frames:
             passive = self._passive(tok.i) or tok.tag == "VBN"
             if motion.passive_only and not passive:
                 return None
-            subjects = [c for c in kids if c.dep in _SUBJECTS]
-            if not subjects and tok.dep == "conj":
-                # "The train ran north … and drew into Paris": the subject of the verb it is joined to
-                joined = (self.p.tokens[c] for c in self.p.children(self._joined_to(tok.i)))
-                subjects = [c for c in joined if c.dep in _SUBJECTS]
+            subjects = self._clause_subjects(tok)
             if motion.vehicle_only and not any(
                 c.lemma.casefold() in self.lex.vehicles
                 # "the train sat", "his train waited"; "a back-up jet waited in Tallinn" is another's
@@ -3279,17 +3275,12 @@ class _Frames:
         hosting = tok.lemma.casefold() in self.lex.place_host_lemmas
         if tok.pos != "VERB" or not hosting or self._passive(tok.i):
             return None
-        kids = self.p.children(tok.i)
-        subject = next((c for c in kids if self.p.tokens[c].dep == "nsubj"), None)
-        if subject is None and tok.dep == "conj":
-            # "Buffalo, reached at about 4.30 p.m., kept him": the parser joins "kept" to "reached"
-            joined = self.p.children(self._joined_to(tok.i))
-            subject = next((c for c in joined if self.p.tokens[c].dep == "nsubj"), None)
+        # ("Buffalo, reached at about 4.30 p.m., kept him": the parser joins "kept" to "reached")
+        subject = next((c.i for c in self._clause_subjects(tok) if c.dep == "nsubj"), None)
         m = self._town(subject)
         if m is None:
             return None
-        guest = next((c for c in kids if self.p.tokens[c].dep in _DIRECT_OBJECTS
-                      and (self._who_quick_or_pronoun(c) or self._company(c))), None)  # fmt: skip
+        guest = self._guest(tok)
         if guest is None or self.p.tokens[guest].lower == "it":
             return None
         mover = self._who(guest)
@@ -3298,6 +3289,20 @@ class _Frames:
         if not mover:
             return None
         return self._presence(tok.i, tok.i, mover, self.p.tokens[guest].text, m)
+
+    def _clause_subjects(self, tok: Token) -> list[Token]:
+        """The subjects of the verb ``tok``, else of the verb it is joined to ("The train ran north … and
+        drew into Paris")."""
+        subjects = [self.p.tokens[c] for c in self.p.children(tok.i) if self.p.tokens[c].dep in _SUBJECTS]
+        if not subjects and tok.dep == "conj":
+            joined = (self.p.tokens[c] for c in self.p.children(self._joined_to(tok.i)))
+            subjects = [c for c in joined if c.dep in _SUBJECTS]
+        return subjects
+
+    def _guest(self, tok: Token) -> int | None:
+        """The person (or the party) the verb ``tok`` has for direct object: whom a host welcomes."""
+        objects = (c for c in self.p.children(tok.i) if self.p.tokens[c].dep in _DIRECT_OBJECTS)
+        return next((c for c in objects if self._who_quick_or_pronoun(c) or self._company(c)), None)
 
     def _town(self, k: int | None) -> Mention | None:
         """The town token ``k`` names (no area, dateline or description), if any."""
@@ -3318,9 +3323,10 @@ class _Frames:
         place = None
         if tok.dep == "relcl" and any(self.p.tokens[c].lower == "where" for c in kids):
             place = self._town(tok.head)
-        opening = self.p.sentence(tok.i).start  # ("At Irkutsk the President laid a wreath": a fronted town)
-        for prep in (c for c in kids if place is None and self.p.tokens[c].lower == "at" and c != opening):
-            place = next((t for t in map(self._town, self.p.children(prep)) if t is not None), None)
+        if place is None:
+            opening = self.p.sentence(tok.i).start  # ("At Irkutsk the President laid a wreath": fronted)
+            ats = (c for c in kids if self.p.tokens[c].lower == "at" and c != opening)
+            place = next((t for c in ats for t in map(self._town, self.p.children(c)) if t is not None), None)
         if place is None:
             return None
         mover, mover_text = self._subject(tok.i)
@@ -3351,10 +3357,10 @@ class _Frames:
 
     def _part_of_dateline(self, town: Mention) -> bool:
         """Another town within a few kilometres of the dateline's (a district of the city filed from)."""
-        here = self.dateline.place if self.dateline is not None else None
-        there = town.place
-        if here is None or there is None or _place_key(town) == _place_key(self.dateline):  # type: ignore[arg-type]
+        line, there = self.dateline, town.place
+        if line is None or line.place is None or there is None or _place_key(town) == _place_key(line):
             return False
+        here = line.place
         return geodesic((here.latitude, here.longitude), (there.latitude, there.longitude)).km <= DISTRICT_KM
 
     def _presence(self, token: int, verb: int, mover: str, mover_text: str, mention: Mention) -> Event:

@@ -105,6 +105,7 @@ class Lexicon:
     onlooker_nouns: frozenset[str]
     host_lemmas: frozenset[str]
     place_host_lemmas: frozenset[str]
+    """Verbs whose subject, a town, has the traveller for object ("a rain-soaked Pittsburgh received him")."""
     passenger_nouns: frozenset[str]
     """Who a vehicle moves without ("sailed back without its passenger", "with no one aboard")."""
     activity_lemmas: frozenset[str]
@@ -113,7 +114,6 @@ class Lexicon:
     sequence_lemmas: frozenset[str]
     sequence_words: frozenset[str]
     """Towns that "came after" or "came next": the itinerary told by its places."""
-    """Verbs whose subject, a town, has the traveller for object ("a rain-soaked Pittsburgh received him")."""
     owner_verbs: frozenset[str]
     name_honorifics: frozenset[str]
     role_aliases: Mapping[str, str]
