@@ -2686,3 +2686,24 @@ def test_a_district_of_the_dateline_city_that_comes_next_is_no_stop(geocoder: Ga
     )
     assert [m.text for e in _read(text, geocoder).events if e.lemma == "come" for _, m in e.places] == [
         "Potsdam"]
+
+
+def test_a_ship_called_she_carries_the_man_aboard(geocoder: GazetteerGeocoder) -> None:
+    """"The liner cast off … she reached Colombo": in a story about a man, the "she" after a ship is the
+    ship, which goes by sea; in a story a woman leads, "she" is hers."""
+    text = (
+        "East by liner\n\nCOLOMBO (Wire) - Professor Arno Keller boarded the liner at Marseille on 8 "
+        "October. The liner cast off at noon and passed Port Said on the 13th. Delayed by a storm, she "
+        "reached Colombo late on 27 October. Keller went ashore the next morning.\n"
+    )
+    published = datetime(1922, 11, 1, tzinfo=UTC)
+    reached = [(e.mover, e.mode) for e in _read(text, geocoder, published=published).events
+               if e.lemma == "reach"]  # fmt: skip
+    assert reached == [("", "sea")]
+    woman = (
+        "Queen on tour\n\nCOLOMBO (Wire) - Queen Margrethe boarded the liner at Marseille on 8 October. The "
+        "liner cast off at noon. She reached Colombo late on 27 October. She went ashore the next morning.\n"
+    )
+    reached = [e.mover for e in _read(woman, geocoder, published=datetime(1922, 11, 1, tzinfo=UTC)).events
+               if e.lemma == "reach"]  # fmt: skip
+    assert reached == ["Margrethe"]

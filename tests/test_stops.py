@@ -1265,3 +1265,19 @@ def test_a_live_blog_entry_tells_its_own_moves_in_order(geocoder: GazetteerGeoco
     names = [s.name for s in _inline(CATCH_UP_BLOG, geocoder, published).stops]
     assert names.index("Edinburgh") < names.index("Glasgow") < names.index("London")
     assert names.index("London") < names.index("Birmingham")
+
+
+MONTHS_ON_THE_ROAD = """Across the continent on two wheels
+
+LIMA (Wire) - On 1 November Tomas Ibarra drove to Mendoza to buy a motorcycle. On 15 January he rode out of \
+Santiago on it. He reached Antofagasta on 2 February, and was in Cusco on 22 February. He arrived in Lima on \
+12 March. On 14 March he flew back to Santiago.
+"""
+
+
+def test_a_journey_of_months_told_date_by_date_is_one_trip(geocoder: GazetteerGeocoder) -> None:
+    """Dated moves about three weeks apart, told in their order, are one journey of two months, not four
+    trips of which the largest is kept; a drive told first, more than half the journey's length before
+    it sets out, is another trip."""
+    itinerary = _inline(MONTHS_ON_THE_ROAD, geocoder, datetime(1953, 3, 15, tzinfo=ZoneInfo("UTC")))
+    assert [s.name for s in itinerary.stops] == ["Santiago", "Antofagasta", "Cusco", "Lima", "Santiago"]

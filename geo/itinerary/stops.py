@@ -142,7 +142,7 @@ def traveller_evidence(
             # "the train pulled into Przemyśl": a vehicle nobody is named in goes the traveller's way
             vehicle = (
                 not event.mover and event.mode is not None and not event.others
-                and (not own_modes or event.mode in own_modes or event.mode in LAND_MODES)
+                and (not own_modes or event.mode in own_modes or event.mode in SURFACE_MODES)
             )  # fmt: skip
             own = bool(mover) and mover == traveller
             if event.status not in COUNTING or not (own or gathering or vehicle):
@@ -151,9 +151,9 @@ def traveller_evidence(
     return out
 
 
-LAND_MODES = frozenset({"rail", "road"})
-"""A train or car nobody is named in is the traveller's; a plane must match how the traveller is said to
-travel (the other leader's plane lands too)."""
+SURFACE_MODES = frozenset({"rail", "road", "sea"})
+"""A train, car or ship nobody is named in is the traveller's; a plane must match how the traveller is said
+to travel (the other leader's plane lands too)."""
 SUMMITS = frozenset({"summit"})
 """A summit's place is where the traveller goes; other meetings count only in a sentence naming them."""
 
@@ -254,14 +254,43 @@ def _continued(
                 if e.relation in relations and e.event.status == "happened" and not e.mention.is_area
                 and (k := (e.event.article, e.event.token)) in when and when[k][:2] in members}  # fmt: skip
 
+    # from the first move dated to a day or so to the last ("in 1960" dates no span)
+    exact = [w[0] for g in groups for w in g if w[1] - w[0] <= timedelta(days=OTHER_TRIP_DAYS)]
+    span = max(exact) - min(exact) if exact else timedelta(0)
     out = [groups[0]]
     for group in groups[1:]:
         joined = keys(out[-1], ("to", "at")) & keys(group, ("from",))
-        if joined or _told_between(out[-1], group, evidence, when):
+        if (joined or _told_between(out[-1], group, evidence, when)
+                or _told_in_order(out[-1], group, evidence, when, span)):
             out[-1] = [*out[-1], *group]
         else:
             out.append(group)
     return out
+
+
+def _told_in_order(
+    earlier: list[tuple[datetime, datetime]],
+    later: list[tuple[datetime, datetime]],
+    evidence: Sequence[Evidence],
+    when: Mapping[tuple[str, int], Window],
+    span: timedelta,
+) -> bool:
+    """"rode out of Buenos Aires on 4 January … reached Bariloche in mid-February … Lima on 1 May … Caracas
+    on 17 July": a journey of months, told date after date, has gaps of weeks between its dated moves. Two
+    groups are one journey when an article tells all of the earlier's moves before any of the later's and
+    the gap between them is at most half of ``span``, all the dated moves' (a drive a month before a
+    trip of a month is another trip)."""
+    if min(w[0] for w in later) - max(w[1] for w in earlier) > span / 2:
+        return False
+    first, then = set(earlier), set(later)
+    told: dict[str, tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
+    for e in evidence:
+        k = (e.event.article, e.event.token)
+        if k in when and when[k][:2] in first:
+            told[k[0]][0].append(k[1])
+        elif k in when and when[k][:2] in then:
+            told[k[0]][1].append(k[1])
+    return any(a and b and max(a) < min(b) for a, b in told.values())
 
 
 def _told_between(
@@ -385,6 +414,12 @@ def second_visits(
             return False
         if first.event.returning:
             return False  # "brought him back from Hong Kong … He had flown out to Hong Kong": the far end
+        # "left Tromsø for Oslo on Thursday … ¶ A chartered airliner … took off from Tromsø": an undated
+        # departure told after a dated one from the same place is that departure told again
+        told_again = [e for e in same if e.relation == "from" and e.event.status == "happened"
+                      and e.event.token < first.event.token and dated(e) is not None]  # fmt: skip
+        if dated(first) is None and told_again and after(told_again[-1], back):
+            return False
         if first.event.token < (lead_ends or {}).get(first.event.article, 0) or after(first, back):
             return False  # a lead that sums the trip up, or a departure dated after the arrival told later
         if any(after(first, e) for e in evidence if e.event.article == article and e.relation == "to"

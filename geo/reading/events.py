@@ -1247,6 +1247,10 @@ class _Frames:
                     self._asking.discard(vehicle)
         if (lemma in self.lex.vehicles and self._noun(tok)) or lower == "it":
             return self._carried(i)  # a bare "the train" is left to the itinerary: whose train is it?
+        if lower == "she" and tok.dep in _SUBJECTS and (ship := self._ship_before(i)) is not None:
+            # "The ship cast off … Delayed by a storm, she reached Colombo": a ship is "she", and carries
+            # whom the ship does
+            return self._carried(ship)
         if tok.pos == "NOUN" and lemma in self.lex.movement_nouns and tok.dep not in _SUBJECTS:
             # "after a journey that began in Minsk": whoever makes the journey (the verb it hangs on says)
             owner = self.subject_token(i)
@@ -2845,6 +2849,10 @@ class _Frames:
                 mode, text = self._vehicle_mode(k)
                 if mode and self._noun(self.p.tokens[k]):
                     return mode, text
+        if subject is not None and self.p.tokens[subject].lower == "she":
+            ship = self._ship_before(subject)  # "she reached Colombo late on 27 October": the ship's way
+            if ship is not None:
+                return self._vehicle_mode(ship)
         return None, ""
 
     def _one_mode_listed(self, verb: int, obj: int) -> bool:
@@ -2888,6 +2896,23 @@ class _Frames:
         if not to_place or self._passive(tok.i):
             return None
         return self._guest(tok)
+
+    def _ship_before(self, i: int) -> int | None:
+        """The ship a "she" at ``i`` stands for: a vessel that is a subject earlier in ``i``'s paragraph,
+        with no woman named after it, in an article no woman leads."""
+        if self._a_woman_leads():
+            return None
+        para = self.p.text.rfind("\n\n", 0, self.p.tokens[i].start)
+        for k in range(i - 1, -1, -1):
+            tok = self.p.tokens[k]
+            if tok.start < para:
+                return None
+            if self._person_at(k) in self.people.women:
+                return None
+            ship = self.lex.vehicles.get(tok.lemma.casefold()) == "sea"
+            if ship and self._vehicle_subject(tok, plural=False):
+                return k
+        return None
 
     def _vehicle_told_just_before(self, i: int, *, plural: bool = False) -> int | None:
         """The vehicle (or vehicles) that is the subject of the sentence before ``i``'s, in the same
