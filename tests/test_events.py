@@ -2707,3 +2707,16 @@ def test_a_ship_called_she_carries_the_man_aboard(geocoder: GazetteerGeocoder) -
     reached = [e.mover for e in _read(woman, geocoder, published=datetime(1922, 11, 1, tzinfo=UTC)).events
                if e.lemma == "reach"]  # fmt: skip
     assert reached == ["Margrethe"]
+
+
+def test_he_after_a_paragraph_naming_only_the_trip_is_the_traveller(geocoder: GazetteerGeocoder) -> None:
+    """A look back names another leader; the next paragraph names only "the tour" before its "he": that "he"
+    is the traveller whose tour it is, not the leader named last."""
+    text = (
+        "Yeltsin sees America\n\nHOUSTON (Wire) - Boris Yeltsin landed in New York on Saturday and flew "
+        "to Baltimore on Sunday.\n\nIt was not the welcome Mikhail Gorbachev got in 1987, when the Soviet "
+        "leader stopped his limousine on Connecticut Avenue.\n\nFrom Washington the tour swung west. In "
+        "Indianapolis he gave a lecture, and he was driven out to a farm near Danville.\n"
+    )
+    movers = {e.lemma: e.mover for e in _read(text, geocoder).events if e.lemma in ("give", "drive")}
+    assert movers == {"give": "Boris Yeltsin", "drive": "Boris Yeltsin"}

@@ -685,3 +685,13 @@ def test_a_joint_base_is_found_by_its_first_airfield(geocoder: GazetteerGeocoder
     assert [(m.text, m.place and m.place.name) for m in found] == [
         ("Joint Base Elmendorf-Richardson", "Anchorage")
     ]
+
+
+def test_either_half_of_the_divided_city_is_berlin(geocoder: GazetteerGeocoder) -> None:
+    """"left East Berlin", "flew on to West Berlin": Berlin, Germany (data/landmarks.json), not the borough
+    of East Berlin in Pennsylvania that GeoNames lists under that name."""
+    found = _short(
+        "Leader abroad\n\nBONN (Test Wire) - The East German leader left East Berlin on Monday and landed at "
+        "Cologne. He flew on to West Berlin on Friday.\n", geocoder)
+    places = {m.text: (m.place.name, m.place.country) for m in found if m.place is not None}
+    assert places["East Berlin"] == ("Berlin", "DE") and places["West Berlin"] == ("Berlin", "DE")

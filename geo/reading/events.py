@@ -1510,7 +1510,8 @@ class _Frames:
             role = self._role_subject_after(focus, i) if lower in ("he", "she") else None
             if role is not None and role[1] not in not_him and role[1] != itself:
                 return role[1]
-            opens = lower in ("he", "she") and self._opens_paragraph(i) and self._protagonist() not in not_him
+            opens = (lower in ("he", "she") and (self._opens_paragraph(i) or self._after_the_trip(i))
+                     and self._protagonist() not in not_him)
             away = self._paragraphs_between(focus, i) or opens
             if focus >= 0 and not group and away and self._protagonist():
                 # "Zelensky travelled to Kherson … ¶ The embassy welcomed the visit. ¶ Officials said he was
@@ -1655,6 +1656,26 @@ class _Frames:
         heading = self.p.sentence(sent.start - 1)  # "Jerusalem.", "Palestine, 8 May."
         return heading.char_start <= start + 1 and self.p.is_heading(heading) and (
             text[start : heading.char_start].strip() == "")
+
+    def _after_the_trip(self, i: int) -> bool:
+        """"… the Soviet leader stopped his limousine … ¶ From Washington the tour swung west. In Indianapolis
+        he gave another lecture": a "he" whose paragraph so far names nobody, only the trip ("the tour",
+        "the journey"), is the story's subject, whose trip it is."""
+        start = self.p.paragraph_start(self.p.tokens[i].start)
+        first = i
+        while first > 0 and self.p.tokens[first - 1].start >= start:
+            first -= 1
+        before = self.p.tokens[first:i]
+        # (a "he" before it in the paragraph is this same subject; "they" may be anyone's party)
+        if not before or any(self.lex.pronouns.get(t.lower) == "group" for t in before):
+            return False
+        if any(start <= self.p.tokens[k].start and k < i for k, _, _ in self.people.positions):
+            return False
+        # (the subject, or what the parser makes of one: "the tour swung west" with "tour" a compound)
+        return any(t.dep not in ("pobj", "dobj", "obj", "attr") and self._the(t.i)
+                   and t.lemma.casefold() in self.lex.movement_nouns
+                   and not any(self.p.tokens[c].dep == "poss" for c in self.p.children(t.i))
+                   for t in before)  # fmt: skip
 
     def _paragraphs_between(self, k: int, i: int) -> bool:
         """A whole paragraph lies between tokens ``k`` and ``i``: the one named at ``k`` has left the
