@@ -1661,11 +1661,8 @@ class _Frames:
         """"… the Soviet leader stopped his limousine … ¶ From Washington the tour swung west. In Indianapolis
         he gave another lecture": a "he" whose paragraph so far names nobody, only the trip ("the tour",
         "the journey"), is the story's subject, whose trip it is."""
-        start = self.p.paragraph_start(self.p.tokens[i].start)
-        first = i
-        while first > 0 and self.p.tokens[first - 1].start >= start:
-            first -= 1
-        before = self.p.tokens[first:i]
+        before = self._paragraph_before(i)
+        start = before[0].start if before else self.p.tokens[i].start
         # (a "he" before it in the paragraph is this same subject; "they" may be anyone's party)
         if not before or any(self.lex.pronouns.get(t.lower) == "group" for t in before):
             return False
@@ -2923,17 +2920,21 @@ class _Frames:
         with no woman named after it, in an article no woman leads."""
         if self._a_woman_leads():
             return None
-        para = self.p.text.rfind("\n\n", 0, self.p.tokens[i].start)
-        for k in range(i - 1, -1, -1):
-            tok = self.p.tokens[k]
-            if tok.start < para:
-                return None
-            if self._person_at(k) in self.people.women:
+        for tok in reversed(self._paragraph_before(i)):
+            if self._person_at(tok.i) in self.people.women:
                 return None
             ship = self.lex.vehicles.get(tok.lemma.casefold()) == "sea"
             if ship and self._vehicle_subject(tok, plural=False):
-                return k
+                return tok.i
         return None
+
+    def _paragraph_before(self, i: int) -> list[Token]:
+        """The tokens of ``i``'s paragraph before ``i``."""
+        start = self.p.paragraph_start(self.p.tokens[i].start)
+        first = i
+        while first > 0 and self.p.tokens[first - 1].start >= start:
+            first -= 1
+        return list(self.p.tokens[first:i])
 
     def _vehicle_told_just_before(self, i: int, *, plural: bool = False) -> int | None:
         """The vehicle (or vehicles) that is the subject of the sentence before ``i``'s, in the same
