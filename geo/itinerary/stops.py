@@ -282,15 +282,7 @@ def _told_in_order(
     trip of a month is another trip)."""
     if min(w[0] for w in later) - max(w[1] for w in earlier) > span / 2:
         return False
-    first, then = set(earlier), set(later)
-    told: dict[str, tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
-    for e in evidence:
-        k = (e.event.article, e.event.token)
-        if k in when and when[k][:2] in first:
-            told[k[0]][0].append(k[1])
-        elif k in when and when[k][:2] in then:
-            told[k[0]][1].append(k[1])
-    return any(a and b and max(a) < min(b) for a, b in told.values())
+    return bool(_told_apart(earlier, later, evidence, when))
 
 
 def _told_between(
@@ -302,21 +294,33 @@ def _told_between(
     """"reached Djibouti on 3 May … steamed through Suez … took the train to Haifa … docked at Southampton
     on 3 June": an article that tells the two groups' moves in their order, with undated moves told between
     them, tells one journey leg by leg, not another trip."""
+    return any(
+        e.event.article == article and end < e.event.token < start and e.event.status == "happened"
+        and (e.event.article, e.event.token) not in when and e.relation in ("to", "at", "via")
+        for article, end, start in _told_apart(earlier, later, evidence, when) for e in evidence
+    )  # fmt: skip
+
+
+def _told_apart(
+    earlier: list[tuple[datetime, datetime]],
+    later: list[tuple[datetime, datetime]],
+    evidence: Sequence[Evidence],
+    when: Mapping[tuple[str, int], Window],
+) -> list[tuple[str, int, int]]:
+    """Each article that tells every dated move of the ``earlier`` group before any of the ``later``
+    group's: the article, the token of its last move of the one and of its first move of the other."""
     def told(members: set[tuple[datetime, datetime]]) -> list[tuple[str, int]]:
         keys = ((e.event.article, e.event.token) for e in evidence)
         return [k for k in keys if k in when and when[k][:2] in members]
 
     first, then = told(set(earlier)), told(set(later))
+    out = []
     for article in {a for a, _ in first} & {a for a, _ in then}:
         end = max(t for a, t in first if a == article)
         start = min(t for a, t in then if a == article)
-        if end < start and any(
-            e.event.article == article and end < e.event.token < start and e.event.status == "happened"
-            and (e.event.article, e.event.token) not in when and e.relation in ("to", "at", "via")
-            for e in evidence
-        ):
-            return True
-    return False
+        if end < start:
+            out.append((article, end, start))
+    return out
 
 
 AWAY_KM = 150.0

@@ -1629,15 +1629,9 @@ class _Frames:
         ``after``, in an earlier sentence; None when there is none."""
         if lower not in ("he", "she"):
             return None
-        start = self.p.paragraph_start(self.p.tokens[i].start)
         sent = self.p.sentence(i)
-        for k in range(sent.start - 1, after, -1):
-            tok = self.p.tokens[k]
-            if tok.start < start:
-                return None
-            if tok.lower == lower and tok.dep in _SUBJECTS:
-                return k
-        return None
+        earlier = (t for t in reversed(self._paragraph_before(i)) if after < t.i < sent.start)
+        return next((t.i for t in earlier if t.lower == lower and t.dep in _SUBJECTS), None)
 
     def _opens_paragraph(self, i: int) -> bool:
         """"… on 9 May Mussolini proclaimed a new empire. ¶ Jerusalem. He had first seen the city in 1924": a
@@ -1662,11 +1656,10 @@ class _Frames:
         he gave another lecture": a "he" whose paragraph so far names nobody, only the trip ("the tour",
         "the journey"), is the story's subject, whose trip it is."""
         before = self._paragraph_before(i)
-        start = before[0].start if before else self.p.tokens[i].start
         # (a "he" before it in the paragraph is this same subject; "they" may be anyone's party)
         if not before or any(self.lex.pronouns.get(t.lower) == "group" for t in before):
             return False
-        if any(start <= self.p.tokens[k].start and k < i for k, _, _ in self.people.positions):
+        if any(before[0].i <= k < i for k, _, _ in self.people.positions):
             return False
         # (the subject, or what the parser makes of one: "the tour swung west" with "tour" a compound)
         return any(t.dep not in ("pobj", "dobj", "obj", "attr") and self._the(t.i)
