@@ -2720,3 +2720,43 @@ def test_he_after_a_paragraph_naming_only_the_trip_is_the_traveller(geocoder: Ga
     )
     movers = {e.lemma: e.mover for e in _read(text, geocoder).events if e.lemma in ("give", "drive")}
     assert movers == {"give": "Boris Yeltsin", "drive": "Boris Yeltsin"}
+
+
+def test_a_host_who_takes_the_guest_to_a_place_moves_the_guest(geocoder: GazetteerGeocoder) -> None:
+    """"Prime Minister Nehru later took him to Agra": the guest goes to Agra; "took him aside" names no place
+    and moves nobody."""
+    text = (
+        "Ike in India\n\nNEW DELHI (Wire) - President Dwight Eisenhower flew into New Delhi on Wednesday. "
+        "Prime Minister Nehru later took him to Agra to see the Taj Mahal.\n"
+    )
+    take = _the("take", text, geocoder)
+    assert (take.mover, [m.text for _, m in take.places]) == ("Dwight Eisenhower", ["Agra"])
+    aside = (
+        "Ike in India\n\nNEW DELHI (Wire) - President Dwight Eisenhower flew into New Delhi on Wednesday. "
+        "Prime Minister Nehru later took him aside.\n"
+    )
+    assert [e.lemma for e in _read(aside, geocoder).events] == ["fly"]
+
+
+def test_he_goes_on_with_the_him_another_leader_escorted(geocoder: GazetteerGeocoder) -> None:
+    """"He left Karachi … King Zahir Shah rode with him into Kabul. At dusk he was in New Delhi": the one
+    the sentences keep as "he" and "him" goes on being the traveller, not the king named between."""
+    text = (
+        "Ike in Asia\n\nKARACHI (Wire) - President Dwight Eisenhower landed in Karachi on Monday. He left "
+        "Karachi at 8:20 on Wednesday morning. The plane landed at Bagram, and King Zahir Shah rode with him "
+        "into Kabul for talks. At dusk the same day he was in New Delhi.\n"
+    )
+    movers = {e.lemma: e.mover for e in _read(text, geocoder).events if e.lemma == "be"}
+    assert movers == {"be": "Dwight Eisenhower"}
+
+
+def test_mrs_with_the_presidents_surname_is_his_wife_not_him(geocoder: GazetteerGeocoder) -> None:
+    """"President Eisenhower … Mrs. Eisenhower has stayed at the White House": a surname the article gives an
+    office is a man's; "he" still stands for him."""
+    text = (
+        "Ike at sea\n\nPIRAEUS (Wire) - President Eisenhower left Athens on Tuesday. Mrs. Eisenhower has "
+        "stayed at the White House. Secretary of State Herter flew to Paris ahead of him.\n\nFrom Paris the "
+        "jet will take him to Madrid on Monday.\n"
+    )
+    take = _the("take", text, geocoder)
+    assert take.mover == "Eisenhower"

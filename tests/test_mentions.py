@@ -695,3 +695,20 @@ def test_either_half_of_the_divided_city_is_berlin(geocoder: GazetteerGeocoder) 
         "Cologne. He flew on to West Berlin on Friday.\n", geocoder)
     places = {m.text: (m.place.name, m.place.country) for m in found if m.place is not None}
     assert places["East Berlin"] == ("Berlin", "DE") and places["West Berlin"] == ("Berlin", "DE")
+
+
+def test_a_namesake_among_the_storys_places_beats_a_bigger_one_of_a_named_country(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    """"U.S. President Donald Trump … whether the United States would stay … prayed in Jerusalem … passed
+    into Bethlehem, where he met Abbas": the West Bank town a few kilometres from Jerusalem, not an American
+    town GeoNames also calls Bethlehem, bigger and in the country the article names."""
+    text = (
+        "Trump in the Holy Land\n\nJERUSALEM (Wire) - U.S. President Donald Trump, who refused to say "
+        "whether the United States would stay in the accord, flew from Riyadh to Jerusalem on Monday and "
+        "prayed at the Western Wall. On Tuesday his motorcade passed into Bethlehem, where he met President "
+        "Mahmoud Abbas.\n"
+    )
+    [bethlehem] = [m for m in _short(text, geocoder) if m.text == "Bethlehem"]
+    assert bethlehem.place is not None and bethlehem.place.country == "PS"
+

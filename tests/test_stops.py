@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -1281,3 +1281,30 @@ def test_a_journey_of_months_told_date_by_date_is_one_trip(geocoder: GazetteerGe
     it sets out, is another trip."""
     itinerary = _inline(MONTHS_ON_THE_ROAD, geocoder, datetime(1953, 3, 15, tzinfo=ZoneInfo("UTC")))
     assert [s.name for s in itinerary.stops] == ["Santiago", "Antofagasta", "Cusco", "Lima", "Santiago"]
+
+
+def test_a_compass_word_after_a_title_in_a_heading_is_no_traveller(geocoder: GazetteerGeocoder) -> None:
+    """"Cruiser Bears President West Toward Tunis": a deck headline's "West" is where the cruiser goes, not a
+    President West; the President is the one the story names."""
+    text = (
+        "IKE RESTS AT SEA\nCruiser Bears President West Toward Tunis\n\nABOARD U.S.S. DES MOINES, Dec. 16 - "
+        "President Eisenhower left Athens last evening. The President flew to Piraeus by helicopter, and "
+        "the President will land at Toulon on Friday.\n"
+    )
+    article = Article("deck", text, datetime(1959, 12, 16, 20, tzinfo=UTC), publisher="Test Wire")
+    assert _traveller([article], geocoder) == "Eisenhower"
+
+
+def test_a_regnal_name_the_model_misses_is_the_queen_of_the_story(geocoder: GazetteerGeocoder) -> None:
+    """"Elizabeth II … covered some 43,600 miles … The Queen and the Duke took off … Queen Salote held an
+    umbrella over her guest": the small model tags no "Elizabeth II"; a name with a regnal number is a
+    person, and the bare "the Queen" used before another queen is named is hers."""
+    text = (
+        "Seventy years on: how the young Queen went round the world\n\nBetween November 1953 and May 1954 "
+        "Elizabeth II, 27 and crowned only that June, covered some 43,600 miles by air and sea.\n\nThe Queen "
+        "and the Duke of Edinburgh took off from London late on 23 November 1953. The liner reached "
+        "Nuku'alofa on 19 December, where Queen Salote held an umbrella over her guest. The ship berthed at "
+        "Auckland on 23 December.\n"
+    )
+    article = Article("tour", text, datetime(2023, 11, 23, 12, tzinfo=UTC), publisher="Test Wire")
+    assert _traveller([article], geocoder) == "Elizabeth II"

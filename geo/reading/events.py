@@ -138,6 +138,36 @@ def _unlabelled_full_names(
     return out
 
 
+def _regnal_names(
+    parsed: ParsedText, names: Sequence[tuple[int, str, bool]], places: Sequence[tuple[int, int]],
+    lex: Lexicon,
+) -> list[tuple[int, str, bool]]:
+    """"Between November 1953 and May 1954 Elizabeth II … covered some 43,600 miles", untagged by the small
+    model: in an article that speaks of a monarch or a pope ("the young Queen"), a capitalised name (one or
+    two words) followed by a king's or pope's number is a person, unless the model calls it something else
+    ("World War II" is an event); elsewhere such a name is more often a thing ("Lunik II")."""
+    if not any(t.lower in lex.regnal_titles for t in parsed.tokens):
+        return []
+    taken = _name_tokens(names)
+    out: list[tuple[int, str, bool]] = []
+    for number in parsed.tokens[1:]:
+        if not _REGNAL.fullmatch(number.text) or number.i in taken:
+            continue
+        first = number.i
+        while (first > max(0, number.i - 2) and parsed.tokens[first - 1].pos == "PROPN"
+               and parsed.tokens[first - 1].text.istitle() and parsed.tokens[first - 1].text.isalpha()):
+            first -= 1
+        run = range(first, number.i + 1)
+        ents = [e for k in run if (e := parsed.entity_at(k)) is not None]
+        if (first == number.i or any(k in taken for k in run) or any(e.label != "PERSON" for e in ents)
+                or _in_a_place(places, parsed.tokens[first].start, number.end)):
+            continue
+        out.append((first, parsed.tokens_text(first, number.i + 1), any(
+            parsed.tokens[k].dep in _SUBJECTS for k in run)))
+        taken.update(run)
+    return out
+
+
 def _name_tokens(names: Sequence[tuple[int, str, bool]]) -> set[int]:
     """Every token a name told covers (its first token and one per word after it)."""
     return {k for k, name, _ in names for k in range(k, k + len(name.split()))}
@@ -308,6 +338,7 @@ def find_people(parsed: ParsedText, lex: Lexicon, mentions: Sequence[Mention] = 
                      and fold(n) not in in_full and not n.endswith("s"))]  # fmt: skip
     names = sorted([*names, *_titled_names(parsed, names, places, lex)])
     names = sorted([*names, *_unlabelled_full_names(parsed, names, places, lex)])
+    names = sorted([*names, *_regnal_names(parsed, names, places, lex)])
     names = sorted([*names, *_kin_names(parsed, names, places, lex)])
     named_things = _words_of_named_things(parsed)
     names = sorted([*names, *_untagged_movers(parsed, names, places, lex, named_things | crafts)])
@@ -404,12 +435,13 @@ def find_people(parsed: ParsedText, lex: Lexicon, mentions: Sequence[Mention] = 
             titles.setdefault(f"{country} {word}", holder)
     shared = {word: frozenset(who) for word, who in holders.items() if len(who) > 1}
     first_headline = _headline_person(parsed, resolved, totals, line_end)
-    titles = _titles_used_first(parsed, titles, resolved, first_headline)
+    titles = _titles_used_first(parsed, titles, resolved, first_headline, lex)
     # "In Cologne, the city Adenauer once governed, the President signed the Golden Book … He was in Bonn":
     # a titled role as a clause's subject is that person's mention, as a surname would be
     resolved = sorted([*resolved, *_role_subjects(parsed, resolved, titles, shared, lex)])
     nationality = _nationalities(parsed, resolved, mentions, lex)
-    women = frozenset(name for i, name, _ in resolved if _woman_titled(parsed, i, lex))
+    women = frozenset(name for i, name, _ in resolved if _woman_titled(parsed, i, lex)) - _titled_men(
+        parsed, resolved, lex)
     women |= {name for _, name, _ in resolved if fold(name.split()[0]) in lex.female_given_names} - men
     women |= _named_before_she(parsed, resolved, men)
     women |= {name for i, name, _ in resolved if _female_kin_before(parsed, i, lex)} - men
@@ -421,30 +453,51 @@ def find_people(parsed: ParsedText, lex: Lexicon, mentions: Sequence[Mention] = 
                   frozenset(relatives), headline, frozenset(known_alone - by_word.keys()), crafts)
 
 
+def _titled_men(parsed: ParsedText, resolved: Sequence[tuple[int, str, bool]], lex: Lexicon) -> set[str]:
+    """"President Eisenhower … Mrs. Eisenhower has stayed at the White House": a surname the article gives
+    an office at least as often as a woman's title is the man's (his wife is named in passing); a woman's
+    given name still says she is one ("Prime Minister Theresa May … Mrs May")."""
+    office: Counter[str] = Counter()
+    woman: Counter[str] = Counter()
+    for i, name, _ in resolved:
+        if _woman_titled(parsed, i, lex):
+            woman[name] += 1
+        elif (title := _title_before(parsed, i, lex)) in lex.person_titles and title not in lex.female_titles:
+            office[name] += 1  # ("The Princess waved": her title as the subject names her)
+    return {name for name, n in office.items() if n >= woman[name]}
+
+
 def _woman_titled(parsed: ParsedText, i: int, lex: Lexicon) -> bool:
     """A woman's title in the two words before the name at ``i`` ("Mrs Trump", "Madame de Gaulle")."""
     return any(parsed.tokens[k].lower.rstrip(".") in lex.female_titles for k in range(max(0, i - 2), i))
 
 
 def _titles_used_first(
-    parsed: ParsedText, titles: Mapping[str, str], resolved: Sequence[tuple[int, str, bool]], headline: str
+    parsed: ParsedText, titles: Mapping[str, str], resolved: Sequence[tuple[int, str, bool]], headline: str,
+    lex: Lexicon,
 ) -> dict[str, str]:
     """"The General wanted a rest at his country house … General Jacques Massu, commander of French forces":
     a title the article uses bare ("the General") before it names anyone with it is the headline's person's,
-    not the one named with it later."""
+    not the one named with it later; with nobody in the headline, the one the article names first ("Elizabeth
+    II … covered some 43,600 miles … The Queen and the Duke took off … Queen Salote held an umbrella"), when
+    a woman's title fits her given name."""
     first_at: dict[str, int] = {}
     for i, name, _ in resolved:
         first_at.setdefault(name, i)
     out = dict(titles)
     for word, holder in titles.items():
-        if " " in word or not headline or holder == headline:
+        owner = headline or (resolved[0][1] if resolved else "")
+        if word in lex.female_titles and not headline and fold(owner.split()[0] if owner else "") not in (
+                lex.female_given_names):
+            continue
+        if " " in word or not owner or holder == owner:
             continue
         for tok in parsed.tokens[: first_at.get(holder, 0)]:
             nxt = parsed.tokens[tok.i + 1] if tok.i + 1 < len(parsed.tokens) else None
             the = tok.i > 0 and parsed.tokens[tok.i - 1].lower == "the"
             if (tok.lower == word and tok.text[:1].isupper() and the and tok.pos in ("NOUN", "PROPN")
                     and not (nxt is not None and nxt.pos == "PROPN")):
-                out[word] = headline
+                out[word] = owner
                 break
     return out
 
@@ -701,8 +754,8 @@ def _titled_names(
         run: list[Token] = []
         k = tok.i + 1
         while k < len(toks) and len(run) < 3 and toks[k].pos == "PROPN" and toks[k].text[:1].isupper():
-            if toks[k].lower.rstrip(".") in lex.person_titles:
-                break
+            if toks[k].lower.rstrip(".") in lex.person_titles or toks[k].lower in lex.compass_words:
+                break  # ("Cruiser Bears President West Toward Tunis": a heading, not Mr West)
             word = toks[k].text
             capitals = word.isupper() and len(word) > 1 and not set(word) <= set("IVX")
             if capitals and toks[k].lower not in as_names:
@@ -998,6 +1051,9 @@ class _Frames:
         self._movers: dict[int, tuple[str, str]] = {}
         self._asking: set[int] = set()
         self._roles: dict[str, list[tuple[int, str]]] = {}
+        self._pronouns_read: dict[int, str] = {}
+        """Whom each mover pronoun stood for when its frame was read (a later question must not re-read it
+        with a later sentence's focus)."""
         self.last_mover = ""
         self.last_mover_at = -1
         """Who moved in the last frame with a mover: "the train" after it is that person's train."""
@@ -1489,6 +1545,17 @@ class _Frames:
                     return opener or (subjects_here or [n for n, _ in same])[-1]
             # "He and Rosalynn flew out from Atlanta" after "he … was briefed by Robert Gallucci": a subject
             # joined to a name is found as any subject is (not as the last person named), only not that name
+            # (only the story's subject is kept so: whom else a pronoun goes on with is left to the rules
+            # below)
+            # ("The Russian president flew in from Moscow; officials said he would leave": the role before it)
+            chained = self._pronoun_chain(i, lower)
+            lead = self._protagonist()
+            other_moved = (self.last_mover not in ("", chained, lead, itself)
+                           and self.last_mover_at >= sent.start)
+            if (chained and self.people.resolve(chained) == lead and chained != itself
+                    and chained not in not_him and not other_moved
+                    and self._role_subject_after(sent.start - 1, i) is None):
+                return lead
             conjoined_subject = itself is not None and self.p.tokens[i].dep in _SUBJECTS
             if itself and not conjoined_subject:
                 others = [n for k, n, _ in self.people.positions if k < i and n != itself]
@@ -1624,6 +1691,26 @@ class _Frames:
         finally:
             self._asking.discard(k)
 
+    def _pronoun_chain(self, i: int, lower: str) -> str:
+        """"He left Karachi at 8:20 … the plane landed at Bagram, and King Zahir Shah rode with him into the
+        capital", "Nehru later took him to Agra. At dusk he was in New Delhi": the one the sentence before
+        told of by this pronoun, as its subject or else as an object, goes on being it, not another person
+        named there, also across a paragraph's break ("Herter flew to Paris ahead of him. ¶
+        From Paris the jet will take him to Madrid"); "" when the sentence before has no such pronoun."""
+        cases = next((c for c in _PRONOUN_CASES if lower in c), None)
+        sent_index = self.p.tokens[i].sent
+        if cases is None or sent_index == 0:
+            return ""
+        before = self.p.sentences[sent_index - 1]
+        told = [t for t in self.p.tokens[before.start : before.end] if t.lower in cases]
+        subjects = [t.i for t in told if t.dep in _SUBJECTS]
+        objects = [t.i for t in told if t.dep in ("dobj", "obj", "pobj")]
+        told_of = subjects[:1] or objects[-1:]
+        if not told_of:
+            return ""
+        k = told_of[0]
+        return self._pronouns_read[k] if k in self._pronouns_read else self._who_once(k)
+
     def _pronoun_before(self, i: int, lower: str, after: int) -> int | None:
         """The last subject "he" (or "she", as ``lower``) before token ``i`` in its paragraph, after token
         ``after``, in an earlier sentence; None when there is none."""
@@ -1685,7 +1772,13 @@ class _Frames:
     def _protagonist(self) -> str:
         """The person the article is about: the headline's subject, else the one named most."""
         counts = self.people.counts
-        return self.people.headline or (max(counts, key=lambda n: counts[n]) if counts else "")
+        headline = self.people.headline
+        if headline:
+            # "López Obrador back home … Andrés Manuel López Obrador": the fullest name the headline's is in
+            words = fold(headline).split()
+            return max((n for n in self.people.full if _words_within(words, fold(n).split())),
+                       key=lambda n: len(n.split()), default=headline)
+        return max(counts, key=lambda n: counts[n]) if counts else ""
 
     def _a_woman_leads(self) -> bool:
         """A woman the article titles so is named at least as often as anyone: "she" is hers to claim
@@ -2889,14 +2982,24 @@ class _Frames:
         subject = next((c for c in kids if self.p.tokens[c].dep == "nsubj"), None)
         if (subject is None and tok.dep == "xcomp") or (subject is not None and self._in_dateline(subject)):
             subject = self.subject_token(tok.i)  # "is expected to bring"; a subject hung on the dateline
-        if subject is None or not (
-            self._vehicle_mode(subject)[0] or self.p.tokens[subject].lemma.casefold() in self.lex.way_nouns
-            or self._vehicles_just_before(subject)
-        ):
+        if subject is None:
+            return None
+        carrier = (self._vehicle_mode(subject)[0] or self._vehicles_just_before(subject)
+                   or self.p.tokens[subject].lemma.casefold() in self.lex.way_nouns)
+        if not carrier and not self._escorted_to_a_place(tok, subject):
             return None
         objects = (c for c in kids if self.p.tokens[c].dep in ("dobj", "obj"))
         return next((c for c in objects if self._who_quick_or_pronoun(c) or self._role_carried(c)
                      or self._group_reference(c) or self._company(c)), None)
+
+    def _escorted_to_a_place(self, tok: Token, subject: int) -> bool:
+        """"Prime Minister Nehru later took him to Agra": a host who takes or drives a guest to a named place
+        moves the guest there (a person subject, a person object, a goal the text names)."""
+        if not self._who_quick_or_pronoun(subject):
+            return False
+        goals = [c for c in self.p.children(tok.i)
+                 if self.p.tokens[c].dep == "prep" and self.p.tokens[c].lower in ("to", "into")]  # fmt: skip
+        return any(o in self._mention_at for g in goals for o in self.p.children(g))
 
     def _welcomed(self, tok: Token) -> int | None:
         """"the Governor welcomed the couple to Nairobi": the people a host welcomes to a place arrive there
@@ -3458,6 +3561,9 @@ class _Frames:
                 # "Air Force One has landed … with President Donald Trump on board": who is on board, over
                 # whom the aircraft's name suggests
                 mover = self._on_board(tok.i) or mover
+            for k in (subject, passenger):
+                if k is not None and self.p.tokens[k].lower in self.lex.pronouns:
+                    self._pronouns_read.setdefault(k, mover)
             empty = self._without_passenger(tok.i)
             if empty:
                 mover = ""  # "the Colbert steamed upriver with no president aboard": nobody's move

@@ -79,6 +79,7 @@ class Lexicon:
     area_nouns: frozenset[str]
     female_titles: frozenset[str]
     female_given_names: frozenset[str]
+    regnal_titles: frozenset[str]
     male_titles: frozenset[str]
     station_names: frozenset[str]
     organisation_words: frozenset[str]
@@ -219,6 +220,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             area_nouns=_low(data["area_nouns"]),
             female_titles=_low(data["female_titles"]),
             female_given_names=_low(data["female_given_names"]),
+            regnal_titles=_low(data["regnal_titles"]),
             male_titles=_low(data["male_titles"]),
             station_names=frozenset(fold(w) for w in data["station_names"]),
             organisation_words=_low(data["organisation_words"]),

@@ -1378,7 +1378,10 @@ def _resolve_places(
         in_named = [r for r in results if str(r.raw.get("country_code") or "") in countries
                     and r.raw.get("kind") != "country" and _population(r) > _population(best)]  # fmt: skip
         abroad = str(best.raw.get("country_code") or "") not in countries
-        named_country = bool(exact) and abroad and bool(in_named)
+        # (not over a namesake among the article's other places: "into Bethlehem, where he met Abbas" after
+        # Jerusalem is the West Bank town, not an American one a "U.S." elsewhere names the country of)
+        among = bool(near) and not _far_from_all(best, near, HAMLET_FAR_KM)
+        named_country = bool(exact) and abroad and bool(in_named) and not among
         if named_country:
             best = in_named[0]
         alias = not _is_exact(best, resolver.query_for(cand.query)) and best.raw.get("kind") != "country"
