@@ -2760,3 +2760,16 @@ def test_mrs_with_the_presidents_surname_is_his_wife_not_him(geocoder: Gazetteer
     )
     take = _the("take", text, geocoder)
     assert take.mover == "Eisenhower"
+
+
+def test_she_a_paragraph_after_a_hostess_is_the_travelling_queen(geocoder: GazetteerGeocoder) -> None:
+    """"Queen Salote held an umbrella over her guest. ¶ The ship berthed at Auckland … ¶ She sailed from
+    Fremantle": a woman named a whole paragraph back is out of focus; "she" is the queen whose tour it is."""
+    text = (
+        "How the young Queen went round the world\n\nLONDON (Wire) - Queen Elizabeth flew out of London on "
+        "23 November 1953.\n\nThe liner reached Nuku'alofa on 19 December. Queen Salote held an umbrella "
+        "over her guest.\n\nThe ship berthed at Auckland on 23 December.\n\nShe sailed from Fremantle on 1 "
+        "April.\n"
+    )
+    sail = _the("sail", text, geocoder, published=datetime(2023, 11, 23, tzinfo=UTC))
+    assert sail.mover == "Elizabeth"

@@ -1308,3 +1308,17 @@ def test_a_regnal_name_the_model_misses_is_the_queen_of_the_story(geocoder: Gaze
     )
     article = Article("tour", text, datetime(2023, 11, 23, 12, tzinfo=UTC), publisher="Test Wire")
     assert _traveller([article], geocoder) == "Elizabeth II"
+
+
+def test_a_name_only_the_deck_gives_is_not_whom_he_stands_for(geocoder: GazetteerGeocoder) -> None:
+    """"Premier Ends Talks; Prince Sihanouk Next" in a deck, which the model reads as one "Sihanouk Next": a
+    name only the headline and deck give is not the story's subject, so the body's "he" is the Prime Minister
+    it names."""
+    text = (
+        "NEHRU LEAVES CHINA, FLIES SOUTH TO INDO-CHINA\nPremier Ends Talks; Prince Sihanouk "
+        "Next\n\nHONG KONG, Oct. 30 - Prime Minister Jawaharlal Nehru left Chinese soil this morning. His "
+        "plane took off from Canton soon after breakfast.\n\nHe left New Delhi on Oct. 15 and reached "
+        "Calcutta by nightfall. On Oct. 19 he landed at Peking. He flew on to Shanghai on Thursday.\n"
+    )
+    article = Article("deck", text, datetime(1954, 10, 30, 20, tzinfo=UTC), publisher="Test Wire")
+    assert _traveller([article], geocoder) == "Jawaharlal Nehru"

@@ -402,6 +402,11 @@ def find_people(parsed: ParsedText, lex: Lexicon, mentions: Sequence[Mention] = 
             kin = [f for f in full if f != name and f not in men and fold(f).split()[-len(words) :] == words]
             name = kin[0] if kin else parsed.tokens_text(i - 1, i + len(words))
         resolved.append((i, name, is_subject))
+    # (two finders may give the same name at the same token: it is one mention)
+    once: dict[tuple[int, str], bool] = {}
+    for i, name, is_subject in resolved:
+        once[(i, name)] = once.get((i, name), False) or is_subject
+    resolved = [(i, name, is_subject) for (i, name), is_subject in once.items()]
     totals = Counter(n for _, n, _ in resolved)
     titles: dict[str, str] = {}
     holders: dict[str, set[str]] = defaultdict(set)  # role word → everyone the article gives it
@@ -1390,7 +1395,15 @@ class _Frames:
                       if k < i and n in self.people.women]  # fmt: skip
             subjects = [n for n, is_subject in before if is_subject]
             most = max(self.people.women, key=lambda n: self.people.counts.get(n, 0))
-            return subjects[-1] if subjects else before[-1][0] if before else most
+            chosen = subjects[-1] if subjects else before[-1][0] if before else most
+            # "Queen Salote held an umbrella over her guest. ¶ … ¶ the royal barge landed her at Farm Cove":
+            # a woman a whole paragraph back is no longer in focus; the story's subject is
+            lead = self._protagonist()
+            named_at = max((k for k, n, _ in self.people.positions if n == chosen and k < i), default=None)
+            if (chosen != lead and lead in self.people.women and named_at is not None
+                    and self._paragraphs_between(named_at, i)):
+                return lead
+            return chosen
         if tok.lemma.casefold() in self.lex.scene_nouns and tok.pos == "NOUN":
             # "signs of its passage were seen in Kharkiv", "footage of Lula was filmed at X": who is shown
             shown = self._shown(i)
@@ -1778,7 +1791,14 @@ class _Frames:
             words = fold(headline).split()
             return max((n for n in self.people.full if _words_within(words, fold(n).split())),
                        key=lambda n: len(n.split()), default=headline)
-        return max(counts, key=lambda n: counts[n]) if counts else ""
+        # (not a name only the headline and deck give, as the model reads "Saigon, Phnom Penh and Angkor
+        # Next"; of names as often told, the one the body names first)
+        heads_end = self.p.text.find("\n\n")
+        first: dict[str, int] = {}
+        for k, n, _ in self.people.positions:
+            if self.p.tokens[k].start > heads_end and n in counts:
+                first.setdefault(n, k)
+        return max(first or counts, key=lambda n: (counts[n], -first.get(n, 0))) if counts else ""
 
     def _a_woman_leads(self) -> bool:
         """A woman the article titles so is named at least as often as anyone: "she" is hers to claim
