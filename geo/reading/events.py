@@ -490,10 +490,10 @@ def _titles_used_first(
     for i, name, _ in resolved:
         first_at.setdefault(name, i)
     out = dict(titles)
+    owner = headline or (resolved[0][1] if resolved else "")
+    her_name = bool(owner) and fold(owner.split()[0]) in lex.female_given_names
     for word, holder in titles.items():
-        owner = headline or (resolved[0][1] if resolved else "")
-        if word in lex.female_titles and not headline and fold(owner.split()[0] if owner else "") not in (
-                lex.female_given_names):
+        if word in lex.female_titles and not headline and not her_name:
             continue
         if " " in word or not owner or holder == owner:
             continue
@@ -1558,9 +1558,8 @@ class _Frames:
                     return opener or (subjects_here or [n for n, _ in same])[-1]
             # "He and Rosalynn flew out from Atlanta" after "he … was briefed by Robert Gallucci": a subject
             # joined to a name is found as any subject is (not as the last person named), only not that name
-            # (only the story's subject is kept so: whom else a pronoun goes on with is left to the rules
-            # below)
-            # ("The Russian president flew in from Moscow; officials said he would leave": the role before it)
+            # (only the story's subject is kept so, and not after another person moved or a role was named in
+            # this sentence: "The Russian president flew in from Moscow; officials said he would leave")
             chained = self._pronoun_chain(i, lower)
             lead = self._protagonist()
             other_moved = (self.last_mover not in ("", chained, lead, itself)
@@ -3015,19 +3014,18 @@ class _Frames:
     def _escorted_to_a_place(self, tok: Token, subject: int) -> bool:
         """"Prime Minister Nehru later took him to Agra": a host who takes or drives a guest to a named place
         moves the guest there (a person subject, a person object, a goal the text names)."""
-        if not self._who_quick_or_pronoun(subject):
-            return False
-        goals = [c for c in self.p.children(tok.i)
-                 if self.p.tokens[c].dep == "prep" and self.p.tokens[c].lower in ("to", "into")]  # fmt: skip
-        return any(o in self._mention_at for g in goals for o in self.p.children(g))
+        return self._who_quick_or_pronoun(subject) and self._to_a_place(tok.i, ("to", "into"))
+
+    def _to_a_place(self, verb: int, preps: tuple[str, ...] = ("to",)) -> bool:
+        """The verb has a "to" (or one of ``preps``) with a place mention for its object."""
+        return any(self.p.tokens[c].dep == "prep" and self.p.tokens[c].lower in preps
+                   and any(o in self._mention_at for o in self.p.children(c))
+                   for c in self.p.children(verb))  # fmt: skip
 
     def _welcomed(self, tok: Token) -> int | None:
         """"the Governor welcomed the couple to Nairobi": the people a host welcomes to a place arrive there
         (the object, a person or the party, with "to" and a place beside it)."""
-        kids = self.p.children(tok.i)
-        to_place = any(self.p.tokens[c].dep == "prep" and self.p.tokens[c].lower == "to"
-                       and any(o in self._mention_at for o in self.p.children(c)) for c in kids)  # fmt: skip
-        if not to_place or self._passive(tok.i):
+        if not self._to_a_place(tok.i) or self._passive(tok.i):
             return None
         return self._guest(tok)
 
