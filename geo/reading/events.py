@@ -1556,10 +1556,10 @@ class _Frames:
                 # "Clinton stayed put; the Russian party headed west": a party is no one named beside it
                 if opener or subjects_here or lemma not in self.lex.party_nouns:
                     return opener or (subjects_here or [n for n, _ in same])[-1]
-            # "He and Rosalynn flew out from Atlanta" after "he … was briefed by Robert Gallucci": a subject
-            # joined to a name is found as any subject is (not as the last person named), only not that name
-            # (only the story's subject is kept so, and not after another person moved or a role was named in
-            # this sentence: "The Russian president flew in from Moscow; officials said he would leave")
+            # "King Zahir Shah rode with him into the capital. At dusk he was in New Delhi": a pronoun goes on
+            # with the story's subject the sentence before told of by it (only the story's subject, and not
+            # after another person moved or a role was named in this sentence: "The Russian president flew in
+            # from Moscow; officials said he would leave")
             chained = self._pronoun_chain(i, lower)
             lead = self._protagonist()
             other_moved = (self.last_mover not in ("", chained, lead, itself)
@@ -1568,6 +1568,8 @@ class _Frames:
                     and chained not in not_him and not other_moved
                     and self._role_subject_after(sent.start - 1, i) is None):
                 return lead
+            # "He and Rosalynn flew out from Atlanta" after "he … was briefed by Robert Gallucci": a subject
+            # joined to a name is found as any subject is (not as the last person named), only not that name
             conjoined_subject = itself is not None and self.p.tokens[i].dep in _SUBJECTS
             if itself and not conjoined_subject:
                 others = [n for k, n, _ in self.people.positions if k < i and n != itself]
