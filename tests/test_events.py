@@ -2773,3 +2773,107 @@ def test_she_a_paragraph_after_a_hostess_is_the_travelling_queen(geocoder: Gazet
     )
     sail = _the("sail", text, geocoder, published=datetime(2023, 11, 23, tzinfo=UTC))
     assert sail.mover == "Elizabeth"
+
+
+def test_a_ship_named_in_apposition_carries_whom_it_took_aboard(geocoder: GazetteerGeocoder) -> None:
+    """"they joined the Gothic, a liner fitted out as a royal yacht … the Gothic reached Aden": a name given a
+    vehicle's noun is that vehicle, and moves the one it carries."""
+    text = (
+        "How the Queen went round the world\n\nQueen Elizabeth II and the Duke sailed on. In Kingston "
+        "harbour, on the afternoon of 27 November, they joined the Gothic, a liner fitted out as a stand-in "
+        "royal yacht. "
+        "On 27 April the Gothic reached Aden, where the Queen knighted its captain.\n"
+    )
+    reach = _the("reach", text, geocoder, published=datetime(2023, 11, 23, tzinfo=UTC))
+    assert reach.mover == "Elizabeth II"
+    assert [m.text for _, m in reach.places] == ["Aden"]
+
+
+def test_a_ship_boarded_by_name_moves_its_passenger_when_named_again(geocoder: GazetteerGeocoder) -> None:
+    """"they boarded the brand-new Britannia. Britannia entered the Grand Harbour at Valletta": what one
+    boards is a vessel, not the Canadian village of that name, and it carries them on."""
+    text = (
+        "How the Queen went round the world\n\nQueen Elizabeth II flew to Tobruk. On 1 May she boarded the "
+        "brand-new Britannia. Britannia entered the Grand Harbour at Valletta on 3 May.\n"
+    )
+    enter = _the("enter", text, geocoder, published=datetime(2023, 11, 23, tzinfo=UTC))
+    assert enter.mover == "Elizabeth II"
+
+
+def test_a_make_of_aircraft_after_a_is_no_person_and_carries_its_object(geocoder: GazetteerGeocoder) -> None:
+    """"A BOAC Argonaut landed her at Entebbe", which the small model tags as a person: a name one of a kind
+    ("a", "an") is a craft, and it lands the one it carries."""
+    text = (
+        "How the Queen went round the world\n\nOn 27 April Queen Elizabeth II left the ship at Aden. A BOAC "
+        "Argonaut landed her at Entebbe the next morning.\n"
+    )
+    land = _the("land", text, geocoder, published=datetime(2023, 11, 23, tzinfo=UTC))
+    assert land.mover == "Elizabeth II"
+    assert [m.text for _, m in land.places] == ["Entebbe"]
+
+
+def test_an_honorific_set_before_the_name_stands_for_its_holder(geocoder: GazetteerGeocoder) -> None:
+    """"Bangabandhu Sheikh Mujibur Rahman … the Bangabandhu left London … the Comet carrying the Bangabandhu":
+    a word set before a person's title and name, then used with "the" alone, is that person."""
+    text = (
+        "Bangabandhu Returns to Free Motherland, Nation Accords Historic Welcome\n\nDACCA, Jan. 10 - "
+        "Bangabandhu Sheikh Mujibur Rahman returned home this afternoon. The Royal Air Force Comet carrying "
+        "the Bangabandhu "
+        "touched down at 1.41 p.m. On Sunday the Bangabandhu left London aboard the Comet.\n"
+    )
+    reading = _read(text, geocoder, published=datetime(1972, 1, 10, 21, tzinfo=UTC))
+    leave = next(e for e in reading.events if e.lemma == "leave")
+    touch = next(e for e in reading.events if e.lemma == "touch")
+    assert leave.mover == touch.mover == "Mujibur Rahman"
+    assert reading.people.headline == ""  # "Accords Historic" is no one the body names
+
+
+def test_a_rare_name_only_in_a_sentence_case_headline_is_its_subject(geocoder: GazetteerGeocoder) -> None:
+    text = (
+        "Train, cruiser, liner: how Haile Selassie went into exile, leg by leg\n\nThe Emperor of Ethiopia "
+        "left Addis Ababa by train on 2 May 1936. The Emperor reached Djibouti the next day.\n"
+    )
+    reading = _read(text, geocoder, published=datetime(2016, 6, 3, tzinfo=UTC))
+    assert reading.people.headline == "Haile Selassie"
+
+
+def test_took_off_for_a_town_goes_there(geocoder: GazetteerGeocoder) -> None:
+    take = _the("take", "After a stay of about three hours the plane took off for Dacca.", geocoder)
+    assert [(r, m.text) for r, m in take.places] == [("to", "Dacca")]
+
+
+def test_stepped_ashore_at_a_pier_home_in_a_town_arrives_in_the_town(geocoder: GazetteerGeocoder) -> None:
+    step = _the("step", "The Queen stepped ashore at Westminster Pier, home in London.", geocoder)
+    assert [(r, m.text) for r, m in step.places] == [("to", "London")]
+
+
+def test_a_where_clause_on_a_hotel_is_not_where_the_stay_is(geocoder: GazetteerGeocoder) -> None:
+    """"stayed at Claridge's Hotel, where he … spoke with his family in Dacca": the stay is in London."""
+    text = (
+        "In London, the Sheikh stayed at Claridge's Hotel, where he held a press conference and spoke by "
+        "telephone with members of his family in Dacca."
+    )
+    stay = _the("stay", text, geocoder)
+    assert [m.text for _, m in stay.places] == ["London"]
+
+
+def test_the_leaders_of_other_countries_are_not_the_travellers_party(geocoder: GazetteerGeocoder) -> None:
+    text = (
+        "Sadat in Jerusalem\n\nAnwar Sadat flew to Jerusalem on 19 November. In early December the leaders "
+        "of Syria, Libya, Algeria and South Yemen met the PLO in Tripoli.\n"
+    )
+    meet = _the("meet", text, geocoder, published=datetime(2017, 11, 20, tzinfo=UTC))
+    assert meet.mover == ""
+
+
+def test_a_dam_and_a_craft_after_the_are_nobody(geocoder: GazetteerGeocoder) -> None:
+    """"to open the Owen Falls Dam" names a dam (a name ending in a thing's word), and "the Comet took off", a
+    one-word name after "the" that the article never gives anyone, is the aircraft: neither is a person."""
+    text = (
+        "Royal tour\n\nQueen Elizabeth II was driven to Jinja to open the Owen Falls Dam. After a stay of "
+        "about three hours the Comet took off for Tobruk.\n"
+    )
+    reading = _read(text, geocoder, published=datetime(2023, 11, 23, tzinfo=UTC))
+    assert "Owen Falls Dam" not in reading.people.counts
+    take = next(e for e in reading.events if e.lemma == "take")
+    assert take.mover != "Comet"

@@ -712,3 +712,25 @@ def test_a_namesake_among_the_storys_places_beats_a_bigger_one_of_a_named_countr
     [bethlehem] = [m for m in _short(text, geocoder) if m.text == "Bethlehem"]
     assert bethlehem.place is not None and bethlehem.place.country == "PS"
 
+
+
+def test_a_town_is_first_the_one_in_the_country_a_move_just_reached(geocoder: GazetteerGeocoder) -> None:
+    """"It reached Bermuda …, and the couple drove through St George's to Hamilton": the Bermudan towns (the
+    Saint George the gazetteer knows only by the full word), not New Zealand's Hamilton."""
+    text = (
+        "Royal tour\n\nThe Queen flew on from Gander. It reached Bermuda on 24 November, and the couple "
+        "drove through St George's to Hamilton for a garden party. Later she toured Auckland in New "
+        "Zealand.\n"
+    )
+    found = {m.text: m.place for m in _short(text, geocoder) if m.place is not None}
+    assert found["Hamilton"].country == "BM"
+    assert found["St George"].country == "BM"
+    assert "preferred country BM" in found["Hamilton"].why
+
+
+def test_a_country_left_or_in_a_title_prefers_none_of_its_towns(geocoder: GazetteerGeocoder) -> None:
+    """"The President of the United States entered Paris": a country in a title (or one set out from) is no
+    hint for the town the sentence reaches."""
+    text = "Arrival\n\nThe President of the United States entered Paris this morning to a roar.\n"
+    [paris] = [m for m in _short(text, geocoder) if m.text == "Paris"]
+    assert paris.place is not None and paris.place.country == "FR"

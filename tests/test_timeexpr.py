@@ -1126,3 +1126,31 @@ def test_a_clock_time_keeps_no_day_from_the_next_sentence() -> None:
     assert days["shortly after 3 p.m."] == date(2019, 2, 12)
     assert days["13th"] == date(2019, 2, 13)
 
+
+
+def test_the_small_hours_after_a_late_night_are_the_next_day() -> None:
+    """"took off late on the night of 23 November … refuelled at Gander in the small hours": the small hours
+    the night ran into, the 24th, not those of the 23rd before the take-off."""
+    text = (
+        "A royal tour\n\nThe Queen took off from London late on the night of 23 November 1953. It refuelled "
+        "at Gander, Newfoundland, in the small hours, where locals woke her.\n"
+    )
+    days = days_of(text, datetime(2023, 11, 23, tzinfo=UTC))
+    assert days["late on the night of 23 November 1953"] == date(1953, 11, 23)
+    assert days["small hours"] == date(1953, 11, 24)
+
+
+def test_a_months_long_tour_told_in_order_keeps_its_later_dates_relevant() -> None:
+    """A retrospective of a six-month tour: each date told goes on from the one before, so the April and May
+    dates, more than the relevance window after the lead's November, still concern the journey told."""
+    text = (
+        "Seventy years on\n\nThe Queen left London on 23 November 1953. She reached Auckland on 23 December "
+        "and sailed from Bluff on 30 January. She flew to Canberra on 13 February, left Fremantle on 1 April "
+        "and reached Gibraltar on 10 May.\n"
+    )
+    article = Article(id="t", text=text, published=datetime(2023, 11, 23, tzinfo=UTC))
+    found = texts(text, article.published)
+    cues = load_time_cues()
+    may = one(found, "10 May")
+    assert may.first_date == date(1954, 5, 10)
+    assert may.relevant_to(article.published.date(), cues.relevance_days)

@@ -152,10 +152,10 @@ class GazetteerGeocoder(Geocoder):
             nearest_km = None  # population decides
         ranked.sort(key=lambda r: r.key(nearest_km))
         if exactly_one:
-            return self._location(ranked[0], _why(query, ranked, 0, preferred, nearest_km))
+            return self._location(ranked[0], _why(query, ranked, 0, preferred, nearest_km, strict=strict))
         count = len(ranked) if limit is None else max(0, int(limit))
         return [
-            self._location(item, _why(query, ranked, i, preferred, nearest_km))
+            self._location(item, _why(query, ranked, i, preferred, nearest_km, strict=strict))
             for i, item in enumerate(ranked[:count])
         ]
 
@@ -328,12 +328,17 @@ def _why(
     index: int,
     preferred: frozenset[str],
     nearest_km: float | None,
+    *,
+    strict: bool = False,
 ) -> str:
-    """One sentence saying which criteria put ``ranked[index]`` where it is, with figures."""
+    """One sentence saying which criteria put ``ranked[index]`` where it is, with figures (``strict``: only
+    the preferred countries' places were ranked)."""
     chosen = ranked[index]
+    codes = "/".join(sorted(preferred))
+    scope = f"the preferred country {codes}" if strict and preferred else "the gazetteer"
     if len(ranked) == 1:
         where = _place(chosen.entry).replace("the one in ", "in ")
-        return f"the only place named {query} in the gazetteer: {chosen.entry.name}, {where}"
+        return f"the only place named {query} in {scope}: {chosen.entry.name}, {where}"
     by_country = Counter(r.entry.country_code for r in ranked)
     spread = ", ".join(f"{n} in {code}" for code, n in by_country.most_common(4))
     head = f"{len(ranked)} places named {query} ({spread}); "

@@ -430,6 +430,8 @@ def find_people(parsed: ParsedText, lex: Lexicon, mentions: Sequence[Mention] = 
             country = _demonym_before(parsed, k, lex)
             if country:
                 titles.setdefault(f"{country} {word}", name)  # "RU president" → Vladimir Putin
+    for word, holder in _honorifics(parsed, resolved, lex).items():
+        titles.setdefault(word, holder)
     for word, holder in _predicated_roles(parsed, resolved, lex):
         holders[word].add(holder)
     lead = _lead_role(parsed, resolved, totals, lex)
@@ -475,6 +477,31 @@ def _titled_men(parsed: ParsedText, resolved: Sequence[tuple[int, str, bool]], l
 def _woman_titled(parsed: ParsedText, i: int, lex: Lexicon) -> bool:
     """A woman's title in the two words before the name at ``i`` ("Mrs Trump", "Madame de Gaulle")."""
     return any(parsed.tokens[k].lower.rstrip(".") in lex.female_titles for k in range(max(0, i - 2), i))
+
+
+def _honorifics(
+    parsed: ParsedText, resolved: Sequence[tuple[int, str, bool]], lex: Lexicon
+) -> dict[str, str]:
+    """"Bangabandhu Sheikh Mujibur Rahman … the Bangabandhu left London": a capitalised word set before a
+    person's titles and name, that the article then uses with "the" alone, is that person's honorific (the
+    Mahatma, the Generalissimo), whatever the title list knows."""
+    out: dict[str, str] = {}
+    for i, name, _ in resolved:
+        k = _title_of_country(parsed, i, lex) - 1
+        while k >= 0 and parsed.tokens[k].lower.rstrip(".") in lex.person_titles:
+            k -= 1
+        if k < 0:
+            continue
+        tok = parsed.tokens[k]
+        if (tok.pos != "PROPN" or not tok.text.istitle() or fold(tok.text) in lex.demonyms
+                or (parsed.entity_at(k) is not None and parsed.entity_at(k) != parsed.entity_at(i))):
+            continue
+        # … used as a person is: a clause's subject or object ("Father of the Nation" is no such use)
+        used = any(t.text == tok.text and t.i > i and parsed.tokens[t.i - 1].lower == "the"
+                   and t.dep in (*_SUBJECTS, "dobj", "obj") for t in parsed.tokens)  # fmt: skip
+        if used:
+            out.setdefault(tok.lower, name)
+    return out
 
 
 def _titles_used_first(
@@ -624,13 +651,25 @@ def _headline_person(
     """The headline's subject: its first name that is not a modifier ("Putin's jet" names the jet); but a
     name the article hardly repeats gives way to one it names far more often ("Forty minutes over the Sinai:
     how Anwar Sadat's 44 hours …", where the model takes "Sinai" for a person)."""
+    # (in a headline in title case, a name no word of which the body repeats is the tagger's misreading:
+    # "Nation Accords Historic Welcome"; "how Haile Selassie went into exile" is a name however rare)
+    body = {fold(t.text) for t in parsed.tokens if t.start > line_end}
+    capitals = _title_case(parsed, line_end)
     named = [(name, parsed.tokens[_name_root(parsed, i, name)].dep in _MODIFIER_DEPS)
-             for i, name, _ in resolved if parsed.tokens[i].end <= line_end]  # fmt: skip
+             for i, name, _ in resolved if parsed.tokens[i].end <= line_end
+             and (not capitals or any(fold(w) in body for w in name.split()))]  # fmt: skip
     first = next((name for name, modifier in named if not modifier), "")
     most = max((name for name, _ in named), key=lambda n: totals.get(n, 0), default="")
     if first and most and totals.get(most, 0) > 2 * totals.get(first, 0):
         return most
     return first
+
+
+def _title_case(parsed: ParsedText, line_end: int) -> bool:
+    """The headline capitalises its words ("Bangabandhu Returns to Free Motherland"): every word of four
+    letters or more but one at most."""
+    words = [t.text for t in parsed.tokens if t.end <= line_end and t.text.isalpha() and len(t.text) >= 4]
+    return len(words) >= 3 and sum(not w[0].isupper() for w in words) <= 1
 
 
 def _headline_role(
@@ -829,15 +868,28 @@ def _words_of_named_things(parsed: ParsedText) -> frozenset[str]:
 
 def _craft_names(parsed: ParsedText, lex: Lexicon) -> frozenset[str]:
     """"the presidential jet Inkwazi touched down … Inkwazi took off from Rzeszów": a name set right after
-    a vehicle's noun is that vehicle's, wherever else the article says it."""
+    a vehicle's noun is that vehicle's, wherever else the article says it. "A BOAC Argonaut landed her at
+    Entebbe": a name a moving subject is one of ("a", "an") is a make of craft, nobody's name."""
     things = set(lex.vehicles) | lex.craft_nouns
-    return frozenset(
+    named = {
         fold(t.text) for t in parsed.tokens[1:]
         if t.pos == "PROPN" and parsed.tokens[t.i - 1].pos == "NOUN"
         and parsed.tokens[t.i - 1].lemma.casefold() in things
         # set beside the noun as its name ("by road Kim …" is no name of a road)
         and ((t.dep == "appos" and t.head == t.i - 1) or parsed.tokens[t.i - 1].head == t.i)
-    )
+    }
+    makes = {
+        fold(t.text) for t in parsed.tokens
+        if t.pos == "PROPN" and t.dep in _SUBJECTS and _indefinite(parsed, t.i)
+        and parsed.tokens[t.head].lemma.casefold() in lex.movement
+    }
+    return frozenset(named | makes)
+
+
+def _indefinite(parsed: ParsedText, i: int) -> bool:
+    """Token ``i`` has "a" or "an" for its determiner: one of a kind ("a liner", "a BOAC Argonaut")."""
+    return any(parsed.tokens[c].dep == "det" and parsed.tokens[c].lower in ("a", "an")
+               for c in parsed.children(i))  # fmt: skip
 
 
 def _untagged_movers(
@@ -1091,6 +1143,14 @@ class _Frames:
                         give(c, tok.i)
                 if tok.dep == "compound" and self.p.tokens[tok.head].pos == "PROPN":
                     give(tok.head, tok.i)  # the same, parsed with the name as the head
+                # "they joined the Gothic, a liner fitted out as a royal yacht"
+                by_name = tok.dep == "appos" and self.p.tokens[tok.head].pos == "PROPN"
+                if by_name and _indefinite(self.p, tok.i):
+                    give(tok.head, tok.i)
+            motion = self.lex.movement.get(self.p.tokens[tok.head].lemma.casefold())
+            boarded = motion is not None and motion.object == "vehicle"
+            if tok.pos == "PROPN" and tok.dep in ("dobj", "obj") and boarded:
+                give(tok.i, tok.i)  # "they boarded the new Britannia. Britannia entered the Grand Harbour"
             head = self.p.tokens[tok.head]
             of_vehicle = head.lemma.casefold() in self.lex.vehicles
             if lemma in self.lex.naming_lemmas and tok.dep == "acl" and of_vehicle:
@@ -1120,7 +1180,14 @@ class _Frames:
             if ent.end - ent.start == 1 and fold(self.p.tokens[ent.start].text) in self.people.crafts:
                 return ""
             cleaned = _clean_person(self.p, ent.start, ent.end, self.lex)
-            return "" if _numbered(cleaned) else self.people.resolve(cleaned)
+            if _numbered(cleaned):
+                return ""
+            named = self.people.resolve(cleaned)
+            one_word = ent.end - ent.start == 1
+            after_the = one_word and ent.start > 0 and self.p.tokens[ent.start - 1].lower == "the"
+            if after_the and named == cleaned and named not in self.people.full:
+                return ""  # "the Comet took off": a one-word name after "the" that find_people left out
+            return named
         tok = self.p.tokens[i]
         if _name_like(tok) and fold(tok.text) in self.people.by_word:
             named = self.people.by_word[fold(tok.text)]
@@ -1203,6 +1270,8 @@ class _Frames:
         alias = self.lex.role_aliases.get(fold(self.p.tokens_text(first, obj + 1)))
         if alias is not None:
             return self.people.titles.get(alias, "")  # "the aircraft bearing the Holy Father": the pope
+        if tok.pos == "PROPN" and self._the(obj) and tok.lower in self.people.titles:
+            return self.people.titles[tok.lower]  # "the Comet carrying the Bangabandhu": the honorific's
         if tok.lemma.casefold() not in self.lex.person_nouns:
             return ""
         # "the plane carrying the pontiff": a role no title gives is whom the article calls so
@@ -1277,6 +1346,8 @@ class _Frames:
         who = self._person_at(i)
         if who:
             return who
+        if tok.pos == "PROPN" and fold(tok.text) in self.people.crafts:
+            return self._carried(i)  # "A BOAC Argonaut landed her at Entebbe": whom the craft carried
         if self._an_age(i):
             # "The 68-year-old and Maryam were taken into custody": the one whose story it is, once named
             lead = self._protagonist()
@@ -1379,7 +1450,9 @@ class _Frames:
                 return first_titled
             if last:
                 return last[-1][1]
-        if (lemma in self.lex.person_nouns and lemma in self.people.titles
+        # ("the Bangabandhu", an honorific the article gave with the name, is a title too)
+        honorific = tok.pos == "PROPN" and self._the(i)
+        if ((lemma in self.lex.person_nouns or honorific) and lemma in self.people.titles
                 and any(k < i for k, n, _ in self.people.positions if n == self.people.titles[lemma])):
             # "the prime minister" is the one titled so, once named ("Air Force One took off … The president
             # is due back at Andrews" is not a "President Sauli Niinistö" the story names only later)
@@ -1455,6 +1528,12 @@ class _Frames:
         group = tok.lemma.casefold() in self.lex.group_nouns
         return group and (numbered or tok.lower not in ("men", "women"))
 
+    def _of_countries(self, i: int) -> bool:
+        """The noun at ``i`` has an "of" phrase naming countries or towns ("the leaders of Syria …")."""
+        return any(self.p.tokens[c].lower == "of" and self.p.tokens[c].dep == "prep"
+                   and any(self.p.tokens[o].ent_type == "GPE" for o in self.p.subtree(c))
+                   for c in self.p.children(i))  # fmt: skip
+
     def _role_phrase(self, i: int) -> str:
         """"head of state": a role noun with an "of" phrase, as written (lower case); "" for any other."""
         for c in self.p.children(i):
@@ -1467,6 +1546,8 @@ class _Frames:
     def _role_holder(self, i: int, lower: str, lemma: str) -> str:
         """Whom a pronoun or a role noun at ``i`` stands for (see ``_who``); a host is not the "he" who moves
         on in a later sentence ("T. S. Murty … met the party … Over the high passes he reached Bomdila")."""
+        if lemma in self.lex.company_nouns and self._of_countries(i):
+            return ""  # "the leaders of Syria, Libya, Algeria and South Yemen met the PLO": other countries'
         lead = self._protagonist()
         hosts = [c for c in self.p.children(i) if self.p.tokens[c].dep == "poss"]
         if lemma in self.lex.guest_nouns and hosts:
@@ -2377,6 +2458,13 @@ class _Frames:
         # "drove to the apartment of Gu Yuxiu, who taught him calculus in Shanghai": what a "who" clause
         # tells of somebody inside the phrase is not where the phrase is
         inner |= {k for c in self._who_clauses(i) for k in self.p.subtree(c)}
+        if own is None and self.p.tokens[i].ent_type not in ("GPE", "LOC"):
+            # "stayed at Claridge's Hotel, where he … spoke with his family in Dacca": what a "where" clause
+            # tells of a building is done there, not where the building is (on a region, "from Buryatia,
+            # where Kim met Medvedev … outside Ulan-Ude", it may name the town meant)
+            inner |= {k for c in self.p.children(i) if self.p.tokens[c].dep == "relcl"
+                      and any(self.p.tokens[w].lower == "where" for w in self.p.children(c))
+                      for k in self.p.subtree(c)}  # fmt: skip
         for k in self.p.subtree(i):
             if k in inner:
                 continue

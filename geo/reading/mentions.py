@@ -280,6 +280,7 @@ def find_mentions(
         cand.moved = reader.moved(cand.start, cand.end)
         before = parsed.tokens[max(0, cand.start - 3) : cand.start]
         cand.back = any(t.lower == "back" or t.lemma == "return" for t in before)
+    _in_the_country_just_named(accepted, resolver)
     states = {(m.place.country, m.place.admin1) for m in regions if m.place is not None and m.place.admin1}
     _resolve_places(accepted, resolver, {m.place.country for m in regions if m.place is not None}, states)
     _city_states(accepted, geocoder)  # Singapore is a town that "the airport" may be at
@@ -289,6 +290,36 @@ def find_mentions(
     _resolve_deictic(accepted)
     mentions = [reader.mention(article, c) for c in accepted]  # none inside a region: those were left out
     return sorted(mentions + regions, key=lambda m: (m.start, m.end))
+
+
+def _in_the_country_just_named(candidates: Sequence[_Candidate], resolver: _Resolver) -> None:
+    """"It reached Bermuda on 24 November, and the couple drove through St George's to Hamilton": a name
+    several places bear is, first, the one in the country a move went to earlier in its sentence (not one
+    set out from, "left Britain for Perth", nor a title's, "the President of the United States entered
+    Paris")."""
+    countries: dict[int, _Candidate] = {}
+    for cand in sorted(candidates, key=lambda c: c.start):
+        top = cand.results[0].raw if cand.results else {}
+        if top.get("kind") == "country":
+            countries[cand.sentence] = cand  # the nearest before, in its sentence
+            continue
+        named = countries.get(cand.sentence)
+        if (named is None or named.left or not named.moved or cand.hint or len(cand.results) < 2
+                or cand.kind != "name"):
+            continue
+        code = str(named.results[0].raw.get("country_code") or "")
+        for query in dict.fromkeys([cand.query, _saint(cand.query)]):
+            there = resolver.lookup(query, code)
+            if any(str(r.raw.get("country_code") or "") == code and _is_exact(r, resolver.query_for(query))
+                   for r in there):  # fmt: skip
+                cand.hint, cand.results = code, there
+                break
+
+
+def _saint(name: str) -> str:
+    """"St George" → "Saint George": the gazetteer may know a saint's town only by the full word."""
+    first, _, rest = name.partition(" ")
+    return f"Saint {rest}" if first in ("St", "St.") and rest else name
 
 
 def _short_forms(candidates: Sequence[_Candidate]) -> None:

@@ -121,6 +121,9 @@ class TimeExpression:
     story_date: date | None = None
     """The day a retrospective is set on (the full date its lead gives), when it is not the publication's:
     what lies near it concerns the journey told."""
+    story_reach: date | None = None
+    """The latest day of the story told before it, in a retrospective: a tour of months goes on from there
+    ("sailed from Bluff on 30 January … opened Parliament in February"), a step at a time."""
     also: tuple[int, ...] = ()
     """Verbs that share the time of ``verb``: its conjuncts ("On Wednesday Biden gave a speech … and then
     flew to Dublin") and a "when" clause under it ("The trip began on Tuesday, when Biden flew …")."""
@@ -129,6 +132,8 @@ class TimeExpression:
         """Whether the expression's day lies within ``days`` of the story's date (else of ``published``)."""
         if self.first_date is None:
             return False
+        if self.story_reach is not None and 0 <= (self.first_date - self.story_reach).days <= days:
+            return True
         return abs((self.first_date - (self.story_date or published)).days) <= days
 
 
@@ -1078,6 +1083,7 @@ def _resolve_all(
     focus: TimeExpression | None = None  # the last date that moves the story on (no past perfect's)
     filed: date | None = None  # the day a dateline gives, when it is a little before publication
     recent: TimeExpression | None = None  # the last single day told, however long before publication
+    reach: date | None = None  # the latest day a retrospective has told so far
     for match in matches:
         if _in_another_calendar(parsed, match, cues):
             continue
@@ -1121,8 +1127,19 @@ def _resolve_all(
             # not of an older date told paragraphs before
             redated = _redated(expr, span.first_date, span.first_date, f"the day of {span.text}", article)
             expr = replace(redated, day_from_publication=True, day_options=span.day_options)
+        if _small_hours_after_a_night(match, expr, previous):
+            assert previous is not None and previous.first_date is not None
+            after = previous.first_date + timedelta(days=1)
+            expr = _redated(expr, after, after, f"the small hours after {previous.text}", article)
         if expr.verb is not None:
             expr = replace(expr, also=_sharing_time(parsed, expr.verb))
+        if frame is not None and reach is not None:
+            expr = replace(expr, story_reach=reach)
+        if (frame is not None and expr.first_date is not None and expr.first_date == expr.last_date
+                and (reach is None or expr.first_date > reach)
+                and expr.relevant_to(pub_day, cues.relevance_days)
+                and not intended(parsed, expr.verb, cues)):
+            reach = expr.first_date  # the story told so far reaches this day
         found.append(expr)
         if expr.stamp and expr.first_date is not None and not expr.day_from_publication:
             stamp_day = (expr.first_date, expr.zone)
@@ -1159,6 +1176,21 @@ def _resolve_all(
             if not intended(parsed, expr.verb, cues) and not reported and not _bound(parsed, expr, cues):
                 told = expr.first_date  # "as recently as July 6 his office said": the date of a report
     return _anaphors_dated_later_in_their_sentence(found, matches, parsed, article)
+
+
+DAWN_HOUR = 6.0
+"""A part of the day that ends by this hour is before dawn ("the small hours", "the early hours")."""
+
+
+def _small_hours_after_a_night(match: _Match, expr: TimeExpression, previous: TimeExpression | None) -> bool:
+    """"took off late on the night of 23 November … refuelled at Gander in the small hours": a part of the
+    day before dawn, with no day of its own, told after a night that runs past midnight, is the next day's."""
+    return (
+        match.day is not None and match.day.kind == "anaphor" and not match.day.offset and match.clock is None
+        and previous is not None and previous.first_date is not None
+        and previous.first_date == previous.last_date == expr.first_date == expr.last_date
+        and previous.end_hour > 24 and expr.start_hour < previous.end_hour - 24 and expr.end_hour <= DAWN_HOUR
+    )  # fmt: skip
 
 
 def _anaphors_dated_later_in_their_sentence(
