@@ -2877,3 +2877,28 @@ def test_a_dam_and_a_craft_after_the_are_nobody(geocoder: GazetteerGeocoder) -> 
     assert "Owen Falls Dam" not in reading.people.counts
     take = next(e for e in reading.events if e.lemma == "take")
     assert take.mover != "Comet"
+
+
+def test_a_gerund_tagged_with_a_town_as_a_person_leaves_the_town(geocoder: GazetteerGeocoder) -> None:
+    """"Leaving Oakland on May 20", which the small model tags as a person, is a departure from Oakland."""
+    leave = _the("leave", "Leaving Oakland on May 20, she took the plane east to Miami.", geocoder)
+    assert [(r, m.text) for r, m in leave.places] == [("from", "Oakland")]
+
+
+def test_every_town_of_a_chained_list_is_passed_through(geocoder: GazetteerGeocoder) -> None:
+    """"by way of Burbank, Tucson and New Orleans": the parser hangs New Orleans on Tucson, not on Burbank."""
+    text = "She took the plane east by way of Burbank, Tucson and New Orleans to Miami."
+    take = _the("take", text, geocoder)
+    assert [m.text for r, m in take.places if r == "via"] == ["Burbank", "Tucson", "New Orleans"]
+
+
+def test_down_to_and_as_far_as_are_goals(geocoder: GazetteerGeocoder) -> None:
+    text = (
+        "She got as far as Rangoon on June 19, and on June 20 crossed to Bangkok, Siam, and down to "
+        "Singapore."
+    )
+    reading = _read(text, geocoder)
+    get = next(e for e in reading.events if e.lemma == "get")
+    cross = next(e for e in reading.events if e.lemma == "cross")
+    assert ("to", "Rangoon") in [(r, m.text) for r, m in get.places]
+    assert [(r, m.text) for r, m in cross.places] == [("to", "Bangkok"), ("to", "Singapore")]

@@ -734,3 +734,14 @@ def test_a_country_left_or_in_a_title_prefers_none_of_its_towns(geocoder: Gazett
     text = "Arrival\n\nThe President of the United States entered Paris this morning to a roar.\n"
     [paris] = [m for m in _short(text, geocoder) if m.text == "Paris"]
     assert paris.place is not None and paris.place.country == "FR"
+
+
+def test_an_old_name_of_a_great_city_beats_a_hamlet_near_another_stop(geocoder: GazetteerGeocoder) -> None:
+    """A world flight that touched Paramaribo and later "flew to Calcutta": Kolkata, once so called and
+    itself among the article's places, not the Surinamese hamlet of that name."""
+    text = (
+        "World flight\n\nShe flew from Miami to San Juan and on to Paramaribo and Natal. From Karachi she "
+        "flew to Calcutta on June 17 and on the 18th reached Rangoon.\n"
+    )
+    [calcutta] = [m for m in _short(text, geocoder) if m.text == "Calcutta"]
+    assert calcutta.place is not None and calcutta.place.country == "IN"

@@ -1154,3 +1154,13 @@ def test_a_months_long_tour_told_in_order_keeps_its_later_dates_relevant() -> No
     may = one(found, "10 May")
     assert may.first_date == date(1954, 5, 10)
     assert may.relevant_to(article.published.date(), cues.relevance_days)
+
+
+def test_a_minute_clock_with_o_clock_takes_the_day_after_it() -> None:
+    """"left Natal at 3:15 o'clock in the morning of June 7", as the papers of the 1930s wrote it: one clock
+    time on June 7, not a bare 3:15 on the publication day."""
+    text = "Flight\n\nShe left Natal at 3:15 o'clock in the morning of June 7 and crossed the ocean.\n"
+    found = texts(text, datetime(1937, 7, 6, tzinfo=UTC))
+    clock = one(found, "3:15 o'clock in the morning of June 7")
+    assert clock.first_date == date(1937, 6, 7)
+    assert clock.start_hour < 3.25 < clock.end_hour

@@ -19,7 +19,7 @@ from geopy.distance import geodesic
 
 from geo.model import Article, Event, EventStatus, Mention, Mode, PlaceRelation, Quote
 from geo.reading.lexicon import Lexicon, Motion, load_lexicon
-from geo.reading.parse import ParsedText, Span, Token, headline_small_words
+from geo.reading.parse import ParsedText, Span, Token, headline_small_words, opens_with_a_gerund
 from geo.reading.text import fold
 
 _REGNAL = re.compile(r"[IVX]+")
@@ -308,8 +308,8 @@ def find_people(parsed: ParsedText, lex: Lexicon, mentions: Sequence[Mention] = 
         surname = (ent.end - ent.start == 1 and ent.char_end <= line_end
                    and parsed.tokens[ent.start].dep not in _MODIFIER_DEPS
                    and fold(parsed.tokens[ent.start].text) in surnames)  # fmt: skip
-        if ent.label != "PERSON" and not surname:
-            continue
+        if (ent.label != "PERSON" and not surname) or opens_with_a_gerund(parsed, ent):
+            continue  # (not "Leaving Oakland on May 20", which the small model tags as a person)
         if ent.end - ent.start > 1 and _ends_in_a_thing(parsed.tokens[ent.end - 1], lex):
             continue
         possessive = ent.end < len(parsed.tokens) and parsed.tokens[ent.end].text in ("'s", "’s")
@@ -2505,6 +2505,8 @@ class _Frames:
         kids = self.p.children(prep.i)
         if word == "of" and prep.i > 0 and self.p.tokens[prep.i - 1].lower == "out":
             word = "out of"
+        if word == "as" and prep.i > 0 and self.p.tokens[prep.i - 1].lower == "far":
+            word = "as far as"  # "got as far as Rangoon"
         if self.p.by_way_of(prep.i):
             word = "by way of"  # "ran north by way of Lyons"
         relation = self.lex.prepositions.get(word)
@@ -2670,10 +2672,16 @@ class _Frames:
                     of = next((c for c in self.p.children(child) if self.p.tokens[c].lower == "of"), None)
                     if of is not None:
                         child, tok = of, self.p.tokens[of]
-                if tok.dep == "prep" and tok.lower in ("on", "up", "in") and not any(
+                if tok.dep == "advmod" and tok.lower == "far":
+                    # "got as far as Rangoon": the parser hangs "as Rangoon" on "far"
+                    as_far = next((c for c in self.p.children(child) if self.p.tokens[c].lower == "as"
+                                   and self.p.tokens[c].dep == "prep"), None)  # fmt: skip
+                    if as_far is not None:
+                        child, tok = as_far, self.p.tokens[as_far]
+                if tok.dep == "prep" and tok.lower in ("on", "up", "in", "down", "over", "back") and not any(
                         self.p.tokens[c].dep == "pobj" for c in self.p.children(child)):
-                    # "ran out on to the pier at Hoboken", "went in to the capital": the parser hangs "to"
-                    # on the first word of the pair
+                    # "ran out on to the pier at Hoboken", "went in to the capital", "down to Singapore": the
+                    # parser hangs "to" on the first word of the pair
                     to = next((c for c in self.p.children(child) if self.p.tokens[c].lower == "to"), None)
                     if to is not None:
                         child, tok = to, self.p.tokens[to]
@@ -2708,10 +2716,9 @@ class _Frames:
                             found = self._mentions_in(obj)
                         for m in found[:1]:
                             out.append((relation, m, obj))
-                        for conj in self.p.children(obj):
-                            if self.p.tokens[conj].dep == "conj":
-                                for m in self._mentions_in(conj)[:1]:
-                                    out.append((relation, m, conj))
+                        for conj in self._conjuncts(obj):
+                            for m in self._mentions_in(conj)[:1]:
+                                out.append((relation, m, conj))
                 elif (tok.dep in _OBJECTS or self.p.object_as_adverb(child)) and head == i \
                         and motion.object in _OBJECT_RELATIONS:
                     # "The column entered Nadiad", which the small parser may hang on the verb as an adverb
@@ -2726,6 +2733,18 @@ class _Frames:
                 elif tok.dep == "advmod" and head == i and tok.lower in self.lex.there_words:
                     out.append(("at", _THERE, child))
         return out
+
+    def _conjuncts(self, i: int) -> list[int]:
+        """The words joined to ``i`` by "and" or a comma, however the parser chains them ("by way of Burbank,
+        Tucson and New Orleans": Orleans hangs on Tucson, which hangs on Burbank), in text order."""
+        out: list[int] = []
+        todo = [i]
+        while todo and len(out) < 20:
+            k = todo.pop()
+            joined = [c for c in self.p.children(k) if self.p.tokens[c].dep == "conj"]
+            out.extend(joined)
+            todo.extend(joined)
+        return sorted(out)
 
     def _end_named_after(self, prep: int, head: int, motion: Motion) -> PlaceRelation | None:
         """"taken to Prison No. 12 in Rustavi", "flown to a military hospital in Berlin", "pulled out of the

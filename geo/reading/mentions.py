@@ -23,7 +23,7 @@ from geo.model import Article, Mention, Place
 from geo.places.airports import airfield_trim, core, find_airfield
 from geo.places.landmarks import load_landmarks
 from geo.reading.lexicon import Lexicon, Motion, load_lexicon
-from geo.reading.parse import ParsedText, Span, Token
+from geo.reading.parse import ParsedText, Span, Token, opens_with_a_gerund
 from geo.reading.text import fold, fold_compact
 
 FAR_ALIAS_KM = 2500.0
@@ -360,7 +360,7 @@ class _Reader:
         """Every word of a multi-word person's name stands for a person elsewhere ("Kim", "Biden")."""
         words: set[str] = set()
         for ent in self.p.entities:
-            if ent.label != "PERSON" or ent.end - ent.start < 2:
+            if ent.label != "PERSON" or ent.end - ent.start < 2 or opens_with_a_gerund(self.p, ent):
                 continue
             # "Mao Zedong ended his journey": a two-word name the gazetteer does not know as a whole is a
             # person's even untitled (a two-word town the model tags PERSON is in the gazetteer)
@@ -411,6 +411,8 @@ class _Reader:
     def _entity_over(self, start: int, end: int) -> Span | None:
         for k in range(start, end):
             ent = self.p.entity_at(k)
+            if ent is not None and start > ent.start and opens_with_a_gerund(self.p, ent):
+                return None  # "Leaving Oakland on May 20", which the small model tags as a person
             if ent is not None:
                 return ent
         return None
@@ -1404,6 +1406,15 @@ def _resolve_places(
             # "sailed from Bombay" with only London named before: Mumbai, once so called, not the hamlet of
             # Bombay in New Zealand that nothing else in the article sits near
             best = results[0]
+        elif exact and near and _population(best) < HAMLET_POPULATION:
+            # "flew to Calcutta" in a world flight that also touched Paramaribo: Kolkata, once so called and
+            # itself among the article's places, not the Surinamese hamlet of that name nearer another stop
+            big = resolver.lex.well_known_population
+            name = resolver.query_for(cand.query)
+            city = next((r for r in results if _population(r) >= big and not _far_from_all(r, near)
+                         and _population(best) * ALIAS_DWARFS < _population(r) and not _is_exact(r, name)),
+                        None)  # fmt: skip
+            best = city or best
         # "landed at Las Palmas … Madrid confirmed the stopover": the bigger place of a country the article
         # names, known by that name too, over towns so called in a country it never names
         in_named = [r for r in results if str(r.raw.get("country_code") or "") in countries

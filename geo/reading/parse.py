@@ -255,6 +255,12 @@ def parsed_from_json(text: str, data: dict[str, Any]) -> ParsedText:
     )
 
 
+def opens_with_a_gerund(parsed: ParsedText, ent: Span) -> bool:
+    """An entity whose first word is a verb's -ing form ("Leaving Oakland", which the small model tags as a
+    person) is a clause the tagger misread, not a name."""
+    return ent.end - ent.start > 1 and parsed.tokens[ent.start].tag == "VBG"
+
+
 def parsed_from_doc(text: str, doc: Any, model: str) -> ParsedText:
     """Copy what the reader uses out of a spaCy ``Doc`` (token texts from ``text``, the original)."""
     sent_index = [0] * len(doc)

@@ -711,6 +711,9 @@ class _Reader:
                 return _Clock(_twelve(hour, minute, ampm), True, ampm), i + 2
             if hour > 23:
                 return None
+            if nxt in self.cues.o_clock_words and 1 <= hour <= 12:
+                # "at 3:15 o'clock in the morning of June 7", as the papers of the 1930s wrote it
+                return _Clock(hour + minute / 60, True, None, o_clock=True), i + 2
             if m.group(2) == "." and 1 <= hour <= 12 and self.part_follows(i + 1, end):
                 # "at 9.30 in the morning": a clock time the part of the day puts in its half
                 return _Clock(hour + minute / 60, True, None, o_clock=True), i + 1
