@@ -2902,3 +2902,18 @@ def test_down_to_and_as_far_as_are_goals(geocoder: GazetteerGeocoder) -> None:
     cross = next(e for e in reading.events if e.lemma == "cross")
     assert ("to", "Rangoon") in [(r, m.text) for r, m in get.places]
     assert [(r, m.text) for r, m in cross.places] == [("to", "Bangkok"), ("to", "Singapore")]
+
+
+def test_a_move_joined_to_an_aside_goes_on_the_sentences_own_subject(geocoder: GazetteerGeocoder) -> None:
+    """"He left Boston on Aug 13, his aides said, and flew to Los Angeles, leaving there the next day for
+    Singapore": the parser joins "flew" to "said"; he flew, not his aides; "leaving there" leaves Los Angeles
+    and "for Singapore", hung on "the next day", is where he went."""
+    text = (
+        "Aquino's route home was kept secret. He left Boston on Aug 13, his aides said, and flew to Los "
+        "Angeles, leaving there the next day for Singapore."
+    )
+    reading = _read(text, geocoder, published=datetime(1983, 8, 21, tzinfo=UTC))
+    fly = next(e for e in reading.events if e.lemma == "fly")
+    leave = [e for e in reading.events if e.lemma == "leave"][-1]
+    assert fly.mover == leave.mover == "Aquino"
+    assert [(r, m.text) for r, m in leave.places] == [("from", "Los Angeles"), ("to", "Singapore")]

@@ -1322,3 +1322,17 @@ def test_a_name_only_the_deck_gives_is_not_whom_he_stands_for(geocoder: Gazettee
     )
     article = Article("deck", text, datetime(1954, 10, 30, 20, tzinfo=UTC), publisher="Test Wire")
     assert _traveller([article], geocoder) == "Jawaharlal Nehru"
+
+
+def test_a_stop_joined_to_a_dated_placeless_crossing_takes_its_day(geocoder: GazetteerGeocoder) -> None:
+    """A story that opens with the return: "His motorcade crossed back into the South at about 9 p.m. and
+    stopped at Dorasan station" is Thursday night's, after the Pyongyang days told below it, not first."""
+    text = (
+        "Roh home from Pyongyang\n\nSEOUL (Wire) - President Roh Moo-hyun was back in Seoul late on Thursday "
+        "night. His motorcade crossed back into the South at about 9 p.m. and stopped at Dorasan station.\n\n"
+        "The trip north began on Tuesday. The party reached Pyongyang shortly before noon. On Thursday "
+        "morning he was driven to the port city of Nampo.\n"
+    )
+    published = datetime(2007, 10, 5, 6, 30, tzinfo=ZoneInfo("Asia/Seoul"))
+    names = [s.name for s in _inline(text, geocoder, published).stops]
+    assert names.index("Dorasan") > names.index("Namp’o") > names.index("Pyongyang")

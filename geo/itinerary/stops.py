@@ -861,7 +861,10 @@ def event_windows(
             if not own:
                 # "On Wednesday Biden gave a speech … and then flew to Dublin": the day of a verb that is no
                 # move dates the moves conjoined to it
-                own = [t for t in exprs if not t.stamp and event.token in t.also and t.verb not in by_token]
+                # ("crossed back into the South at about 9 p.m. and stopped at Dorasan": so does a move that
+                # names no place)
+                own = [t for t in exprs if not t.stamp and event.token in t.also
+                       and (t.verb not in by_token or not by_token[t.verb].places)]  # fmt: skip
             if not own and stamps:
                 # "An RAAF jet carried them on to Sydney, landing at about 8.30pm on Friday": in a live blog,
                 # the one date of the sentence, on no frame going elsewhere, over the entry's stamp

@@ -1997,6 +1997,11 @@ class _Frames:
         toks = self.p.tokens
         tok = toks[i]
         head = toks[tok.head]
+        aside = head.dep == "parataxis" and head.lemma.casefold() in self.lex.reporting_lemmas
+        if tok.dep == "conj" and aside and head.head != head.i:
+            # "He left Boston on Aug 13, his aides said, and flew to Los Angeles", parsed with "flew" joined
+            # to the aside: it goes on the sentence's own verb
+            return head.head
         if tok.dep != "conj" or head.dep != "relcl" or i < 2 or toks[i - 2].text != ",":
             return tok.head
         kids = [toks[c] for c in self.p.children(head.i)]
@@ -2672,6 +2677,12 @@ class _Frames:
                     of = next((c for c in self.p.children(child) if self.p.tokens[c].lower == "of"), None)
                     if of is not None:
                         child, tok = of, self.p.tokens[of]
+                if tok.dep == "npadvmod" and tok.ent_type in ("DATE", "TIME"):
+                    # "leaving there the next day for Singapore": the parser hangs the goal on the day
+                    goal = next((c for c in self.p.children(child) if self.p.tokens[c].dep == "prep"
+                                 and self.p.tokens[c].lower in ("for", "to")), None)  # fmt: skip
+                    if goal is not None:
+                        child, tok = goal, self.p.tokens[goal]
                 if tok.dep == "advmod" and tok.lower == "far":
                     # "got as far as Rangoon": the parser hangs "as Rangoon" on "far"
                     as_far = next((c for c in self.p.children(child) if self.p.tokens[c].lower == "as"
@@ -2731,7 +2742,8 @@ class _Frames:
                 elif tok.dep == "advmod" and head == i and tok.lower in self.lex.here_words and self.dateline:
                     out.append(("to" if motion.arrival else "at", self.dateline, child))
                 elif tok.dep == "advmod" and head == i and tok.lower in self.lex.there_words:
-                    out.append(("at", _THERE, child))
+                    # ("leaving there": the place left)
+                    out.append(("from" if motion.object == "from" else "at", _THERE, child))
         return out
 
     def _conjuncts(self, i: int) -> list[int]:
