@@ -745,3 +745,13 @@ def test_an_old_name_of_a_great_city_beats_a_hamlet_near_another_stop(geocoder: 
     )
     [calcutta] = [m for m in _short(text, geocoder) if m.text == "Calcutta"]
     assert calcutta.place is not None and calcutta.place.country == "IN"
+
+
+def test_a_live_blogs_day_heading_is_no_dateline(geocoder: GazetteerGeocoder) -> None:
+    """"SATURDAY, JULY 26" over a live blog's entries is a day, not a town ("ends here" is no stop)."""
+    text = (
+        "LIVE: Obama abroad\n\nOur running file. Newest entries at the top.\n\nSATURDAY, JULY 26\n\n"
+        "12:15 p.m.\nWheels up. The chartered Boeing left Heathrow, bound for Chicago. The delegation ends "
+        "here.\n"
+    )
+    assert all(m.kind != "dateline" for m in _short(text, geocoder))

@@ -25,6 +25,7 @@ from geo.places.landmarks import load_landmarks
 from geo.reading.lexicon import Lexicon, Motion, load_lexicon
 from geo.reading.parse import ParsedText, Span, Token, opens_with_a_gerund
 from geo.reading.text import fold, fold_compact
+from geo.reading.timeexpr import default_cues
 
 FAR_ALIAS_KM = 2500.0
 """A match found only through an alternate spelling ("Khasan" → Hassan, India) that lies farther than this
@@ -610,6 +611,9 @@ class _Reader:
             if after < len(toks) and (toks[after].text in (",", "(") or toks[after].text in _DASHES):
                 if fold(self.p.tokens_text(start, k)) in self.lex.organisations:
                     continue
+                cues = default_cues()
+                if any(t.lower in cues.weekdays or t.lower in cues.months for t in toks[start:k]):
+                    continue  # "SATURDAY, JULY 26", a live blog's day heading
                 return start, k
         return None
 
