@@ -2917,3 +2917,30 @@ def test_a_move_joined_to_an_aside_goes_on_the_sentences_own_subject(geocoder: G
     leave = [e for e in reading.events if e.lemma == "leave"][-1]
     assert fly.mover == leave.mover == "Aquino"
     assert [(r, m.text) for r, m in leave.places] == [("from", "Los Angeles"), ("to", "Singapore")]
+
+
+def test_a_places_people_are_no_place_to_go(geocoder: GazetteerGeocoder) -> None:
+    """"a tour that has taken him to some of Washington's harshest critics": people of Washington, who are
+    not in Washington."""
+    text = (
+        "Venezuelan President Hugo Chavez arrived in Mali before dawn on Wednesday, flying in from Vietnam "
+        "for a one-day visit on the African leg of a two-week tour that has taken him to some of "
+        "Washington's harshest critics."
+    )
+    places = [(e.lemma, r, m.text) for e in _read(text, geocoder).events for r, m in e.places]
+    assert places == [("arrive", "to", "Mali"), ("fly", "from", "Vietnam")]
+
+
+def test_the_general_assembly_is_no_general(geocoder: GazetteerGeocoder) -> None:
+    """"…which the General Assembly will decide in New York. … From Mali he flies on to Benin": "General" is
+    no title here, and "he" is still the traveller."""
+    text = (
+        "Chavez in Mali\n\nBAMAKO (Wire) - Venezuelan President Hugo Chavez arrived in Mali on Wednesday. "
+        "Chavez is seeking support for Venezuela's bid for a seat on the U.N. Security Council, which the "
+        "General Assembly will decide in New York in October. Washington is backing Guatemala. From Mali he "
+        "flies on to Benin.\n"
+    )
+    reading = _read(text, geocoder, published=datetime(2006, 8, 2, tzinfo=UTC))
+    assert "Assembly" not in reading.people.counts
+    fly = next(e for e in reading.events if e.lemma == "fly")
+    assert fly.mover == "Hugo Chavez"

@@ -338,6 +338,11 @@ def find_people(parsed: ParsedText, lex: Lexicon, mentions: Sequence[Mention] = 
                      and fold(n) not in in_full and not n.endswith("s"))]  # fmt: skip
     names = sorted([*names, *_titled_names(parsed, names, places, lex)])
     names = sorted([*names, *_unlabelled_full_names(parsed, names, places, lex)])
+    # "the General Assembly", read as a general named Assembly: a body's word after "the" and a title
+    names = [(i, n, subj) for i, n, subj in names
+             if not (" " not in n and i > 1 and n.lower() in lex.name_vetoes
+                     and parsed.tokens[i - 1].lower in lex.person_titles
+                     and parsed.tokens[i - 2].lower == "the")]  # fmt: skip
     names = sorted([*names, *_regnal_names(parsed, names, places, lex)])
     names = sorted([*names, *_kin_names(parsed, names, places, lex)])
     named_things = _words_of_named_things(parsed)
@@ -1528,6 +1533,14 @@ class _Frames:
         group = tok.lemma.casefold() in self.lex.group_nouns
         return group and (numbered or tok.lower not in ("men", "women"))
 
+    def _people_of(self, i: int) -> bool:
+        """The noun at ``i`` is people a place has ("Washington's harshest critics", "Moscow's allies"): a
+        plural that is no kind of place or facility."""
+        tok = self.p.tokens[i]
+        lemma = tok.lemma.casefold()
+        places = (self.lex.descriptive_heads, self.lex.name_facilities, self.lex.name_vetoes)
+        return tok.tag == "NNS" and not any(lemma in words for words in places)
+
     def _of_countries(self, i: int) -> bool:
         """The noun at ``i`` has an "of" phrase naming countries or towns ("the leaders of Syria …")."""
         return any(self.p.tokens[c].lower == "of" and self.p.tokens[c].dep == "prep"
@@ -2479,6 +2492,8 @@ class _Frames:
                 # "a station near Medyka" under "station": keep the head's own reading first
                 if tok.dep in ("conj",) and own is not None:
                     continue
+                if tok.dep == "poss" and self._people_of(tok.head):
+                    continue  # "taken him to some of Washington's harshest critics": people, no place
                 seen.append(m)
         # "at the Baltimore and Ohio depot in Washington": a thing named after places ("and" between two names
         # before it) stands in the town its "in" phrase names
