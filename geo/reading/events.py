@@ -2687,30 +2687,8 @@ class _Frames:
                 tok = self.p.tokens[child]
                 if self._negated(child) or (negated_head and tok.head == head):
                     continue  # "flew from Brussels not home to Budapest but to Debrecen"
-                if tok.dep in ("prep", "prt", "advmod") and tok.lower == "out":
-                    # "flew out of Madrid": the parser hangs "of" on "out"
-                    of = next((c for c in self.p.children(child) if self.p.tokens[c].lower == "of"), None)
-                    if of is not None:
-                        child, tok = of, self.p.tokens[of]
-                if tok.dep == "npadvmod" and tok.ent_type in ("DATE", "TIME"):
-                    # "leaving there the next day for Singapore": the parser hangs the goal on the day
-                    goal = next((c for c in self.p.children(child) if self.p.tokens[c].dep == "prep"
-                                 and self.p.tokens[c].lower in ("for", "to")), None)  # fmt: skip
-                    if goal is not None:
-                        child, tok = goal, self.p.tokens[goal]
-                if tok.dep == "advmod" and tok.lower == "far":
-                    # "got as far as Rangoon": the parser hangs "as Rangoon" on "far"
-                    as_far = next((c for c in self.p.children(child) if self.p.tokens[c].lower == "as"
-                                   and self.p.tokens[c].dep == "prep"), None)  # fmt: skip
-                    if as_far is not None:
-                        child, tok = as_far, self.p.tokens[as_far]
-                if tok.dep == "prep" and tok.lower in ("on", "up", "in", "down", "over", "back") and not any(
-                        self.p.tokens[c].dep == "pobj" for c in self.p.children(child)):
-                    # "ran out on to the pier at Hoboken", "went in to the capital", "down to Singapore": the
-                    # parser hangs "to" on the first word of the pair
-                    to = next((c for c in self.p.children(child) if self.p.tokens[c].lower == "to"), None)
-                    if to is not None:
-                        child, tok = to, self.p.tokens[to]
+                child = self._preposition_meant(child)
+                tok = self.p.tokens[child]
                 route = self.p.tokens[head].lemma in self.lex.routes
                 if route and tok.lower in self.lex.direction_prepositions:
                     continue  # "passed Ussuriysk on the main line towards Khabarovsk": where the line runs
@@ -2760,6 +2738,31 @@ class _Frames:
                     # ("leaving there": the place left)
                     out.append(("from" if motion.object == "from" else "at", _THERE, child))
         return out
+
+    def _preposition_meant(self, k: int) -> int:
+        """The preposition a word under the verb stands for, where the parser hangs it one word down: "flew
+        out of Madrid" ("of" on "out"), "leaving there the next day for Singapore" (the goal on the day), "got
+        as far as Rangoon" ("as" on "far"), "ran out on to the pier", "went in to the capital", "down to
+        Singapore" ("to" on the first word of the pair). Else ``k`` itself."""
+        tok = self.p.tokens[k]
+        kids = self.p.children(k)
+
+        def under(words: tuple[str, ...], *, prep: bool = False) -> int | None:
+            return next((c for c in kids if self.p.tokens[c].lower in words
+                         and (not prep or self.p.tokens[c].dep == "prep")), None)  # fmt: skip
+
+        found: int | None = None
+        if tok.dep in ("prep", "prt", "advmod") and tok.lower == "out":
+            found = under(("of",))
+        elif tok.dep == "npadvmod" and tok.ent_type in ("DATE", "TIME"):
+            found = under(("for", "to"), prep=True)
+        elif tok.dep == "advmod" and tok.lower == "far":
+            found = under(("as",), prep=True)
+        if found is not None:
+            k, tok, kids = found, self.p.tokens[found], self.p.children(found)
+        paired = tok.dep == "prep" and tok.lower in ("on", "up", "in", "down", "over", "back")
+        to = under(("to",)) if paired and not any(self.p.tokens[c].dep == "pobj" for c in kids) else None
+        return k if to is None else to
 
     def _conjuncts(self, i: int) -> list[int]:
         """The words joined to ``i`` by "and" or a comma, however the parser chains them ("by way of Burbank,
