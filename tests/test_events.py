@@ -2944,3 +2944,11 @@ def test_the_general_assembly_is_no_general(geocoder: GazetteerGeocoder) -> None
     assert "Assembly" not in reading.people.counts
     fly = next(e for e in reading.events if e.lemma == "fly")
     assert fly.mover == "Hugo Chavez"
+
+
+def test_towns_listed_after_then_are_where_the_move_went_next(geocoder: GazetteerGeocoder) -> None:
+    """"The ship was at Shanghai again on New Year's Eve, then Hong Kong, Singapore and Colombo": the parser
+    hangs the list on the day; the towns after "then" are the next calls, in order."""
+    text = "The ship was at Shanghai again on New Year's Eve, then Hong Kong, Singapore and Colombo."
+    places = [(r, m.text) for e in _read(text, geocoder).events for r, m in e.places]
+    assert places == [("at", "Shanghai"), ("to", "Hong Kong"), ("to", "Singapore"), ("to", "Colombo")]

@@ -3655,6 +3655,25 @@ class _Frames:
             return []
         return [self._presence(tok.i, tok.i, mover, "", town) for town in towns]
 
+    def _then_list(self, tok: Token, previous: Event | None) -> list[Event]:
+        """"The ship was at Shanghai again on New Year's Eve, then Hong Kong, Singapore, Penang and Colombo":
+        towns listed after "then", governed by no preposition, are where the move just told went next, in
+        the order named (the parser hangs the list anywhere)."""
+        if tok.lower != "then" or tok.dep != "advmod" or previous is None or previous.status != "happened":
+            return []
+        sent = self.p.sentence(tok.i)
+        if previous.article != self.article.id or previous.sentence_start != sent.char_start:
+            return []
+        first = self._town(tok.i + 1) if tok.i + 1 < sent.end else None
+        if first is None:
+            return []
+        # the name's own head: the last word of its span ("Hong Kong")
+        name = max(k for k in range(tok.i + 1, sent.end) if self._mention_at.get(k) is first)
+        if self.p.tokens[name].dep in ("pobj", "pcomp"):
+            return []  # "then to Hong Kong" is read by its verb
+        towns = [first, *(t for k in self._conjuncts(name) if (t := self._town(k)) is not None)]
+        return [replace(previous, token=self._token_of(town), places=(("to", town),)) for town in towns]
+
     def _part_of_dateline(self, town: Mention) -> bool:
         """Another town within a few kilometres of the dateline's (a district of the city filed from)."""
         line, there = self.dateline, town.place
@@ -3683,7 +3702,7 @@ class _Frames:
             if scene is not None:
                 yield scene
                 continue
-            listed = self._sequence_frames(tok)
+            listed = self._sequence_frames(tok) or self._then_list(tok, previous)
             if listed:
                 yield from listed
                 continue
