@@ -260,8 +260,8 @@ def _continued(
     out = [groups[0]]
     for group in groups[1:]:
         joined = keys(out[-1], ("to", "at")) & keys(group, ("from",))
-        if (joined or _told_between(out[-1], group, evidence, when)
-                or _told_in_order(out[-1], group, evidence, when, span)):
+        apart = [] if joined else _told_apart(out[-1], group, evidence, when)
+        if joined or _told_between(apart, evidence, when) or _told_in_order(out[-1], group, apart, span):
             out[-1] = [*out[-1], *group]
         else:
             out.append(group)
@@ -271,33 +271,32 @@ def _continued(
 def _told_in_order(
     earlier: list[tuple[datetime, datetime]],
     later: list[tuple[datetime, datetime]],
-    evidence: Sequence[Evidence],
-    when: Mapping[tuple[str, int], Window],
+    apart: Sequence[tuple[str, int, int]],
     span: timedelta,
 ) -> bool:
     """"rode out of Buenos Aires on 4 January … reached Bariloche in mid-February … Lima on 1 May … Caracas
     on 17 July": a journey of months, told date after date, has gaps of weeks between its dated moves. Two
     groups are one journey when an article tells all of the earlier's moves before any of the later's and
     the gap between them is at most half of ``span``, all the dated moves' (a drive a month before a
-    trip of a month is another trip)."""
+    trip of a month is another trip). ``apart``: what ``_told_apart`` says of the two groups."""
     if min(w[0] for w in later) - max(w[1] for w in earlier) > span / 2:
         return False
-    return bool(_told_apart(earlier, later, evidence, when))
+    return bool(apart)
 
 
 def _told_between(
-    earlier: list[tuple[datetime, datetime]],
-    later: list[tuple[datetime, datetime]],
+    apart: Sequence[tuple[str, int, int]],
     evidence: Sequence[Evidence],
     when: Mapping[tuple[str, int], Window],
 ) -> bool:
     """"reached Djibouti on 3 May … steamed through Suez … took the train to Haifa … docked at Southampton
-    on 3 June": an article that tells the two groups' moves in their order, with undated moves told between
-    them, tells one journey leg by leg, not another trip."""
+    on 3 June": an article that tells the two groups' moves in their order (``apart``, from
+    ``_told_apart``), with undated moves told between them, tells one journey leg by leg, not another
+    trip."""
     return any(
         e.event.article == article and end < e.event.token < start and e.event.status == "happened"
         and (e.event.article, e.event.token) not in when and e.relation in ("to", "at", "via")
-        for article, end, start in _told_apart(earlier, later, evidence, when) for e in evidence
+        for article, end, start in apart for e in evidence
     )  # fmt: skip
 
 

@@ -671,10 +671,12 @@ def _headline_person(
 
 
 def _title_case(parsed: ParsedText, line_end: int) -> bool:
-    """The headline capitalises its words ("Bangabandhu Returns to Free Motherland"): every word of four
-    letters or more but one at most."""
-    words = [t.text for t in parsed.tokens if t.end <= line_end and t.text.isalpha() and len(t.text) >= 4]
-    return len(words) >= 3 and sum(not w[0].isupper() for w in words) <= 1
+    """The headline capitalises its words ("Bangabandhu Returns to Free Motherland"): four of five of its
+    words at least, leaving aside the small words title case keeps in lower case ("… Returns to Beijing
+    after State Visits to Russia and the Republic of the Congo")."""
+    small = headline_small_words()
+    head = [t for t in parsed.tokens if t.end <= line_end and t.text.isalpha() and t.lower not in small]
+    return len(head) >= 4 and sum(t.text[:1].isupper() for t in head) >= 0.8 * len(head)
 
 
 def _headline_role(
@@ -962,11 +964,7 @@ def _headline_names_trimmed(
     may run a name into the verb after it; words at a headline name's end that no name in the body has are
     cut off, when a word before them has one ("Albanese")."""
     end = _first_line_end(parsed)
-    # "… Returns to Beijing after State Visits to Russia and the Republic of the Congo": title case leaves
-    # its small words in lower case
-    small = headline_small_words()
-    head = [t for t in parsed.tokens if t.end <= end and t.text.isalpha() and t.lower not in small]
-    if len(head) < 4 or sum(t.text[:1].isupper() for t in head) < 0.8 * len(head):
+    if not _title_case(parsed, end):
         return list(names)
     body = {fold(w) for i, n, _ in names if parsed.tokens[i].start > end for w in n.split()}
     out = []
