@@ -2952,3 +2952,15 @@ def test_towns_listed_after_then_are_where_the_move_went_next(geocoder: Gazettee
     text = "The ship was at Shanghai again on New Year's Eve, then Hong Kong, Singapore and Colombo."
     places = [(r, m.text) for e in _read(text, geocoder).events for r, m in e.places]
     assert places == [("at", "Shanghai"), ("to", "Hong Kong"), ("to", "Singapore"), ("to", "Colombo")]
+
+
+def test_a_person_tagged_with_the_verb_and_the_town_is_the_person_reaching_the_town(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    """"Guevara reached Cusco", which the small model tags as one person: Guevara is the mover, and Cusco,
+    the town he reached, is no part of his name."""
+    text = ("Ernesto Guevara left Argentina on a motorcycle in January. Guevara reached Cusco, the old Inca "
+            "capital, on 31 March, and rode the narrow-gauge train down the valley.")
+    reach = _the("reach", text, geocoder)
+    assert reach.mover == "Ernesto Guevara"
+    assert [(relation, m.text) for relation, m in reach.places] == [("to", "Cusco")]

@@ -220,6 +220,22 @@ def _spans(tokens: Sequence[Token], bounds: Sequence[Sequence[Any]]) -> tuple[Sp
     return tuple(spans)
 
 
+FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+"""Tags of a finite verb, which no name holds."""
+
+
+def _names_only(tokens: Sequence[Token], bounds: Sequence[Sequence[Any]]) -> list[Sequence[Any]]:
+    """Entities cut before a finite verb inside them: "Guevara reached Cusco", which the small model tags as
+    one person, is the person "Guevara" (the words after the verb are left to the gazetteer)."""
+    out: list[Sequence[Any]] = []
+    for bound in bounds:
+        start, end = int(bound[0]), int(bound[1])
+        verb = next((k for k in range(start + 1, min(end, len(tokens)))
+                     if tokens[k].tag in FINITE_VERB_TAGS and tokens[k].pos == "VERB"), None)  # fmt: skip
+        out.append(bound if verb is None else (start, verb, *bound[2:]))
+    return out
+
+
 def parsed_from_json(text: str, data: dict[str, Any]) -> ParsedText:
     """Rebuild a reading from its cached form; ``ValueError`` when it does not fit ``text``."""
     if data.get("format") != PARSE_FORMAT:
@@ -249,7 +265,7 @@ def parsed_from_json(text: str, data: dict[str, Any]) -> ParsedText:
         text=text,
         tokens=tuple(tokens),
         sentences=_spans(tokens, bounds),
-        entities=_spans(tokens, data["entities"]),
+        entities=_spans(tokens, _names_only(tokens, data["entities"])),
         noun_chunks=_spans(tokens, data["noun_chunks"]),
         model=str(data["model"]),
     )
@@ -281,7 +297,7 @@ def parsed_from_doc(text: str, doc: Any, model: str) -> ParsedText:
         text=text,
         tokens=tokens,
         sentences=_spans(tokens, sentences),
-        entities=_spans(tokens, [(e.start, e.end, e.label_) for e in doc.ents]),
+        entities=_spans(tokens, _names_only(tokens, [(e.start, e.end, e.label_) for e in doc.ents])),
         noun_chunks=_spans(tokens, [(c.start, c.end) for c in doc.noun_chunks]),
         model=model,
     )
