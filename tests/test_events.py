@@ -2964,3 +2964,22 @@ def test_a_person_tagged_with_the_verb_and_the_town_is_the_person_reaching_the_t
     reach = _the("reach", text, geocoder)
     assert reach.mover == "Ernesto Guevara"
     assert [(relation, m.text) for relation, m in reach.places] == [("to", "Cusco")]
+
+
+def test_a_title_alone_after_the_is_the_person_titled_so(geocoder: GazetteerGeocoder) -> None:
+    """"Colonel Muammar Gaddafi … the colonel was back in Tripoli": a title the article gave with a name,
+    used alone after "the", is that person ("colonel" is no role noun of the lexicon)."""
+    text = ("Colonel Muammar Gaddafi ended his visit on Saturday. His hosts had planned an evening "
+            "departure; the colonel was back in Tripoli by mid-afternoon.")
+    back = _the("be", text, geocoder)
+    assert back.mover == "Muammar Gaddafi"
+    assert [(relation, m.text) for relation, m in back.places] == [("at", "Tripoli")]
+
+
+def test_a_motorcade_sweeping_the_traveller_into_a_city_carries_him_there(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    """"A motorcade swept him into Rome": the one carried moves there, by road."""
+    sweep = _the("sweep", "Muammar Gaddafi landed on Wednesday. A motorcade swept him into Rome.", geocoder)
+    assert sweep.mover == "Muammar Gaddafi" and sweep.mode == "road"
+    assert [(relation, m.text) for relation, m in sweep.places] == [("to", "Rome")]

@@ -766,6 +766,21 @@ def test_a_tour_that_ends_with_a_return_home_set_out_from_home(geocoder: Gazette
     assert [s.name for s in single.stops].count("Singapore") == 1
 
 
+def test_a_visit_there_and_back_told_from_its_end_set_out_from_home(geocoder: GazetteerGeocoder) -> None:
+    """The lead tells the take-off and the return home, the body the landing days before: the one city
+    visited was reached, so the journey set out from the home it ended in (inferred, with the reason)."""
+    itinerary = _inline(
+        "The general goes home early\n\n"
+        "General Anselm Vouri left Vienna on Saturday. His plane took off from Vienna at noon, and by the "
+        "evening the general was back in Helsinki.\n\n"
+        "He had landed in Vienna on Wednesday morning for three days of talks.",
+        geocoder,
+        published=datetime(2019, 6, 1, 21, tzinfo=ZoneInfo("Europe/Helsinki")),
+    )
+    assert [s.name for s in itinerary.stops] == ["Helsinki", "Vienna", "Helsinki"]
+    assert itinerary.stops[0].inferred and "returned to Helsinki" in itinerary.stops[0].reason
+
+
 def test_an_untold_hop_goes_on_the_way_the_hop_before_it_went(geocoder: GazetteerGeocoder) -> None:
     """Between a train and a motorcade, the untold border crossing is by train (the way the traveller was
     going), not by the road that the tally of modes happens to favour."""

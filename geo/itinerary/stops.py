@@ -1659,8 +1659,13 @@ def _home_left(
     first, last = drafts[keys[0]], drafts[keys[-1]]
     home = last.place
     returns = [e for e in last.evidence if e.event.returning and e.relation in ("to", "at")]
-    if home is None or not returns or first.relations()["from"] or home.kind != "city" or len(keys) < 3:
-        return None  # a trip there and back ("arrived in Kyiv … back in London") tells no tour to map
+    told = first.relations()
+    # "He landed at Ciampino on Wednesday … His jet lifted off from Ciampino": a first stop the traveller
+    # reached is no place the journey set out from, even when it is left too
+    if home is None or not returns or (told["from"] and not told["to"]) or home.kind != "city":
+        return None
+    if len(keys) < 3 and not told["from"]:
+        return None  # "arrived in Kyiv … back in London" tells a visit, not a journey from home and back
     if any(_first_visit(k) == _first_visit(keys[-1]) for k in keys[:-1]):
         return None  # "A special train left Union Station" under "Washington, 6 July": set out from there
     who = traveller or "The traveller"

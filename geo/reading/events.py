@@ -1455,7 +1455,9 @@ class _Frames:
                 return last[-1][1]
         # ("the Bangabandhu", an honorific the article gave with the name, is a title too)
         honorific = tok.pos == "PROPN" and self._the(i)
-        if ((lemma in self.lex.person_nouns or honorific) and lemma in self.people.titles
+        # "Colonel Muammar Gaddafi … the colonel was back in Tripoli": a title alone, after "the"
+        title = tok.pos in ("NOUN", "PROPN") and lemma in self.lex.person_titles and self._the(i)
+        if ((lemma in self.lex.person_nouns or honorific or title) and lemma in self.people.titles
                 and any(k < i for k, n, _ in self.people.positions if n == self.people.titles[lemma])):
             # "the prime minister" is the one titled so, once named ("Air Force One took off … The president
             # is due back at Andrews" is not a "President Sauli Niinistö" the story names only later)
