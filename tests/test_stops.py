@@ -1351,3 +1351,24 @@ def test_a_stop_joined_to_a_dated_placeless_crossing_takes_its_day(geocoder: Gaz
     published = datetime(2007, 10, 5, 6, 30, tzinfo=ZoneInfo("Asia/Seoul"))
     names = [s.name for s in _inline(text, geocoder, published).stops]
     assert names.index("Dorasan") > names.index("Namp’o") > names.index("Pyongyang")
+
+
+def test_the_mover_of_the_headline_is_the_traveller_over_a_host_named_more_often(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    """"Kim Dae-jung flies home from Pyongyang": the headline's mover (a hyphenated name, four tokens) is
+    whose trip the report tells, though the host comes out to the airport, drives into the city and plans a
+    visit of his own, and is named more often."""
+    itinerary = _inline(
+        "Kim Dae-jung flies home from Pyongyang after summit\n\n"
+        "SEOUL - President Kim Dae-jung was back in the South on Thursday evening after talks with Kim "
+        "Jong Il. The presidential jet landed at Seongnam at 5:25 p.m.\n\n"
+        "Kim Jong Il came out to Sunan airport to see his guest off. Kim Jong Il had driven to Sunan on "
+        "Tuesday as well. Kim Jong Il also agreed to visit Seoul. Kim Jong Il gave no date.\n\n"
+        "On Tuesday morning the president and his wife, Lee Hee-ho, took off from Seongnam.",
+        geocoder,
+        published=datetime(2000, 6, 15, 20, tzinfo=ZoneInfo("Asia/Seoul")),
+    )
+    assert itinerary.traveller == "Kim Dae-jung"
+    seongnam = [s for s in itinerary.stops if s.place is not None and s.place.geonameid == 1897000]
+    assert seongnam and any("took off from Seongnam" in q.text for s in seongnam for q in s.quotes)

@@ -16,6 +16,9 @@ from geo.reading.text import fold
 
 EVENT_WEIGHT = 1.5
 """Per movement frame (with a place) the person is the mover of."""
+HEADLINE_MOVED = 3.0
+"""More for being the mover of a frame in the headline ("Kim Dae-jung flies home from Pyongyang"): the
+report is about that trip, however often the host is named below."""
 LEAD_NAMED = 3.0
 """For being named in the headline or lead: a report names whose trip it is there."""
 MENTION_WEIGHT = 0.5
@@ -66,12 +69,13 @@ def find_traveller(
     movers: set[str] = set()
     for article in articles:
         lead_end = lead_ends.get(article.id, 0)
+        headline_end = article.text.find("\n")
         for event in events.get(article.id, ()):
             if not event.mover or event.status not in COUNTING or not event.places:
                 continue
             who = names.get(event.mover, event.mover)
             movers.add(who)
-            score[who] += EVENT_WEIGHT
+            score[who] += EVENT_WEIGHT + (HEADLINE_MOVED if event.sentence_start < headline_end else 0.0)
         if article.id not in people:
             continue
         mentions: Counter[str] = Counter()

@@ -176,8 +176,9 @@ def _name_tokens(names: Sequence[tuple[int, str, bool]]) -> set[int]:
 def _name_root(parsed: ParsedText, i: int, name: str) -> int:
     """The token of a name at ``i`` that the rest of the sentence hangs on ("Gaulle" in "Charles de Gaulle
     vanished", whose "Charles" the parser makes a modifier of it)."""
-    # the name as written may be shorter than the one it resolves to ("Trump summit" for Donald Trump)
-    last = min(i + len(name.split()), len(parsed.tokens))
+    # the name as written may be shorter than the one it resolves to ("Trump summit" for Donald Trump); a
+    # hyphen is a token of its own, between two ("Kim Dae-jung" is four)
+    last = min(i + len(name.split()) + 2 * name.count("-"), len(parsed.tokens))
     end = i + 1
     while end < last and parsed.tokens[end].pos not in ("NOUN", "VERB"):
         end += 1
@@ -1207,11 +1208,13 @@ class _Frames:
     def _who_quick(self, i: int) -> bool:
         return any(self._person_at(k) for k in self._name_parts(i))
 
-    def _name_parts(self, i: int) -> list[int]:
-        """Token ``i`` and what is joined to it as compound, apposition or conjunct (not its clauses)."""
+    def _name_parts(self, i: int, conjuncts: bool = True) -> list[int]:
+        """Token ``i`` and what is joined to it as compound, apposition or (unless not ``conjuncts``)
+        conjunct (not its clauses)."""
+        deps = ("compound", "appos", "conj") if conjuncts else ("compound", "appos")
         out = [i]
         for k in out:
-            out.extend(c for c in self.p.children(k) if self.p.tokens[c].dep in ("compound", "appos", "conj"))
+            out.extend(c for c in self.p.children(k) if self.p.tokens[c].dep in deps)
             if len(out) > 12:
                 break
         return out
@@ -1356,8 +1359,12 @@ class _Frames:
             lead = self._protagonist()
             so_far = {n for k, n, _ in self.people.positions if k < i}
             return lead if lead in so_far else self.people.last_before(i, subject=True)
-        # "he and Lord Beaverbrook flew to Moscow": the pronoun leads, not the name joined to it
-        parts = name_parts if tok.lower not in self.lex.pronouns else []
+        # "he and Lord Beaverbrook flew to Moscow": the pronoun leads, not the name joined to it; so does a
+        # role ("the president and his wife, Lee Hee-ho, took off": the president, whom the role names)
+        titled = person_noun and tok.lemma.casefold() in self.people.titles
+        parts = [] if tok.lower in self.lex.pronouns else name_parts
+        if titled:
+            parts = self._name_parts(i, conjuncts=False)
         for k in parts:  # "Belarusian President Alexander Lukashenko", "Modi and his aides"
             who = self._person_at(k)
             if who:
