@@ -2983,3 +2983,13 @@ def test_a_motorcade_sweeping_the_traveller_into_a_city_carries_him_there(
     sweep = _the("sweep", "Muammar Gaddafi landed on Wednesday. A motorcade swept him into Rome.", geocoder)
     assert sweep.mover == "Muammar Gaddafi" and sweep.mode == "road"
     assert [(relation, m.text) for relation, m in sweep.places] == [("to", "Rome")]
+
+
+def test_a_make_of_aircraft_that_carries_the_traveller_is_no_person(geocoder: GazetteerGeocoder) -> None:
+    """"A B.E.A. Viscount carried him north … and put down at Ringway": a make of craft (also a peer's title)
+    that carries somebody is that person's aircraft, so he lands where it puts down."""
+    text = ("Major Yuri Gagarin reached London on Tuesday. A B.E.A. Viscount carried him north early on "
+            "Wednesday and put down at Ringway a little after 10 o'clock.")
+    put = _the("put", text, geocoder)
+    assert put.mover == "Yuri Gagarin"
+    assert [(relation, m.text) for relation, m in put.places] == [("to", "Ringway")]

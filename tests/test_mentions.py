@@ -755,3 +755,11 @@ def test_a_live_blogs_day_heading_is_no_dateline(geocoder: GazetteerGeocoder) ->
         "here.\n"
     )
     assert all(m.kind != "dateline" for m in _short(text, geocoder))
+
+
+def test_an_airport_by_its_period_name_is_the_town_it_served(geocoder: GazetteerGeocoder) -> None:
+    """1960s copy names airports by names since dropped: "Idlewild" is New York's (the gazetteer has no
+    such town) and "Ringway" Manchester's, not the village of Ringway beside it."""
+    found = _short("The airliner left Idlewild on Monday and put down at Ringway on Tuesday.", geocoder)
+    served = {m.text: m.place.name for m in found if m.place is not None}
+    assert served == {"Idlewild": "New York City", "Ringway": "Manchester"}

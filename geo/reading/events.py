@@ -877,7 +877,7 @@ def _words_of_named_things(parsed: ParsedText) -> frozenset[str]:
 def _craft_names(parsed: ParsedText, lex: Lexicon) -> frozenset[str]:
     """"the presidential jet Inkwazi touched down … Inkwazi took off from Rzeszów": a name set right after
     a vehicle's noun is that vehicle's, wherever else the article says it. "A BOAC Argonaut landed her at
-    Entebbe": a name a moving subject is one of ("a", "an") is a make of craft, nobody's name."""
+    Entebbe": a name a moving or carrying subject is one of ("a", "an") is a make of craft, nobody's name."""
     things = set(lex.vehicles) | lex.craft_nouns
     named = {
         fold(t.text) for t in parsed.tokens[1:]
@@ -889,7 +889,9 @@ def _craft_names(parsed: ParsedText, lex: Lexicon) -> frozenset[str]:
     makes = {
         fold(t.text) for t in parsed.tokens
         if t.pos == "PROPN" and t.dep in _SUBJECTS and _indefinite(parsed, t.i)
-        and parsed.tokens[t.head].lemma.casefold() in lex.movement
+        # ("A B.E.A. Viscount carried him north": a craft that carries somebody moves too)
+        and (parsed.tokens[t.head].lemma.casefold() in lex.movement
+             or parsed.tokens[t.head].lemma.casefold() in lex.carry_lemmas)
     }
     return frozenset(named | makes)
 
