@@ -19,6 +19,8 @@ EVENT_WEIGHT = 1.5
 HEADLINE_MOVED = 3.0
 """More for being the mover of a frame in the headline ("Kim Dae-jung flies home from Pyongyang"): the
 report is about that trip, however often the host is named below."""
+HEADLINE_CHARS = 200
+"""A first line longer than this is the lead's paragraph, not a headline."""
 LEAD_NAMED = 3.0
 """For being named in the headline or lead: a report names whose trip it is there."""
 MENTION_WEIGHT = 0.5
@@ -70,6 +72,8 @@ def find_traveller(
     for article in articles:
         lead_end = lead_ends.get(article.id, 0)
         headline_end = article.text.find("\n")
+        if headline_end > HEADLINE_CHARS:
+            headline_end = -1  # a first paragraph, not a headline
         for event in events.get(article.id, ()):
             if not event.mover or event.status not in COUNTING or not event.places:
                 continue

@@ -17,7 +17,7 @@ import os
 import re
 import tempfile
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -224,16 +224,24 @@ FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 """Tags of a finite verb, which no name holds."""
 
 
-def _names_only(tokens: Sequence[Token], bounds: Sequence[Sequence[Any]]) -> list[Sequence[Any]]:
+def _names_only(
+    tokens: tuple[Token, ...], bounds: Sequence[Sequence[Any]]
+) -> tuple[tuple[Token, ...], list[Sequence[Any]]]:
     """Entities cut before a finite verb inside them: "Guevara reached Cusco", which the small model tags as
-    one person, is the person "Guevara" (the words after the verb are left to the gazetteer)."""
+    one person, is the person "Guevara"; the words from the verb on lose the tag (the gazetteer decides
+    what "Cusco" is)."""
     out: list[Sequence[Any]] = []
+    cut: set[int] = set()
     for bound in bounds:
         start, end = int(bound[0]), int(bound[1])
         verb = next((k for k in range(start + 1, min(end, len(tokens)))
                      if tokens[k].tag in FINITE_VERB_TAGS and tokens[k].pos == "VERB"), None)  # fmt: skip
         out.append(bound if verb is None else (start, verb, *bound[2:]))
-    return out
+        if verb is not None:
+            cut.update(range(verb, min(end, len(tokens))))
+    if cut:
+        tokens = tuple(replace(t, ent_iob="O", ent_type="") if t.i in cut else t for t in tokens)
+    return tokens, out
 
 
 def parsed_from_json(text: str, data: dict[str, Any]) -> ParsedText:
@@ -261,11 +269,12 @@ def parsed_from_json(text: str, data: dict[str, Any]) -> ParsedText:
         )  # fmt: skip
         offset = end + len(columns["ws"][i])
     bounds = list(zip(sent_starts, [*sent_starts[1:], len(tokens)], strict=True))
+    named_tokens, entities = _names_only(tuple(tokens), data["entities"])
     return ParsedText(
         text=text,
-        tokens=tuple(tokens),
+        tokens=named_tokens,
         sentences=_spans(tokens, bounds),
-        entities=_spans(tokens, _names_only(tokens, data["entities"])),
+        entities=_spans(named_tokens, entities),
         noun_chunks=_spans(tokens, data["noun_chunks"]),
         model=str(data["model"]),
     )
@@ -293,11 +302,12 @@ def parsed_from_doc(text: str, doc: Any, model: str) -> ParsedText:
         )
         for t in doc
     )  # fmt: skip
+    tokens, entities = _names_only(tokens, [(e.start, e.end, e.label_) for e in doc.ents])
     return ParsedText(
         text=text,
         tokens=tokens,
         sentences=_spans(tokens, sentences),
-        entities=_spans(tokens, _names_only(tokens, [(e.start, e.end, e.label_) for e in doc.ents])),
+        entities=_spans(tokens, entities),
         noun_chunks=_spans(tokens, [(c.start, c.end) for c in doc.noun_chunks]),
         model=model,
     )
