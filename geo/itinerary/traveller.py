@@ -17,7 +17,7 @@ from geo.reading.text import fold
 EVENT_WEIGHT = 1.5
 """Per movement frame (with a place) the person is the mover of."""
 HEADLINE_MOVED = 3.0
-"""More for being the mover of a frame in the headline ("Kim Dae-jung flies home from Pyongyang"): the
+"""More for being the mover of a frame in the headline (the one who "flies home from" somewhere there): the
 report is about that trip, however often the host is named below."""
 HEADLINE_CHARS = 200
 """A first line longer than this is the lead's paragraph, not a headline."""

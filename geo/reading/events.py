@@ -879,6 +879,7 @@ def _craft_names(parsed: ParsedText, lex: Lexicon) -> frozenset[str]:
     a vehicle's noun is that vehicle's, wherever else the article says it. "A BOAC Argonaut landed her at
     Entebbe": a name a moving or carrying subject is one of ("a", "an") is a make of craft, nobody's name."""
     things = set(lex.vehicles) | lex.craft_nouns
+    moving = set(lex.movement) | set(lex.carry_lemmas)  # ("A B.E.A. Viscount carried him north")
     named = {
         fold(t.text) for t in parsed.tokens[1:]
         if t.pos == "PROPN" and parsed.tokens[t.i - 1].pos == "NOUN"
@@ -889,9 +890,7 @@ def _craft_names(parsed: ParsedText, lex: Lexicon) -> frozenset[str]:
     makes = {
         fold(t.text) for t in parsed.tokens
         if t.pos == "PROPN" and t.dep in _SUBJECTS and _indefinite(parsed, t.i)
-        # ("A B.E.A. Viscount carried him north": a craft that carries somebody moves too)
-        and (parsed.tokens[t.head].lemma.casefold() in lex.movement
-             or parsed.tokens[t.head].lemma.casefold() in lex.carry_lemmas)
+        and parsed.tokens[t.head].lemma.casefold() in moving
     }
     return frozenset(named | makes)
 
@@ -1363,10 +1362,12 @@ class _Frames:
             return lead if lead in so_far else self.people.last_before(i, subject=True)
         # "he and Lord Beaverbrook flew to Moscow": the pronoun leads, not the name joined to it; so does a
         # role ("the president and his wife, Lee Hee-ho, took off": the president, whom the role names)
-        titled = person_noun and tok.lemma.casefold() in self.people.titles
-        parts = [] if tok.lower in self.lex.pronouns else name_parts
-        if titled:
+        if tok.lower in self.lex.pronouns:
+            parts = []
+        elif person_noun and tok.lemma.casefold() in self.people.titles:
             parts = self._name_parts(i, conjuncts=False)
+        else:
+            parts = name_parts
         for k in parts:  # "Belarusian President Alexander Lukashenko", "Modi and his aides"
             who = self._person_at(k)
             if who:
@@ -1462,11 +1463,11 @@ class _Frames:
                 return first_titled
             if last:
                 return last[-1][1]
-        # ("the Bangabandhu", an honorific the article gave with the name, is a title too)
-        honorific = tok.pos == "PROPN" and self._the(i)
-        # "Colonel Muammar Gaddafi … the colonel was back in Tripoli": a title alone, after "the"
-        title = tok.pos in ("NOUN", "PROPN") and lemma in self.lex.person_titles and self._the(i)
-        if ((lemma in self.lex.person_nouns or honorific or title) and lemma in self.people.titles
+        # a word the article gave with the name, used alone after "the": an honorific ("the Bangabandhu") or
+        # a title ("Colonel Muammar Gaddafi … the colonel was back in Tripoli")
+        title = tok.pos == "NOUN" and lemma in self.lex.person_titles
+        given = self._the(i) and (tok.pos == "PROPN" or title)
+        if ((lemma in self.lex.person_nouns or given) and lemma in self.people.titles
                 and any(k < i for k, n, _ in self.people.positions if n == self.people.titles[lemma])):
             # "the prime minister" is the one titled so, once named ("Air Force One took off … The president
             # is due back at Andrews" is not a "President Sauli Niinistö" the story names only later)
