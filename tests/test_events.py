@@ -2993,3 +2993,70 @@ def test_a_make_of_aircraft_that_carries_the_traveller_is_no_person(geocoder: Ga
     put = _the("put", text, geocoder)
     assert put.mover == "Yuri Gagarin"
     assert [(relation, m.text) for relation, m in put.places] == [("to", "Ringway")]
+
+
+def test_a_name_a_move_goes_to_and_a_where_clause_hangs_on_is_no_person(geocoder: GazetteerGeocoder) -> None:
+    """"thence to Blair Atholl, where he is to spend some days": a name the gazetteer lacks and the small
+    model tags as a person is a place when a move goes to it and a "where" clause follows it."""
+    text = ("Crown Prince Hirohito reached London on Monday. Later in the month he goes north to Edinburgh "
+            "and thence to Blair Atholl, where he is to spend some days as the guest of the Duke.")
+    reading = _read(text, geocoder)
+    assert "Blair Atholl" not in reading.people.counts
+    assert {e.mover for e in reading.events if e.places} == {"Crown Prince Hirohito"}
+
+
+def test_a_titled_name_is_one_mention_not_one_for_the_title_and_one_for_the_name(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    """"the Japanese Ambassador, Baron Hayashi": one mention of Hayashi, so a guest named once is not
+    outcounted by him; "the visitor" then names the guest, and so does the "He" after it."""
+    text = ("The Crown Prince Hirohito landed this morning. The Prince of Wales, who had come down with the "
+            "Japanese Ambassador, Baron Hayashi, went out to the ship. A few minutes later the visitor was "
+            "brought ashore. He inspected a guard of honour and then entered the royal train for London.")
+    reading = _read(text, geocoder)
+    assert [n for _, n, _ in reading.people.positions].count("Hayashi") == 1
+    assert _the("enter", text, geocoder).mover == "Hirohito"
+
+
+def test_an_honorific_of_another_language_is_a_title_not_a_first_name(geocoder: GazetteerGeocoder) -> None:
+    """"HERR BRANDT KNEELS …" over "Herr Willy Brandt": "Herr" is a title like "Mr", so the headline's man is
+    Willy Brandt, not a person called "Herr Brandt"."""
+    text = ("HERR BRANDT FLIES TO WARSAW\n\nHerr Willy Brandt left Bonn by air on Sunday. Herr Brandt "
+            "landed in Warsaw in the afternoon.")
+    reading = _read(text, geocoder)
+    names = canonical_names({"frames": reading.people})
+    assert {names.get(e.mover, e.mover) for e in reading.events if e.places} == {"Willy Brandt"}
+
+
+def test_a_role_given_in_apposition_is_that_persons_title(geocoder: GazetteerGeocoder) -> None:
+    """"Herr Willy Brandt, the West German Chancellor, … The Chancellor flew in from Bonn": the role said of
+    a person beside his name is his, not the last man named."""
+    text = ("Herr Willy Brandt, the West German Chancellor, signed the treaty this morning. Mr. Wladyslaw "
+            "Gomulka, the party leader, looked on. The Chancellor flew in from Bonn on Sunday afternoon.")
+    assert _the("fly", text, geocoder).mover == "Willy Brandt"
+    # (not a role the parser hangs on the first of several names: "Fiala, … Kaczyński, the party leader")
+    text = ("Mateusz Morawiecki went with Czech Prime Minister Petr Fiala, Slovenia's Janez Janša and "
+            "Jarosław Kaczyński, the governing party leader, who is deputy prime minister. The leaders "
+            "reached Kyiv in the early evening.")
+    assert _read(text, geocoder).people.titles.get("leader") != "Petr Fiala"
+
+
+def test_a_move_months_before_the_story_told_in_a_since_clause_is_another_trip(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    """"It is not yet nine months since Herr Brandt took the train to Erfurt": months back, another trip."""
+    text = "It is not yet nine months since Herr Brandt took the train to Erfurt to meet the East Germans."
+    assert _the("take", text, geocoder).status == "earlier"
+
+
+def test_a_move_in_from_a_place_comes_to_the_town_the_story_is_filed_from(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    """WARSAW — "The Chancellor flew in from Bonn": from Bonn to Warsaw; but not when another place in the
+    sentence says where the move came to ("jetted in from London, touching down at Kisumu")."""
+    text = "WARSAW, Dec. 7 - Willy Brandt signed the treaty today. He flew in from Bonn on Sunday afternoon."
+    fly = _the("fly", text, geocoder)
+    assert [(relation, m.text) for relation, m in fly.places] == [("from", "Bonn"), ("to", "WARSAW")]
+    text = ("WARSAW, Dec. 7 - Willy Brandt signed the treaty today. He flew in from Bonn on Sunday, touching "
+            "down at Gdansk in the afternoon.")
+    assert ("to", "WARSAW") not in [(relation, m.text) for relation, m in _the("fly", text, geocoder).places]

@@ -325,6 +325,14 @@ def test_a_name_with_a_particle_and_its_short_form_are_one_place(geocoder: Gazet
     assert found == [("Santiago de Cuba", 3536729), ("Santiago", 3536729)]  # not Santiago, Chile
 
 
+def test_a_name_joined_by_of_is_one_place_not_the_country_at_its_end(geocoder: GazetteerGeocoder) -> None:
+    text = "The prime minister flew from Port of Spain to Bridgetown, then sailed on to the Isle of Man."
+    found = [(m.text, m.place and m.place.name) for m in _short(text, geocoder)]
+    assert found == [
+        ("Port of Spain", "Port of Spain"), ("Bridgetown", "Bridgetown"), ("Isle of Man", "Isle of Man"),
+    ]
+
+
 def test_an_airport_left_by_taking_off_is_the_town_it_serves(geocoder: GazetteerGeocoder) -> None:
     text = "An Alitalia A330 carrying Francis took off from Fiumicino and set down at Holguin."
     found = {m.text: m.place and m.place.name for m in _short(text, geocoder)}

@@ -19,6 +19,7 @@ from geopy.distance import geodesic
 
 from geo.model import Article, Event, EventStatus, Mention, Mode, PlaceRelation, Quote
 from geo.reading.lexicon import Lexicon, Motion, load_lexicon
+from geo.reading.mentions import where_one_went
 from geo.reading.parse import ParsedText, Span, Token, headline_small_words, opens_with_a_gerund
 from geo.reading.text import fold
 
@@ -300,6 +301,8 @@ def find_people(parsed: ParsedText, lex: Lexicon, mentions: Sequence[Mention] = 
     for ent in parsed.entities:
         if _in_a_place(places, ent.char_start, ent.char_end) or in_byline(parsed, parsed.sentence(ent.start)):
             continue
+        if ent.label == "PERSON" and where_one_went(parsed, lex, ent.start, ent.end):
+            continue  # "thence to Blair Atholl, where he is to spend some days": a place the gazetteer lacks
         if ent.label == "ORG" and _moving_name(parsed, ent, lex):
             names.append((ent.start, parsed.tokens_text(ent.start, ent.end), True))
             continue
@@ -412,7 +415,11 @@ def find_people(parsed: ParsedText, lex: Lexicon, mentions: Sequence[Mention] = 
     once: dict[tuple[int, str], bool] = {}
     for i, name, is_subject in resolved:
         once[(i, name)] = once.get((i, name), False) or is_subject
-    resolved = [(i, name, is_subject) for (i, name), is_subject in once.items()]
+    # ("Baron Hayashi", told from its title by one finder and from the name by another, is one mention)
+    titled_at = {(i, name) for i, name in once
+                 if parsed.tokens[i].lower.rstrip(".") in lex.person_titles and (i + 1, name) in once}
+    resolved = [(i, name, is_subject or once.get((i - 1, name), False))
+                for (i, name), is_subject in once.items() if (i, name) not in titled_at]
     totals = Counter(n for _, n, _ in resolved)
     titles: dict[str, str] = {}
     holders: dict[str, set[str]] = defaultdict(set)  # role word → everyone the article gives it
@@ -438,8 +445,10 @@ def find_people(parsed: ParsedText, lex: Lexicon, mentions: Sequence[Mention] = 
                 titles.setdefault(f"{country} {word}", name)  # "RU president" → Vladimir Putin
     for word, holder in _honorifics(parsed, resolved, lex).items():
         titles.setdefault(word, holder)
-    for word, holder in _predicated_roles(parsed, resolved, lex):
+    for word, holder, appositive in _predicated_roles(parsed, resolved, lex):
         holders[word].add(holder)
+        if appositive:
+            titles.setdefault(word, holder)  # "Willy Brandt, the West German Chancellor … The Chancellor"
     lead = _lead_role(parsed, resolved, totals, lex)
     if lead is not None:
         word, country, holder = lead
@@ -1015,9 +1024,9 @@ def _untagged_surnames(
 
 def _predicated_roles(
     parsed: ParsedText, people: Sequence[tuple[int, str, bool]], lex: Lexicon
-) -> Iterator[tuple[str, str]]:
-    """(role word, person) for a role said of a person: "Trump … became the first sitting US president"
-    (a predicate), "Moon, the South Korean president" (an apposition)."""
+) -> Iterator[tuple[str, str, bool]]:
+    """(role word, person, whether in apposition) for a role said of a person: "Trump … became the first
+    sitting US president" (a predicate), "Moon, the South Korean president" (an apposition)."""
     at = {i: name for i, name, _ in people}
     for tok in parsed.tokens:
         word = tok.lemma.casefold()
@@ -1027,8 +1036,12 @@ def _predicated_roles(
         if tok.dep == "attr":
             head = next((c for c in parsed.children(head) if parsed.tokens[c].dep in _SUBJECTS), -1)
         holder = next((at[k] for k in parsed.subtree(head) if k in at), None) if head >= 0 else None
+        # (an apposition right after the name, not "Fiala, Janša and Jarosław Kaczyński, the governing party
+        # leader", which the parser may hang on the first of the names)
+        left = min(parsed.subtree(tok.i))
+        beside = tok.dep == "appos" and left >= 2 and parsed.tokens[left - 1].text == "," and left - 2 == head
         if holder:
-            yield word, holder
+            yield word, holder, beside
 
 
 def _name_like(tok: Token) -> bool:
@@ -1177,9 +1190,10 @@ class _Frames:
         if i in self._mention_at and self._mention_at[i].kind != "descriptive":
             return ""  # a place the small model took for a person ("Khasan")
         if ent is not None and ent.label == "PERSON":
-            if ent.start in self._named_at:
+            told = next((k for k in range(ent.start, ent.end) if k in self._named_at), None)
+            if told is not None:
                 # as find_people resolved it ("Mrs Trump" is not Mr Trump), then to a full name ("Lula")
-                return self.people.resolve(self._named_at[ent.start])
+                return self.people.resolve(self._named_at[told])
             # a title alone ("the pope", which the small model may tag PERSON) is read as a role noun; a
             # flight number ("Pobeda flight DP936") is nobody, nor a jet's name ("the jet Inkwazi")
             if ent.end - ent.start == 1 and fold(self.p.tokens[ent.start].text) in self.people.crafts:
@@ -2350,7 +2364,17 @@ class _Frames:
             spans_time = any(self.p.tokens[c].dep in ("npadvmod", "advmod") for c in self.p.children(prep.i))
             if prep.lower == "since" or spans_time:
                 return True
-        return self._earlier_words(i)
+        return self._since_long_ago(i) or self._earlier_words(i)
+
+    def _since_long_ago(self, i: int) -> bool:
+        """"It is not yet nine months since he took the train to Erfurt": a move a clause dates months or
+        years back from the story's time is another trip."""
+        kids = self.p.children(i)
+        if not any(self.p.tokens[c].dep == "mark" and self.p.tokens[c].lower == "since" for c in kids):
+            return False
+        head = self.p.tokens[i].head
+        return head != i and any(self.p.tokens[c].lemma.casefold() in self.lex.long_spans
+                                 for c in self.p.children(head))
 
     def _earlier_words(self, i: int) -> bool:
         """Another trip: a year before the story's (or, in a retrospective, after it), or words such as
@@ -2603,6 +2627,10 @@ class _Frames:
             # "landed to refuel at Ramstein Air Base": the place of a purpose clause is where he landed
             out = self._places_under(self._purposes(i), i, motion, lemma)
         out.extend(self._relative_place(i, motion))
+        inward = next((c for c in self.p.children(i) if self.p.tokens[c].lower == "in"
+                       and self.p.tokens[c].dep in ("advmod", "prt")), None)  # fmt: skip
+        if inward is not None and self._in_from_afar(i, out):
+            out.append(("to", self.dateline, inward))  # type: ignore[arg-type]
         if not any(r != "at" or motion.presence for r, _, _ in out):
             out.extend(self._stray_places(i, motion, lemma))
         # "landed at Catumbela airport, just outside Lobito": "outside"/"near" says where the other place is
@@ -2676,6 +2704,17 @@ class _Frames:
                 return False
             k = tok.head
         return True
+
+    def _in_from_afar(self, i: int, found: Sequence[tuple[PlaceRelation, Mention, int]]) -> bool:
+        """WARSAW — "The Chancellor flew in from Bonn on Sunday": a move "in" from a place, with no other
+        place in its sentence ("jetted in from London, touching down at Jomo Kenyatta airport"), comes to
+        the town the story is filed from."""
+        if self.dateline is None or not found or any(r != "from" for r, _, _ in found):
+            return False
+        sent = self.p.sentence(i)
+        left = {id(m) for _, m, _ in found}
+        return all(id(m) in left or m is self.dateline for m in self.mentions
+                   if sent.char_start <= m.start < sent.char_end)  # fmt: skip
 
     def _purposes(self, i: int) -> list[int]:
         """"landed to refuel at X", "stopped to greet crowds in Y": the verb's to-clauses."""

@@ -94,6 +94,7 @@ class Lexicon:
     denial_lemmas: frozenset[str]
     denial_particles: Mapping[str, frozenset[str]]
     earlier_markers: tuple[str, ...]
+    long_spans: frozenset[str]
     compass_words: frozenset[str]
     direction_nouns: frozenset[str]
     hearsay_nouns: frozenset[str]
@@ -235,6 +236,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             denial_lemmas=_low(status["denial_lemmas"]),
             denial_particles={fold(k): _low(v) for k, v in status["denial_particles"].items()},
             earlier_markers=tuple(w.casefold() for w in data["earlier_markers"]),
+            long_spans=_low(data["long_spans"]),
             compass_words=_low(data["compass_words"]),
             direction_nouns=_low(data["direction_nouns"]),
             hearsay_nouns=_low(data["hearsay_nouns"]),

@@ -173,6 +173,26 @@ def _sub_runs(start: int, end: int) -> Iterator[tuple[int, int]]:
             yield a, a + size
 
 
+def where_one_went(parsed: ParsedText, lex: Lexicon, a: int, b: int) -> bool:
+    """"took the train to Patras, where he boarded a liner": a name that a move goes to or from, or that
+    a "where" clause hangs on, is a place, whatever the model tags it."""
+    toks = parsed.tokens
+    root = toks[next((i for i in range(a, b) if not a <= toks[i].head < b or toks[i].head == i), b - 1)]
+    if any(toks[c].dep == "relcl" and any(toks[w].lower == "where" for w in parsed.children(c))
+           for c in parsed.children(root.i)):  # fmt: skip
+        return True
+    if root.dep != "pobj":
+        return False
+    verb = toks[toks[root.head].head]
+    if verb.lower == "back" and verb.pos == "ADV":
+        return True  # "She was back in Naypyitaw on Saturday"
+    if lex.prepositions.get(toks[root.head].lower) not in ("to", "from"):
+        return False
+    if verb.pos == "ADV" and verb.head != verb.i:
+        verb = toks[verb.head]  # "was driven back to Schiphol"
+    return verb.pos == "VERB" and verb.lemma.casefold() in lex.movement
+
+
 # --- the finder -------------------------------------------------------------------------------------------
 
 
@@ -909,23 +929,7 @@ class _Reader:
                 and self.p.tokens[a - 1].lower in ("at", "in"))  # fmt: skip
 
     def _where_one_went(self, a: int, b: int) -> bool:
-        """"took the train to Patras, where he boarded a liner": a name that a move goes to or from, or that
-        a "where" clause hangs on, is a place, whatever the model tags it."""
-        toks = self.p.tokens
-        root = toks[self._root(a, b)]
-        if any(toks[c].dep == "relcl" and any(toks[w].lower == "where" for w in self.p.children(c))
-               for c in self.p.children(root.i)):  # fmt: skip
-            return True
-        if root.dep != "pobj":
-            return False
-        verb = toks[toks[root.head].head]
-        if verb.lower == "back" and verb.pos == "ADV":
-            return True  # "She was back in Naypyitaw on Saturday"
-        if self.lex.prepositions.get(toks[root.head].lower) not in ("to", "from"):
-            return False
-        if verb.pos == "ADV" and verb.head != verb.i:
-            verb = toks[verb.head]  # "was driven back to Schiphol"
-        return verb.pos == "VERB" and verb.lemma.casefold() in self.lex.movement
+        return where_one_went(self.p, self.lex, a, b)
 
     def _facility_named_after(self, a: int, end: int) -> bool:
         """"Beijing Capital International Airport", "Moscow Vnukovo airport": a facility whose name starts
