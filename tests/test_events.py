@@ -3060,3 +3060,11 @@ def test_a_move_in_from_a_place_comes_to_the_town_the_story_is_filed_from(
     text = ("WARSAW, Dec. 7 - Willy Brandt signed the treaty today. He flew in from Bonn on Sunday, touching "
             "down at Gdansk in the afternoon.")
     assert ("to", "WARSAW") not in [(relation, m.text) for relation, m in _the("fly", text, geocoder).places]
+
+
+def test_a_regnal_name_without_its_number_is_that_pope(geocoder: GazetteerGeocoder) -> None:
+    """"Pope John Paul II left his homeland … John Paul … landed at Warsaw": the name without its number is
+    the same man, so his moves are the traveller's, not a second person's."""
+    text = ("Pope John Paul II left Krakow on Thursday evening. John Paul, who flew in from Rome aboard an "
+            "Alitalia jet, landed at Warsaw on June 16.")
+    assert _the("land", text, geocoder).mover == "John Paul II"

@@ -389,10 +389,14 @@ def find_people(parsed: ParsedText, lex: Lexicon, mentions: Sequence[Mention] = 
         family = _family_head(parsed, i, words[0], by_word) if len(words) == 1 else ""
         longer = [f for f in full
                   if len(f.split()) > len(words) > 1 and fold(f).split()[-len(words) :] == words]  # fmt: skip
+        # "John Paul" after "Pope John Paul II": a regnal name without its number is that pope or king
+        regnal = [f for f in full if f != name and [fold(w) for w in _unnumbered(f)] == words]
         if family:
             name = family
         elif len(longer) == 1:
             name = longer[0]  # "Suu Kyi" after "Aung San Suu Kyi", "bin Salman": the end of one full name
+        elif len(words) > 1 and len(regnal) == 1:
+            name = regnal[0]
         elif len(words) == 1 and words[0] not in by_word:
             # "the Shah" after "Mohammad Reza Shah Pahlavi": a word inside one full name is that person
             inside = [f for f in full if words[0] in fold(f).split()[1:-1] and f not in relatives]
