@@ -2633,8 +2633,8 @@ class _Frames:
         out.extend(self._relative_place(i, motion))
         inward = next((c for c in self.p.children(i) if self.p.tokens[c].lower == "in"
                        and self.p.tokens[c].dep in ("advmod", "prt")), None)  # fmt: skip
-        if inward is not None and self._in_from_afar(i, out):
-            out.append(("to", self.dateline, inward))  # type: ignore[arg-type]
+        if inward is not None and self.dateline is not None and self._in_from_afar(i, out):
+            out.append(("to", self.dateline, inward))
         if not any(r != "at" or motion.presence for r, _, _ in out):
             out.extend(self._stray_places(i, motion, lemma))
         # "landed at Catumbela airport, just outside Lobito": "outside"/"near" says where the other place is
@@ -2713,7 +2713,7 @@ class _Frames:
         """WARSAW — "The Chancellor flew in from Bonn on Sunday": a move "in" from a place, with no other
         place in its sentence ("jetted in from London, touching down at Jomo Kenyatta airport"), comes to
         the town the story is filed from."""
-        if self.dateline is None or not found or any(r != "from" for r, _, _ in found):
+        if not found or any(r != "from" for r, _, _ in found):
             return False
         sent = self.p.sentence(i)
         left = {id(m) for _, m, _ in found}

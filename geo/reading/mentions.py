@@ -173,11 +173,18 @@ def _sub_runs(start: int, end: int) -> Iterator[tuple[int, int]]:
             yield a, a + size
 
 
+def span_root(parsed: ParsedText, start: int, end: int) -> int:
+    """The token of the span whose head lies outside it."""
+    toks = parsed.tokens
+    outside = (i for i in range(start, end) if not start <= toks[i].head < end or toks[i].head == i)
+    return next(outside, end - 1)
+
+
 def where_one_went(parsed: ParsedText, lex: Lexicon, a: int, b: int) -> bool:
     """"took the train to Patras, where he boarded a liner": a name that a move goes to or from, or that
-    a "where" clause hangs on, is a place, whatever the model tags it."""
+    a "where" clause hangs on, is a place, whatever the model tags it (a person's name is neither)."""
     toks = parsed.tokens
-    root = toks[next((i for i in range(a, b) if not a <= toks[i].head < b or toks[i].head == i), b - 1)]
+    root = toks[span_root(parsed, a, b)]
     if any(toks[c].dep == "relcl" and any(toks[w].lower == "where" for w in parsed.children(c))
            for c in parsed.children(root.i)):  # fmt: skip
         return True
@@ -423,11 +430,7 @@ class _Reader:
     # structure --------------------------------------------------------------------------------------------
 
     def _root(self, start: int, end: int) -> int:
-        """The token of the span whose head lies outside it."""
-        for i in range(start, end):
-            if not start <= self.p.tokens[i].head < end or self.p.tokens[i].head == i:
-                return i
-        return end - 1
+        return span_root(self.p, start, end)
 
     def _entity_over(self, start: int, end: int) -> Span | None:
         for k in range(start, end):
@@ -928,9 +931,6 @@ class _Reader:
         return (ent.label == "FAC" and a > ent.start and b == ent.end
                 and self.p.tokens[a - 1].lower in ("at", "in"))  # fmt: skip
 
-    def _where_one_went(self, a: int, b: int) -> bool:
-        return where_one_went(self.p, self.lex, a, b)
-
     def _facility_named_after(self, a: int, end: int) -> bool:
         """"Beijing Capital International Airport", "Moscow Vnukovo airport": a facility whose name starts
         with the town's is in that town, whatever words come between."""
@@ -992,7 +992,7 @@ class _Reader:
         # ("LIVE: Snowden walks out …", where "Snowden" is an old name of Leland, Mississippi)
         one_person = b - a == 1 and fold(self.p.tokens[a].text) in self.person_words and (
             ent is None or (ent.label == "PERSON" and (ent.start, ent.end) == (a, b)))
-        if one_person and not self._where_one_went(a, b):
+        if one_person and not where_one_went(self.p, self.lex, a, b):
             own = [r for r in cand.results if fold(str(r.raw.get("name") or "")) == fold(cand.query)]
             if cand.results and not own and all(r.raw.get("kind") == "city" for r in cand.results):
                 return True
