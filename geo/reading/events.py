@@ -389,14 +389,14 @@ def find_people(parsed: ParsedText, lex: Lexicon, mentions: Sequence[Mention] = 
         family = _family_head(parsed, i, words[0], by_word) if len(words) == 1 else ""
         longer = [f for f in full
                   if len(f.split()) > len(words) > 1 and fold(f).split()[-len(words) :] == words]  # fmt: skip
-        # "John Paul" after "Pope John Paul II": a regnal name without its number is that pope or king
+        # a full name whose words, without a king's or pope's number, are the name's
         regnal = [f for f in full if f != name and [fold(w) for w in _unnumbered(f)] == words]
         if family:
             name = family
         elif len(longer) == 1:
             name = longer[0]  # "Suu Kyi" after "Aung San Suu Kyi", "bin Salman": the end of one full name
         elif len(words) > 1 and len(regnal) == 1:
-            name = regnal[0]
+            name = regnal[0]  # "John Paul" after "Pope John Paul II"
         elif len(words) == 1 and words[0] not in by_word:
             # "the Shah" after "Mohammad Reza Shah Pahlavi": a word inside one full name is that person
             inside = [f for f in full if words[0] in fold(f).split()[1:-1] and f not in relatives]
@@ -404,7 +404,6 @@ def find_people(parsed: ParsedText, lex: Lexicon, mentions: Sequence[Mention] = 
         elif len(words) == 1:
             # "King Hassan II of Morocco rang … Hassan met them" in a story that also quotes a waiter Hassan
             # Abdel-Rahim: a king's name without its number is that king
-            regnal = [f for f in full if [fold(w) for w in _unnumbered(f)] == words]
             name = regnal[0] if len(regnal) == 1 else by_word[words[0]]
         if _title_before(parsed, i, lex) in lex.female_titles and (
             name in men or (" " in name and fold(name.split()[0]) not in lex.female_given_names
@@ -2518,9 +2517,7 @@ class _Frames:
             # "stayed at Claridge's Hotel, where he … spoke with his family in Dacca": what a "where" clause
             # tells of a building is done there, not where the building is (on a region, "from Buryatia,
             # where Kim met Medvedev … outside Ulan-Ude", it may name the town meant)
-            inner |= {k for c in self.p.children(i) if self.p.tokens[c].dep == "relcl"
-                      and any(self.p.tokens[w].lower == "where" for w in self.p.children(c))
-                      for k in self.p.subtree(c)}  # fmt: skip
+            inner |= {k for c in self.p.where_clauses(i) for k in self.p.subtree(c)}
         for k in self.p.subtree(i):
             if k in inner:
                 continue

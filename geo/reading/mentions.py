@@ -185,8 +185,7 @@ def where_one_went(parsed: ParsedText, lex: Lexicon, a: int, b: int) -> bool:
     a "where" clause hangs on, is a place, whatever the model tags it (a person's name is neither)."""
     toks = parsed.tokens
     root = toks[span_root(parsed, a, b)]
-    if any(toks[c].dep == "relcl" and any(toks[w].lower == "where" for w in parsed.children(c))
-           for c in parsed.children(root.i)):  # fmt: skip
+    if parsed.where_clauses(root.i):
         return True
     if root.dep != "pobj":
         return False

@@ -101,6 +101,11 @@ class ParsedText:
     def children(self, i: int) -> tuple[int, ...]:
         return self._children[i]
 
+    def where_clauses(self, i: int) -> list[int]:
+        """The relative clauses on token ``i`` that "where" opens ("Patras, where he boarded a liner")."""
+        return [c for c in self._children[i] if self.tokens[c].dep == "relcl"
+                and any(self.tokens[w].lower == "where" for w in self._children[c])]  # fmt: skip
+
     @functools.cached_property
     def _edges(self) -> tuple[tuple[int, int], ...]:
         """Leftmost and rightmost token of each token's subtree."""
