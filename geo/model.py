@@ -100,6 +100,9 @@ class Mention:
     """ISO code of the country whose border the reference lies on ("Chinese border" → "CN")."""
     country_hint: str | None = None
     """ISO code the surrounding words put the place in ("the Russian border town of Khasan" → "RU")."""
+    airfield: Place | None = None
+    """The airfield itself when the name is an airport that ``place``, the town it serves, stands for
+    ("landed at Changi" is Singapore); a move between the two makes the airfield a stop of its own."""
 
     @property
     def is_area(self) -> bool:

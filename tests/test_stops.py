@@ -1372,3 +1372,29 @@ def test_the_mover_of_the_headline_is_the_traveller_over_a_host_named_more_often
     assert itinerary.traveller == "Kim Dae-jung"
     seongnam = [s for s in itinerary.stops if s.place is not None and s.place.geonameid == 1897000]
     assert seongnam and any("took off from Seongnam" in q.text for s in seongnam for q in s.quotes)
+
+
+def test_an_airport_and_its_town_are_two_stops_when_a_move_joins_them(geocoder: GazetteerGeocoder) -> None:
+    """"touched down at Andrews … From Andrews he was driven into Washington": the airfield is where the
+    plane was, and the drive into the capital is a hop of its own; "landed at Ben Gurion … pulled away
+    towards Tel Aviv" names only a heading, so the airport stands for the town it serves."""
+    apart = _inline(
+        "Premier arrives for talks\n\n"
+        "WASHINGTON, May 3 (Test Wire) - Prime Minister Rutger Aalbers left The Hague on Monday morning, and "
+        "his government jet touched down at Andrews Air Force Base in Maryland in the afternoon. From "
+        "Andrews he was driven into Washington, where he met the president at the White House.",
+        geocoder,
+        published=datetime(2021, 5, 3, 20, tzinfo=ZoneInfo("America/New_York")),
+    )
+    assert [(s.name, s.place.geonameid if s.place else None) for s in apart.stops][1:] == [
+        ("Joint Base Andrews", None), ("Washington", 4140963)]
+    assert [h.mode for h in apart.hops][1:] == ["road"]
+    heading = _inline(
+        "Chancellor in Israel\n\n"
+        "TEL AVIV, March 2 (Test Wire) - Chancellor Ilse Brunner flew in from Berlin on Thursday. Her plane "
+        "touched down at Ben Gurion airport at 11 a.m. local time. The prime minister was waiting at the "
+        "foot of the steps, and Brunner shook his hand before her motorcade pulled away towards Tel Aviv.",
+        geocoder,
+        published=datetime(2023, 3, 2, 18, tzinfo=ZoneInfo("Asia/Jerusalem")),
+    )
+    assert [s.name for s in heading.stops] == ["Berlin", "Tel Aviv"]

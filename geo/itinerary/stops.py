@@ -151,6 +151,40 @@ def traveller_evidence(
     return out
 
 
+def airfields_apart(
+    evidence: Sequence[Evidence], texts: Mapping[str, str], directions: frozenset[str]
+) -> list[Evidence]:
+    """An airport stands for the town it serves ("landed at Changi" is Singapore), unless the traveller is
+    told to move between the two: "From Andrews he was driven into Washington", "touched down at Stansted
+    … then drove on to London". Then the airfield named in those moves is a stop of its own, where the plane
+    was (its other mentions stay the town's: "that night the Tu-114 took off from Andrews for home"). A
+    move only "towards" the town is no move between them ("his motorcade pulled away towards Tel Aviv")."""
+    apart: set[tuple[str, int]] = set()
+    fields = [e for e in evidence if e.mention.airfield is not None and e.relation in ("to", "from")]
+    for f in fields:
+        for t in evidence:
+            if (
+                t.mention.airfield is not None or t.mention.kind != "name" or t.relation not in ("to", "from")
+                or _key(t.mention) != _key(f.mention) or t.event.article != f.event.article
+            ):  # fmt: skip
+                continue  # ("driven into the city", "the run back to the airport": the town by a word for it)
+            before = texts.get(t.mention.article, "")[: t.mention.start].split()[-1:]
+            if before and before[0].casefold() in directions:
+                continue
+            same = (t.event.article, t.event.token) == (f.event.article, f.event.token)
+            # from the airfield into the town, or the other way; or the airfield reached, then the town by a
+            # move of its own
+            between = same and t.relation != f.relation
+            then = not same and f.relation == t.relation == "to" and t.event.token > f.event.token
+            if between or (then and t.event.mode not in ("air", None)):
+                apart.add((f.mention.article, f.mention.start))
+    return [
+        replace(e, mention=replace(e.mention, place=e.mention.airfield, airfield=None))
+        if (e.mention.article, e.mention.start) in apart else e
+        for e in evidence
+    ]  # fmt: skip
+
+
 SURFACE_MODES = frozenset({"rail", "road", "sea"})
 """A train, car or ship nobody is named in is the traveller's; a plane must match how the traveller is said
 to travel (the other leader's plane lands too)."""
@@ -1545,6 +1579,7 @@ def extract_itinerary(
     when = event_windows(events, times or {})
     published = {a.id: a.published for a in articles}
     trip = one_trip(_not_a_later_trip(traveller_evidence(events, traveller, names), when, published), when)
+    trip = airfields_apart(trip, {a.id: a.text for a in articles}, lex.direction_prepositions)
     when = {**when, **_opening_scene(trip, when, lead_ends, {a.id: a.text for a in articles})}
     evidence = second_visits(trip, when, lead_ends)
     drafts = _drafts(evidence)

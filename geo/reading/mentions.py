@@ -84,7 +84,8 @@ def _one_airfield_per_name(found: list[_Candidate]) -> list[_Candidate]:
     for c in found:
         field_named = fields.get(fold(c.query))
         if field_named is not None and c.evidence != AIRFIELD_EVIDENCE and c.kind == "name":
-            c = replace(c, evidence=field_named.evidence, place=field_named.place, results=[])
+            c = replace(c, evidence=field_named.evidence, place=field_named.place, results=[],
+                        airfield=field_named.airfield)
         out.append(c)
     return out
 
@@ -121,6 +122,8 @@ class _Candidate:
     """The name is where a movement verb goes to or from ("reached New Delhi", "flew on to Agra")."""
     back: bool = False
     """A way back leads to it ("had flown back to the capital"): a place the story was at before."""
+    airfield: Place | None = None
+    """The airfield itself, when the name is an airfield that stands for the town it serves."""
 
 
 # --- names in the parse ---------------------------------------------------------------------------------
@@ -727,7 +730,8 @@ class _Reader:
             text = self.p.tokens_text(start, end)
             named = short.get(fold(text))
             if named is not None:
-                out.append(_Candidate(start, end, "name", text, evidence=named.evidence, place=named.place))
+                out.append(_Candidate(start, end, "name", text, evidence=named.evidence, place=named.place,
+                                      airfield=named.airfield))
         return out
 
     def _run_candidates(self, start: int, end: int) -> list[_Candidate]:
@@ -789,6 +793,7 @@ class _Reader:
             if served:
                 place = _place_from(served[0])
                 cand.place = replace(place, why=f"{found.name} serves {place.name}")
+                cand.airfield = found.place
         return cand
 
     def _station_name(self, a: int, b: int, text: str) -> bool:
@@ -851,9 +856,9 @@ class _Reader:
             if towns and _place_from(towns[0]).country != field.country:
                 return None
         here = (field.latitude, field.longitude)
-        place = Place(name=field.name, latitude=field.latitude, longitude=field.longitude,
-                      country=field.country, timezone=field.timezone or None,
-                      why=f"{field.name}: an airfield of the airportsdata table (cities500 has none)")
+        why = f"{field.name}: an airfield of the airportsdata table (cities500 has none)"
+        airfield = place = Place(name=field.name, latitude=field.latitude, longitude=field.longitude,
+                                 country=field.country, timezone=field.timezone or None, why=why)
         served = self.resolver.lookup(field.city, field.country, near=[here]) if field.city else []
         if served and geodesic(here, (served[0].latitude, served[0].longitude)).km <= SERVED_KM:
             town = _place_from(served[0])
@@ -863,7 +868,8 @@ class _Reader:
         if moved and place.population < GREAT_AIRPORT_CITY:
             return None
         self.airfields.add(core(phrase))
-        return _Candidate(a, b, "name", text, evidence=AIRFIELD_EVIDENCE, place=place)
+        return _Candidate(a, b, "name", text, evidence=AIRFIELD_EVIDENCE, place=place,
+                          airfield=airfield if place is not airfield else None)
 
     def _population_of(self, name: str) -> int:
         """The people of the town the gazetteer gives for ``name`` first (0 when none)."""
@@ -1299,6 +1305,7 @@ class _Reader:
             feature=cand.feature or None,
             border_of=cand.border_of,
             country_hint=cand.hint,
+            airfield=cand.airfield,
         )
 
     def regions(self, article: Article) -> list[Mention]:
