@@ -3068,3 +3068,22 @@ def test_a_regnal_name_without_its_number_is_that_pope(geocoder: GazetteerGeocod
     text = ("Pope John Paul II left Krakow on Thursday evening. John Paul, who flew in from Rome aboard an "
             "Alitalia jet, landed at Warsaw on June 16.")
     assert _the("land", text, geocoder).mover == "John Paul II"
+
+
+def test_miss_after_a_dash_without_spaces_names_a_woman_whom_she_stands_for(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    """Period copy sets the dateline's dash with no spaces ("Jan. 25.—Miss Nellie Bly"): the dash is a word
+    of its own, so "Miss" is read as her title, and "she" in the next paragraph is her, not the man named
+    between."""
+    reading = _read(
+        "HOME AGAIN\n\n"
+        "JERSEY CITY, Jan. 25.—Miss Nellie Bly stepped down from the train here this afternoon. Mr. Joseph "
+        "Pulitzer sent his congratulations by wire.\n\n"
+        "She reached Chicago on Friday morning.",
+        geocoder,
+        published=datetime(1890, 1, 25, 20, tzinfo=ZoneInfo("America/New_York")),
+    )
+    assert "Nellie Bly" in reading.people.women
+    reach = next(e for e in reading.events if e.lemma == "reach")
+    assert reach.mover == "Nellie Bly"

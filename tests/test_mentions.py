@@ -201,6 +201,18 @@ def test_a_name_beside_the_word_border_is_the_namesake_at_a_border(geocoder: Gaz
     assert "border" in border[0].place.why
 
 
+def test_a_border_a_clause_away_does_not_put_the_name_at_a_border(geocoder: GazetteerGeocoder) -> None:
+    """The lead's border is East Germany's, not Warsaw's: the capital of a million and a half, not the
+    Virginia village of 1,500 that lies nearer the Washington of the last paragraph."""
+    mentions = _short(
+        "The chancellor flew back to Warsaw on Saturday to resume a visit he had broken off to be in Berlin "
+        "after East Germany threw open its border.\n\nThe union leader is due in Washington next week.",
+        geocoder,
+    )
+    warsaw = next(m for m in mentions if m.text == "Warsaw")
+    assert warsaw.place is not None and warsaw.place.country == "PL"
+
+
 def test_small_namesake_far_away_in_a_country_never_named_is_no_place(geocoder: GazetteerGeocoder) -> None:
     mentions = _short(
         "Putin flew from Moscow to Vladivostok, Russia's main Pacific port, on Tuesday.", geocoder

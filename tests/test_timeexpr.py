@@ -1115,6 +1115,22 @@ def test_a_month_earlier_in_the_story_year_does_not_set_the_sentences_after_it_b
     assert "The jet put down at Dakar to refuel." not in [sentences[k] for k in back]
 
 
+def test_a_voyage_told_port_by_port_reaches_back_as_one_story() -> None:
+    """Filed on 25 January: Southampton on 22 November lies two months back, but the ports after it are
+    told within three weeks of each other up to the story's days, so the voyage is this story. A trip
+    of the spring before, with nothing told between, is still a look back."""
+    text = (
+        "Round the world\n\nJERSEY CITY (Wire) - She stepped down here today. The liner landed her at "
+        "Southampton on Nov. 22. She reached Colombo on Dec. 8. She sailed from Hong Kong on Dec. 28. She "
+        "reached Yokohama on Jan. 3. She had toured Mexico in April.\n"
+    )
+    article = Article(id="t", text=text, published=datetime(1890, 1, 25, 20, tzinfo=UTC))
+    parsed = parse_articles([article])["t"]
+    back = told_long_before(find_time_expressions(article, parsed), parsed, article.published.date())
+    told = [parsed.text[s.char_start : s.char_end].strip() for s in parsed.sentences]
+    assert [told[k] for k in sorted(back)] == ["She had toured Mexico in April."]
+
+
 def test_a_clock_time_keeps_no_day_from_the_next_sentence() -> None:
     """"was in Dayton shortly after 3 p.m. On the 13th he rode on": the capital "On" opens a new sentence,
     so 3 p.m. is on the day told before (the 12th), and "the 13th" is a phrase of its own."""

@@ -63,6 +63,8 @@ GREAT_AIRPORT_CITY = 1_000_000
 SERVED_KM = 50.0
 """An airfield within this of the town it is listed as serving stands for that town (a capital's airport
 lies 20-45 km out); farther, the airfield itself is the stop."""
+BORDER_WORD_SPAN = 20
+"""Tokens either side of a name within which a border word says the place is at a border."""
 NAME_ENTITY_VETO = frozenset({"PERSON", "ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"})
 PLACE_ENTITIES = frozenset({"GPE", "LOC"})
 _DASHES = frozenset({"-", "—", "–", "--"})
@@ -301,7 +303,7 @@ def find_mentions(
     _short_forms(accepted)
     for cand in accepted:
         cand.paragraph = reader.paragraph(cand.start)
-        cand.at_border = bool(cand.border_of) or reader.speaks_of_border(cand.start)
+        cand.at_border = bool(cand.border_of) or reader.speaks_of_border(cand.start, cand.end)
         cand.acts = reader.acts(cand.start, cand.end)
         cand.left = reader.left(cand.start, cand.end)
         cand.sentence = parsed.tokens[cand.start].sent
@@ -657,11 +659,13 @@ class _Reader:
                 return start, k
         return None
 
-    def speaks_of_border(self, i: int) -> bool:
-        """Whether the sentence of token ``i`` has a border word ("border", "frontier")."""
-        sentence = self.p.sentence(i)
-        words = self.p.tokens[sentence.start : sentence.end]
-        return any(t.lemma.casefold() in self.lex.border_words for t in words)
+    def speaks_of_border(self, start: int, end: int) -> bool:
+        """Whether a border word ("border", "frontier") stands near the name, in its sentence ("the Russian
+        border town of Khasan", "Dong Dang station, a few kilometres from the Chinese border"); not one a
+        clause away ("flew back to Warsaw … to be in Berlin after East Germany threw open its border")."""
+        sentence = self.p.sentence(start)
+        lo, hi = max(sentence.start, start - BORDER_WORD_SPAN), min(sentence.end, end + BORDER_WORD_SPAN)
+        return any(t.lemma.casefold() in self.lex.border_words for t in self.p.tokens[lo:hi])
 
     def left(self, start: int, end: int) -> bool:
         """"from Poland", "after leaving Poland": a place set out from."""

@@ -61,6 +61,7 @@ def load_nlp(spec: ModelSpec | None = None) -> Any:
         nlp = spacy.load(spec.package)
         _break_at_line_ends(spacy)
         nlp.add_pipe("geo_line_breaks", before="parser")
+        _split_at_dashes(spacy, nlp)
     except OSError as exc:
         raise ModelError(
             f"the English model {spec.package} {spec.version} is not installed; run {spec.install_hint}"
@@ -77,6 +78,17 @@ def check_model(meta: dict[str, Any], components: tuple[str, ...], spec: ModelSp
     missing = [c for c in spec.components if c not in components]
     if missing:
         raise ModelError(f"the English model {found} lacks the components {', '.join(missing)}")
+
+
+def _split_at_dashes(spacy: Any, nlp: Any) -> None:
+    """Make an em or en dash a token of its own wherever it stands.
+
+    The English tokenizer splits a dash between two letters but not after a full stop or a digit, and
+    period copy and some house styles set dashes without spaces: "Jan. 25.—Miss Nellie Bly stepped down",
+    "Monday—the day the train arrived". Left joined, "25.—Miss" is one token and the title is lost.
+    """
+    infixes = [*nlp.Defaults.infixes, r"[—–]"]
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
 
 
 def _break_at_line_ends(spacy: Any) -> None:

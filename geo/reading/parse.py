@@ -24,7 +24,7 @@ from typing import Any
 from geo.model import Article
 from geo.reading.nlp import ModelSpec, load_nlp, model_spec
 
-PARSE_FORMAT = 2
+PARSE_FORMAT = 3
 """Bump when the cached layout or what is taken from the parse changes."""
 
 CACHE_ENV = "GEO_CACHE_DIR"

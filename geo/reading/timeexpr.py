@@ -169,6 +169,7 @@ class TimeCues:
     future_aux: frozenset[str]
     future_heads: frozenset[str]
     relevance_days: int
+    chain_days: int
     back_to_now_words: frozenset[str]
     other_calendar_words: tuple[str, ...]
     filed_days: int
@@ -248,6 +249,7 @@ def _cues_from_dict(raw: dict[str, Any]) -> TimeCues:
         future_aux=words("future_aux"),
         future_heads=words("future_heads"),
         relevance_days=int(raw["relevance_days"]),
+        chain_days=int(raw["chain_days"]),
         back_to_now_words=words("back_to_now_words"),
         other_calendar_words=tuple(str(w).casefold() for w in raw["other_calendar_words"]),
         filed_days=int(raw["filed_days"]),
@@ -277,6 +279,24 @@ def _cues_from_dict(raw: dict[str, Any]) -> TimeCues:
     return cues
 
 
+def _reached_step_by_step(times: Sequence[TimeExpression], published: date, cues: TimeCues) -> date:
+    """The earliest day a chain of told days reaches back from the story's time, each within
+    ``chain_days`` of the next: a voyage of ten weeks told port by port ("Southampton on Nov. 22 … Colombo
+    on Dec. 8 … sailed on Dec. 28 … Yokohama on Jan. 3", filed 25 January) is one story, however far its
+    first day lies from the report. A trip months before, with nothing told between, stays a look back."""
+    days = sorted(
+        {e.first_date for e in times
+         if e.first_date is not None and e.first_date == e.last_date and not e.stamp and not e.dateline},
+        reverse=True,
+    )  # fmt: skip
+    step = timedelta(days=cues.chain_days)
+    edge = min((d for d in days if abs((d - published).days) <= cues.relevance_days), default=published)
+    for day in days:
+        if day < edge and edge - day <= step:
+            edge = day
+    return edge
+
+
 def told_long_before(
     times: Sequence[TimeExpression], parsed: ParsedText, published: date, cues: TimeCues | None = None
 ) -> frozenset[int]:
@@ -286,6 +306,7 @@ def told_long_before(
     cues = cues or default_cues()
     by_sentence: dict[int, list[bool]] = {}
     years_before: set[int] = set()
+    reached = _reached_step_by_step(times, published, cues)
     for expr in times:
         if expr.first_date is None or expr.stamp:
             continue
@@ -297,7 +318,7 @@ def told_long_before(
         since = expr.token_start > 0 and parsed.tokens[expr.token_start - 1].lower == "since"
         old = (
             not since and expr.last_date is not None and not expr.relevant_to(published, cues.relevance_days)
-            and expr.last_date < (expr.story_date or published)
+            and expr.last_date < (expr.story_date or published) and expr.first_date < reached
         )  # fmt: skip
         by_sentence.setdefault(expr.sentence, []).append(old)
         if old and expr.last_date is not None and expr.last_date.year < (expr.story_date or published).year:
