@@ -168,7 +168,8 @@ def airfields_apart(
                 or _key(t.mention) != _key(f.mention) or t.event.article != f.event.article
             ):  # fmt: skip
                 continue  # ("driven into the city", "the run back to the airport": the town by a word for it)
-            before = texts.get(t.mention.article, "")[: t.mention.start].split()[-1:]
+            at = t.mention.start
+            before = texts.get(t.mention.article, "")[max(0, at - 30) : at].split()[-1:]  # the word before it
             if before and before[0].casefold() in directions:
                 continue
             same = (t.event.article, t.event.token) == (f.event.article, f.event.token)
