@@ -55,6 +55,15 @@ def texts(text: str, published: datetime = SUNDAY_24_FEB_2019) -> list[TimeExpre
     return find_time_expressions(Article(id="t", text=text, published=published))
 
 
+def looked_back(text: str, published: datetime) -> list[str]:
+    """The sentences of ``text`` that ``told_long_before`` sets long before the story, in order."""
+    article = Article(id="t", text=text, published=published)
+    parsed = parse_articles([article])["t"]
+    back = told_long_before(find_time_expressions(article, parsed), parsed, published.date())
+    sentences = [parsed.text[s.char_start : s.char_end].strip() for s in parsed.sentences]
+    return [sentences[k] for k in sorted(back)]
+
+
 def days_of(text: str, published: datetime) -> dict[str, date | None]:
     """Each time phrase of ``text`` → the first day it was read as."""
     return {e.text: e.first_date for e in texts(text, published)}
@@ -1053,12 +1062,8 @@ def test_now_ends_a_look_back() -> None:
         "Jerusalem. He had first seen the city in 1924, as regent. Now he prayed with the monks. A fortnight "
         "later he took the train back down to Haifa.\n"
     )
-    article = Article(id="t", text=text, published=datetime(1936, 6, 3, tzinfo=UTC))
-    parsed = parse_articles([article])["t"]
-    found = find_time_expressions(article, parsed)
-    back = told_long_before(found, parsed, article.published.date())
-    sentences = [parsed.text[s.char_start : s.char_end].strip() for s in parsed.sentences]
-    assert [sentences[k] for k in sorted(back)] == ["He had first seen the city in 1924, as regent."]
+    back = looked_back(text, datetime(1936, 6, 3, tzinfo=UTC))
+    assert back == ["He had first seen the city in 1924, as regent."]
 
 
 def test_a_time_hung_on_an_auxiliary_dates_the_verb_it_serves() -> None:
@@ -1108,11 +1113,7 @@ def test_a_month_earlier_in_the_story_year_does_not_set_the_sentences_after_it_b
         "BUENOS AIRES (Wire) - The general flew home from Madrid on 20 June 1973. With him was Cámpora, the "
         "man elected president in March. The jet put down at Dakar to refuel.\n"
     )
-    article = Article(id="t", text=text, published=datetime(1973, 6, 22, tzinfo=UTC))
-    parsed = parse_articles([article])["t"]
-    back = told_long_before(find_time_expressions(article, parsed), parsed, article.published.date())
-    sentences = [parsed.text[s.char_start : s.char_end].strip() for s in parsed.sentences]
-    assert "The jet put down at Dakar to refuel." not in [sentences[k] for k in back]
+    assert "The jet put down at Dakar to refuel." not in looked_back(text, datetime(1973, 6, 22, tzinfo=UTC))
 
 
 def test_a_voyage_told_port_by_port_reaches_back_as_one_story() -> None:
@@ -1124,11 +1125,7 @@ def test_a_voyage_told_port_by_port_reaches_back_as_one_story() -> None:
         "Southampton on Nov. 22. She reached Colombo on Dec. 8. She sailed from Hong Kong on Dec. 28. She "
         "reached Yokohama on Jan. 3. She had toured Mexico in April.\n"
     )
-    article = Article(id="t", text=text, published=datetime(1890, 1, 25, 20, tzinfo=UTC))
-    parsed = parse_articles([article])["t"]
-    back = told_long_before(find_time_expressions(article, parsed), parsed, article.published.date())
-    told = [parsed.text[s.char_start : s.char_end].strip() for s in parsed.sentences]
-    assert [told[k] for k in sorted(back)] == ["She had toured Mexico in April."]
+    assert looked_back(text, datetime(1890, 1, 25, 20, tzinfo=UTC)) == ["She had toured Mexico in April."]
 
 
 def test_a_clock_time_keeps_no_day_from_the_next_sentence() -> None:

@@ -660,9 +660,9 @@ class _Reader:
         return None
 
     def speaks_of_border(self, start: int, end: int) -> bool:
-        """Whether a border word ("border", "frontier") stands near the name, in its sentence ("the Russian
-        border town of Khasan", "Dong Dang station, a few kilometres from the Chinese border"); not one a
-        clause away ("flew back to Warsaw … to be in Berlin after East Germany threw open its border")."""
+        """Whether a border word ("border", "frontier") stands near the name, in its sentence ("the border
+        town of X", "X station, a few kilometres from the border"); not one a clause away ("flew back to X
+        … to be elsewhere after the neighbour threw open its border")."""
         sentence = self.p.sentence(start)
         lo, hi = max(sentence.start, start - BORDER_WORD_SPAN), min(sentence.end, end + BORDER_WORD_SPAN)
         return any(t.lemma.casefold() in self.lex.border_words for t in self.p.tokens[lo:hi])
