@@ -925,6 +925,19 @@ def test_a_dateline_day_just_before_publication_is_the_reports_today() -> None:
     assert days["tonight"] == date(1965, 3, 3)
 
 
+def test_a_dateline_alone_on_its_line_is_the_filing_day() -> None:
+    """A paper's dispatch sets "KAZAN, March 3." on a line above the story and comes out the next morning:
+    "this morning" and "tomorrow" count from the dateline's day, not from the day it is printed."""
+    text = (
+        "Minister tours the Volga\n\nFrom Our Correspondent\n\nKAZAN, March 3.\n\n"
+        "The Foreign Minister left Moscow this morning and flew east to this river city. "
+        "He goes on to Samara tomorrow.\n"
+    )
+    days = days_of(text, datetime(1975, 3, 4, 6, 0, tzinfo=UTC))
+    assert days["this morning"] == date(1975, 3, 3)
+    assert days["tomorrow"] == date(1975, 3, 4)
+
+
 def test_day_first_ranges_and_the_clock_times_under_a_heading_span() -> None:
     """An explainer headed "Havana, 3 to 5 May." lands "at 11.40 a.m." on the first of those days."""
     text = (

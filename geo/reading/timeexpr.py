@@ -1672,8 +1672,9 @@ def _reported_on(parsed: ParsedText, match: _Match, cues: TimeCues) -> bool:
 
 
 def _in_dateline(parsed: ParsedText, match: _Match) -> bool:
-    """A date between a place name that opens its paragraph and the dash that ends the dateline:
-    "Minsk, February 24 (KCNA) --", "BREST, Feb. 26 (Lotus) —"."""
+    """A date between a place name that opens its paragraph and the dash that ends the dateline, or the end
+    of its line: "Minsk, February 24 (KCNA) --", "BREST, Feb. 26 (Lotus) —", "KAZAN, March 3." above the
+    story."""
     tokens = parsed.tokens
     text = parsed.text
     first = tokens[match.start]
@@ -1683,6 +1684,11 @@ def _in_dateline(parsed: ParsedText, match: _Match) -> bool:
         return False
     if not text[line_start:first.start].rstrip().endswith(","):
         return False
+    # "XIAN, December 22." alone on its line, the story beginning on the next
+    end = tokens[match.end - 1].end
+    line_end = text.find("\n", end)
+    if line_end >= 0 and not text[end:line_end].strip(" \t.:"):
+        return True
     after = tokens[match.end : match.end + 8]
     for token in after:
         if token.text in _DASHES_AFTER_DATELINE:
