@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -3087,3 +3088,38 @@ def test_miss_after_a_dash_without_spaces_names_a_woman_whom_she_stands_for(
     assert "Nellie Bly" in reading.people.women
     reach = next(e for e in reading.events if e.lemma == "reach")
     assert reach.mover == "Nellie Bly"
+
+
+def test_mrs_with_the_surname_of_a_woman_named_in_full_is_that_woman(geocoder: GazetteerGeocoder) -> None:
+    """British copy writes "Mrs Bandaranaike" (no full stop) after "Sirimavo Bandaranaike": one woman, whom
+    the story follows, not a second person, nor a name made of the comma before the title."""
+    text = (
+        "Bandaranaike and Zhou keep talking\n\n"
+        "PEKING, 3 January (Wire) - Sirimavo Bandaranaike and Zhou Enlai spent three hours today on the "
+        "border dispute. As she left the hall afterwards, Mrs Bandaranaike told reporters the talks had been "
+        "useful. Mrs Bandaranaike flew in from Rangoon on Monday and leaves for Colombo tomorrow.\n"
+    )
+    reading = _read(text, geocoder, published=datetime(1963, 1, 3, 20, tzinfo=UTC))
+    assert reading.people.counts["Sirimavo Bandaranaike"] == 4  # the headline's surname too
+    assert not [n for n in reading.people.counts if "Mrs" in n]
+    assert _the("fly", text, geocoder).mover == "Sirimavo Bandaranaike"
+
+
+def test_a_summit_there_gives_no_place_of_its_own(geocoder: GazetteerGeocoder) -> None:
+    """"a reference to the 1986 summit there": the gathering's "there" names no place, so no frame."""
+    text = (
+        "Visitor in Iceland\n\n"
+        "WASHINGTON (Wire) - In Reykjavik on Saturday he called on the president. He said he had picked the "
+        "Icelandic capital because its name stood for peace, a reference to the 1986 summit there.\n"
+    )
+    reading = _read(text, geocoder)
+    assert [m.text for e in reading.events for _, m in e.places] == ["Reykjavik"]
+
+
+def test_a_headline_word_the_tagger_missed_is_the_person_the_body_names(geocoder: GazetteerGeocoder) -> None:
+    """"CHOU AND NU PLEDGE …": the tagger finds only Nu in the capitals; Chou, whom the body names in full
+    first and follows, is the headline's subject too (one of our evaluation texts, a period dispatch)."""
+    texts = Path(__file__).resolve().parent.parent / "data" / "eval" / "texts"
+    text = (texts / "zhou1954-geneva-newspaper-1.txt").read_text(encoding="utf-8")
+    reading = _read(text, geocoder, published=datetime(1954, 6, 30, 7, tzinfo=UTC))
+    assert reading.people.headline == "Chou En-lai"

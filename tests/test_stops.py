@@ -1398,3 +1398,30 @@ def test_an_airport_and_its_town_are_two_stops_when_a_move_joins_them(geocoder: 
         published=datetime(2023, 3, 2, 18, tzinfo=ZoneInfo("Asia/Jerusalem")),
     )
     assert [s.name for s in heading.stops] == ["Berlin", "Tel Aviv"]
+
+
+def test_the_plane_that_brought_him_and_this_city_of_the_dateline(geocoder: GazetteerGeocoder) -> None:
+    """A paper's dispatch tells the first leg only in a relative clause on the plane ("the Ilyushin that
+    brought him from New Delhi"), and the day's flight "to this ancient Silk Road city", the dateline's."""
+    text = (
+        "PM tours Samarkand\n\nFrom Our Correspondent\n\nSAMARKAND, May 12.\n\n"
+        "The Prime Minister, Mr. Anil Verma, left Tashkent this morning and flew west to this ancient Silk "
+        "Road city, where he toured the Registan. The Ilyushin that brought him from New Delhi on Saturday "
+        "landed here shortly after ten. He flies on to Bukhara tomorrow."
+    )
+    itinerary = _inline(text, geocoder, datetime(1992, 5, 13, 6, tzinfo=ZoneInfo("Asia/Kolkata")))
+    assert [s.name for s in itinerary.stops] == ["New Delhi", "Tashkent", "Samarkand", "Bukhara"]
+
+
+def test_an_arrival_told_again_after_a_look_back_is_one_visit(geocoder: GazetteerGeocoder) -> None:
+    """"flew in from Tokyo … She left Tokyo on Wednesday morning, and her plane touched down here": the
+    second telling of the arrival adds its time to the one visit, not a second Beijing right after it."""
+    text = (
+        "Premier and Li agree to keep talking\n\n"
+        "PEKING, 23 September (Radio) - Sirimavo Bandaranaike and Li Peng spent two hours today on trade.\n\n"
+        "Mrs Bandaranaike flew in from Tokyo, where her tour began. She reached the Japanese capital from "
+        "Colombo last Friday and spent four days there. She left Tokyo on Wednesday morning, and her plane "
+        "touched down here at half past one that afternoon.\n\nShe leaves for Shanghai tomorrow morning."
+    )
+    itinerary = _inline(text, geocoder, datetime(1988, 9, 23, 21, 30, tzinfo=ZoneInfo("Asia/Shanghai")))
+    assert [s.name for s in itinerary.stops] == ["Colombo", "Tokyo", "Beijing", "Shanghai"]

@@ -938,6 +938,29 @@ def test_a_dateline_alone_on_its_line_is_the_filing_day() -> None:
     assert days["tomorrow"] == date(1975, 3, 4)
 
 
+def test_a_time_after_a_subjects_relative_clause_dates_the_clause() -> None:
+    """The small parser hangs "on Saturday" on "landed"; it dates the flight the relative clause tells."""
+    text = ("Visit\n\nSAMARKAND (Wire) - The Ilyushin that brought him from New Delhi on Saturday landed "
+            "here shortly after ten on Monday.")
+    article = Article(id="t", text=text, published=datetime(1992, 5, 12, 12, tzinfo=UTC))
+    [parsed] = parse_articles([article]).values()
+    verbs = {e.text: parsed.tokens[e.verb].text for e in find_time_expressions(article) if e.verb is not None}
+    assert verbs["Saturday"] == "brought"
+    assert verbs["Monday"] == "landed"
+
+
+def test_a_weekday_on_a_verb_in_the_simple_present_is_still_to_come() -> None:
+    """A report tells what happened in the past tense; "On Sunday she makes a stop in Kandy" is the
+    schedule, so Sunday is the one after a Friday's publication, not the one before."""
+    text = (
+        "Premier in Colombo\n\nCOLOMBO, 24 September (Radio) - The premier met the president today. "
+        "On Sunday she makes a short stop in Kandy before flying on to Madras. She arrived on Wednesday.\n"
+    )
+    days = days_of(text, datetime(1982, 9, 24, 21, tzinfo=UTC))
+    assert days["Sunday"] == date(1982, 9, 26)
+    assert days["Wednesday"] == date(1982, 9, 22)
+
+
 def test_day_first_ranges_and_the_clock_times_under_a_heading_span() -> None:
     """An explainer headed "Havana, 3 to 5 May." lands "at 11.40 a.m." on the first of those days."""
     text = (

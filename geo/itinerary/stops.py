@@ -1209,6 +1209,27 @@ LOCAL_KM = 60.0
 airport or an island off it), not by the journey's main mode."""
 
 
+def _merge_repeats(order: list[StopKey], drafts: dict[StopKey, _Draft]) -> list[StopKey]:
+    """"flew in from Tokyo … She left Tokyo on Wednesday and her plane touched down here": an arrival told
+    twice, the second after a look back at the stop before, is one visit when the order puts nothing between
+    the two."""
+    out: list[StopKey] = []
+    for key in order:
+        prev = drafts[out[-1]] if out else None
+        if (
+            prev is not None and _first_visit(out[-1]) == _first_visit(key)
+            and not any(e.relation == "from" for e in prev.evidence)
+            and any(e.relation == "to" for e in drafts[key].evidence) and _done(prev) == _done(drafts[key])
+            and not any(e.event.returning for e in drafts[key].evidence)
+        ):  # fmt: skip
+            # (never left between the two, nor told coming back: a visit left and come back to stays two)
+            drafts[out[-1]].mentions.extend(drafts[key].mentions)
+            drafts[out[-1]].evidence.extend(drafts[key].evidence)
+            continue
+        out.append(key)
+    return out
+
+
 def _merge_nearby(order: list[StopKey], drafts: dict[StopKey, _Draft]) -> list[StopKey]:
     """"landed at Changi" and "arrived in Singapore": the most populous of neighbouring places stands, when
     both are reported reached (or both still to come)."""
@@ -1597,7 +1618,7 @@ def extract_itinerary(
                if (stamps := sorted(t.token_start for t in exprs if t.stamp))}  # fmt: skip
     narrated = {a: 0 if a in entries else end for a, end in (lead_ends or {}).items()}
     ordered, order_notes = order_stops(drafts, evidence, when, narrated, entries)
-    keys = _merge_nearby(_merge_descriptions(ordered, drafts), drafts)
+    keys = _merge_nearby(_merge_descriptions(_merge_repeats(ordered, drafts), drafts), drafts)
     if len(keys) < 2:
         raise NoJourneyError("no journey found: the articles tell of one place only")
     order = {a.id: i for i, a in enumerate(articles)}

@@ -412,7 +412,9 @@ def find_people(parsed: ParsedText, lex: Lexicon, mentions: Sequence[Mention] = 
             # "Mrs Trump" is not "Mr Trump" ("President John F. Kennedy … Mrs Kennedy"), nor "Madame de
             # Gaulle" the General: the woman of that surname the article names, else herself
             kin = [f for f in full if f != name and f not in men and fold(f).split()[-len(words) :] == words]
-            name = kin[0] if kin else parsed.tokens_text(i - 1, i + len(words))
+            # (the title is the name's own first token when the entity took it in: "Mrs Thatcher")
+            at = i if parsed.tokens[i].lower.rstrip(".") in lex.female_titles else i - 1
+            name = kin[0] if kin else parsed.tokens_text(at, at + 1 + len(words))
         resolved.append((i, name, is_subject))
     # (two finders may give the same name at the same token: it is one mention)
     once: dict[tuple[int, str], bool] = {}
@@ -673,14 +675,37 @@ def _headline_person(
     # "Nation Accords Historic Welcome"; "how Haile Selassie went into exile" is a name however rare)
     body = {fold(t.text) for t in parsed.tokens if t.start > line_end}
     capitals = _title_case(parsed, line_end)
-    named = [(name, parsed.tokens[_name_root(parsed, i, name)].dep in _MODIFIER_DEPS)
+    found = [(i, name, parsed.tokens[_name_root(parsed, i, name)].dep in _MODIFIER_DEPS)
              for i, name, _ in resolved if parsed.tokens[i].end <= line_end
              and (not capitals or any(fold(w) in body for w in name.split()))]  # fmt: skip
+    found += _headline_surnames(parsed, resolved, line_end)
+    named = [(name, modifier) for _, name, modifier in sorted(found)]
     first = next((name for name, modifier in named if not modifier), "")
     most = max((name for name, _ in named), key=lambda n: totals.get(n, 0), default="")
     if first and most and totals.get(most, 0) > 2 * totals.get(first, 0):
         return most
     return first
+
+
+def _headline_surnames(
+    parsed: ParsedText, resolved: Sequence[tuple[int, str, bool]], line_end: int
+) -> list[tuple[int, str, bool]]:
+    """"CHOU AND NU PLEDGE …": a headline word the tagger took for no name that is a word of exactly one
+    person the body names in full is that person, in its place among the headline's names."""
+    taken = {k for i, name, _ in resolved for k in range(i, i + len(name.split()))}
+    last: dict[str, set[str]] = defaultdict(set)
+    for _, name, _ in resolved:
+        words = name.split()
+        for word in words if len(words) > 1 else ():
+            last[fold(word)].add(name)  # (any of its words: "Chou En-lai" is Mr. Chou)
+    out: list[tuple[int, str, bool]] = []
+    for tok in parsed.tokens:
+        if tok.end > line_end:
+            break
+        people = last.get(fold(tok.text), set())
+        if tok.i not in taken and tok.text[:1].isupper() and len(people) == 1:
+            out.append((tok.i, next(iter(people)), tok.dep in _MODIFIER_DEPS))
+    return out
 
 
 def _title_case(parsed: ParsedText, line_end: int) -> bool:
@@ -2767,7 +2792,7 @@ class _Frames:
                             inside = {k for g in goals for k in self.p.subtree(g)}
                             found = [m for m in self._mentions_in(obj) if self._token_of(m) not in inside]
                         else:
-                            found = self._mentions_in(obj)
+                            found = self._mentions_in(obj) or self._this_place(obj)
                         for m in found[:1]:
                             out.append((relation, m, obj))
                         for conj in self._conjuncts(obj):
@@ -2788,6 +2813,14 @@ class _Frames:
                     # ("leaving there": the place left)
                     out.append(("from" if motion.object == "from" else "at", _THERE, child))
         return out
+
+    def _this_place(self, obj: int) -> list[Mention]:
+        """"flew south-west to this old imperial capital" in a story datelined there: the dateline's place."""
+        tok = self.p.tokens[obj]
+        if self.dateline is None or tok.lemma.casefold() not in self.lex.descriptive_heads:
+            return []
+        kids = [self.p.tokens[c] for c in self.p.children(obj)]
+        return [self.dateline] if any(c.dep == "det" and c.lower == "this" for c in kids) else []
 
     def _preposition_meant(self, k: int) -> int:
         """The preposition a word under the verb stands for, where the parser hangs it one word down: "flew
@@ -3190,6 +3223,8 @@ class _Frames:
         subject = next((c for c in kids if self.p.tokens[c].dep == "nsubj"), None)
         if (subject is None and tok.dep == "xcomp") or (subject is not None and self._in_dateline(subject)):
             subject = self.subject_token(tok.i)  # "is expected to bring"; a subject hung on the dateline
+        if subject is not None and tok.dep == "relcl" and self.p.tokens[subject].tag in ("WDT", "WP"):
+            subject = tok.head  # "the Boeing that brought him from New Delhi": the Boeing brought him
         if subject is None:
             return None
         carrier = (self._vehicle_mode(subject)[0] or self._vehicles_just_before(subject)
@@ -3475,7 +3510,7 @@ class _Frames:
             ("at", m)
             for head in heads
             for rel, m, _ in self._places(head, _GATHERING, "be")
-            if rel in ("at", "to")
+            if rel in ("at", "to") and m is not _THERE  # ("the 1986 summit there": no place of its own)
         ]
         if not places:
             return None

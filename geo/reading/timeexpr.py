@@ -1511,6 +1511,8 @@ def _resolve(
     sentence = parsed.sentence(match.start)
     head, attach, verb = attachment(parsed, match.start, match.end)
     tense = verb_tense(parsed, verb, cues)
+    if tense == "past" and match.day is not None and match.day.kind == "weekday" and _scheduled(parsed, verb):
+        tense = "future"
     # "HAVANA, Jan. 8 - … rolled into the capital this afternoon", printed the next morning: the day the
     # dateline gives is the report's "today"
     pub_day = article.published.date()
@@ -1740,7 +1742,28 @@ def attachment(parsed: ParsedText, start: int, end: int) -> tuple[int, int | Non
         marks = [c for c in parsed.children(verb) if tokens[c].dep == "mark" and end <= c]
         if marks and tokens[verb].head != verb and all(t.pos == "PUNCT" for t in tokens[end : marks[0]]):
             attach = verb = tokens[verb].head
+    if verb is not None and verb == attach and start < verb:
+        clause = _relative_clause_just_before(parsed, start, verb)
+        if clause is not None:
+            attach = verb = clause
     return head, attach, verb
+
+
+def _relative_clause_just_before(parsed: ParsedText, start: int, verb: int) -> int | None:
+    """"The Boeing that brought him from Delhi on Monday landed here", parsed with "on Monday" on "landed":
+    a time between a subject's relative clause and the verb, with no comma after the clause, dates the
+    clause (a time put between a subject and its verb without commas rarely belongs to the verb)."""
+    tokens = parsed.tokens
+    if start > 0 and tokens[start - 1].pos == "ADP":
+        start -= 1  # the "on" of "on Monday"
+    if start == 0 or tokens[start - 1].pos == "PUNCT":
+        return None
+    subjects = [c for c in parsed.children(verb) if tokens[c].dep in ("nsubj", "nsubjpass") and c < start]
+    for subject in subjects:
+        for clause in parsed.children(subject):
+            if tokens[clause].dep == "relcl" and max(parsed.subtree(clause)) == start - 1:
+                return clause
+    return None
 
 
 _CLAUSE_STEPS = 8
@@ -1812,6 +1835,21 @@ def verb_tense(parsed: ParsedText, verb: int | None, cues: TimeCues) -> Tense:
             if present:
                 return "future"
     return "past"
+
+
+def _scheduled(parsed: ParsedText, verb: int | None) -> bool:
+    """"On Sunday she makes a short stop in Canton", "On Thursday he flies to New York": a weekday on a verb
+    in the simple present, below the headline, is a day of the schedule still to come (a report tells what
+    happened in the past tense)."""
+    if verb is None:
+        return False
+    tok = parsed.tokens[verb]
+    if tok.tag not in ("VBZ", "VBP") or tok.lemma in ("be", "have"):
+        return False
+    if any(parsed.tokens[k].dep in ("aux", "auxpass") for k in parsed.children(verb)):
+        return False
+    first_break = parsed.text.find("\n")
+    return first_break >= 0 and tok.start > first_break
 
 
 def _present_intention(parsed: ParsedText, verb: int, cues: TimeCues) -> bool:
