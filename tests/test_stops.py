@@ -1425,3 +1425,18 @@ def test_an_arrival_told_again_after_a_look_back_is_one_visit(geocoder: Gazettee
     )
     itinerary = _inline(text, geocoder, datetime(1988, 9, 23, 21, 30, tzinfo=ZoneInfo("Asia/Shanghai")))
     assert [s.name for s in itinerary.stops] == ["Colombo", "Tokyo", "Beijing", "Shanghai"]
+
+
+def test_a_day_out_to_a_town_75_km_away_leaves_and_comes_back(geocoder: GazetteerGeocoder) -> None:
+    """"drove to Brighton … and on Wednesday she flew from London to Washington": a town some 75 km out,
+    reached on a day between the arrival and the departure, is a trip away; London is left twice."""
+    text = (
+        "Mrs. Rao home after Western tour\n\nNEW DELHI, Nov. 13 - The Prime Minister, Mrs. Anita Rao, "
+        "returned to the capital this morning from a three-week tour of Europe and the United States.\n\n"
+        "She flew in to London from Paris on Friday, Oct. 29. Two rounds of talks with the British Prime "
+        "Minister followed over the weekend. On Tuesday she drove to Brighton, where she addressed a party "
+        "conference, and on Wednesday she flew from London to Washington."
+    )
+    itinerary = _inline(text, geocoder, datetime(1971, 11, 13, 18, tzinfo=ZoneInfo("Asia/Kolkata")))
+    names = [s.name for s in itinerary.stops]
+    assert names[:5] == ["Paris", "London", "Brighton", "London", "Washington"]

@@ -357,8 +357,9 @@ def _told_apart(
     return out
 
 
-AWAY_KM = 150.0
-"""A town this far from a place is away from it (a stop round the city is not)."""
+AWAY_KM = 60.0
+"""A town this far from a place is away from it (a stop round the city, 10 or 25 km out, is not; a day's
+drive to a town 75 km away, Oxford from London or Belmopan from Belize City, is)."""
 AWAY_AT_LEAST = timedelta(hours=12)
 """A place reached this long after a dated departure from it is reached again (a return), whatever order the
 article tells them in."""
