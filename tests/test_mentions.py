@@ -783,3 +783,14 @@ def test_an_airport_by_its_period_name_is_the_town_it_served(geocoder: Gazetteer
     found = _short("The airliner left Idlewild on Monday and put down at Ringway on Tuesday.", geocoder)
     served = {m.text: m.place.name for m in found if m.place is not None}
     assert served == {"Idlewild": "New York City", "Ringway": "Manchester"}
+
+
+def test_period_airport_names_stand_for_the_capital_they_serve(geocoder: GazetteerGeocoder) -> None:
+    """Indian and Burmese copy of the 1950s–80s names the airports Palam and Mingaladon, which GeoNames knows
+    only as a Delhi district and a Rangoon township: the stops are New Delhi (not Delhi, which lists "New
+    Delhi" among its names) and Yangon, with the airfield kept beside them."""
+    found = _short("The Premier left Mingaladon at dawn and landed at Palam in the afternoon.", geocoder)
+    places = {m.text: (m.place.name if m.place else None, m.airfield.name if m.airfield else None)
+              for m in found}
+    assert places["Palam"] == ("New Delhi", "Palam Airport")
+    assert places["Mingaladon"] == ("Yangon", "Mingaladon Airport")

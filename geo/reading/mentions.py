@@ -794,8 +794,10 @@ class _Reader:
         cand = _Candidate(a, b, "name", text, evidence=evidence, place=found.place)
         if found.serves:
             served = self.resolver.lookup(found.serves, found.place.country)
+            # (the town of that very name first: "New Delhi", not Delhi, which lists it among its names)
+            own = [loc for loc in served if fold(str(loc.raw.get("name", ""))) == fold(found.serves)]
             if served:
-                place = _place_from(served[0])
+                place = _place_from((own or served)[0])
                 cand.place = replace(place, why=f"{found.name} serves {place.name}")
                 cand.airfield = found.place
         return cand
