@@ -678,7 +678,7 @@ def _headline_person(
     found = [(i, name, parsed.tokens[_name_root(parsed, i, name)].dep in _MODIFIER_DEPS)
              for i, name, _ in resolved if parsed.tokens[i].end <= line_end
              and (not capitals or any(fold(w) in body for w in name.split()))]  # fmt: skip
-    found += _headline_surnames(parsed, resolved, line_end)
+    found += _headline_name_words(parsed, resolved, line_end)
     named = [(name, modifier) for _, name, modifier in sorted(found)]
     first = next((name for name, modifier in named if not modifier), "")
     most = max((name for name, _ in named), key=lambda n: totals.get(n, 0), default="")
@@ -687,22 +687,22 @@ def _headline_person(
     return first
 
 
-def _headline_surnames(
+def _headline_name_words(
     parsed: ParsedText, resolved: Sequence[tuple[int, str, bool]], line_end: int
 ) -> list[tuple[int, str, bool]]:
     """"CHOU AND NU PLEDGE …": a headline word the tagger took for no name that is a word of exactly one
     person the body names in full is that person, in its place among the headline's names."""
     taken = {k for i, name, _ in resolved for k in range(i, i + len(name.split()))}
-    last: dict[str, set[str]] = defaultdict(set)
+    by_word: dict[str, set[str]] = defaultdict(set)
     for _, name, _ in resolved:
         words = name.split()
         for word in words if len(words) > 1 else ():
-            last[fold(word)].add(name)  # (any of its words: "Chou En-lai" is Mr. Chou)
+            by_word[fold(word)].add(name)  # (any of its words: "Chou En-lai" is Mr. Chou)
     out: list[tuple[int, str, bool]] = []
     for tok in parsed.tokens:
         if tok.end > line_end:
             break
-        people = last.get(fold(tok.text), set())
+        people = by_word.get(fold(tok.text), set())
         if tok.i not in taken and tok.text[:1].isupper() and len(people) == 1:
             out.append((tok.i, next(iter(people)), tok.dep in _MODIFIER_DEPS))
     return out
