@@ -294,7 +294,7 @@ def find_people(parsed: ParsedText, lex: Lexicon, mentions: Sequence[Mention] = 
     places = [(m.start, m.end) for m in mentions if m.kind != "descriptive"]
     described = [(m.start, m.end) for m in mentions if m.kind == "descriptive" and m.place is not None]
     names: list[tuple[int, str, bool]] = []
-    line_end = _first_line_end(parsed)
+    line_end = parsed.first_line_end
     surnames = {fold(parsed.tokens[e.end - 1].text) for e in parsed.entities
                 if e.label == "PERSON" and e.end - e.start > 1 and e.char_start > line_end}  # fmt: skip
     crafts = _craft_names(parsed, lex)
@@ -364,7 +364,7 @@ def find_people(parsed: ParsedText, lex: Lexicon, mentions: Sequence[Mention] = 
     by_word: dict[str, str] = {}
     known_alone: set[str] = set()
     first_at = {n: min(i for i, m, _ in names if m == n) for n in full}
-    line_end = _first_line_end(parsed)
+    line_end = parsed.first_line_end
     # first named first (a report names its subject in full, then by surname), relatives last
     for name in sorted(full, key=lambda n: n in relatives):
         parts = _unnumbered(name) or name.split()
@@ -596,7 +596,7 @@ def _role_subjects(
     """(token, person, True) for "the President" as the subject of a clause, where the article titles one
     person so and no other: whom a later "he" may stand for."""
     taken = _name_tokens(resolved)
-    line_end = _first_line_end(parsed)
+    line_end = parsed.first_line_end
     out: list[tuple[int, str, bool]] = []
     for tok in parsed.tokens:
         lemma = tok.lemma.casefold()
@@ -948,7 +948,7 @@ def _untagged_movers(
     compounded before it ("Giorgia Meloni") makes the full name."""
     taken = _name_tokens(names)
     known = {fold(w) for _, name, _ in names for w in name.split()}
-    headline_end = _first_line_end(parsed)
+    headline_end = parsed.first_line_end
 
     def candidate(tok: Token) -> bool:
         ent = parsed.entity_at(tok.i)
@@ -1002,7 +1002,7 @@ def _headline_names_trimmed(
     """"Australian Prime Minister Albanese Concludes Official Visit": in a headline in title case the model
     may run a name into the verb after it; words at a headline name's end that no name in the body has are
     cut off, when a word before them has one ("Albanese")."""
-    end = _first_line_end(parsed)
+    end = parsed.first_line_end
     if not _title_case(parsed, end):
         return list(names)
     body = {fold(w) for i, n, _ in names if parsed.tokens[i].start > end for w in n.split()}
@@ -1016,12 +1016,6 @@ def _headline_names_trimmed(
     return out
 
 
-def _first_line_end(parsed: ParsedText) -> int:
-    """Where the article's first line (its headline, when it has one) ends."""
-    end = parsed.text.find("\n")
-    return len(parsed.text) if end < 0 else end
-
-
 def _untagged_surnames(
     parsed: ParsedText, names: Sequence[tuple[int, str, bool]], places: Sequence[tuple[int, int]],
     by_word: Mapping[str, str],
@@ -1030,7 +1024,7 @@ def _untagged_surnames(
     of a full name the article gives, or a one-word name it tags elsewhere, is that person."""
     tagged = {k for ent in parsed.entities if ent.label == "PERSON" for k in range(ent.start, ent.end)}
     out: list[tuple[int, str, bool]] = []
-    headline_end = _first_line_end(parsed)
+    headline_end = parsed.first_line_end
     for tok in parsed.tokens:
         # "LIVE: Trump in Manila …", where the tagger reads "Trump" as the verb: a capitalised verb that is a
         # known name's word, in the headline or not opening its sentence
@@ -1102,7 +1096,7 @@ def _lead_role(
     is that person even when the article titles another president by name ("President Moon")."""
     if not totals:
         return None
-    headline_end = _first_line_end(parsed)  # a headline names its subject; the lead may still say the role
+    headline_end = parsed.first_line_end  # a headline names its subject; the lead may still say the role
     body = [i for i, _, _ in resolved if parsed.tokens[i].end > headline_end]
     first = body[0] if body else len(parsed.tokens)
     for tok in parsed.tokens[:first]:

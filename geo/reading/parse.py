@@ -169,6 +169,13 @@ class ParsedText:
     def _starts(self) -> list[int]:
         return [t.start for t in self.tokens]
 
+    @functools.cached_property
+    def first_line_end(self) -> int:
+        """Where the article's first line (its headline, when it has one) ends: the text's end when it has
+        one line only."""
+        end = self.text.find("\n")
+        return len(self.text) if end < 0 else end
+
     def token_at(self, char: int) -> int:
         """Index of the token covering (or first after) character ``char``."""
         i = bisect.bisect_right(self._starts, char) - 1

@@ -1848,8 +1848,7 @@ def _scheduled(parsed: ParsedText, verb: int | None) -> bool:
         return False
     if any(parsed.tokens[k].dep in ("aux", "auxpass") for k in parsed.children(verb)):
         return False
-    first_break = parsed.text.find("\n")
-    return first_break >= 0 and tok.start > first_break
+    return tok.start > parsed.first_line_end
 
 
 def _present_intention(parsed: ParsedText, verb: int, cues: TimeCues) -> bool:
