@@ -678,34 +678,12 @@ def _headline_person(
     found = [(i, name, parsed.tokens[_name_root(parsed, i, name)].dep in _MODIFIER_DEPS)
              for i, name, _ in resolved if parsed.tokens[i].end <= line_end
              and (not capitals or any(fold(w) in body for w in name.split()))]  # fmt: skip
-    found += _headline_name_words(parsed, resolved, line_end)
     named = [(name, modifier) for _, name, modifier in sorted(found)]
     first = next((name for name, modifier in named if not modifier), "")
     most = max((name for name, _ in named), key=lambda n: totals.get(n, 0), default="")
     if first and most and totals.get(most, 0) > 2 * totals.get(first, 0):
         return most
     return first
-
-
-def _headline_name_words(
-    parsed: ParsedText, resolved: Sequence[tuple[int, str, bool]], line_end: int
-) -> list[tuple[int, str, bool]]:
-    """"CHOU AND NU PLEDGE …": a headline word the tagger took for no name that is a word of exactly one
-    person the body names in full is that person, in its place among the headline's names."""
-    taken = {k for i, name, _ in resolved for k in range(i, i + len(name.split()))}
-    by_word: dict[str, set[str]] = defaultdict(set)
-    for _, name, _ in resolved:
-        words = name.split()
-        for word in words if len(words) > 1 else ():
-            by_word[fold(word)].add(name)  # (any of its words: "Chou En-lai" is Mr. Chou)
-    out: list[tuple[int, str, bool]] = []
-    for tok in parsed.tokens:
-        if tok.end > line_end:
-            break
-        people = by_word.get(fold(tok.text), set())
-        if tok.i not in taken and tok.text[:1].isupper() and len(people) == 1:
-            out.append((tok.i, next(iter(people)), tok.dep in _MODIFIER_DEPS))
-    return out
 
 
 def _title_case(parsed: ParsedText, line_end: int) -> bool:
@@ -1025,18 +1003,26 @@ def _untagged_surnames(
     tagged = {k for ent in parsed.entities if ent.label == "PERSON" for k in range(ent.start, ent.end)}
     out: list[tuple[int, str, bool]] = []
     headline_end = parsed.first_line_end
+    full = {fold(n) for _, n, _ in names if len(n.split()) > 1}
     for tok in parsed.tokens:
         # "LIVE: Trump in Manila …", where the tagger reads "Trump" as the verb: a capitalised verb that is a
         # known name's word, in the headline or not opening its sentence
         opens = tok.i == parsed.sentence(tok.i).start and tok.end > headline_end
         slipped_verb = tok.pos == "VERB" and tok.text[:1].isupper() and not opens
-        if not (_name_like(tok) or slipped_verb) or tok.i in tagged or fold(tok.text) not in by_word:
+        # the headline's parse is rough ("CHOU AND NU PLEDGE …", "LIVE: Merz heads home", Merz an adjective):
+        # there any capitalised word of exactly one full name the body gives is that person
+        one_name = tok.end <= headline_end and tok.text[:1].isupper() \
+            and sum(fold(tok.text) in n.split() for n in full) == 1
+        if not (_name_like(tok) or slipped_verb or one_name) or tok.i in tagged \
+                or fold(tok.text) not in by_word:
             continue
         ent = parsed.entity_at(tok.i)
         # the model's GPE/NORP on a name is no place unless the gazetteer reading made it one, and its ORG
-        # on the name alone as a subject ("Japan's Kishida makes …" in a headline) is a slip; a longer ORG,
-        # or one that modifies a noun ("ahead of Trump summit"), is a thing
-        slip = ent is not None and ent.label == "ORG" and ent.end - ent.start == 1 and tok.dep in _SUBJECTS
+        # on the name alone as a subject ("Japan's Kishida makes …" in a headline) or in any headline slot
+        # but a modifier's is a slip; a longer ORG, or one that modifies a noun ("ahead of Trump summit"),
+        # is a thing
+        slip = ent is not None and ent.label == "ORG" and ent.end - ent.start == 1 \
+            and (tok.dep in _SUBJECTS or (one_name and tok.dep not in ("compound", "poss")))
         named_thing = ent is not None and ent.label in _NOT_PEOPLE and not slip
         if named_thing or _in_a_place(places, tok.start, tok.end):
             continue
@@ -2786,7 +2772,7 @@ class _Frames:
                             inside = {k for g in goals for k in self.p.subtree(g)}
                             found = [m for m in self._mentions_in(obj) if self._token_of(m) not in inside]
                         else:
-                            found = self._mentions_in(obj) or self._this_place(obj)
+                            found = self._mentions_in(obj)
                         for m in found[:1]:
                             out.append((relation, m, obj))
                         for conj in self._conjuncts(obj):
@@ -2807,14 +2793,6 @@ class _Frames:
                     # ("leaving there": the place left)
                     out.append(("from" if motion.object == "from" else "at", _THERE, child))
         return out
-
-    def _this_place(self, obj: int) -> list[Mention]:
-        """"flew south-west to this old imperial capital" in a story datelined there: the dateline's place."""
-        tok = self.p.tokens[obj]
-        if self.dateline is None or tok.lemma.casefold() not in self.lex.descriptive_heads:
-            return []
-        kids = [self.p.tokens[c] for c in self.p.children(obj)]
-        return [self.dateline] if any(c.dep == "det" and c.lower == "this" for c in kids) else []
 
     def _preposition_meant(self, k: int) -> int:
         """The preposition a word under the verb stands for, where the parser hangs it one word down: "flew

@@ -1143,7 +1143,8 @@ class _Reader:
             if plain and not capital and not deictic and not anaphoric:
                 continue
             kids = self.p.children(tok.i)
-            if any(toks[k].pos == "PROPN" and toks[k].dep in ("compound", "appos", "poss") for k in kids):
+            if any(toks[k].pos == "PROPN" and toks[k].dep in ("compound", "appos", "poss") for k in kids) \
+                    and not deictic:  # "this Silk Road city" names none
                 continue
             if any(
                 toks[k].dep == "prep" and toks[k].lower in ("of", "at")
@@ -1161,10 +1162,10 @@ class _Reader:
                 continue
             if info.get("feature") == "landmark" and (border or hint or len(kids) != 1):
                 continue  # "an airport in south-eastern Poland": no site named before it to point back to
-            if capital and not any(toks[k].lower in ("the", "its", "his", "her") for k in kids):
+            if capital and not any(toks[k].lower in ("the", "its", "his", "her", "this") for k in kids):
                 continue
-            if any(toks[k].lower == "this" for k in kids) and phrase not in ("capital", "capital city"):
-                # "at this small Vietnamese border town": the dateline's place
+            if deictic:
+                # "at this small Vietnamese border town", "to this old imperial capital": the dateline's place
                 yield _Candidate(tok.i, tok.i + 1, "descriptive", tok.text, "deictic",
                                  description=self.p.tokens_text(min(kids), tok.i + 1),
                                  feature=str(info.get("feature") or ""))  # fmt: skip
