@@ -3123,3 +3123,14 @@ def test_a_headline_word_the_tagger_missed_is_the_person_the_body_names(geocoder
     text = (texts / "zhou1954-geneva-newspaper-1.txt").read_text(encoding="utf-8")
     reading = _read(text, geocoder, published=datetime(1954, 6, 30, 7, tzinfo=UTC))
     assert reading.people.headline == "Chou En-lai"
+
+
+def test_the_one_seen_aboard_a_ship_is_the_one_it_carried(geocoder: GazetteerGeocoder) -> None:
+    """"Mr Brezhnev saw the President aboard the cruiser Kirov, which carried him along the coast to Sochi":
+    the one put aboard is the one the cruiser carried, not the host who saw him off."""
+    text = (
+        "President Nkrumah and Mr Brezhnev signed a communique in Moscow on Monday. On Tuesday Mr Brezhnev "
+        "saw the President aboard the cruiser Kirov, which carried him along the coast to Sochi."
+    )
+    carried = _the("carry", text, geocoder)
+    assert (carried.mover, [m.text for _, m in carried.places]) == ("Nkrumah", ["Sochi"])

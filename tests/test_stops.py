@@ -1440,3 +1440,37 @@ def test_a_day_out_to_a_town_75_km_away_leaves_and_comes_back(geocoder: Gazettee
     itinerary = _inline(text, geocoder, datetime(1971, 11, 13, 18, tzinfo=ZoneInfo("Asia/Kolkata")))
     names = [s.name for s in itinerary.stops]
     assert names[:5] == ["Paris", "London", "Brighton", "London", "Washington"]
+
+
+def test_a_dispatch_with_a_headline_in_capitals_and_a_train_told_as_it(geocoder: GazetteerGeocoder) -> None:
+    """A period dispatch: the headline in capitals names the traveller (not a dateline, and not the host
+    named more often below); "it drew into Minsk" is the train of the sentence before; "came to rest in the
+    Byelorussian station here" is the dateline's town; "this time with Mr Brezhnev and Mr Kosygin, and their
+    special train arrived" is the traveller's move, not the companions'; "He leaves tonight … for Leningrad"
+    is still to come."""
+    text = (
+        'NKRUMAH SIGNS COMMUNIQUE, LEAVES MOSCOW TONIGHT\n\nFrom Our Own Correspondent\n\nMOSCOW, July 20.—P'
+        'resident Nkrumah and Mr Brezhnev this afternoon put their names to a joint communique, the last'
+        ' business of a visit that has kept the Ghanaian leader in the Soviet Union for a fortnight. He '
+        'leaves tonight by special train for Leningrad.\n\nAt Brest, the frontier station, his party chang'
+        'ed trains on Friday, July 6, and the train ran on through the night. At 10.23 next morning it d'
+        "rew into Minsk, and at 5 o'clock that afternoon it came to rest in the Byelorussian station her"
+        'e. Mr Brezhnev and Mr Kosygin met him on the platform.\n\nOn July 12 he was travelling again, thi'
+        's time with Mr Brezhnev and Mr Kosygin, and their special train arrived at Volgograd at 9.40 a.'
+        'm., Moscow time, on July 13.'
+    )
+    itinerary = _inline(text, geocoder, datetime(1965, 7, 20, 19, 30, tzinfo=ZoneInfo("Europe/Moscow")))
+    assert itinerary.traveller == "Nkrumah"
+    assert [s.name for s in itinerary.stops] == ["Brest", "Minsk", "Moscow", "Volgograd", "Saint Petersburg"]
+    assert [s.planned for s in itinerary.stops] == [False, False, False, False, True]
+
+
+def test_a_return_home_weeks_after_the_report_ends_this_trip(geocoder: GazetteerGeocoder) -> None:
+    """A long tour's report: "is due home in Houston on November 5", three weeks after it was filed, is this
+    trip's end, not a later trip's plan."""
+    text = (
+        "Armstrong in Madrid\n\nMADRID, Oct. 12.\n\nNeil Armstrong, on a goodwill tour of 24 nations, left "
+        "Houston on September 29 and flew into Madrid from Paris today. He is due home in Houston on November 5."
+    )
+    itinerary = _inline(text, geocoder, datetime(1969, 10, 12, 20, tzinfo=ZoneInfo("Europe/Madrid")))
+    assert [s.name for s in itinerary.stops][-1] == "Houston"

@@ -1213,3 +1213,18 @@ def test_a_minute_clock_with_o_clock_takes_the_day_after_it() -> None:
     clock = one(found, "3:15 o'clock in the morning of June 7")
     assert clock.first_date == date(1937, 6, 7)
     assert clock.start_hour < 3.25 < clock.end_hour
+
+
+def test_a_named_zone_set_off_by_commas_and_the_next_morning_after_a_clock() -> None:
+    """A period dispatch's "at 9.40 a.m., Moscow time, on June 11" is that day on Moscow's clock (not the
+    "June 10" the sentence opens with), and "At 10.23 next morning" is the day after the date before it."""
+    published = datetime(1956, 6, 20, 19, 30, tzinfo=timezone(timedelta(hours=3)))
+    text = (
+        "MOSCOW, June 20.\n\nThe party changed trains at the frontier on Friday, June 1. At 10.23 next "
+        "morning the train drew into Bryansk. On June 10 he set out again, and his train arrived at "
+        "Stalingrad at 9.40 a.m., Moscow time, on June 11."
+    )
+    found = texts(text, published)
+    assert one(found, "10.23 next morning").first_date == date(1956, 6, 2)
+    stalingrad = one(found, "9.40 a.m., Moscow time, on June 11")
+    assert (stalingrad.first_date, stalingrad.zone) == (date(1956, 6, 11), "Europe/Moscow")

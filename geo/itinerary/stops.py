@@ -216,6 +216,8 @@ def _not_a_later_trip(
         at = published.get(e.event.article)
         if e.event.status == "happened" or window is None or at is None:
             return False
+        if e.event.returning and any(r == "to" or r == "at" for r, _ in e.event.places):
+            return False  # "is due home in Houston on November 5", three weeks on: this trip's end
         at = max([at, *dated])
         return window[0] + (window[1] - window[0]) / 2 > at + gap  # "next month": its middle
 

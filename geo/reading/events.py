@@ -675,7 +675,8 @@ def _headline_person(
     # "Nation Accords Historic Welcome"; "how Haile Selassie went into exile" is a name however rare)
     body = {fold(t.text) for t in parsed.tokens if t.start > line_end}
     capitals = _title_case(parsed, line_end)
-    found = [(i, name, parsed.tokens[_name_root(parsed, i, name)].dep in _MODIFIER_DEPS)
+    modifiers = ("poss",) if _in_capitals(parsed, line_end) else _MODIFIER_DEPS  # (all "compound" there)
+    found = [(i, name, parsed.tokens[_name_root(parsed, i, name)].dep in modifiers)
              for i, name, _ in resolved if parsed.tokens[i].end <= line_end
              and (not capitals or any(fold(w) in body for w in name.split()))]  # fmt: skip
     named = [(name, modifier) for _, name, modifier in sorted(found)]
@@ -693,6 +694,13 @@ def _title_case(parsed: ParsedText, line_end: int) -> bool:
     small = headline_small_words()
     head = [t for t in parsed.tokens if t.end <= line_end and t.text.isalpha() and t.lower not in small]
     return len(head) >= 4 and sum(t.text[:1].isupper() for t in head) >= 0.8 * len(head)
+
+
+def _in_capitals(parsed: ParsedText, line_end: int) -> bool:
+    """The headline is set in capitals ("TITO SIGNS PARTY DECLARATION, LEAVES MOSCOW TONIGHT"), which the
+    small model parses as one long run of proper-noun compounds."""
+    head = [t for t in parsed.tokens if t.end <= line_end and t.text.isalpha() and len(t.text) > 1]
+    return len(head) >= 3 and sum(t.text.isupper() for t in head) >= 0.8 * len(head)
 
 
 def _headline_role(
@@ -1004,6 +1012,7 @@ def _untagged_surnames(
     out: list[tuple[int, str, bool]] = []
     headline_end = parsed.first_line_end
     full = {fold(n) for _, n, _ in names if len(n.split()) > 1}
+    shouting = _in_capitals(parsed, headline_end)
     for tok in parsed.tokens:
         # "LIVE: Trump in Manila …", where the tagger reads "Trump" as the verb: a capitalised verb that is a
         # known name's word, in the headline or not opening its sentence
@@ -1013,6 +1022,8 @@ def _untagged_surnames(
         # there any capitalised word of exactly one full name the body gives is that person
         one_name = tok.end <= headline_end and tok.text[:1].isupper() \
             and sum(fold(tok.text) in n.split() for n in full) == 1
+        # in a headline set in capitals ("TITO SIGNS PARTY DECLARATION") every word is a "compound"
+        shouted = tok.end <= headline_end and shouting
         if not (_name_like(tok) or slipped_verb or one_name) or tok.i in tagged \
                 or fold(tok.text) not in by_word:
             continue
@@ -1022,11 +1033,12 @@ def _untagged_surnames(
         # but a modifier's is a slip; a longer ORG, or one that modifies a noun ("ahead of Trump summit"),
         # is a thing
         slip = ent is not None and ent.label == "ORG" and ent.end - ent.start == 1 \
-            and (tok.dep in _SUBJECTS or (one_name and tok.dep not in ("compound", "poss")))
+            and (tok.dep in _SUBJECTS or shouted or (one_name and tok.dep not in ("compound", "poss")))
         named_thing = ent is not None and ent.label in _NOT_PEOPLE and not slip
         if named_thing or _in_a_place(places, tok.start, tok.end):
             continue
-        out.append((tok.i, tok.text, tok.dep in _SUBJECTS))
+        # (a word in capitals, "CHOU" or "TITO", is written as the body writes the name)
+        out.append((tok.i, by_word[fold(tok.text)] if tok.text.isupper() else tok.text, tok.dep in _SUBJECTS))
     return out
 
 
@@ -1988,6 +2000,10 @@ class _Frames:
             # ("… - Air Force One brought the president back": a vehicle, likewise)
             subj = next((c for c in self.p.children(subj) if self.p.tokens[c].dep == "appos"
                          and (self._who_quick(c) or self._vehicle_mode(c)[0])), subj)  # fmt: skip
+        if subj is not None and self._with_before(subj):
+            # "this time with Mr Khrushchev and Mr Mikoyan, and their special train arrived", parsed with the
+            # companions as the subject: the last of the joined words, the one not brought in by "with"
+            subj = next((c for c in reversed(self._conjuncts(subj)) if c > subj), subj)
         if subj is not None and tok.dep == "relcl" and self.p.tokens[subj].lower in ("who", "that", "which"):
             return tok.head  # "Modi, who flew into Hiroshima": the one the clause is about
         if subj is None and tok.pos == "NOUN":
@@ -2022,6 +2038,14 @@ class _Frames:
             # "Kim made the trip", "embarked on a journey": the noun's governing verb has the subject
             return self.subject_token(tok.head, depth + 1)
         return None
+
+    def _with_before(self, k: int) -> bool:
+        """The name at ``k`` comes right after "with" (and its titles: "with Mr Khrushchev"), which the
+        parser did not hang it on."""
+        first = k
+        while first > 0 and self.p.tokens[first - 1].dep == "compound" and self.p.tokens[first - 1].head == k:
+            first -= 1
+        return first > 0 and self.p.tokens[first - 1].lower == "with" and self.p.tokens[k].dep in _SUBJECTS
 
     def _it_took(self, verb: int) -> int | None:
         """"It took him 60 hours to reach Vladivostok", "it took me until three to walk back": the one it
@@ -2603,6 +2627,9 @@ class _Frames:
                              for o in self.p.children(p) if self.p.tokens[o].lemma in self.lex.vehicles)
             if tok.dep == "acomp" and tok.lemma.casefold() in self.lex.expect_lemmas:
                 heads.append(child)  # "is due in Tokyo on Thursday night"
+            staying = self.lex.movement.get(tok.lemma.casefold())
+            if tok.dep == "xcomp" and motion.arrival and staying is not None and staying.presence:
+                heads.append(child)  # "it came to rest in the Kiev station here"
             if tok.dep == "prep" and tok.lower == "by":
                 # "by way of Lyons": the "of" hangs on the way
                 heads.extend(o for o in self.p.children(child) if self.p.tokens[o].lower == "way")
@@ -2773,6 +2800,8 @@ class _Frames:
                             found = [m for m in self._mentions_in(obj) if self._token_of(m) not in inside]
                         else:
                             found = self._mentions_in(obj)
+                        if self.dateline is not None and self._station_here(obj, head):
+                            found = [self.dateline]  # "came to rest in the Kiev station here": Moscow's
                         for m in found[:1]:
                             out.append((relation, m, obj))
                         for conj in self._conjuncts(obj):
@@ -2852,6 +2881,14 @@ class _Frames:
             if toks[c].dep in ("dobj", "obj") and motion.object == "from":
                 return "from"
         return None
+
+    def _station_here(self, obj: int, head: int) -> bool:
+        """"in the Kiev station here": a station named after another town, in the dateline's town."""
+        tok = self.p.tokens[obj]
+        info = self.lex.descriptive_heads.get(tok.lemma.casefold(), {})
+        return info.get("feature") == "station" and any(
+            self.p.tokens[c].lower in self.lex.here_words and self.p.tokens[c].dep == "advmod"
+            for c in (*self.p.children(head), *self.p.children(obj)))
 
     def _set_off_after(self, obj: int) -> list[Mention]:
         """"left the Sabarmati Ashram, on the riverbank at Ahmedabad, at 6.30": a phrase set off by commas
@@ -3204,8 +3241,29 @@ class _Frames:
         if not carrier and not self._escorted_to_a_place(tok, subject):
             return None
         objects = (c for c in kids if self.p.tokens[c].dep in ("dobj", "obj"))
-        return next((c for c in objects if self._who_quick_or_pronoun(c) or self._role_carried(c)
-                     or self._group_reference(c) or self._company(c)), None)
+        found = next((c for c in objects if self._who_quick_or_pronoun(c) or self._role_carried(c)
+                      or self._group_reference(c) or self._company(c)), None)
+        if found is not None and tok.dep == "relcl" and self.p.tokens[found].pos == "PRON":
+            aboard = self._put_aboard(tok.head)
+            if aboard is not None:
+                # (and the pronoun is read so for the next sentence's "He and his wife spent some days there")
+                self._pronouns_read.setdefault(found, self._who(aboard))
+                return aboard
+        return found
+
+    def _put_aboard(self, vehicle: int) -> int | None:
+        """"Mr Khrushchev saw the Marshal aboard the cruiser Frunze, which … carried him to Sochi": the one
+        the sentence puts aboard the vehicle (the object of the verb "aboard" hangs on), not its subject."""
+        prep = self.p.tokens[vehicle]
+        while prep.dep in ("pobj", "compound", "appos") and prep.head != prep.i:
+            prep = self.p.tokens[prep.head]
+        if prep.dep != "prep" or prep.lower not in ("aboard", "on", "onto", "into", "to"):
+            return None
+        # ("aboard" on the verb, or on its object: "saw [the President aboard the cruiser]")
+        on_object = self.p.tokens[prep.head].dep in ("dobj", "obj")
+        objects = [prep.head] if on_object else self.p.children(prep.head)
+        return next((c for c in objects if self.p.tokens[c].dep in ("dobj", "obj")
+                     and (self._who_quick(c) or self._who(c))), None)  # fmt: skip
 
     def _escorted_to_a_place(self, tok: Token, subject: int) -> bool:
         """"Prime Minister Nehru later took him to Agra": a host who takes or drives a guest to a named place
@@ -3288,8 +3346,9 @@ class _Frames:
         # "took up the offer of a helicopter, and it set him down in X": the noun just before in its sentence,
         # when it is one vehicle ("by train, it could take him two days" names a way, not a vehicle)
         own = self.p.sentence(subject)
-        nouns = [t for t in self.p.tokens[own.start : subject]
-                 if t.pos == "NOUN" and (t.tag == "NNS") == plural]  # fmt: skip
+        # (not a time's noun: "At 10.23 next morning it drew into Bryansk")
+        nouns = [t for t in self.p.tokens[own.start : subject] if t.pos == "NOUN"
+                 and (t.tag == "NNS") == plural and t.ent_type not in ("DATE", "TIME")]  # fmt: skip
         if nouns:
             last = nouns[-1]
             determined = any(self.p.tokens[k].dep in ("det", "poss") for k in self.p.children(last.i))
@@ -3398,9 +3457,10 @@ class _Frames:
                 return None
             subjects = self._clause_subjects(tok)
             if motion.vehicle_only and not any(
-                c.lemma.casefold() in self.lex.vehicles
-                # "the train sat", "his train waited"; "a back-up jet waited in Tallinn" is another's
-                and not any(self.p.tokens[d].lower in ("a", "an") for d in self.p.children(c.i))
+                (c.lemma.casefold() in self.lex.vehicles
+                 # "the train sat", "his train waited"; "a back-up jet waited in Tallinn" is another's
+                 and not any(self.p.tokens[d].lower in ("a", "an") for d in self.p.children(c.i)))
+                or self._vehicles_just_before(c.i)  # "the train ran on through the night. … it drew into X"
                 for c in subjects
             ):
                 return None

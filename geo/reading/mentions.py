@@ -638,11 +638,22 @@ class _Reader:
             if after < len(toks) and (toks[after].text in (",", "(") or toks[after].text in _DASHES):
                 if fold(self.p.tokens_text(start, k)) in self.lex.organisations:
                     continue
+                if self._shouted_headline(start):
+                    continue
                 cues = default_cues()
                 if any(t.lower in cues.weekdays or t.lower in cues.months for t in toks[start:k]):
                     continue  # "SATURDAY, JULY 26", a live blog's day heading
                 return start, k
         return None
+
+    def _shouted_headline(self, start: int) -> bool:
+        """"TITO SIGNS PARTY DECLARATION, LEAVES MOSCOW TONIGHT": a line all in capitals with nothing of a
+        dateline's after the comma (no date, no agency, no dash, no lower-case words) is a headline."""
+        end = self.p.text.find("\n", self.p.tokens[start].start)
+        line = self.p.text[self.p.tokens[start].start : end if end >= 0 else len(self.p.text)]
+        if any(c.islower() or c.isdigit() or c in "(" for c in line) or any(d in line for d in _DASHES):
+            return False
+        return len([w for w in line.split() if w.isalpha()]) >= 5
 
     def _titled_dateline(self, start: int) -> tuple[int, int] | None:
         """"Minsk, March 5 (Agency) --": a title-case place, a comma, and a dash soon after."""

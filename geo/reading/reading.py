@@ -45,6 +45,20 @@ def _has_verb(parsed: ParsedText, sentence: Span) -> bool:
     return any(t.pos in ("VERB", "AUX") for t in parsed.tokens[sentence.start : sentence.end])
 
 
+def _still_to_come(
+    events: Sequence[Event], times: Sequence[TimeExpression], doc: ParsedText, article: Article
+) -> tuple[Event, ...]:
+    """"He leaves tonight by special train for Kiev", "On Sunday she makes a short stop in Canton before
+    flying on to Hong Kong": a move in the present tense dated after the report was filed is still to come,
+    and so are the moves under it that have no tense of their own (a noun, "flying")."""
+    ahead = [t.verb for t in times if t.verb is not None and not t.stamp and t.earliest is not None
+             and t.earliest > article.published and doc.tokens[t.verb].tag in ("VBZ", "VBP")]  # fmt: skip
+    under = {k for v in ahead for k in doc.subtree(v)
+             if k == v or doc.tokens[k].tag in ("VBG", "NN", "NNS")}  # fmt: skip
+    return tuple(replace(e, status="planned") if e.status == "happened" and e.token in under else e
+                 for e in events)  # fmt: skip
+
+
 def read_articles(
     articles: Sequence[Article], geocoder: SupportsGeocode, lexicon: Lexicon | None = None
 ) -> list[Reading]:
@@ -65,6 +79,7 @@ def read_articles(
             else e
             for e in events
         )  # fmt: skip
+        events = _still_to_come(events, times, doc, article)
         quantities = tuple(find_quantities(article, doc))
         readings.append(Reading(article, doc, mentions, people, events, times, quantities))
     return readings

@@ -622,7 +622,9 @@ class _Reader:
             # "was in Cincinnati shortly after 3 p.m. On the 13th he rode on": a capital "On" or "The" opens
             # the next sentence, whose day is not this clock time's
             opens_sentence = m < end and self.tokens[m].text in ("On", "The")
-            if self.low(m, end) in ("on", ","):
+            if self.low(m, end) == ",":
+                m += 1
+            if self.low(m, end) == "on":
                 m += 1
             day_found = None if opens_sentence else self.day(m, end)  # "at about 1 a.m. the next day"
             if (day_found is None and not opens_sentence and self.low(m, end) == "the"
@@ -792,6 +794,10 @@ class _Reader:
         if word == "local":  # "local time", or "12.25pm local (0925 GMT)"
             clock.local = True
             return i + 2 if self.low(i + 1, end) == "time" else i + 1
+        named = i + 2 < end and self.low(i + 2, end) == "time" and self.tokens[i + 1].text[:1].isupper()
+        if word == "," and named:
+            k = self.zone(clock, i + 1, end)  # "at 9.40 a.m., Moscow time, on June 11"
+            return k if k > i + 1 else i
         if i + 1 < end and self.low(i + 1, end) == "time" and self.tokens[i].text[:1].isupper():
             name = self.tokens[i].lower
             if name in self.cues.zone_names:
