@@ -1470,7 +1470,8 @@ def test_a_return_home_weeks_after_the_report_ends_this_trip(geocoder: Gazetteer
     trip's end, not a later trip's plan."""
     text = (
         "Armstrong in Madrid\n\nMADRID, Oct. 12.\n\nNeil Armstrong, on a goodwill tour of 24 nations, left "
-        "Houston on September 29 and flew into Madrid from Paris today. He is due home in Houston on November 5."
+        "Houston on September 29 and flew into Madrid from Paris today. He is due home in Houston on "
+        "November 5."
     )
     itinerary = _inline(text, geocoder, datetime(1969, 10, 12, 20, tzinfo=ZoneInfo("Europe/Madrid")))
     assert [s.name for s in itinerary.stops][-1] == "Houston"
