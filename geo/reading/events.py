@@ -675,7 +675,7 @@ def _headline_person(
     # "Nation Accords Historic Welcome"; "how Haile Selassie went into exile" is a name however rare)
     body = {fold(t.text) for t in parsed.tokens if t.start > line_end}
     capitals = _title_case(parsed, line_end)
-    modifiers = ("poss",) if _in_capitals(parsed, line_end) else _MODIFIER_DEPS  # (all "compound" there)
+    modifiers = ("poss",) if parsed.headline_in_capitals else _MODIFIER_DEPS  # (all "compound" there)
     found = [(i, name, parsed.tokens[_name_root(parsed, i, name)].dep in modifiers)
              for i, name, _ in resolved if parsed.tokens[i].end <= line_end
              and (not capitals or any(fold(w) in body for w in name.split()))]  # fmt: skip
@@ -694,13 +694,6 @@ def _title_case(parsed: ParsedText, line_end: int) -> bool:
     small = headline_small_words()
     head = [t for t in parsed.tokens if t.end <= line_end and t.text.isalpha() and t.lower not in small]
     return len(head) >= 4 and sum(t.text[:1].isupper() for t in head) >= 0.8 * len(head)
-
-
-def _in_capitals(parsed: ParsedText, line_end: int) -> bool:
-    """The headline is set in capitals ("TITO SIGNS PARTY DECLARATION, LEAVES MOSCOW TONIGHT"), which the
-    small model parses as one long run of proper-noun compounds."""
-    head = [t for t in parsed.tokens if t.end <= line_end and t.text.isalpha() and len(t.text) > 1]
-    return len(head) >= 3 and sum(t.text.isupper() for t in head) >= 0.8 * len(head)
 
 
 def _headline_role(
@@ -1012,7 +1005,6 @@ def _untagged_surnames(
     out: list[tuple[int, str, bool]] = []
     headline_end = parsed.first_line_end
     full = {fold(n) for _, n, _ in names if len(n.split()) > 1}
-    shouting = _in_capitals(parsed, headline_end)
     for tok in parsed.tokens:
         # "LIVE: Trump in Manila …", where the tagger reads "Trump" as the verb: a capitalised verb that is a
         # known name's word, in the headline or not opening its sentence
@@ -1023,7 +1015,7 @@ def _untagged_surnames(
         one_name = tok.end <= headline_end and tok.text[:1].isupper() \
             and sum(fold(tok.text) in n.split() for n in full) == 1
         # in a headline set in capitals ("TITO SIGNS PARTY DECLARATION") every word is a "compound"
-        shouted = tok.end <= headline_end and shouting
+        shouted = tok.end <= headline_end and parsed.headline_in_capitals
         if not (_name_like(tok) or slipped_verb or one_name) or tok.i in tagged \
                 or fold(tok.text) not in by_word:
             continue
@@ -2042,9 +2034,7 @@ class _Frames:
     def _with_before(self, k: int) -> bool:
         """The name at ``k`` comes right after "with" (and its titles: "with Mr Khrushchev"), which the
         parser did not hang it on."""
-        first = k
-        while first > 0 and self.p.tokens[first - 1].dep == "compound" and self.p.tokens[first - 1].head == k:
-            first -= 1
+        first = min(self._name_parts(k, conjuncts=False))
         return first > 0 and self.p.tokens[first - 1].lower == "with" and self.p.tokens[k].dep in _SUBJECTS
 
     def _it_took(self, verb: int) -> int | None:
@@ -2627,9 +2617,10 @@ class _Frames:
                              for o in self.p.children(p) if self.p.tokens[o].lemma in self.lex.vehicles)
             if tok.dep == "acomp" and tok.lemma.casefold() in self.lex.expect_lemmas:
                 heads.append(child)  # "is due in Tokyo on Thursday night"
-            staying = self.lex.movement.get(tok.lemma.casefold())
-            if tok.dep == "xcomp" and motion.arrival and staying is not None and staying.presence:
-                heads.append(child)  # "it came to rest in the Kiev station here"
+            if tok.dep == "xcomp" and motion.arrival:
+                staying = self.lex.movement.get(tok.lemma.casefold())
+                if staying is not None and staying.presence:
+                    heads.append(child)  # "it came to rest in the Kiev station here"
             if tok.dep == "prep" and tok.lower == "by":
                 # "by way of Lyons": the "of" hangs on the way
                 heads.extend(o for o in self.p.children(child) if self.p.tokens[o].lower == "way")

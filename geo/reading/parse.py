@@ -176,6 +176,14 @@ class ParsedText:
         end = self.text.find("\n")
         return len(self.text) if end < 0 else end
 
+    @functools.cached_property
+    def headline_in_capitals(self) -> bool:
+        """The first line is set in capitals ("TITO SIGNS PARTY DECLARATION, LEAVES MOSCOW TONIGHT"), which
+        the small model parses as one long run of proper-noun compounds: the people finder asks twice."""
+        end = self.first_line_end
+        head = [t for t in self.tokens if t.end <= end and t.text.isalpha() and len(t.text) > 1]
+        return len(head) >= 3 and sum(t.text.isupper() for t in head) >= 0.8 * len(head)
+
     def token_at(self, char: int) -> int:
         """Index of the token covering (or first after) character ``char``."""
         i = bisect.bisect_right(self._starts, char) - 1
