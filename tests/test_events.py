@@ -3134,3 +3134,45 @@ def test_the_one_seen_aboard_a_ship_is_the_one_it_carried(geocoder: GazetteerGeo
     )
     carried = _the("carry", text, geocoder)
     assert (carried.mover, [m.text for _, m in carried.places]) == ("Nkrumah", ["Sochi"])
+
+
+def test_a_move_down_from_a_place_comes_to_the_town_filed_from(geocoder: GazetteerGeocoder) -> None:
+    """HO CHI MINH CITY — "Air Force One brought him down from Hanoi late on Saturday": "down", like "in",
+    brings the move to the dateline's town; "left Hanoi" with no particle says nothing of where to."""
+    text = (
+        "Clinton in the south\n\n"
+        "HO CHI MINH CITY, Nov 19 (Wire) - President Bill Clinton met students on Sunday. Crowds lined the "
+        "road when Air Force One brought him down from Hanoi late on Saturday."
+    )
+    brought = _the("bring", text, geocoder, published=datetime(2000, 11, 19, 20, tzinfo=UTC))
+    assert [(r, m.text) for r, m in brought.places] == [("from", "Hanoi"), ("to", "HO CHI MINH CITY")]
+
+
+def test_a_stop_to_refuel_on_the_way_home_is_at_that_place_before_home(geocoder: GazetteerGeocoder) -> None:
+    """"stop to refuel in Anchorage, Alaska, on the way back to Washington": the stop is at Anchorage (the
+    parser hangs "to refuel" as the verb's complement), on the way to Washington."""
+    stop = _the("stop", (
+        "Officials said President Bill Clinton would leave late on Sunday and stop to refuel in Anchorage, "
+        "Alaska, on the way back to Washington."
+    ), geocoder)
+    assert [(r, m.text) for r, m in stop.places] == [("at", "Anchorage"), ("to", "Washington")]
+
+
+def test_two_leaders_moving_together_move_the_story_s_traveller(geocoder: GazetteerGeocoder) -> None:
+    """"the two leaders flew together to Camp David", "Air Force One carried them": a group the story's
+    subject was just told among, though the host was the last one named, moves the subject too; so does
+    "the Soviet leader" when the only other Soviet named is the ambassador."""
+    text = (
+        "Brezhnev ends US visit\n\n"
+        "WASHINGTON, June 25 (Wire) - Soviet Communist party chief Leonid I. Brezhnev left today.\n\n"
+        "The visit opened on June 16, when the Soviet leader flew in from Moscow. He was greeted by Soviet "
+        "Ambassador Anatoly F. Dobrynin.\n\n"
+        "On Monday a helicopter brought Brezhnev into Washington. President Nixon spent the weekend in "
+        "Florida. On Wednesday the two leaders flew together to Chicago. They were back in Washington on "
+        "Thursday, and on Friday Air Force One carried them to Los Angeles."
+    )
+    reading = _read(text, geocoder, published=datetime(1973, 6, 25, 19, tzinfo=UTC))
+    movers = {e.lemma: e.mover for e in reading.events}
+    assert movers["fly"] == movers["carry"] == movers["be"] == "Leonid I. Brezhnev"
+    flew_in = next(e for e in reading.events if e.lemma == "fly" and e.places[0][1].text == "Moscow")
+    assert flew_in.mover == "Leonid I. Brezhnev"

@@ -794,3 +794,51 @@ def test_period_airport_names_stand_for_the_capital_they_serve(geocoder: Gazette
               for m in found}
     assert places["Palam"] == ("New Delhi", "Palam Airport")
     assert places["Mingaladon"] == ("Yangon", "Mingaladon Airport")
+
+
+def test_a_capital_of_three_names_the_model_tags_as_a_person_is_still_the_town(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    """Three names say person, unless they are exactly a sizeable town's own name; "Ho Chi Minh" is only
+    another name of the city, so the man's mausoleum stays his."""
+    mentions = _short(
+        "Clinton left Bandar Seri Begawan, the Brunei capital where he had attended the summit, on Thursday "
+        "evening. On Friday he walked past the mausoleum of Ho Chi Minh in Hanoi.",
+        geocoder,
+    )
+    placed = {m.text: m.place.geonameid for m in mentions if m.place is not None}
+    assert placed.get("Bandar Seri Begawan") == 1820906
+    assert "Ho Chi Minh" not in placed
+
+
+def test_a_bare_airfield_word_is_no_town(geocoder: GazetteerGeocoder) -> None:
+    """"Beijing's Capital Airport": the word "Airport" alone is not the town of Airport, United States."""
+    mentions = _short("His plane touched down at Beijing's Capital Airport at noon on Monday.", geocoder)
+    assert not any(m.place is not None and m.place.country == "US" for m in mentions)
+
+
+def test_an_old_english_name_is_the_big_nearby_city_not_a_village_called_so_exactly(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    """"across the Channel to Havre": Le Havre (186,000, also called Havre), not the Belgian village of Havré
+    whose own name it is, farther from Portsmouth and Paris."""
+    mentions = _short(
+        "The Prince left London for Portsmouth. On May 30 the cruiser is to carry him across the Channel to "
+        "Havre, on his way to Paris.",
+        geocoder,
+    )
+    havre = next(m for m in mentions if m.text == "Havre")
+    assert havre.place is not None and havre.place.geonameid == 3003796
+
+
+def test_a_surname_the_model_tags_as_a_place_is_the_person_it_tagged_before(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    """"a helicopter brought Brezhnev into Washington": Brezhnev, once a name of Naberezhnye Chelny, is the
+    man the article names, even where the model tags the word as a place."""
+    mentions = _short(
+        "Soviet party chief Leonid Brezhnev arrived in the United States on Saturday. Brezhnev rested at the "
+        "weekend. On Monday morning a helicopter brought Brezhnev into Washington for the formal welcome.",
+        geocoder,
+    )
+    assert not any(m.text == "Brezhnev" and m.place is not None for m in mentions)

@@ -886,6 +886,64 @@ def test_a_place_reached_again_after_another_is_a_second_visit(geocoder: Gazette
     assert [s.name for s in once.stops].count("Tehran") == 1
 
 
+def test_a_second_return_to_a_place_is_a_third_visit_and_the_last_departure_leaves_from_it(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    """Nairobi, out to Nakuru and back, out to Mombasa and back: three stops at Nairobi in that order, and
+    the headline's "leaves Nairobi tonight" leaves from the third, before the planned Kampala (which tonight's
+    departure from Nairobi, told apart from tonight's flight to Kampala, puts after it)."""
+    itinerary = _inline(
+        "MERKEL SIGNS ACCORD, LEAVES NAIROBI TONIGHT\n\n"
+        "NAIROBI, March 6 - Chancellor Angela Merkel signed a trade accord on Saturday, the last formal "
+        "business of a five-day tour of Kenya. She leaves tonight by air for Kampala, where she is to "
+        "spend two days before going home to Berlin.\n\n"
+        "She reached Nairobi by air from Berlin on Monday. After two days of talks she went north to Nakuru, "
+        "and returned to the capital for a state dinner. On Thursday she travelled to Mombasa on the coast, "
+        "and a chartered jet brought her back to Nairobi at the end of the week.",
+        geocoder,
+        published=datetime(2021, 3, 6, 18, tzinfo=ZoneInfo("Africa/Nairobi")),
+    )
+    names = [s.name for s in itinerary.stops]
+    assert names == ["Berlin", "Nairobi", "Nakuru", "Nairobi", "Mombasa", "Nairobi", "Kampala", "Berlin"]
+    assert [s.planned for s in itinerary.stops[-2:]] == [True, True]
+
+
+def test_a_departure_told_first_and_an_arrival_told_after_a_plan_are_one_visit(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    """SHANGHAI — "flew home from Shanghai this evening … lifted off from Hongqiao … expected back in Moscow
+    … He had flown down from Beijing on Thursday morning" (one of our evaluation texts, a newspaper report):
+    the flight "down" comes to Shanghai, and it is the one visit told from its end, since the Moscow in
+    between is only expected, no trip away and back."""
+    texts = Path(__file__).resolve().parent.parent / "data" / "eval" / "texts"
+    text = (texts / "gorbachev1989-beijing-newspaper-1.txt").read_text(encoding="utf-8")
+    filed = datetime(1989, 5, 18, 23, 40, tzinfo=ZoneInfo("Asia/Tokyo"))
+    itinerary = _inline(text, geocoder, published=filed)
+    names = [s.name for s in itinerary.stops]
+    assert names.count("Shanghai") == 1
+    assert names.index("Beijing") < names.index("Shanghai")
+
+
+def test_a_place_passed_through_again_after_a_long_trip_away_is_a_second_visit(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    """"went by train through Marseille to Barcelona" weeks after sailing from Marseille: a second visit on
+    the way home, after Toulon, not the first one."""
+    itinerary = _inline(
+        "A writer's long voyage\n\n"
+        "The novelist Anna Berg is home after seven weeks at sea and on the rails.\n\n"
+        "She took the train from Berlin to Marseille on 3 October. She sailed from "
+        "Marseille on 8 October and reached Colombo on 27 October.\n\n"
+        "On the way home she reached Port Said on 14 November. She landed at Toulon and went by train "
+        "through Marseille to Barcelona, reached on 22 November.",
+        geocoder,
+        published=datetime(2023, 11, 25, tzinfo=ZoneInfo("Europe/Berlin")),
+    )
+    names = [s.name for s in itinerary.stops]
+    assert names.count("Marseille") == 2
+    assert names[-3:] == ["Toulon", "Marseille", "Barcelona"]
+
+
 def test_a_live_blog_catch_up_is_dated_by_its_own_day_not_its_stamp(geocoder: GazetteerGeocoder) -> None:
     """An entry stamped Tuesday that retells Friday ("An RAAF jet carried them on to Sydney, landing at about
     8.30pm on Friday") dates the move on Friday, not at the entry's stamp."""

@@ -639,6 +639,15 @@ def test_a_dotted_clock_time_with_its_part_of_day_is_a_time_on_that_day_or_the_n
     assert texts("Growth was 2.30 in the year.", saturday) == []  # no part of the day: a number
 
 
+def test_a_clock_time_that_afternoon_is_on_the_day_in_focus_only() -> None:
+    """"that afternoon" says which day, where "in the morning" after a night departure may be the next."""
+    text = ("The train crossed the frontier on Friday, June 1. At 10.23 next morning it drew into Bryansk, "
+            "and at 5 o'clock that afternoon it reached the capital.")
+    found = texts(text, datetime(1956, 6, 20, 18, 0, tzinfo=UTC))
+    arrived = one(found, "5 o'clock that afternoon")
+    assert arrived.first_date == date(1956, 6, 2) and arrived.day_options == ()
+
+
 def test_a_date_naming_an_event_does_not_move_the_story_on() -> None:
     wednesday = datetime(2023, 10, 18, 20, 0, tzinfo=UTC)
     text = (

@@ -79,13 +79,13 @@ class Evidence:
     mention: Mention
     event: Event
     visit: int = 0
-    """1 for the return to a place the traveller had left ("left Beijing …" then "returned to Beijing")."""
+    """1 for the return to a place the traveller had left ("left Beijing …" then "returned to Beijing"), 2 for
+    a second return after another trip out ("returned to the capital … brought the party back to Moscow")."""
 
     @property
     def key(self) -> StopKey:
-        """The stop this evidence is about: the place, and which visit to it."""
-        base = _key(self.mention)
-        return (*base, "again") if self.visit else base
+        """The stop this evidence is about: the place, and which visit to it (one "again" per return)."""
+        return (*_key(self.mention), *(("again",) * self.visit))
 
 
 @dataclass
@@ -109,8 +109,10 @@ class _Draft:
 
 
 def _first_visit(key: StopKey) -> StopKey:
-    """The place a key is about, whichever visit to it (``Evidence.key`` marks a return with "again")."""
-    return key[:-1] if key[-1:] == ("again",) else key
+    """The place a key is about, whichever visit to it (``Evidence.key`` marks each return with "again")."""
+    while key[-1:] == ("again",):
+        key = key[:-1]
+    return key
 
 
 def _key(m: Mention) -> StopKey:
@@ -469,7 +471,12 @@ def second_visits(
             # "lifted off from Hongqiao" on Wednesday, told first; "flew to Xi'an" on Sunday "and on to
             # Shanghai": left after a place the story reaches before the arrival, so that is the one visit
             return False
-        return back.relation == "to" and back.event.status == "happened" and been_there(back)
+        # (a place only expected in between is no trip away: "lifted off from Hongqiao … was expected back in
+        # Moscow … had flown down from Beijing" to Shanghai is the one visit told twice)
+        away = any(e.key != back.key and e.event.article == article and e.event.status == "happened"
+                   and first.event.token < e.event.token < back.event.token and e.relation != "from"
+                   for e in evidence)  # fmt: skip
+        return back.relation == "to" and back.event.status == "happened" and been_there(back) and away
 
     def left_on_an_earlier_day(back: Evidence) -> bool:
         """"landed at Fiumicino shortly after 4pm" on Monday, when "the plane left Fiumicino at 6.41pm on
@@ -489,7 +496,8 @@ def second_visits(
     def reached_again(back: Evidence) -> bool:
         """"came on to Shanghai … flew to Hangzhou … flew to Shanghai": a place reached, another reached
         after it, then the first reached again, all told as done in the story's own order."""
-        if back.relation != "to" or back.event.status != "happened" or back.event.backshifted:
+        # (or passed through again: "landed at Toulon and went by train through Marseille to Barcelona")
+        if back.relation not in ("to", "via") or back.event.status != "happened" or back.event.backshifted:
             return False
         lead_end = (lead_ends or {}).get(back.event.article, 0)
         first = next((e for e in evidence if e.key == back.key and e.event.article == back.event.article
@@ -588,8 +596,58 @@ def second_visits(
             for first in firsts for m in marked
         )  # fmt: skip
 
-    return [replace(e, visit=1) if left_after_return(e) or left_after_away(e) or on_the_way_back(e) else e
-            for e in marked]
+    seconds = [replace(e, visit=1) if left_after_return(e) or left_after_away(e) or on_the_way_back(e) else e
+               for e in marked]
+    return _third_visits(seconds, ahead, lead_ends or {}, when)
+
+
+def _third_visits(
+    evidence: Sequence[Evidence], ahead: set[tuple[str, int]], lead_ends: Mapping[str, int],
+    when: Mapping[tuple[str, int], Window],
+) -> list[Evidence]:
+    """"returned to the capital for a second round … a special train brought the party back to Moscow": a
+    return reached, as done, after an earlier return to the same place and another town reached in between,
+    all told past the lead (which sums the trip up: "before flying back to Paris") in the story's own order,
+    is a third visit. So is a departure from that place told after the third arrival, or dated after a town
+    reached between the second and the third ("LEAVES MOSCOW TONIGHT" over the whole tour)."""
+    def reached(x: Evidence, article: str) -> bool:
+        return (x.relation in ("to", "at") and x.event.status == "happened" and not x.mention.is_area
+                and x.event.article == article and (x.event.article, x.event.token) not in ahead
+                and x.event.token >= lead_ends.get(x.event.article, 0))
+
+    def between(a: Evidence, b: Evidence) -> list[Evidence]:
+        """Other towns reached, told between ``a`` and ``b``."""
+        return [m for m in evidence if reached(m, a.event.article) and _key(m.mention) != _key(a.mention)
+                and a.event.token < m.event.token < b.event.token]  # fmt: skip
+
+    def came_back(r: Evidence) -> bool:
+        """``r`` returns to a place told before it, with another town reached in between (not a summing up
+        told ahead: "spent nine hours on the ground before flying back to Paris")."""
+        return any(f.visit == 0 and _key(f.mention) == _key(r.mention) and f.event.article == r.event.article
+                   and f.event.token < r.event.token and between(f, r) for f in evidence)  # fmt: skip
+
+    thirds = {
+        id(e): (r, e) for e in evidence
+        if e.visit == 1 and e.event.returning and reached(e, e.event.article)
+        for r in evidence
+        if r.visit == 1 and reached(r, e.event.article) and _key(r.mention) == _key(e.mention)
+        and r.event.token < e.event.token and between(r, e) and came_back(r)
+    }  # fmt: skip
+
+    def dated_after(e: Evidence, m: Evidence) -> bool:
+        a, b = when.get((e.event.article, e.event.token)), when.get((m.event.article, m.event.token))
+        return a is not None and b is not None and a[0] >= b[1]
+
+    def leaves_third(e: Evidence) -> bool:
+        if e.relation != "from" or e.event.article not in {t.event.article for _, t in thirds.values()}:
+            return False
+        return any(
+            _key(t.mention) == _key(e.mention) and t.event.article == e.event.article
+            and (t.event.token < e.event.token or any(dated_after(e, m) for m in between(r, t)))
+            for r, t in thirds.values()
+        )  # fmt: skip
+
+    return [replace(e, visit=2) if id(e) in thirds or leaves_third(e) else e for e in evidence]
 
 
 def _starts_before(a: Window | None, b: Window | None) -> bool:
@@ -1020,6 +1078,12 @@ def _time_constraints(
     for (a, wa), (b, wb) in itertools.permutations(dated, 2):
         if a.key != b.key and wa[1] <= wb[0]:
             weights[(a.key, b.key)] += min(wa[2], wb[2])
+        elif (a.key != b.key and a.relation == "from" and b.relation in ("to", "at") and wa[0] <= wb[0]
+              and wa[1] <= wb[1] and wb[0] < wa[1] and a.event.sentence_start != b.event.sentence_start):
+            # "LEAVES MOSCOW TONIGHT … He leaves tonight by special train for Kiev": a place left and
+            # another reached in the same window (or one no earlier), told apart: the one left comes first
+            # (in one sentence the two share a time: "landed at Noi Bai … after leaving Washington")
+            weights[(a.key, b.key)] += min(wa[2], wb[2]) / 2
     return dict(weights)
 
 

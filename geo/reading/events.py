@@ -779,6 +779,10 @@ def _named_before_she(
     return frozenset()
 
 
+TITLE_PHRASE_WORDS = 5
+"""How far before a name its title's phrase may begin ("Soviet Communist party chief Leonid I. Brezhnev")."""
+
+
 def _nationalities(
     parsed: ParsedText, people: Sequence[tuple[int, str, bool]], mentions: Sequence[Mention], lex: Lexicon
 ) -> dict[str, str]:
@@ -790,7 +794,10 @@ def _nationalities(
     seen: dict[str, set[str]] = defaultdict(set)
     for i, name, _ in people:
         k = i - 1
-        while k >= 0 and parsed.tokens[k].lower.rstrip(".") in lex.person_titles | lex.person_nouns:
+        # (over the words of the title's own phrase too: "Soviet Communist party chief Leonid I. Brezhnev")
+        while k >= 0 and (parsed.tokens[k].lower.rstrip(".") in lex.person_titles | lex.person_nouns or (
+                parsed.tokens[k].dep in ("compound", "amod") and k < parsed.tokens[k].head < i
+                and i - k <= TITLE_PHRASE_WORDS and _demonym_before(parsed, k + 1, lex) is None)):
             k -= 1
         code = _demonym_before(parsed, k + 1, lex)
         if code is None and k >= 1 and parsed.tokens[k].text in ("'s", "’s"):
@@ -1344,6 +1351,9 @@ class _Frames:
         if f"{country} {role}" in self.people.titles:
             return self.people.titles[f"{country} {role}"]
         of_country = [n for n, c in self.people.nationality.items() if c == country]
+        if len(of_country) > 1 and self._protagonist() in of_country:
+            # "Soviet party chief Brezhnev … Soviet Ambassador Dobrynin": the story's own
+            return self._protagonist()
         return of_country[0] if len(of_country) == 1 else ""
 
     def _who(self, i: int) -> str:
@@ -1448,6 +1458,11 @@ class _Frames:
         if (lemma in self.lex.day_subjects and tok.dep in _SUBJECTS
                 and self._the(i) and self.p.tokens[tok.head].lemma.casefold() in ("begin", "start", "end")):
             return self._protagonist()  # "The day had begun at the summit hotel in Shima"
+        if (lemma in self.lex.person_nouns and tok.tag == "NNS" and self._group_reference(i)
+                and lemma not in self.people.titles and lemma not in self.people.shared_roles):
+            # "the two leaders flew together to Camp David": a pair, as "they" would be (a pair in a role the
+            # article titles someone with, "the two prime ministers", is read as that role below)
+            return self._role_holder(i, "they", "they")
         if lemma in self.lex.person_nouns and any(
             self.p.tokens[c].lower in ("a", "an", "most", "many", "some", "several", "other", "few")
             for c in self.p.children(i)
@@ -1469,7 +1484,8 @@ class _Frames:
                 other_office = {n for word, n in self.people.titles.items()
                                 if word in self.lex.office_titles and word != lemma}
                 named = next((n for k, n, _ in reversed(self.people.positions)
-                              if k < i and n not in other_office), "")
+                              if k < i and n not in other_office
+                              and self.people.nationality.get(n, country) == country), "")
                 if named:
                     return named
         if lemma in self.people.shared_roles:
@@ -1567,7 +1583,9 @@ class _Frames:
             return True
         numbered = any(k.dep == "nummod" for k in kids)
         group = tok.lemma.casefold() in self.lex.group_nouns
-        return group and (numbered or tok.lower not in ("men", "women"))
+        # "the two leaders", "the two presidents": people numbered as a group
+        people = numbered and tok.tag == "NNS" and tok.lemma.casefold() in self.lex.person_nouns
+        return people or (group and (numbered or tok.lower not in ("men", "women")))
 
     def _people_of(self, i: int) -> bool:
         """The noun at ``i`` is people a place has ("Washington's harshest critics", "Moscow's allies"): a
@@ -1615,7 +1633,24 @@ class _Frames:
         if (who and lead and who != lead and moving and who != self.last_mover
                 and self._only_hosts(who, i)):
             return lead
+        # "the two leaders flew together to Camp David", "Air Force One carried them": a group the story's
+        # subject was just told among moves the subject too (the headline's; a party last on the move is
+        # otherwise its own: "the Dakota … flew them west to Entebbe")
+        group = self.lex.pronouns.get(lower) == "group"
+        joins = (who != self.last_mover or self.people.headline == lead) and self._lead_told_near(i)
+        if who and lead and who != lead and group and joins:
+            return lead
         return who
+
+    def _lead_told_near(self, i: int) -> bool:
+        """The story's subject is named in ``i``'s sentence or the two before it, or was the last to move."""
+        lead = self._protagonist()
+        if self.last_mover == lead:
+            return True
+        sentences = self.p.sentences
+        here = next((n for n, s in enumerate(sentences) if s.start <= i < s.end), 0)
+        since = sentences[max(0, here - 2)].start
+        return any(n == lead and since <= k < i for k, n, _ in self.people.positions)
 
     def _vehicles_before(self, i: int) -> bool:
         """A "they" that is the subject of a verb joined to one whose subject is vehicles ("the helicopters
@@ -2647,11 +2682,13 @@ class _Frames:
         out = self._places_under(heads, i, motion, lemma)
         if not out and motion.object == "from":
             out = self._after_a_stay(i)
-        if not out and (motion.arrival or motion.presence):
-            # "landed to refuel at Ramstein Air Base": the place of a purpose clause is where he landed
-            out = self._places_under(self._purposes(i), i, motion, lemma)
+        if all(r == "to" for r, _, _ in out) and (motion.arrival or motion.presence):
+            # "landed to refuel at Ramstein Air Base": the place of a purpose clause is where he landed, on
+            # the way to any goal it has ("stop to refuel in Anchorage … on the way back to Washington")
+            purposed = self._places_under(self._purposes(i), i, motion, lemma)
+            out = [*(("at", m, k) for _, m, k in purposed), *out] if out else purposed
         out.extend(self._relative_place(i, motion))
-        inward = next((c for c in self.p.children(i) if self.p.tokens[c].lower == "in"
+        inward = next((c for c in self.p.children(i) if self.p.tokens[c].lower in self.lex.inward_particles
                        and self.p.tokens[c].dep in ("advmod", "prt")), None)  # fmt: skip
         if inward is not None and self.dateline is not None and self._in_from_afar(i, out):
             out.append(("to", self.dateline, inward))
@@ -2741,11 +2778,12 @@ class _Frames:
                    if sent.char_start <= m.start < sent.char_end)  # fmt: skip
 
     def _purposes(self, i: int) -> list[int]:
-        """"landed to refuel at X", "stopped to greet crowds in Y": the verb's to-clauses."""
+        """"landed to refuel at X", "stopped to greet crowds in Y": the verb's to-clauses (which the parser
+        may hang as its complement: "stop to refuel in Anchorage")."""
         tokens = self.p.tokens
         return [
             c for c in self.p.children(i)
-            if tokens[c].dep == "advcl" and tokens[c].tag == "VB"
+            if tokens[c].dep in ("advcl", "xcomp") and tokens[c].tag == "VB"
             and any(tokens[k].lower == "to" for k in self.p.children(c))
         ]
 

@@ -132,6 +132,7 @@ class Lexicon:
     return_lemmas: frozenset[str]
     return_particles: frozenset[str]
     here_words: frozenset[str]
+    inward_particles: frozenset[str]
     there_words: frozenset[str]
     event_nouns: frozenset[str]
     event_verbs: frozenset[str]
@@ -269,6 +270,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             return_lemmas=_low(data["return_lemmas"]),
             return_particles=_low(data["return_particles"]),
             here_words=_low(data["here_words"]),
+            inward_particles=_low(data["inward_particles"]),
             there_words=_low(data["there_words"]),
             event_nouns=_low(data["event_nouns"]),
             event_verbs=_low(data["event_verbs"]),

@@ -11,6 +11,7 @@ article's unambiguous places, and ``Place.why`` keeps the explanation.
 
 from __future__ import annotations
 
+import math
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -407,7 +408,9 @@ class _Reader:
         toks = self.p.tokens
         ent = self.p.entity_at(start)
         if ent is not None and len(self.p.tokens_text(ent.start, ent.end).split()) >= 3:
-            return True  # three names ("Trois-Rivières" is one word of three tokens)
+            # three names ("Trois-Rivières" is one word of three tokens), unless they are exactly a sizeable
+            # town's own name ("left Bandar Seri Begawan"; "Ho Chi Minh" is only another name of a city)
+            return not self._a_towns_own_name(ent.start, ent.end)
         for k in range(max(0, start - 3), start):
             word = toks[k].lower.rstrip(".")
             if word in self.lex.person_titles or toks[k].lemma.casefold() in self.lex.person_titles:
@@ -420,6 +423,13 @@ class _Reader:
             if tok.dep == "poss":
                 return True
         return False
+
+    def _a_towns_own_name(self, start: int, end: int) -> bool:
+        """The words are exactly the own name of a town of at least ``story_town_population`` people."""
+        text = self.p.tokens_text(start, end)
+        return any(_is_exact(r, text) and r.raw.get("kind") == "city"
+                   and _population(r) >= self.lex.story_town_population
+                   for r in self.resolver.lookup(text))  # fmt: skip
 
     def _person_evidence(self, start: int, end: int) -> bool:
         toks = self.p.tokens
@@ -970,6 +980,8 @@ class _Reader:
         a, b = cand.start, cand.end
         if b - a == 1 and self.p.tokens[a].lemma.casefold() in self.lex.name_vetoes:
             return True  # "St. Michael's Cathedral": the building's own word is no town
+        if not core(self.p.tokens_text(a, b)):
+            return True  # "at Beijing's Capital Airport" read as "Airport": an airfield's word, not a town
         if b - a == 1 and a > 0 and self.p.tokens[a].lemma.casefold() in self.lex.vehicles and (
                 self.p.tokens[a - 1].pos in ("DET", "ADJ") or self.p.tokens[a - 1].tag in ("VBG", "PRP$")):
             return True  # "switched to a waiting Mercedes", "his Boeing": a make of vehicle, not Mercedes, UY
@@ -1012,8 +1024,13 @@ class _Reader:
         # "Stalin's birthday": a name the model reads as a person that is only an old or other name of a town
         # (Donetsk's), not its own; read as a person once, it is that person wherever it stands untagged
         # ("LIVE: Snowden walks out …", where "Snowden" is an old name of Leland, Mississippi)
-        one_person = b - a == 1 and fold(self.p.tokens[a].text) in self.person_words and (
-            ent is None or (ent.label == "PERSON" and (ent.start, ent.end) == (a, b)))
+        # (or tagged a place there, when it is the surname of a full name the article gives: "a helicopter
+        # brought Brezhnev into Washington", Brezhnev an old name of Naberezhnye Chelny; not "the Sword of
+        # Stalingrad", tagged a person once)
+        word = fold(self.p.tokens[a].text)
+        surname = ent is not None and ent.label == "GPE" and word in self.known_people
+        one_person = b - a == 1 and word in self.person_words and (
+            ent is None or ((ent.start, ent.end) == (a, b) and (ent.label == "PERSON" or surname)))
         if one_person and not where_one_went(self.p, self.lex, a, b):
             own = [r for r in cand.results if fold(str(r.raw.get("name") or "")) == fold(cand.query)]
             if cand.results and not own and all(r.raw.get("kind") == "city" for r in cand.results):
@@ -1438,6 +1455,13 @@ def _resolve_places(
             # "sailed from Bombay" with only London named before: Mumbai, once so called, not the hamlet of
             # Bombay in New Zealand that nothing else in the article sits near
             best = results[0]
+        elif (exact and near and results[0] is not best and not _is_exact(results[0], cand.query)
+              and _population(best) * ALIAS_OUTGROWS <= _population(results[0])
+              and _population(results[0]) >= resolver.lex.story_town_population
+              and _nearest(results[0], near) + ALIAS_NEARER_KM < min(_nearest(best, near), FAR_ALIAS_KM)):
+            # "across the Channel to Havre", as English long wrote it: Le Havre, known by that name too, far
+            # bigger and nearer the article's other places than the Belgian village of Havré
+            best = results[0]
         elif exact and near and _population(best) < HAMLET_POPULATION:
             # "flew to Calcutta" in a world flight that also touched Paramaribo: Kolkata, once so called and
             # itself among the article's places, not the Surinamese hamlet of that name nearer another stop
@@ -1470,6 +1494,10 @@ def _resolve_places(
     candidates[:] = [c for c in candidates if id(c) not in strays]
 
 
+ALIAS_OUTGROWS = 10
+ALIAS_NEARER_KM = 25.0
+"""A place known by the name only as another name is taken over one called so exactly when it has at
+least ``ALIAS_OUTGROWS`` times the people and sits ``ALIAS_NEARER_KM`` nearer the article's other places."""
 ALIAS_DWARFS = 100
 """How many times more people a well-known city must have than a place of the very name before the city,
 known by that name too, is taken over it when neither sits near the article's other places."""
@@ -1477,6 +1505,12 @@ known by that name too, is taken over it when neither sits near the article's ot
 
 def _population(location: Location) -> int:
     return int(location.raw.get("population") or 0)
+
+
+def _nearest(location: Location, near: Sequence[Coordinates]) -> float:
+    """Km on the sphere to the closest of the article's other places."""
+    here = (location.latitude, location.longitude)
+    return min((great_circle(here, a).km for a in near), default=math.inf)
 
 
 def _far_from_all(location: Location, near: Sequence[Coordinates], km: float = FAR_ALIAS_KM) -> bool:

@@ -514,6 +514,8 @@ class _Day:
     part: str | None = None
     part_mod: str | None = None
     day_mod: str | None = None
+    same: bool = False
+    """Said to be the day in focus ("that afternoon", "the same day"), not just a part of some day."""
 
 
 @dataclass
@@ -917,7 +919,7 @@ class _Reader:
             part = self.part_at(j + length, end)
             if part is not None and (mod is None or part[1] is None):
                 if same or following:
-                    spec = _Day("anaphor", offset=1 if following else 0)
+                    spec = _Day("anaphor", offset=1 if following else 0, same=bool(same))
                 else:
                     spec = _Day("relative", offset=-1 if word == "last" else 0)
                 spec.part, spec.part_mod = part[0], part[1] or mod
@@ -1581,8 +1583,13 @@ def _resolve(
         if resolved is None:
             return None
         first, last, reason, approximate = resolved
-        if day.kind == "anaphor" and not day.offset and match.clock is not None and first == last:
-            # "left at 11 p.m. … arrived at 9.30 in the morning": the day in focus, or the one after it
+        in_focus_day = day.same and day.part is not None and cues.parts_of_day.get(day.part, (0, 24))[1] <= 24
+        if day.kind == "anaphor" and not day.offset and match.clock is not None and first == last and (
+            not in_focus_day
+        ):
+            # "left at 11 p.m. … arrived at 9.30 in the morning": the day in focus, or the one after it (but
+            # "at 5 o'clock that afternoon" is the day in focus; "at 1 a.m. that night", a part running past
+            # midnight, may be the next)
             options = (first, first + timedelta(days=1))
     hours = _hours(day, cues) if day is not None else (0.0, 24.0)
     if day is not None and day.part == "midnight" and match.clock is None and match.qualifier is not None:
