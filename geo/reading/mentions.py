@@ -1516,8 +1516,7 @@ def _nearest(location: Location, near: Sequence[Coordinates]) -> float:
 def _far_from_all(location: Location, near: Sequence[Coordinates], km: float = FAR_ALIAS_KM) -> bool:
     """Farther than ``km`` from every other place of the article (on the sphere: at 2,500 km the ellipsoid's
     0.5 % changes nothing, and this runs for every candidate against every anchor)."""
-    here = (location.latitude, location.longitude)
-    return all(great_circle(here, a).km > km for a in near)
+    return _nearest(location, near) > km
 
 
 def _stray(best: Location, countries: set[str], near: Sequence[Coordinates]) -> bool:
