@@ -1647,9 +1647,7 @@ class _Frames:
         lead = self._protagonist()
         if self.last_mover == lead:
             return True
-        sentences = self.p.sentences
-        here = next((n for n, s in enumerate(sentences) if s.start <= i < s.end), 0)
-        since = sentences[max(0, here - 2)].start
+        since = self.p.sentences[max(0, self.p.tokens[i].sent - 2)].start
         return any(n == lead and since <= k < i for k, n, _ in self.people.positions)
 
     def _vehicles_before(self, i: int) -> bool:
