@@ -3176,3 +3176,31 @@ def test_two_leaders_moving_together_move_the_story_s_traveller(geocoder: Gazett
     assert movers["fly"] == movers["carry"] == movers["be"] == "Leonid I. Brezhnev"
     flew_in = next(e for e in reading.events if e.lemma == "fly" and e.places[0][1].text == "Moscow")
     assert flew_in.mover == "Leonid I. Brezhnev"
+
+
+def test_she_after_a_man_who_received_her_is_her_not_him(geocoder: GazetteerGeocoder) -> None:
+    """"President Lübke received her in Bonn. She stayed at the Petersberg": the "She" goes on from the "her"
+    of the sentence before; the man who was that sentence's subject is not made a woman."""
+    reading = _read(
+        "Queen Elizabeth II flew from London on May 18 and landed at Wahn. President Lübke received her in "
+        "Bonn, and "
+        "2,500 guests came to the reception. She stayed at the Petersberg hotel.\n\nOn May 20 she was driven "
+        "to Koblenz.",
+        geocoder,
+    )
+    assert "Lübke" not in reading.people.women
+    [driven] = [e for e in reading.events if e.lemma == "drive"]
+    assert driven.mover != "Lübke"
+
+
+def test_a_woman_named_in_a_relative_clause_does_not_take_her(geocoder: GazetteerGeocoder) -> None:
+    """"a Rhine steamer carried her past the castles Queen Victoria admired … to take her to Wiesbaden": a
+    woman who is only the subject of a clause describing something else is named in passing."""
+    reading = _read(
+        "Queen Elizabeth II went aboard a Rhine steamer at Koblenz. It carried her through the gorge, past "
+        "the castles Queen Victoria admired, as far as Kaub. There the train was waiting to take her to "
+        "Wiesbaden.",
+        geocoder,
+    )
+    [take] = [e for e in reading.events if e.lemma == "take"]
+    assert take.mover == "Elizabeth II"

@@ -33,6 +33,8 @@ DISTRICT_KM = 15.0
 _MODIFIER_DEPS = ("compound", "poss", "amod", "nmod")
 _OBJECT_RELATIONS = ("from", "to", "via")
 _OBJECTS = ("dobj", "obj", "npadvmod")
+_HELD = ("dobj", "dative", "pobj")
+"""A pronoun someone acts on: "received her", "travelled with her"."""
 _DIRECT_OBJECTS = ("dobj", "obj")
 _INHERIT = ("conj", "xcomp", "advcl", "acomp", "dep", "ccomp")
 _PRONOUN_CASES = (frozenset({"he", "him", "his"}), frozenset({"she", "her", "hers"}))
@@ -772,8 +774,12 @@ def _named_before_she(
             continue
         # only the first: a writer says "she" right after naming her; a later "She" leans on that
         before = parsed.sentence(sent.start - 1)
-        if any(t.lower == "she" and t.dep in _SUBJECTS for t in parsed.tokens[before.start : before.end]):
-            return frozenset()  # "she left Yangon with the ambassador, who travelled with her. She landed"
+        told = parsed.tokens[before.start : before.end]
+        if any((t.lower, t.dep in _SUBJECTS) == ("she", True) or (t.lower, t.dep in _HELD) == ("her", True)
+               for t in told):  # fmt: skip
+            # "she left Yangon with the ambassador, who travelled with her. She landed"; "President Lübke
+            # received her in Bonn. She stayed at the Petersberg": the "She" goes on from the "her"
+            return frozenset()
         subjects = [n for k, n, is_subject in resolved if before.start <= k < before.end and is_subject]
         return frozenset(subjects[:1]) - men
     return frozenset()
@@ -1523,12 +1529,18 @@ class _Frames:
             # named as a subject, over one named in passing)
             before = [(n, is_subject) for k, n, is_subject in self.people.positions
                       if k < i and n in self.people.women]  # fmt: skip
-            subjects = [n for n, is_subject in before if is_subject]
+            # (not one who is only the subject of a clause describing something: "past the castles Queen
+            # Victoria admired")
+            subjects = [n for k, n, is_subject in self.people.positions if k < i and n in self.people.women
+                        and is_subject and not self._in_relative_clause(k)]  # fmt: skip
             most = max(self.people.women, key=lambda n: self.people.counts.get(n, 0))
-            chosen = subjects[-1] if subjects else before[-1][0] if before else most
+            lead = self._protagonist()
+            # (no woman told as a subject: the story's subject if she is a woman, over one named in passing,
+            # "her grandmother, Queen Mary, had relations in Württemberg. On Tuesday the train brought her")
+            passing = lead if lead in self.people.women else before[-1][0] if before else most
+            chosen = subjects[-1] if subjects else passing
             # "Queen Salote held an umbrella over her guest. ¶ … ¶ the royal barge landed her at Farm Cove":
             # a woman a whole paragraph back is no longer in focus; the story's subject is
-            lead = self._protagonist()
             named_at = max((k for k, n, _ in self.people.positions if n == chosen and k < i), default=None)
             if (chosen != lead and lead in self.people.women and named_at is not None
                     and self._paragraphs_between(named_at, i)):
@@ -1963,6 +1975,12 @@ class _Frames:
             if self.p.tokens[k].start > heads_end and n in counts:
                 first.setdefault(n, k)
         return max(first or counts, key=lambda n: (counts[n], -first.get(n, 0))) if counts else ""
+
+    def _in_relative_clause(self, k: int) -> bool:
+        """Token ``k`` is the subject of a clause that describes a noun ("the castles Queen Victoria
+        admired")."""
+        head = self.p.tokens[self.p.tokens[k].head]
+        return self.p.tokens[k].dep in _SUBJECTS and head.dep == "relcl"
 
     def _a_woman_leads(self) -> bool:
         """A woman the article titles so is named at least as often as anyone: "she" is hers to claim
