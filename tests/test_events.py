@@ -3204,3 +3204,23 @@ def test_a_woman_named_in_a_relative_clause_does_not_take_her(geocoder: Gazettee
     )
     [take] = [e for e in reading.events if e.lemma == "take"]
     assert take.mover == "Elizabeth II"
+
+
+def test_an_expedition_told_from_the_year_before_is_not_an_earlier_trip_and_lands_from_the_sea(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    """A letter printed in June 1881 tells a march begun in February 1880: a year of the story's own is not
+    an earlier trip; in 1880 "landed" is coming ashore, and a dhow is a boat."""
+    reading = _read(
+        "THE EXPLORER RETURNS.\n\nMOMBASA, April 28.\n\nMr. Harlow reached the coast at Tanga on the 3d of "
+        "this month and crossed to this port on the following day.\n\nHe landed at Mombasa from Aden on the "
+        "9th of February, 1880. On the 2nd of March he crossed in two dhows to Tanga, and he entered the "
+        "lake country on the 23d of June. He left the lake on the 20th of December and reached Tanga again "
+        "on the 1st of April.",
+        geocoder,
+        published=datetime(1881, 6, 16, 9, tzinfo=UTC),
+    )
+    landed = _in_sentence(reading, "He landed at Mombasa")
+    assert [(e.lemma, e.status, e.mode) for e in landed] == [("land", "happened", "sea")]
+    [crossed] = [e for e in _in_sentence(reading, "On the 2nd of March") if e.lemma == "cross"]
+    assert (crossed.status, crossed.mode) == ("happened", "sea")

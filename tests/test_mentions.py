@@ -842,3 +842,12 @@ def test_a_surname_the_model_tags_as_a_place_is_the_person_it_tagged_before(
         geocoder,
     )
     assert not any(m.text == "Brezhnev" and m.place is not None for m in mentions)
+
+
+def test_a_saint_written_short_is_the_place_listed_in_full(geocoder: GazetteerGeocoder) -> None:
+    """"St. Cloud" beside Paris and Versailles is Saint-Cloud, which GeoNames lists only in full (its "St.
+    Cloud" is a town in Minnesota)."""
+    found = _short("The Queen reached Paris at dusk and drove to St. Cloud. On Saturday she went to Versailles.",
+                   geocoder)
+    [cloud] = [m for m in found if m.text == "St. Cloud"]
+    assert cloud.place is not None and cloud.place.country == "FR"

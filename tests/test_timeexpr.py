@@ -1237,3 +1237,35 @@ def test_a_named_zone_set_off_by_commas_and_the_next_morning_after_a_clock() -> 
     assert one(found, "10.23 next morning").first_date == date(1956, 6, 2)
     stalingrad = one(found, "9.40 a.m., Moscow time, on June 11")
     assert (stalingrad.first_date, stalingrad.zone) == (date(1956, 6, 11), "Europe/Moscow")
+
+
+EXPEDITION_LETTER = (
+    "THE EXPLORER RETURNS.\n\n"
+    "MOMBASA, April 28.\n\n"
+    "Mr. Harlow reached the coast at Tanga on the 3d of this month and crossed to this port on the "
+    "following day. He found the lost party at Kilwa at noon on the 12th of October last.\n\n"
+    "He first came here from Aden on the 9th of February, 1880. On the 2nd of March he marched inland, "
+    "and he entered the lake country on the 23d of June. He left the lake on the 20th of December and "
+    "reached Tanga again on the 1st of April."
+)
+
+
+def test_an_expedition_letter_is_read_from_its_dateline_and_in_its_own_years() -> None:
+    """A letter datelined "MOMBASA, April 28" and printed in London seven weeks later: "this month" and "the
+    following day" count from the dateline; "the 12th of October last" is the October gone by; "the 23d of
+    June" is an older print's ordinal; a month and day after "the 9th of February, 1880" go on in 1880 (and
+    into 1881), and a past-tense "20th of December" is never after the report."""
+    days = days_of(EXPEDITION_LETTER, datetime(1881, 6, 16, 9, tzinfo=UTC))
+    assert days["3d of this month"] == date(1881, 4, 3)
+    assert days["following day"] == date(1881, 4, 4)
+    assert days["noon on the 12th of October last"] == date(1880, 10, 12)
+    assert days["2nd of March"] == date(1880, 3, 2)
+    assert days["23d of June"] == date(1880, 6, 23)
+    assert days["20th of December"] == date(1880, 12, 20)
+    assert days["1st of April"] == date(1881, 4, 1)
+
+
+def test_a_story_told_from_more_than_a_year_back_is_no_look_back() -> None:
+    """Most of the letter's days lie a year and more before it is printed, months apart: they are its story,
+    not an earlier trip."""
+    assert looked_back(EXPEDITION_LETTER, datetime(1881, 6, 16, 9, tzinfo=UTC)) == []

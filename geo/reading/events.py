@@ -1130,11 +1130,13 @@ class _Frames:
 
     def __init__(
         self, article: Article, parsed: ParsedText, mentions: Sequence[Mention], lex: Lexicon, people: People,
-        story_year: int | None = None,
+        story_year: int | None = None, since_year: int | None = None,
     ) -> None:
         self.article = article
         self.story_year = story_year or article.published.year
         """The year the story is set in: the publication's, or a retrospective's ("16 December 1949")."""
+        self.since_year = min(since_year or self.story_year, self.story_year)
+        """The year a story told from long before starts in ("landed here on the 6th of January, 1871")."""
         self.p = parsed
         self.lex = lex
         self.people = people
@@ -2459,7 +2461,7 @@ class _Frames:
         for match in _YEAR.finditer(text):
             since = text[max(0, match.start() - 6) : match.start()].strip().endswith("since")
             year = int(match.group(1))
-            if year == published or (year > published and not retrospective):
+            if self.since_year <= year <= published or (year > published and not retrospective):
                 continue  # this trip's year, or a plan for a later one; in a retrospective a later year is
                 # another trip ("In 1975 Gerald Ford flew to Peking")
             if since:  # "the first trip since 2002" is now, but "since 2002, when he travelled to X" is then
@@ -3195,6 +3197,9 @@ class _Frames:
                 mode, text = self._mode(head.i, head_motion, self.subject_token(head.i))
                 if mode:
                     return mode, text  # "crossed in the steamer Biarritz and landed at Folkestone"
+        if motion.mode == "air" and self.story_year < self.lex.air_travel_since:
+            # "He landed here from India on the 6th of January, 1871": ashore from a ship, not a plane
+            return ("sea", tok.text) if motion.arrival else (None, "")
         if motion.mode:
             return motion.mode, tok.text
         relative = self._relative_noun(i)
@@ -4055,10 +4060,12 @@ def find_events(
     lexicon: Lexicon | None = None,
     people: People | None = None,
     story_year: int | None = None,
+    since_year: int | None = None,
 ) -> list[Event]:
     """Every movement frame of ``article`` with at least a place or a mode, in text order. ``people`` is
     the article's ``find_people`` when the caller has it already; ``story_year`` the year a retrospective
-    is set in (a trip of an earlier year than that is an earlier trip)."""
+    is set in (a trip of an earlier year than that is an earlier trip); ``since_year`` the year a story
+    told from long before its report starts in (its years up to ``story_year`` are its own)."""
     lex = lexicon or load_lexicon()
     people = people if people is not None else find_people(parsed, lex, mentions)
-    return list(_Frames(article, parsed, mentions, lex, people, story_year).frames())
+    return list(_Frames(article, parsed, mentions, lex, people, story_year, since_year).frames())

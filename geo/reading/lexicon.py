@@ -68,6 +68,10 @@ class Lexicon:
     for_lemmas: frozenset[str]
     vehicles: Mapping[str, Mode]
     vehicle_prepositions: frozenset[str]
+    air_travel_since: int
+    name_abbreviations: Mapping[str, str]
+    """A place name's short first word → the word in full ("st" → "saint")."""
+    """The year before which a verb of flying or landing tells no air travel ("landed here", 1871)."""
     carry_lemmas: frozenset[str]
     carry_arrival_lemmas: frozenset[str]
     welcome_lemmas: frozenset[str]
@@ -213,6 +217,8 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             for_lemmas=_low(data["for_lemmas"]),
             vehicles={k.casefold(): v for k, v in data["vehicles"].items()},
             vehicle_prepositions=_low(data["vehicle_prepositions"]),
+            air_travel_since=int(data["air_travel_since"]),
+            name_abbreviations={k.casefold(): str(v) for k, v in data["name_abbreviations"].items()},
             carry_lemmas=_low(data["carry_lemmas"]),
             carry_arrival_lemmas=_low(data["carry_arrival_lemmas"]),
             welcome_lemmas=_low(data.get("welcome_lemmas", ())),

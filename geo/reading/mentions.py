@@ -220,6 +220,9 @@ class _Resolver:
         alias = self.lex.aliases.get(fold(name))
         if alias:
             return alias
+        first, _, rest = fold(name).partition(" ")
+        if rest and first in self.lex.name_abbreviations:  # "St. Cloud": GeoNames's Saint-Cloud
+            return f"{self.lex.name_abbreviations[first]} {rest}".title()
         return name.title() if name.isupper() and len(name) > 3 else name
 
     def lookup(

@@ -11,7 +11,7 @@ from geo.reading.lexicon import Lexicon, load_lexicon
 from geo.reading.mentions import SupportsGeocode, find_mentions
 from geo.reading.parse import ParsedText, Span, parse_articles
 from geo.reading.quantities import Quantity, find_quantities
-from geo.reading.timeexpr import TimeExpression, find_time_expressions, told_long_before
+from geo.reading.timeexpr import TimeExpression, find_time_expressions, story_told_from, told_long_before
 
 LEAD_SENTENCES = 2
 """Headline, dateline and lead: where a report says whose trip it is."""
@@ -72,7 +72,9 @@ def read_articles(
         people = find_people(doc, lex, mentions)
         times = tuple(find_time_expressions(article, doc))
         story = next((t.story_date for t in times if t.story_date is not None), None)
-        events = tuple(find_events(article, doc, mentions, lex, people, story.year if story else None))
+        told_from = story_told_from(times, article.published.date())
+        events = tuple(find_events(article, doc, mentions, lex, people, story.year if story else None,
+                                   told_from.year if told_from else None))
         long_before = told_long_before(times, doc, article.published.date())
         events = tuple(
             replace(e, status="earlier") if e.status == "happened" and doc.tokens[e.token].sent in long_before

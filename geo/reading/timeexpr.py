@@ -170,6 +170,7 @@ class TimeCues:
     future_heads: frozenset[str]
     relevance_days: int
     chain_days: int
+    story_chain_days: int
     back_to_now_words: frozenset[str]
     other_calendar_words: tuple[str, ...]
     filed_days: int
@@ -250,6 +251,7 @@ def _cues_from_dict(raw: dict[str, Any]) -> TimeCues:
         future_heads=words("future_heads"),
         relevance_days=int(raw["relevance_days"]),
         chain_days=int(raw["chain_days"]),
+        story_chain_days=int(raw["story_chain_days"]),
         back_to_now_words=words("back_to_now_words"),
         other_calendar_words=tuple(str(w).casefold() for w in raw["other_calendar_words"]),
         filed_days=int(raw["filed_days"]),
@@ -279,6 +281,17 @@ def _cues_from_dict(raw: dict[str, Any]) -> TimeCues:
     return cues
 
 
+def story_told_from(
+    times: Sequence[TimeExpression], published: date, cues: TimeCues | None = None
+) -> date | None:
+    """The first day of a story told from long before its report (most of its days lie before the weeks
+    around publication, chained months apart: an expedition's letter), else None. A year from there on is
+    the story's own, not a look back."""
+    cues = cues or default_cues()
+    start = _reached_step_by_step(times, published, cues)
+    return start if (published - start).days > cues.story_chain_days else None
+
+
 def _reached_step_by_step(times: Sequence[TimeExpression], published: date, cues: TimeCues) -> date:
     """The earliest day a chain of told days reaches back from the story's time, each within
     ``chain_days`` of the next: a voyage of ten weeks told port by port ("Southampton on Nov. 22 … Colombo
@@ -289,11 +302,18 @@ def _reached_step_by_step(times: Sequence[TimeExpression], published: date, cues
          if e.first_date is not None and e.first_date == e.last_date and not e.stamp and not e.dateline},
         reverse=True,
     )  # fmt: skip
-    step = timedelta(days=cues.chain_days)
     edge = min((d for d in days if abs((d - published).days) <= cues.relevance_days), default=published)
-    for day in days:
-        if day < edge and edge - day <= step:
-            edge = day
+    start = edge
+    for step in (timedelta(days=cues.chain_days), timedelta(days=cues.story_chain_days)):
+        edge = start
+        for day in days:
+            if day < edge and edge - day <= step:
+                edge = day
+        # most of the days told lie before: that time is the story, told from its start (an expedition
+        # of sixteen months, "landed here on the 6th of January, 1871", reported in July 1872), not a look
+        # back, and its days may lie months apart
+        if sum(d < edge for d in days) <= sum(d >= edge for d in days):
+            break
     return edge
 
 
@@ -483,7 +503,7 @@ def publication_end(article: Article) -> datetime:
 
 # --- matching over tokens --------------------------------------------------------------------------------
 
-_DAY_NUMBER = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?$", re.IGNORECASE)
+_DAY_NUMBER = re.compile(r"^(\d{1,2})(?:st|nd|rd|th|d)?$", re.IGNORECASE)  # ("the 23d of June", older print)
 _YEAR = re.compile(r"^(1[0-9]\d\d|20\d\d)$")
 _YEAR_RANGE = re.compile(r"^(1[89]\d\d|20\d\d)[-–—](1[89]\d\d|20\d\d)$")
 _CLOCK_COLON = re.compile(r"^(\d{1,2})([:.])(\d{2})$")
@@ -630,8 +650,8 @@ class _Reader:
                 m += 1
             day_found = None if opens_sentence else self.day(m, end)  # "at about 1 a.m. the next day"
             if (day_found is None and not opens_sentence and self.low(m, end) == "the"
-                    and self.day_number(m + 1, end) is None):
-                day_found = self.day(m + 1, end)
+                    and (self.day_number(m + 1, end) is None or self.low(m + 2, end) == "of")):
+                day_found = self.day(m + 1, end)  # "at noon on the 10th of November"
             if day_found is not None:
                 day_match, k = day_found
                 k = self.zone(clock, k, end)
@@ -1009,6 +1029,8 @@ class _Reader:
             return None
         if word == "the" and self._ordinal_day(i + 1, end):
             return _Day("ordinal", day=self.day_number(i + 1, end)), i + 2  # "on the 18th": of the month told
+        if word == "the" and self.day_number(i + 1, end) is not None and self.low(i + 2, end) == "of":
+            return self.core(i + 1, end)  # "at noon on the 10th of November"
         number = self.day_number(i, end)
         if number is not None and self.low(i + 1, end) in _DASHES:
             # "Beijing, 9 to 11 July", "9-11 July": the days of a stay, first day first
@@ -1020,14 +1042,15 @@ class _Reader:
                 return spec, k
         if number is not None:
             of = 1 if self.low(i + 1, end) == "of" else 0  # "the 2nd of February"
+            if of and self.low(i + 2, end) == "this" and self.low(i + 3, end) == "month":
+                return _Day("ordinal", day=number, rel="this"), i + 4  # "on the 6th of this month"
             month = self.month_at(i + 1 + of, end)
             if month is not None:
                 spec = _Day("date", month=month[0], day=number)
-                year = self.year_at(month[1], end)
-                if year is not None:
-                    spec.year = year
-                    return spec, month[1] + 1
-                return spec, month[1]
+                k, spec.year = self.year_after(month[1], end)  # "the 6th of January, 1871"
+                if spec.year is None and self.low(k, end) == "last":
+                    spec.rel, k = "last", k + 1  # "the 10th of November last": the last one gone by
+                return spec, k
         if (m := _YEAR_RANGE.match(token.text)) is not None:
             return _Day("year_range", year=int(m.group(1)), year2=int(m.group(2))), i + 1
         year = self.year_at(i, end)
@@ -1111,6 +1134,7 @@ def _resolve_all(
                       and (day := _parse_date(m.day.month, m.day.day, m.day.year)) is not None), frame)
     stamp_zone = _stamp_zone(article, cues) if any(m.stamp for m in matches) else None
     told: date | None = None  # the day of the last date of something done, not planned
+    carry: date | None = None  # the last such day, of a story told in a year other than the report's
     heading: date | None = None  # the day a live blog's heading line gives the stamps below it
     focus: TimeExpression | None = None  # the last date that moves the story on (no past perfect's)
     filed: date | None = None  # the day a dateline gives, when it is a little before publication
@@ -1129,7 +1153,7 @@ def _resolve_all(
             # night", filed in December: that night is the night of the date just told
             before = recent
         expr = _resolve(match, parsed, article, cues, before.first_date if before else None, stamp_day,
-                        in_focus, frame, stamp_zone, told, heading, filed)
+                        in_focus, frame, stamp_zone, told, heading, filed, carry)
         if expr is None:
             continue
         dated = expr.first_date if expr.dateline and expr.first_date == expr.last_date else None
@@ -1190,6 +1214,8 @@ def _resolve_all(
                     verb.lemma.casefold() in cues.report_verbs or _past_perfect(parsed, verb.i))
                 if match.day is not None and not expr.stamp and not expr.dateline and not looks_back:
                     recent = expr  # a day long before publication, for a "that night" just after it
+                    if not intended(parsed, expr.verb, cues):
+                        carry = _carried(match, expr, carry, pub_day)
                 continue
             # "announced on Sunday" dates the report; "his schedule for 25 December said" dates the schedule
             noun = expr.attach is not None and parsed.tokens[expr.attach].pos in ("NOUN", "PROPN")
@@ -1207,7 +1233,19 @@ def _resolve_all(
                 focus = expr
             if not intended(parsed, expr.verb, cues) and not reported and not _bound(parsed, expr, cues):
                 told = expr.first_date  # "as recently as July 6 his office said": the date of a report
+                carry = _carried(match, expr, carry, pub_day)
     return _anaphors_dated_later_in_their_sentence(found, matches, parsed, article)
+
+
+def _carried(match: _Match, expr: TimeExpression, carry: date | None, pub_day: date) -> date | None:
+    """The day a story begun in the year before its report's has reached: a date given with that year
+    ("landed here on the 6th of January, 1871", printed in 1872) starts the carry, a month and day without
+    one read from it goes on with it, any other date ends it."""
+    if match.day is None or match.day.kind != "date" or expr.first_date is None:
+        return None
+    if match.day.year is not None:  # (the year before the report's: a story that runs on into now)
+        return expr.first_date if match.day.year == pub_day.year - 1 else None
+    return expr.first_date if carry is not None else None
 
 
 DAWN_HOUR = 6.0
@@ -1513,6 +1551,7 @@ def _resolve(
     told: date | None = None,
     heading: date | None = None,
     filed: date | None = None,
+    carry: date | None = None,
 ) -> TimeExpression | None:
     tokens = parsed.tokens
     start_char, end_char = tokens[match.start].start, tokens[match.end - 1].end
@@ -1524,8 +1563,9 @@ def _resolve(
     # "HAVANA, Jan. 8 - … rolled into the capital this afternoon", printed the next morning: the day the
     # dateline gives is the report's "today"
     pub_day = article.published.date()
-    if filed is not None and match.day is not None and match.day.kind == "relative":
-        pub_day = filed
+    if filed is not None and match.day is not None and (match.day.kind in ("relative", "rel_period") or (
+            match.day.kind == "ordinal" and match.day.rel == "this")):
+        pub_day = filed  # ("on the 6th of this month" in a letter dated May 30, printed in July: May)
     if (match.day is not None and match.day.kind in ("weekday", "relative") and not match.stamp
             and stamp_day is not None and stamp_day[0] < pub_day):
         # "7.30am (Tuesday) … the King left Heathrow early last Thursday": a live-blog entry's "last
@@ -1579,7 +1619,9 @@ def _resolve(
         # has its weekday on either side of publication
         plan = tense == "past" and day.kind == "weekday" and intended(parsed, verb, cues)
         perfect = verb is not None and _past_perfect(parsed, verb)
-        resolved = _resolve_day(day, tense, pub_day, previous_day, cues, frame, told, plan, perfect)
+        done = verb is not None and (perfect or parsed.tokens[verb].tag == "VBD")
+        resolved = _resolve_day(day, tense, pub_day, previous_day, cues, frame, told, plan, perfect, done,
+                                carry)
         if resolved is None:
             return None
         first, last, reason, approximate = resolved
@@ -1923,14 +1965,21 @@ def _part_name(day: _Day) -> str | None:
 def _resolve_day(
     day: _Day, tense: Tense, pub_day: date, previous_day: date | None, cues: TimeCues,
     frame: date | None = None, told: date | None = None, plan: bool = False, perfect: bool = False,
+    done: bool = False, carry: date | None = None,
 ) -> tuple[date, date, str, bool] | None:
     """(first day, last day, how, approximate) for a day phrase; None when it is no real date. ``frame``:
     the date a retrospective is set on, which a month and day without a year are read near; ``told``: the
     day of the last date of something done (not of a plan), which a trip retold in order moves on from;
     ``plan``: the phrase dates a plan told in the past tense, whose weekday is the one nearest publication;
     ``perfect``: the verb is in the past perfect, so a retold trip's weekday is on or before the date
-    told."""
+    told; ``done``: the verb is in a past tense, so a month and day without a year is not after
+    publication; ``carry``: the date just told of a story set in another year than the report's (its year
+    given), which a month and day without a year follows."""
     near = frame or pub_day
+    if day.kind == "ordinal" and day.rel == "this":
+        assert day.day is not None
+        first = _parse_date(pub_day.month, day.day, pub_day.year)
+        return (first, first, "day of this month", False) if first is not None else None
     if day.kind == "ordinal":
         assert day.day is not None
         base = told or previous_day
@@ -1945,9 +1994,23 @@ def _resolve_day(
         return first, first, "day of the month last told", False
     if day.kind == "date":
         assert day.month is not None and day.day is not None
+        if day.year is None and carry is not None and frame is None and not perfect:
+            # "landed here on the 6th of January, 1871 … On the 5th of February he crossed": the story goes
+            # on in the year it was set in
+            first = next((d for y in (carry.year, carry.year + 1) if (d := _parse_date(day.month, day.day, y))
+                          and d >= carry), None)  # fmt: skip
+            if first is not None:
+                return first, first, "month and day; the first such day after the date just told", False
         first = _calendar_date(day.month, day.day, day.year, near)
         if first is None:
             return None
+        late = (first - near).days > cues.relevance_days
+        if day.year is None and first > near and (day.rel == "last" or (done and late and frame is None)):
+            # "left Ujiji on the 26th of December", printed in July: done, so the December gone by
+            first = _parse_date(day.month, day.day, first.year - 1)
+            if first is None:
+                return None
+            return first, first, "month and day; the last such day before the publication date", False
         why = "explicit date" if day.year else (
             "month and day; year nearest the publication date" if frame is None
             else "month and day; year nearest the full date the story opens with"
@@ -2128,6 +2191,7 @@ __all__ = [
     "load_time_cues",
     "on_day",
     "publication_end",
+    "story_told_from",
     "told_long_before",
     "verb_tense",
     "window_in_zone",
