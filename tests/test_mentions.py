@@ -851,3 +851,18 @@ def test_a_saint_written_short_is_the_place_listed_in_full(geocoder: GazetteerGe
                    geocoder)
     [cloud] = [m for m in found if m.text == "St. Cloud"]
     assert cloud.place is not None and cloud.place.country == "FR"
+
+
+def test_an_old_papers_dateline_after_its_summary_and_credit_is_the_channel_port(
+    geocoder: GazetteerGeocoder,
+) -> None:
+    """A period paper prints two headlines, a summary paragraph and "(FROM OUR OWN CORRESPONDENT.)" before
+    the dateline; "Boulogne" alone is the Channel port, not the bigger suburb of Paris."""
+    found = _short(
+        "RETURN OF THE KING.\nTHE VISIT ENDS.\n\nThe King landed at Dover yesterday after a week in France.\n\n"
+        "(FROM OUR OWN CORRESPONDENT.)\n\nBOULOGNE, Monday, Midnight.\n\nThe visit is over, and the yacht "
+        "sails in the morning.",
+        geocoder,
+    )
+    [dateline] = [m for m in found if m.kind == "dateline"]
+    assert dateline.place is not None and dateline.place.name == "Boulogne-sur-Mer"

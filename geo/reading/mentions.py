@@ -630,9 +630,10 @@ class _Reader:
                 yield tok.i
 
     def dateline(self) -> tuple[int, int] | None:
-        """The place a line opens with in capitals before "(Agency)", a comma or a dash (first four lines)."""
+        """The place a line opens with in capitals before "(Agency)", a comma or a dash (first six lines: an
+        old paper may put a summary and "(FROM OUR OWN CORRESPONDENT.)" before it)."""
         toks = self.p.tokens
-        for start in self._line_starts(4):
+        for start in self._line_starts(6):
             k = start
             while k < len(toks) and (
                 (toks[k].text.isupper() and toks[k].text.replace(".", "").isalpha())
