@@ -3224,3 +3224,11 @@ def test_an_expedition_told_from_the_year_before_is_not_an_earlier_trip_and_land
     assert [(e.lemma, e.status, e.mode) for e in landed] == [("land", "happened", "sea")]
     [crossed] = [e for e in _in_sentence(reading, "On the 2nd of March") if e.lemma == "cross"]
     assert (crossed.status, crossed.mode) == ("happened", "sea")
+
+
+def test_their_plane_is_the_party_of_the_subject_who_heads_the_sentence(geocoder: GazetteerGeocoder) -> None:
+    """"Maduro and his wife began the tour when their plane landed at Shenzhen": the plane carries the
+    story's subject and his party."""
+    text = ("President Nicolas Maduro left Beijing on Thursday, ending a week in China.\n\nMaduro and his "
+            "wife Cilia Flores began the tour on Friday evening, when their plane landed at Shenzhen.")
+    assert _the("land", text, geocoder).mover == "Nicolas Maduro"

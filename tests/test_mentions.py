@@ -847,8 +847,10 @@ def test_a_surname_the_model_tags_as_a_place_is_the_person_it_tagged_before(
 def test_a_saint_written_short_is_the_place_listed_in_full(geocoder: GazetteerGeocoder) -> None:
     """"St. Cloud" beside Paris and Versailles is Saint-Cloud, which GeoNames lists only in full (its "St.
     Cloud" is a town in Minnesota)."""
-    found = _short("The Queen reached Paris at dusk and drove to St. Cloud. On Saturday she went to Versailles.",
-                   geocoder)
+    found = _short(
+        "The Queen reached Paris at dusk and drove to St. Cloud. On Saturday she went to Versailles.",
+        geocoder,
+    )
     [cloud] = [m for m in found if m.text == "St. Cloud"]
     assert cloud.place is not None and cloud.place.country == "FR"
 
@@ -859,9 +861,9 @@ def test_an_old_papers_dateline_after_its_summary_and_credit_is_the_channel_port
     """A period paper prints two headlines, a summary paragraph and "(FROM OUR OWN CORRESPONDENT.)" before
     the dateline; "Boulogne" alone is the Channel port, not the bigger suburb of Paris."""
     found = _short(
-        "RETURN OF THE KING.\nTHE VISIT ENDS.\n\nThe King landed at Dover yesterday after a week in France.\n\n"
-        "(FROM OUR OWN CORRESPONDENT.)\n\nBOULOGNE, Monday, Midnight.\n\nThe visit is over, and the yacht "
-        "sails in the morning.",
+        "RETURN OF THE KING.\nTHE VISIT ENDS.\n\nThe King landed at Dover yesterday after a week in "
+        "France.\n\n(FROM OUR OWN CORRESPONDENT.)\n\nBOULOGNE, Monday, Midnight.\n\nThe visit is over, "
+        "and the yacht sails in the morning.",
         geocoder,
     )
     [dateline] = [m for m in found if m.kind == "dateline"]

@@ -1287,6 +1287,14 @@ class _Frames:
                         return who
         owners = self.lex.owner_verbs
         for child in self.p.children(vehicle):
+            if self.p.tokens[child].dep == "poss" and self.p.tokens[child].lower == "their":
+                # "Maduro and his wife began the tour when their plane landed at Shenzhen": the party of the
+                # story's subject, who heads the sentence (not "Their chartered plane" of a team told before)
+                lead = self._protagonist()
+                sent = self.p.sentence(child)
+                if any(n == lead and is_subject and sent.start <= k < child
+                       for k, n, is_subject in self.people.positions):  # fmt: skip
+                    return lead
             if self.p.tokens[child].dep == "poss":
                 return self._who(child)
             if self.p.tokens[child].dep in ("relcl", "acl") and self.p.tokens[child].lemma in owners:
