@@ -296,7 +296,8 @@ def _reached_step_by_step(times: Sequence[TimeExpression], published: date, cues
     """The earliest day a chain of told days reaches back from the story's time, each within
     ``chain_days`` of the next: a voyage of ten weeks told port by port ("Southampton on Nov. 22 … Colombo
     on Dec. 8 … sailed on Dec. 28 … Yokohama on Jan. 3", filed 25 January) is one story, however far its
-    first day lies from the report. A trip months before, with nothing told between, stays a look back."""
+    first day lies from the report. A trip months before, with nothing told between, stays a look back —
+    unless most of the days told lie before the chain's start: then they chain ``story_chain_days`` apart."""
     days = sorted(
         {e.first_date for e in times
          if e.first_date is not None and e.first_date == e.last_date and not e.stamp and not e.dateline},
@@ -1134,10 +1135,10 @@ def _resolve_all(
                       and (day := _parse_date(m.day.month, m.day.day, m.day.year)) is not None), frame)
     stamp_zone = _stamp_zone(article, cues) if any(m.stamp for m in matches) else None
     told: date | None = None  # the day of the last date of something done, not planned
-    carry: date | None = None  # the last such day, of a story told in a year other than the report's
+    carry: date | None = None  # the last such day, of a story begun the year before the report's
     heading: date | None = None  # the day a live blog's heading line gives the stamps below it
     focus: TimeExpression | None = None  # the last date that moves the story on (no past perfect's)
-    filed: date | None = None  # the day a dateline gives, when it is a little before publication
+    filed: date | None = None  # the day a dateline gives, when it is before publication (a letter: weeks)
     recent: TimeExpression | None = None  # the last single day told, however long before publication
     reach: date | None = None  # the latest day a retrospective has told so far
     for match in matches:
