@@ -3196,14 +3196,10 @@ def test_she_after_a_man_who_received_her_is_her_not_him(geocoder: GazetteerGeoc
 def test_a_woman_named_in_a_relative_clause_does_not_take_her(geocoder: GazetteerGeocoder) -> None:
     """"a Rhine steamer carried her past the castles Queen Victoria admired … to take her to Wiesbaden": a
     woman who is only the subject of a clause describing something else is named in passing."""
-    reading = _read(
-        "Queen Elizabeth II went aboard a Rhine steamer at Koblenz. It carried her through the gorge, past "
-        "the castles Queen Victoria admired, as far as Kaub. There the train was waiting to take her to "
-        "Wiesbaden.",
-        geocoder,
-    )
-    [take] = [e for e in reading.events if e.lemma == "take"]
-    assert take.mover == "Elizabeth II"
+    text = ("Queen Elizabeth II went aboard a Rhine steamer at Koblenz. It carried her through the gorge, "
+            "past the castles Queen Victoria admired, as far as Kaub. There the train was waiting to take "
+            "her to Wiesbaden.")
+    assert _the("take", text, geocoder).mover == "Elizabeth II"
 
 
 def test_an_expedition_told_from_the_year_before_is_not_an_earlier_trip_and_lands_from_the_sea(

@@ -775,7 +775,7 @@ def _named_before_she(
         # only the first: a writer says "she" right after naming her; a later "She" leans on that
         before = parsed.sentence(sent.start - 1)
         told = parsed.tokens[before.start : before.end]
-        if any((t.lower, t.dep in _SUBJECTS) == ("she", True) or (t.lower, t.dep in _HELD) == ("her", True)
+        if any((t.lower == "she" and t.dep in _SUBJECTS) or (t.lower == "her" and t.dep in _HELD)
                for t in told):  # fmt: skip
             # "she left Yangon with the ambassador, who travelled with her. She landed"; "President Lübke
             # received her in Bonn. She stayed at the Petersberg": the "She" goes on from the "her"

@@ -69,9 +69,9 @@ class Lexicon:
     vehicles: Mapping[str, Mode]
     vehicle_prepositions: frozenset[str]
     air_travel_since: int
+    """The year before which a verb of flying or landing tells no air travel ("landed here", 1871)."""
     name_abbreviations: Mapping[str, str]
     """A place name's short first word → the word in full ("st" → "saint")."""
-    """The year before which a verb of flying or landing tells no air travel ("landed here", 1871)."""
     carry_lemmas: frozenset[str]
     carry_arrival_lemmas: frozenset[str]
     welcome_lemmas: frozenset[str]

@@ -1974,8 +1974,8 @@ def _resolve_day(
     ``plan``: the phrase dates a plan told in the past tense, whose weekday is the one nearest publication;
     ``perfect``: the verb is in the past perfect, so a retold trip's weekday is on or before the date
     told; ``done``: the verb is in a past tense, so a month and day without a year is not after
-    publication; ``carry``: the date just told of a story set in another year than the report's (its year
-    given), which a month and day without a year follows."""
+    publication; ``carry``: the date just told of a story begun in the year before the report's (that
+    year given), which a month and day without a year follows."""
     near = frame or pub_day
     if day.kind == "ordinal" and day.rel == "this":
         assert day.day is not None
